@@ -1,0 +1,56 @@
+import { AppError } from '../core/api/errors';
+import { commands } from './commands';
+import { EXIT, UsageError, type CliIo } from './io';
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Harmony Crew — crew management for superyachts, offline.',
+    '',
+    'Usage: harmony <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Data folder: HARMONY_DATA_DIR, or --data-dir, or the OS data directory.',
+    'Run `harmony help <command>` for a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs one `harmony` invocation and returns its exit code; never calls process.exit (tests call this). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((c) => c.name === rest[0]);
+    io.out(topic ? topic.usage : overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    const { version } = await import('../../package.json');
+    io.out(version);
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${overview()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      io.err(`${error.code}: ${error.message}`);
+      return EXIT.failed;
+    }
+    io.err(`harmony ${name} failed: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,10 @@
+import type { ServiceContext } from '../context';
+import { systemHandlers } from '../system/handlers';
+import type { Handlers } from './dispatcher';
+
+/** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...systemHandlers(ctx.state),
+  };
+}

@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import type { EventBus } from './api/event-bus';
+import type { CoreState } from './core-state';
+import type { Db } from './db/database';
+
+/** What every service is built with. The database is fetched per call: a restore can swap it. */
+export interface ServiceContext {
+  readonly state: CoreState;
+  readonly events: EventBus;
+  db(): Db;
+  sqlite(): Database.Database;
+  /** Registers clean-up to run when the core closes (worker pools, OCR schedulers, timers). */
+  onClose(dispose: () => void | Promise<void>): void;
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { DatabaseState } from '../shared/api';
+import { AppError, toAppError } from './api/errors';
+import type { TaskRegistry } from './api/tasks';
+import { openDatabase, type LocalDatabase } from './db/database';
+
+export interface DatabaseFailure {
+  state: Exclude<DatabaseState, 'ok'>;
+  message: string;
+}
+
+/**
+ * The core's one mutable piece: the open database, or why it could not be opened. Restoring a backup
+ * closes and reopens it, so services get the database through `requireDatabase()` at call time.
+ */
+export class CoreState {
+  database: LocalDatabase | null = null;
+  failure: DatabaseFailure | null = null;
+  readonly databaseFile: string;
+  readonly backupsDir: string;
+
+  constructor(
+    readonly dataDir: string,
+    readonly appVersion: string,
+    readonly tasks: TaskRegistry,
+  ) {
+    this.databaseFile = join(dataDir, 'harmony.db');
+    this.backupsDir = join(dataDir, 'backups');
+  }
+
+  openDatabase(): void {
+    try {
+      this.database = openDatabase({ file: this.databaseFile, backupsDir: this.backupsDir });
+      this.failure = null;
+    } catch (error) {
+      this.database = null;
+      const appError = toAppError(error);
+      const state = appError.code === 'DB_LOCKED' ? 'locked' : appError.code === 'DB_CORRUPT' ? 'corrupt' : 'unavailable';
+      this.failure = { state, message: appError.code === 'INTERNAL' ? `The database could not be opened: ${(error as Error).message}` : appError.message };
+    }
+  }
+
+  closeDatabase(): void {
+    this.database?.close();
+    this.database = null;
+  }
+
+  requireDatabase(): LocalDatabase {
+    if (this.database) return this.database;
+    const code = this.failure?.state === 'locked' ? 'DB_LOCKED' : this.failure?.state === 'corrupt' ? 'DB_CORRUPT' : 'DB_UNAVAILABLE';
+    throw new AppError(code, this.failure?.message ?? 'The database is not open.');
+  }
+}

@@ -1,0 +1,70 @@
+import type { Input, Method, Output } from '../shared/api';
+import { version } from '../../package.json';
+import { createDispatcher, unwrap, type Dispatch, type DispatchOptions } from './api/dispatcher';
+import { EventBus } from './api/event-bus';
+import { createHandlers } from './api/router';
+import { TaskRegistry } from './api/tasks';
+import type { ServiceContext } from './context';
+import { CoreState } from './core-state';
+import { resolveDataDir } from './paths';
+
+export interface CoreOptions {
+  /** Data folder; `HARMONY_DATA_DIR` overrides it (see paths.ts). */
+  dataDir?: string;
+  appVersion?: string;
+  /** Check every answer against the contract (on with HARMONY_VALIDATE_OUTPUT=1, as in the test suites). */
+  validateOutput?: boolean;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly state: CoreState;
+  /** Typed call for in-process callers (CLI, tests): returns the data or throws the envelope's AppError. */
+  call<M extends Method>(method: M, input: Input<M>, options?: DispatchOptions): Promise<Output<M>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The application core, the same in the desktop app, the CLI and the browser preview. Opening never throws for
+ * a bad database: the core starts in recovery mode, where `system.health` says what is wrong and backups can
+ * be restored.
+ */
+export function createCore(options: CoreOptions = {}): Core {
+  const events = new EventBus();
+  const tasks = new TaskRegistry(events);
+  const state = new CoreState(resolveDataDir(options.dataDir), options.appVersion ?? version, tasks);
+  state.openDatabase();
+
+  const disposers: Array<() => void | Promise<void>> = [];
+  const ctx: ServiceContext = {
+    state,
+    events,
+    db: () => state.requireDatabase().db,
+    sqlite: () => state.requireDatabase().sqlite,
+    onClose: (dispose) => disposers.push(dispose),
+  };
+  const handlers = createHandlers(ctx);
+  const dispatch = createDispatcher({
+    handlers,
+    tasks,
+    validateOutput: options.validateOutput ?? process.env.HARMONY_VALIDATE_OUTPUT === '1',
+    onInternalError: options.onInternalError ?? ((method, error) => console.error(`[harmony] ${method} failed:`, error)),
+  });
+
+  let closed = false;
+  return {
+    dispatch,
+    events,
+    state,
+    call: async (method, input, callOptions) => unwrap(await dispatch(method, input, callOptions)) as never,
+    async close() {
+      if (closed) return;
+      closed = true;
+      tasks.cancelAll();
+      for (const dispose of disposers.reverse()) await dispose();
+      state.closeDatabase();
+    },
+  };
+}

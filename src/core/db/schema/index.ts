@@ -1,0 +1,2 @@
+/** Every table of the local database; drizzle-kit generates migrations from this module. */
+export * from './settings';

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, screen, shell } from 'electron';
+import { createCore, type Core } from '../core/core';
+import { bindIpcTransport } from '../core/transports/ipc';
+import { buildMenu } from './menu';
+import { installSecurityGuards, isTrustedIpcSender } from './security';
+import { secureWebPreferences } from './window-options';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const isDev = !app.isPackaged && devServerUrl !== undefined;
+const entryUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Harmony Crew',
+    backgroundColor: '#0f1b2d',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    saveWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
+  });
+  void window.loadURL(entryUrl);
+  return window;
+}
+
+function sendCommand(command: string, argument?: string): void {
+  core?.events.emit('ui.command', argument === undefined ? { command } : { command, argument });
+}
+
+async function start(): Promise<void> {
+  installSecurityGuards(entryUrl, isDev ? devServerUrl : undefined);
+  const theCore = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  core = theCore;
+  bindIpcTransport({
+    ipcMain,
+    dispatch: theCore.dispatch,
+    events: theCore.events,
+    isTrustedSender: (event) =>
+      isTrustedIpcSender(event, entryUrl) && mainWindow !== null && event.sender === mainWindow.webContents,
+    broadcast: (channel, message) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
+    },
+  });
+  Menu.setApplicationMenu(
+    buildMenu(
+      {
+        command: sendCommand,
+        loadSampleFleet: () => sendCommand('load-sample-fleet'),
+        backupNow: () => {
+          void theCore.dispatch('backups.create', {}).then((result) => {
+            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: (result.data as { file: string }).file });
+            else dialog.showErrorBox('Backup failed', result.error.message);
+          });
+        },
+        openDataFolder: () => void shell.openPath(theCore.state.dataDir),
+      },
+      isDev,
+    ),
+  );
+  mainWindow = createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (one writer per database).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) mainWindow = createMainWindow();
+  });
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    // The database must be closed (WAL checkpointed, workers terminated) before the process exits.
+    event.preventDefault();
+    closing = true;
+    void core.close().finally(() => {
+      core = null;
+      app.quit();
+    });
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,75 @@
+import { app, session, shell, type IpcMainInvokeEvent } from 'electron';
+
+/**
+ * True for the renderer's own entry point: the dev server's origin in development, the packaged
+ * index.html otherwise. Anything else (remote pages, other local files) is foreign.
+ */
+export function isAppUrl(url: string, entryUrl: string): boolean {
+  let target: URL;
+  let entry: URL;
+  try {
+    target = new URL(url);
+    entry = new URL(entryUrl);
+  } catch {
+    return false;
+  }
+  if (entry.protocol === 'file:') return target.protocol === 'file:' && target.pathname === entry.pathname;
+  return target.origin === entry.origin;
+}
+
+/** IPC is accepted only from the main frame of our own page (never a subframe or a foreign document). */
+export function isTrustedIpcSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, entryUrl: string): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url, entryUrl);
+}
+
+/** Builds the Content-Security-Policy; development adds what Vite's hot reload needs. */
+export function contentSecurityPolicy(devServerUrl?: string): string {
+  const connect = devServerUrl ? `'self' ${new URL(devServerUrl).origin} ws://${new URL(devServerUrl).host}` : `'self'`;
+  return [
+    "default-src 'none'",
+    `script-src 'self'${devServerUrl ? " 'unsafe-inline'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * Navigation, new windows, webviews and permission requests are refused app-wide; requests for remote
+ * content are cancelled (the app works offline and loads nothing from the network into its pages).
+ */
+export function installSecurityGuards(entryUrl: string, devServerUrl?: string): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, entryUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, entryUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation open in the person's browser, never inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const remote = /^(https?|wss?):/.test(details.url) && !(devServerUrl && isAppUrl(details.url, devServerUrl));
+    callback({ cancel: remote });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(devServerUrl)] },
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { Toaster } from 'sonner';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { subscribe } from './api/client';
+import { useApiQuery, useDataChangedEvents } from './api/hooks';
+import { Sidebar } from './components/Sidebar';
+import { RecoveryScreen } from './screens/RecoveryScreen';
+import { defaultPath, screens } from './screens/registry';
+
+/** Ctrl/Cmd+1…9 opens the n-th screen; Ctrl/Cmd+, opens Settings. */
+function useScreenShortcuts(): void {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const index = Number.parseInt(event.key, 10);
+      const target = event.key === ',' ? screens.find((s) => s.path === '/settings') : screens[index - 1];
+      if (!target || (Number.isNaN(index) && event.key !== ',')) return;
+      event.preventDefault();
+      navigate(target.path);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+function useShellCommands(): void {
+  const [, navigate] = useLocation();
+  useEffect(
+    () =>
+      subscribe('ui.command', ({ command, argument }) => {
+        if (command === 'navigate' && argument) navigate(argument);
+      }),
+    [navigate],
+  );
+}
+
+function Shell() {
+  useScreenShortcuts();
+  useShellCommands();
+  useDataChangedEvents();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="main" className="screen" tabIndex={-1}>
+        <Switch>
+          {screens.map(({ path, component }) => (
+            <Route key={path} path={path} component={component} nest />
+          ))}
+          <Route>
+            <Redirect to={defaultPath} />
+          </Route>
+        </Switch>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const health = useApiQuery('system.health', {});
+  let body;
+  if (health.isPending) body = <div className="boot">Opening the database…</div>;
+  else if (health.isError) body = <RecoveryScreen failure={{ database: 'unavailable', message: health.error.message, backups: [] }} />;
+  else if (health.data.database !== 'ok') body = <RecoveryScreen failure={health.data} />;
+  else body = <Shell />;
+  return (
+    <Router hook={useHashLocation}>
+      {body}
+      <Toaster position="bottom-right" richColors closeButton />
+    </Router>
+  );
+}

@@ -1,0 +1,73 @@
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Input, Method, Output, TaskProgress } from '../../../shared/api';
+import { call, subscribe, type ApiCallError } from './client';
+
+/** Query keys start with the method name, so invalidating `people.` refetches every people query. */
+export const queryKey = <M extends Method>(method: M, input?: Input<M>) => (input === undefined ? [method] : [method, input]);
+
+export function useApiQuery<M extends Method>(
+  method: M,
+  input: Input<M>,
+  options: Omit<UseQueryOptions<Output<M>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<Output<M>, ApiCallError>({
+    queryKey: queryKey(method, input),
+    queryFn: () => call(method, input),
+    ...options,
+  });
+}
+
+/**
+ * A mutation that refetches the queries whose method starts with one of `invalidates` (e.g. `['people.', 'crew.']`)
+ * once it succeeds.
+ */
+export function useApiMutation<M extends Method>(
+  method: M,
+  invalidates: string[],
+  options: Omit<UseMutationOptions<Output<M>, ApiCallError, Input<M>>, 'mutationFn'> = {},
+) {
+  const client = useQueryClient();
+  return useMutation<Output<M>, ApiCallError, Input<M>>({
+    mutationFn: (input) => call(method, input),
+    ...options,
+    onSuccess: async (...args) => {
+      await invalidate(client, invalidates);
+      await options.onSuccess?.(...args);
+    },
+  });
+}
+
+export function invalidate(client: ReturnType<typeof useQueryClient>, prefixes: string[]): Promise<void> {
+  return client.invalidateQueries({
+    predicate: (query) => {
+      const method = query.queryKey[0];
+      return typeof method === 'string' && prefixes.some((prefix) => method.startsWith(prefix));
+    },
+  });
+}
+
+/** Latest progress of the task with this id (null until the first event). */
+export function useTaskProgress(taskId: string | null): TaskProgress | null {
+  const [progress, setProgress] = useState<TaskProgress | null>(null);
+  useEffect(() => {
+    if (!taskId) return;
+    return subscribe('task.progress', (event) => {
+      if (event.taskId === taskId) setProgress(event);
+    });
+  }, [taskId]);
+  // A stale figure from an earlier task never shows under a new one.
+  return progress && progress.taskId === taskId ? progress : null;
+}
+
+/** Refetches whatever the core says changed behind the UI's back (menu actions, CLI, sync). */
+export function useDataChangedEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => subscribe('data.changed', (event) => void invalidate(client, event.scopes)), [client]);
+}

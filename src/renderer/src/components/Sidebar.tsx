@@ -1,0 +1,43 @@
+import { Link, useLocation } from 'wouter';
+import { screens } from '../screens/registry';
+import { useLayout } from '../state/ui';
+
+export function Sidebar() {
+  const [location] = useLocation();
+  const { sidebarCollapsed, toggleSidebar } = useLayout();
+  const mod = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
+  return (
+    <nav className={sidebarCollapsed ? 'sidebar collapsed' : 'sidebar'} aria-label="Screens">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          ⚓
+        </span>
+        {!sidebarCollapsed && <span className="brand-name">Harmony Crew</span>}
+      </div>
+      <ul>
+        {screens.map((screen, index) => {
+          const active = location === screen.path || location.startsWith(`${screen.path}/`);
+          const shortcut = screen.path === '/settings' ? `${mod},` : index < 9 ? `${mod}${index + 1}` : undefined;
+          return (
+            <li key={screen.path}>
+              <Link
+                href={screen.path}
+                className={active ? 'nav-link active' : 'nav-link'}
+                aria-current={active ? 'page' : undefined}
+                title={shortcut ? `${screen.label} (${shortcut})` : screen.label}
+              >
+                <span className="nav-icon" aria-hidden>
+                  {screen.icon}
+                </span>
+                {!sidebarCollapsed && <span>{screen.label}</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="sidebar-toggle" onClick={toggleSidebar} aria-label={sidebarCollapsed ? 'Expand sidebar' : 'Collapse sidebar'}>
+        {sidebarCollapsed ? '»' : '«'}
+      </button>
+    </nav>
+  );
+}

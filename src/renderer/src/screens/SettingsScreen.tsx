@@ -1,0 +1,49 @@
+import { toast } from 'sonner';
+import { transportName } from '../api/client';
+import { useApiMutation, useApiQuery } from '../api/hooks';
+import { BackupList } from '../components/BackupList';
+
+export function SettingsScreen() {
+  const info = useApiQuery('system.info', {});
+  const backups = useApiQuery('backups.list', {});
+  const backupNow = useApiMutation('backups.create', ['backups.'], {
+    onSuccess: (backup) => toast.success(`Backup saved: ${backup.file}`),
+    onError: (error) => toast.error(error.message),
+  });
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Settings</h1>
+      </header>
+      <div className="card">
+        <h2>This installation</h2>
+        {info.data && (
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{info.data.appVersion}</dd>
+            <dt>Data folder</dt>
+            <dd>
+              <code>{info.data.dataDir}</code>
+            </dd>
+            <dt>Database</dt>
+            <dd>
+              <code>{info.data.databaseFile}</code> · schema {info.data.migrationsApplied}
+            </dd>
+            <dt>Connected through</dt>
+            <dd>{transportName === 'ipc' ? 'desktop app (IPC)' : 'browser preview (HTTP on this computer)'}</dd>
+          </dl>
+        )}
+      </div>
+      <div className="card">
+        <div className="card-header">
+          <h2>Backups</h2>
+          <button type="button" className="primary" onClick={() => backupNow.mutate({})} disabled={backupNow.isPending}>
+            {backupNow.isPending ? 'Backing up…' : 'Back up now'}
+          </button>
+        </div>
+        <p className="muted">A backup is also taken automatically before every database upgrade and before a restore.</p>
+        {backups.data && <BackupList backups={backups.data} />}
+      </div>
+    </section>
+  );
+}

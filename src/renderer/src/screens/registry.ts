@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { SettingsScreen } from './SettingsScreen';
+
+export interface ScreenEntry {
+  /** Hash route, e.g. `/crew`; nested routes (`/crew/:id`) are matched by the screen itself. */
+  path: string;
+  label: string;
+  /** A single glyph shown in the sidebar. */
+  icon: string;
+  component: ComponentType;
+}
+
+/**
+ * The screens that exist, in sidebar order. Ctrl/Cmd + the position number jumps to each (Settings is Ctrl+,).
+ * A screen appears here only when it works.
+ */
+export const screens: ScreenEntry[] = [{ path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen }];
+
+export const defaultPath = screens[0]!.path;

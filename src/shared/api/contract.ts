@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { systemProcedures } from './system';
+import { taskProcedures, taskProgressSchema } from './tasks';
+
+/**
+ * The one API contract. Each domain declares its procedures in its own module; they are composed here.
+ * Both transports (Electron IPC and HTTP) and every caller (renderer, CLI, tests) go through these names.
+ */
+export const contract = {
+  ...systemProcedures,
+  ...taskProcedures,
+};
+
+/** Events pushed from the core to every subscriber, with their payload schemas. */
+export const events = {
+  'task.progress': taskProgressSchema,
+  /** Stored data changed outside the caller's own mutation (menu action, import, sync): refetch these scopes. */
+  'data.changed': z.object({ scopes: z.array(z.string()) }),
+  /** A menu item or shortcut of the desktop shell asks the UI to do something (open the import dialog…). */
+  'ui.command': z.object({ command: z.string(), argument: z.string().optional() }),
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller may pass (before defaults and coercion). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

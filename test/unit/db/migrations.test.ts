@@ -1,0 +1,81 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../../src/core/db/backups';
+import { openDatabase } from '../../../src/core/db/database';
+import { resourcesDir } from '../../../src/core/paths';
+import { tempDir } from '../../helpers/temp-core';
+
+const dirs: Array<{ remove(): void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+function workspace() {
+  const dir = tempDir();
+  dirs.push(dir);
+  return { file: join(dir.path, 'harmony.db'), backupsDir: join(dir.path, 'backups'), root: dir.path };
+}
+
+describe('openDatabase', () => {
+  it('creates and migrates an empty file, with WAL and foreign keys on', () => {
+    const { file, backupsDir } = workspace();
+    const db = openDatabase({ file, backupsDir });
+    expect(db.migration.applied).toBe(db.migration.total);
+    expect(db.migration.total).toBeGreaterThan(0);
+    expect(db.migration.backupFile).toBeNull();
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('re-opens without applying anything or taking a backup', () => {
+    const { file, backupsDir } = workspace();
+    openDatabase({ file, backupsDir }).close();
+    const again = openDatabase({ file, backupsDir });
+    expect(again.migration.applied).toBe(0);
+    expect(listBackups(backupsDir)).toHaveLength(0);
+    again.close();
+  });
+
+  it('backs up a database holding data before applying a new migration, and keeps the data', () => {
+    const { file, backupsDir, root } = workspace();
+    const migrations = join(root, 'migrations');
+    cpSync(join(resourcesDir(), 'migrations'), migrations, { recursive: true });
+    const first = openDatabase({ file, backupsDir, migrationsFolder: migrations });
+    first.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 'now')").run();
+    first.close();
+
+    const journalFile = join(migrations, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number; when: number; tag: string }> };
+    const last = journal.entries.at(-1)!;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_test' });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(join(migrations, '9999_test.sql'), 'CREATE TABLE upgrade_probe (id text PRIMARY KEY);');
+
+    const upgraded = openDatabase({ file, backupsDir, migrationsFolder: migrations });
+    expect(upgraded.migration.applied).toBe(1);
+    expect(upgraded.migration.backupFile).not.toBeNull();
+    expect(listBackups(backupsDir).map((b) => b.reason)).toEqual(['before-migration']);
+    expect(upgraded.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get('k')).toEqual({ value: '1' });
+    upgraded.close();
+  });
+
+  it('rolls a failing migration back entirely and leaves the data as it was', () => {
+    const { file, backupsDir, root } = workspace();
+    const migrations = join(root, 'migrations');
+    cpSync(join(resourcesDir(), 'migrations'), migrations, { recursive: true });
+    openDatabase({ file, backupsDir, migrationsFolder: migrations }).close();
+
+    const journalFile = join(migrations, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number; when: number; tag: string }> };
+    const last = journal.entries.at(-1)!;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_broken' });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(join(migrations, '9999_broken.sql'), 'CREATE TABLE half_done (id text);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+
+    expect(() => openDatabase({ file, backupsDir, migrationsFolder: migrations })).toThrow();
+    const reopened = openDatabase({ file, backupsDir });
+    expect(reopened.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    reopened.close();
+  });
+});
