@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Records what src/main/index.ts asks of Electron, so the app's lifecycle can be checked without its binary. */
+const electron = vi.hoisted(() => {
+  const state = {
+    lock: true,
+    appHandlers: new Map<string, (...args: unknown[]) => void>(),
+    windows: [] as Array<{ options: Record<string, unknown>; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn> }>,
+    ipcChannels: [] as string[],
+    quit: vi.fn(),
+  };
+  class BrowserWindow {
+    webContents = { send: vi.fn() };
+    focus = vi.fn();
+    restore = vi.fn();
+    constructor(readonly options: Record<string, unknown>) {
+      state.windows.push(this as never);
+    }
+    static getAllWindows = () => state.windows;
+    maximize = vi.fn();
+    once = vi.fn();
+    on = vi.fn();
+    isMinimized = () => true;
+    loadURL = vi.fn(async () => undefined);
+  }
+  return {
+    state,
+    module: {
+      app: {
+        isPackaged: false,
+        requestSingleInstanceLock: () => state.lock,
+        quit: state.quit,
+        on: (name: string, handler: (...args: unknown[]) => void) => state.appHandlers.set(name, handler),
+        whenReady: () => Promise.resolve(),
+        getPath: () => '/tmp/harmony-userdata',
+        getVersion: () => '9.9.9',
+      },
+      BrowserWindow,
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => ({})) },
+      ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel), removeHandler: vi.fn() },
+      screen: { getAllDisplays: () => [] },
+      dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
+      shell: { openPath: vi.fn(), openExternal: vi.fn() },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+        },
+      },
+    },
+  };
+});
+
+const core = vi.hoisted(() => ({
+  createCore: vi.fn(),
+  close: vi.fn(async () => undefined),
+}));
+
+vi.mock('electron', () => electron.module);
+vi.mock('../../../src/core/core', () => ({ createCore: core.createCore }));
+
+async function loadMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../../src/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  electron.state.lock = true;
+  electron.state.appHandlers.clear();
+  electron.state.windows.length = 0;
+  electron.state.ipcChannels.length = 0;
+  electron.state.quit.mockClear();
+  core.close.mockClear();
+  core.createCore.mockReset().mockImplementation(() => ({
+    dispatch: vi.fn(),
+    events: { subscribe: vi.fn(() => () => undefined), emit: vi.fn() },
+    state: { dataDir: '/tmp/harmony-userdata' },
+    close: core.close,
+  }));
+});
+
+describe('the Electron main process', () => {
+  it('quits at once when another instance holds the lock (one writer per database)', async () => {
+    electron.state.lock = false;
+    await loadMain();
+    expect(electron.state.quit).toHaveBeenCalled();
+    expect(core.createCore).not.toHaveBeenCalled();
+    expect(electron.state.windows).toHaveLength(0);
+  });
+
+  it('opens the core on userData, binds IPC and creates one sandboxed window', async () => {
+    await loadMain();
+    expect(core.createCore).toHaveBeenCalledWith({ dataDir: '/tmp/harmony-userdata', appVersion: '9.9.9' });
+    expect(electron.state.ipcChannels).toEqual(['harmony:invoke']);
+    expect(electron.state.windows).toHaveLength(1);
+    expect(electron.state.windows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await loadMain();
+    electron.state.appHandlers.get('second-instance')!();
+    expect(electron.state.windows[0]!.restore).toHaveBeenCalled();
+    expect(electron.state.windows[0]!.focus).toHaveBeenCalled();
+  });
+
+  it('closes the database before the process exits', async () => {
+    await loadMain();
+    const preventDefault = vi.fn();
+    electron.state.appHandlers.get('will-quit')!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(core.close).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(electron.state.quit).toHaveBeenCalled();
+    // The second will-quit (from app.quit above) goes through without closing twice.
+    const again = vi.fn();
+    electron.state.appHandlers.get('will-quit')!({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+    expect(core.close).toHaveBeenCalledTimes(1);
+  });
+});
