@@ -35,16 +35,19 @@ CREATE TABLE `people` (
 	`archived_at` text
 );
 --> statement-breakpoint
-CREATE INDEX `people_live_sort` ON `people` (`sort_key`) WHERE "people"."archived_at" IS NULL;--> statement-breakpoint
-CREATE INDEX `people_identity` ON `people` (`sort_key`,`date_of_birth`);--> statement-breakpoint
+CREATE INDEX `people_live_sort` ON `people` (`sort_key`,`id`) WHERE "people"."archived_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `people_sort` ON `people` (`sort_key`,`id`);--> statement-breakpoint
+CREATE INDEX `people_live_id` ON `people` (`id`) WHERE "people"."archived_at" IS NULL;--> statement-breakpoint
 CREATE INDEX `people_email` ON `people` (`email`);--> statement-breakpoint
 CREATE TABLE `person_search_terms` (
 	`term` text NOT NULL,
 	`person_id` text NOT NULL,
-	PRIMARY KEY(`term`, `person_id`),
+	`sort_key` text NOT NULL,
+	`archived` integer NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `person_search_terms_cover` ON `person_search_terms` (`term`,`archived`,`sort_key`,`person_id`);--> statement-breakpoint
 CREATE INDEX `person_search_terms_person` ON `person_search_terms` (`person_id`);--> statement-breakpoint
 CREATE TABLE `positions` (
 	`id` text PRIMARY KEY NOT NULL,

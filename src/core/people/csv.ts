@@ -48,7 +48,7 @@ export async function importPeople(ctx: ServiceContext, contentBase64: string, t
     const total = report.rows + valid.length;
     for (let i = 0; i < valid.length; i += INSERT_CHUNK) {
       task.progress(report.rows + i, total, 'Importing people');
-      insertPeople(ctx.db(), valid.slice(i, i + INSERT_CHUNK));
+      insertPeople(ctx.sqlite(), valid.slice(i, i + INSERT_CHUNK));
       await yieldToEventLoop();
       task.throwIfCancelled();
     }

@@ -42,7 +42,7 @@ export function assertNotDuplicate(ctx: ServiceContext, input: ParsedPersonInput
 export function createPerson(ctx: ServiceContext, input: ParsedPersonInput): Person {
   return write(ctx.sqlite(), () => {
     assertNotDuplicate(ctx, input);
-    return toPerson(insertPeople(ctx.db(), [input])[0]!);
+    return toPerson(insertPeople(ctx.sqlite(), [input])[0]!);
   });
 }
 
@@ -51,7 +51,7 @@ export function updatePerson(ctx: ServiceContext, { id, ...input }: ParsedPerson
     const existing = getPersonRow(ctx, id);
     if (existing.archivedAt !== null) throw new AppError('CONFLICT', `${fullName(existing)} is archived; restore them before changing the record`);
     assertNotDuplicate(ctx, input, id);
-    return toPerson(updatePersonRow(ctx.db(), id, input));
+    return toPerson(updatePersonRow(ctx.db(), ctx.sqlite(), id, input));
   });
 }
 
@@ -66,7 +66,7 @@ export function archivePerson(ctx: ServiceContext, id: string): Person {
     if (open.n > 0) {
       throw new AppError('CONFLICT', `${fullName(person)} has a current or planned assignment; end or archive it before archiving the person`);
     }
-    return toPerson(updatePersonRow(ctx.db(), id, { archivedAt: nowIso() }));
+    return toPerson(updatePersonRow(ctx.db(), ctx.sqlite(), id, { archivedAt: nowIso() }));
   });
 }
 
@@ -75,14 +75,14 @@ export function restorePerson(ctx: ServiceContext, id: string): Person {
     const person = getPersonRow(ctx, id);
     if (person.archivedAt === null) return toPerson(person);
     assertNotDuplicate(ctx, person, id);
-    return toPerson(updatePersonRow(ctx.db(), id, { archivedAt: null }));
+    return toPerson(updatePersonRow(ctx.db(), ctx.sqlite(), id, { archivedAt: null }));
   });
 }
 
 export function setPhotoHash(ctx: ServiceContext, id: string, photoHash: string | null): Person {
   return write(ctx.sqlite(), () => {
     getPersonRow(ctx, id);
-    return toPerson(updatePersonRow(ctx.db(), id, { photoHash }));
+    return toPerson(updatePersonRow(ctx.db(), ctx.sqlite(), id, { photoHash }));
   });
 }
 

@@ -22,6 +22,8 @@ const dateOfBirthSchema = isoDateSchema
   .refine((value) => !isIsoDate(value) || value >= '1900-01-01', { message: 'The date of birth is before 1900' })
   .refine((value) => !isIsoDate(value) || value <= new Date().toISOString().slice(0, 10), { message: 'The date of birth is in the future' });
 
+const emailFormat = z.email();
+
 const personFields = {
   givenNames: requiredText(100, 'Enter the given names'),
   surname: requiredText(100, 'Enter the surname'),
@@ -29,7 +31,7 @@ const personFields = {
   nationalities: z.array(countryCodeSchema).max(5, 'At most 5 nationalities').default([]),
   languages: z.array(requiredText(40, 'A language cannot be blank')).max(20, 'At most 20 languages').default([]),
   email: optionalText(200)
-    .refine((v) => v === null || z.email().safeParse(v).success, { message: 'Not a valid e-mail address' })
+    .refine((v) => v === null || emailFormat.safeParse(v).success, { message: 'Not a valid e-mail address' })
     .transform((v) => v?.toLowerCase() ?? null),
   phone: optionalText(40),
   emergencyContactName: optionalText(100),
