@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
-import { byIdSchema, idSchema, isoDateSchema, recordStamps, rotationSchema } from './fields';
+import { byIdSchema, idSchema, isoDateSchema, optionalIsoDateSchema, recordStamps, rotationSchema } from './fields';
 
 const datesInOrder = <T extends { startDate: string; endDate?: string | null }>(value: T, ctx: z.RefinementCtx) => {
   if (value.endDate && value.endDate < value.startDate) {
@@ -10,7 +10,7 @@ const datesInOrder = <T extends { startDate: string; endDate?: string | null }>(
 
 const assignmentFields = {
   startDate: isoDateSchema,
-  endDate: isoDateSchema.nullish().transform((v) => v ?? null),
+  endDate: optionalIsoDateSchema,
 };
 
 export const assignmentInputSchema = z

@@ -8,6 +8,14 @@ export const idSchema = z.string().min(1, 'Missing id').max(64);
 
 export const isoDateSchema = z.string().trim().refine(isIsoDate, { message: 'Enter a date as YYYY-MM-DD' });
 
+/** An optional date: blank (as a cleared form field sends it) is null. */
+export const optionalIsoDateSchema = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .refine((value) => value === null || isIsoDate(value), { message: 'Enter a date as YYYY-MM-DD' });
+
 export const countryCodeSchema = z
   .string()
   .trim()
