@@ -17,8 +17,8 @@ export interface ScreenEntry {
  * A screen appears here only when it works.
  */
 export const screens: ScreenEntry[] = [
-  { path: '/vessels', label: 'Vessels', icon: '⛵', component: VesselsScreen },
-  { path: '/crew', label: 'Crew', icon: '👥', component: CrewScreen },
+  { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
+  { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];
 

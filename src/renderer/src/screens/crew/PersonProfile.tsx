@@ -24,7 +24,14 @@ function Photo({ personId, hasPhoto, name, editable }: { personId: string; hasPh
   });
   return (
     <div className="photo">
-      {hasPhoto && photo.data?.dataUrl ? <img src={photo.data.dataUrl} alt={`Photo of ${name}`} /> : <div className="photo-empty" aria-hidden>👤</div>}
+      {hasPhoto && photo.data?.dataUrl ? <img src={photo.data.dataUrl} alt={`Photo of ${name}`} /> : <div className="photo-empty" aria-hidden>
+          {name
+            .split(' ')
+            .map((part) => part[0])
+            .filter(Boolean)
+            .slice(0, 2)
+            .join('')}
+        </div>}
       {editable && (
         <div className="photo-actions">
           <input
