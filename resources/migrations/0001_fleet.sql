@@ -15,7 +15,7 @@ CREATE TABLE `assignments` (
 --> statement-breakpoint
 CREATE INDEX `assignments_person` ON `assignments` (`person_id`,`start_date`);--> statement-breakpoint
 CREATE INDEX `assignments_position` ON `assignments` (`position_id`,`start_date`);--> statement-breakpoint
-CREATE INDEX `assignments_open` ON `assignments` (`end_date`,`person_id`) WHERE "assignments"."archived_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `assignments_open` ON `assignments` (`end_date`,`person_id`,`start_date`,`rotation_weeks_on`,`rotation_weeks_off`,`position_id`) WHERE "assignments"."archived_at" IS NULL;--> statement-breakpoint
 CREATE TABLE `people` (
 	`id` text PRIMARY KEY NOT NULL,
 	`given_names` text NOT NULL,

@@ -67,8 +67,9 @@ function plan(query: CrewListQuery): Plan | null {
   /** The people with an assignment matching every assignment filter (null: no such filter). */
   let assignedSet: string | null = null;
   const also: string[] = [];
+  // The positions join only when a filter needs it: status alone is answered from the assignments index.
   const assignedWhere = (conditions: string[]) =>
-    `SELECT a.person_id FROM assignments a JOIN positions pos ON pos.id = a.position_id WHERE ${conditions.join(' AND ')}`;
+    `SELECT a.person_id FROM assignments a ${onAssignment.length > 0 ? 'JOIN positions pos ON pos.id = a.position_id ' : ''}WHERE ${conditions.join(' AND ')}`;
   let unassigned = false;
   switch (query.status) {
     case 'onboard':

@@ -119,7 +119,9 @@ export const assignments = sqliteTable(
   (t) => [
     index('assignments_person').on(t.personId, t.startDate),
     index('assignments_position').on(t.positionId, t.startDate),
-    // The live, not yet ended assignments: small, and what every status and vessel filter starts from.
-    index('assignments_open').on(t.endDate, t.personId).where(sql`${t.archivedAt} IS NULL`),
+    // Live assignments with everything a status needs, so status filters never visit the table.
+    index('assignments_open')
+      .on(t.endDate, t.personId, t.startDate, t.rotationWeeksOn, t.rotationWeeksOff, t.positionId)
+      .where(sql`${t.archivedAt} IS NULL`),
   ],
 );
