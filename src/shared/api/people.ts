@@ -77,17 +77,9 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const crewListRowSchema = z.object({
-  id: z.string(),
-  givenNames: z.string(),
-  surname: z.string(),
-  dateOfBirth: z.string(),
-  nationalities: z.array(z.string()),
-  email: z.string().nullable(),
-  status: personStatusSchema,
-  placement: placementSchema.nullable(),
-  archivedAt: z.string().nullable(),
-});
+export const crewListRowSchema = personSchema
+  .pick({ id: true, givenNames: true, surname: true, dateOfBirth: true, nationalities: true, email: true, archivedAt: true })
+  .extend({ status: personStatusSchema, placement: placementSchema.nullable() });
 export type CrewListRow = z.infer<typeof crewListRowSchema>;
 
 export const crewListInputSchema = z.object({

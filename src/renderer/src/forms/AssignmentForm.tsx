@@ -7,7 +7,7 @@ import { todayIsoDate } from '../../../shared/domain/dates';
 import { DEPARTMENT_LABELS } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, showApiError } from './form-helpers';
+import { Field, FormActions, showApiError } from './form-helpers';
 
 /** The contract's assignment schema plus the vessel picked first (positions are per vessel). */
 const formSchema = assignmentInputSchema.safeExtend({ vesselId: z.string().min(1, 'Choose a vessel') });
@@ -85,14 +85,7 @@ export function AssignmentForm({ personId, personName, onClose }: { personId: st
             {(a) => <input {...a} {...register('rotation')} placeholder={chosen?.rotation ?? 'e.g. 4:2'} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            Assign
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel="Assign" pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { personInputSchema, type Person, type PersonInput } from '../../../share
 import { COUNTRIES, countryName } from '../../../shared/domain/countries';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, showApiError } from './form-helpers';
+import { Field, FormActions, showApiError } from './form-helpers';
 
 const FIELDS = Object.keys(personInputSchema.shape);
 const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
@@ -141,14 +141,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
             {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {person ? 'Save' : 'Add person'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={person ? 'Save' : 'Add person'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/crew';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, numberOrNull, showApiError } from './form-helpers';
+import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
@@ -48,11 +48,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
           <Field label="Department" error={errors.department?.message}>
             {(a) => (
               <select {...a} {...register('department')} autoFocus>
-                {DEPARTMENTS.map((d) => (
-                  <option key={d} value={d}>
-                    {DEPARTMENT_LABELS[d]}
-                  </option>
-                ))}
+                <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
               </select>
             )}
           </Field>
@@ -92,11 +88,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   if (event.target.value === 'rotational' && !getValues('rotation')) setValue('rotation', DEFAULT_ROTATION[getValues('department') ?? 'deck']);
                 }}
               >
-                {EMPLOYMENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {EMPLOYMENT_KIND_LABELS[k]}
-                  </option>
-                ))}
+                <EnumOptions values={EMPLOYMENT_KINDS} labels={EMPLOYMENT_KIND_LABELS} />
               </select>
             )}
           </Field>
@@ -113,14 +105,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
             )}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {position ? 'Save' : 'Add position'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={position ? 'Save' : 'Add position'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import { COUNTRIES } from '../../../shared/domain/countries';
 import { VESSEL_KINDS, VESSEL_KIND_LABELS, VESSEL_USES, VESSEL_USE_LABELS } from '../../../shared/domain/crew';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, numberOrNull, showApiError } from './form-helpers';
+import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
 
 const FIELDS = Object.keys(vesselInputSchema.shape);
 
@@ -42,11 +42,7 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
           <Field label="Type" error={errors.kind?.message}>
             {(a) => (
               <select {...a} {...register('kind')}>
-                {VESSEL_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {VESSEL_KIND_LABELS[k]}
-                  </option>
-                ))}
+                <EnumOptions values={VESSEL_KINDS} labels={VESSEL_KIND_LABELS} />
               </select>
             )}
           </Field>
@@ -71,11 +67,7 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
           <Field label="Use" error={errors.use?.message}>
             {(a) => (
               <select {...a} {...register('use')}>
-                {VESSEL_USES.map((u) => (
-                  <option key={u} value={u}>
-                    {VESSEL_USE_LABELS[u]}
-                  </option>
-                ))}
+                <EnumOptions values={VESSEL_USES} labels={VESSEL_USE_LABELS} />
               </select>
             )}
           </Field>
@@ -89,14 +81,7 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
             {(a) => <input {...a} {...register('homePort')} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {vessel ? 'Save' : 'Add vessel'}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={vessel ? 'Save' : 'Add vessel'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

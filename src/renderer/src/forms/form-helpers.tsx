@@ -46,3 +46,26 @@ export function Field({ label, error, hint, children }: FieldProps) {
 
 /** Empty text input → null, anything else → a number (NaN for junk, which the schema reports). */
 export const numberOrNull = (value: unknown): number | null => (value === '' || value === null || value === undefined ? null : Number(value));
+
+/** The options of a select over a fixed list, labelled for people. */
+export function EnumOptions<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
+}
+
+/** Cancel and submit at the foot of a form dialog (Enter submits, Escape cancels). */
+export function FormActions({ onCancel, submitLabel, pending }: { onCancel(): void; submitLabel: string; pending: boolean }) {
+  return (
+    <div className="form-actions">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={pending}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
+import { EnumOptions } from '../../forms/form-helpers';
 import { PersonForm } from '../../forms/PersonForm';
 import { NO_FILTERS, useCrewFilters, useDialogs } from '../../state/ui';
 import { useDebounced } from './useDebounced';
@@ -51,11 +52,7 @@ function Filters() {
       </select>
       <select aria-label="Department" value={filters.department} onChange={(e) => setFilter('department', e.target.value as typeof filters.department)}>
         <option value="">All departments</option>
-        {DEPARTMENTS.map((d) => (
-          <option key={d} value={d}>
-            {DEPARTMENT_LABELS[d]}
-          </option>
-        ))}
+        <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
       </select>
       <input aria-label="Position" placeholder="Position…" list="crew-position-titles" value={filters.positionTitle} onChange={(e) => setFilter('positionTitle', e.target.value)} />
       <datalist id="crew-position-titles">
