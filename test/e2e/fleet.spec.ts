@@ -73,6 +73,14 @@ test('a captain builds a vessel and its crew, finds, archives and undoes, import
   await assignDialog.getByRole('button', { name: 'Assign' }).click();
   await expect(assignDialog).toBeHidden();
   await expect(page.getByText('current · onboard')).toBeVisible();
+  // A second booking for the same days is refused, with the reason on the start date.
+  await page.getByRole('button', { name: 'Assign to a position' }).click();
+  await assignDialog.getByLabel('Vessel').selectOption({ label: 'Aurora' });
+  await assignDialog.getByLabel('Position').selectOption({ label: 'Deck · Deck/Stew (2 vacant)' });
+  await assignDialog.getByRole('button', { name: 'Assign' }).click();
+  await expect(assignDialog.getByText(/Overlaps Chief Stew on Aurora/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(assignDialog).toBeHidden();
 
   // Find them by search in the crew list.
   await page.getByRole('link', { name: '← Crew' }).click();

@@ -61,8 +61,9 @@ function plan(query: CrewListQuery): Plan | null {
     onAssignment.push('pos.department = @department');
   }
   if (query.positionTitle !== undefined) {
-    params.positionTitle = query.positionTitle;
-    onAssignment.push('pos.title = @positionTitle COLLATE NOCASE');
+    // Titles match from their start, without case, as the person types ("chief" finds Chief Stew and Chief Officer).
+    params.positionTitle = `${query.positionTitle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    onAssignment.push("pos.title LIKE @positionTitle ESCAPE '\\'");
   }
   /** The people with an assignment matching every assignment filter (null: no such filter). */
   let assignedSet: string | null = null;

@@ -87,6 +87,7 @@ export const crewListInputSchema = z.object({
   search: z.string().max(200).default(''),
   vesselId: idSchema.optional(),
   department: z.enum(DEPARTMENTS).optional(),
+  /** Matches titles that start with it, ignoring case. */
   positionTitle: z.string().trim().min(1).max(60).optional(),
   status: listStatusSchema.optional(),
   archived: archivedFilterSchema,

@@ -57,6 +57,8 @@ describe('the crew list', () => {
     expect(await names({ vesselId: ids.borealis })).toEqual(['John Johnson', 'Zoë Núñez']);
     expect(await names({ department: 'interior' })).toEqual(['Joanna Maria Smith']);
     expect(await names({ positionTitle: 'chief engineer' })).toEqual(['John Johnson', 'Zoë Núñez']);
+    expect(await names({ positionTitle: 'chief' })).toEqual(['John Johnson', 'Zoë Núñez', 'Joanna Maria Smith']);
+    expect(await names({ positionTitle: '%' })).toEqual([]);
     expect(await names({ status: 'onboard' })).toEqual(['John Johnson']);
     expect(await names({ status: 'on_leave' })).toEqual(['Joanna Maria Smith']);
     expect(await names({ status: 'joining' })).toEqual(['Zoë Núñez']);

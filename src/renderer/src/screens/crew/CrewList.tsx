@@ -128,16 +128,17 @@ export function CrewList() {
   const showDialog = useDialogs((s) => s.show);
   const [adding, setAdding] = useState(false);
   const search = useDebounced(filters.search, 120);
+  const positionTitle = useDebounced(filters.positionTitle.trim(), 120);
   const query: CrewListInput = useMemo(
     () => ({
       search,
       archived: filters.archived,
       ...(filters.vesselId ? { vesselId: filters.vesselId } : {}),
       ...(filters.department ? { department: filters.department } : {}),
-      ...(filters.positionTitle.trim() ? { positionTitle: filters.positionTitle.trim() } : {}),
+      ...(positionTitle ? { positionTitle } : {}),
       ...(filters.status ? { status: filters.status } : {}),
     }),
-    [search, filters.archived, filters.vesselId, filters.department, filters.positionTitle, filters.status],
+    [search, positionTitle, filters.archived, filters.vesselId, filters.department, filters.status],
   );
   const first = useApiQuery('people.list', { ...query, offset: 0, limit: PAGE }, { placeholderData: keepPreviousData });
   const total = first.data?.total ?? 0;

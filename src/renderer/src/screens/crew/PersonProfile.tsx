@@ -9,6 +9,7 @@ import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { StatusBadge } from '../../components/StatusBadge';
 import { fileToBase64 } from '../../files';
+import { AssignmentEditForm } from '../../forms/AssignmentEditForm';
 import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
@@ -66,6 +67,7 @@ export function PersonProfile({ id }: { id: string }) {
   const detail = useApiQuery('people.get', { id });
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
+  const [editingAssignment, setEditingAssignment] = useState<AssignmentHistoryItem | null>(null);
   const people = useArchiveWithUndo('people');
   const assignments = useArchiveWithUndo('assignments');
   const end = useApiMutation('assignments.update', ['people.', 'vessels.'], {
@@ -173,6 +175,11 @@ export function PersonProfile({ id }: { id: string }) {
                     <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
                   </td>
                   <td className="actions">
+                    {a.state !== 'archived' && !archived && (
+                      <button type="button" onClick={() => setEditingAssignment(a)} aria-label={`Edit the assignment on ${a.vesselName}`}>
+                        Edit
+                      </button>
+                    )}{' '}
                     {a.state === 'current' && !archived && (
                       <button type="button" onClick={() => end.mutate({ id: a.assignmentId, startDate: a.startDate, endDate: todayIsoDate(), rotation: a.rotation })}>
                         End today
@@ -195,6 +202,7 @@ export function PersonProfile({ id }: { id: string }) {
         )}
       </div>
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
+      {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
       {assigning && <AssignmentForm personId={person.id} personName={name} onClose={() => setAssigning(false)} />}
     </section>
   );
