@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Department } from '../../shared/domain/crew';
-import type { PersonStatus } from '../../shared/domain/crew';
+import type { Department, PersonStatus } from '../../shared/domain/crew';
 import type { Placement } from '../../shared/api';
 import { statement } from '../db/statements';
 import { openAssignment, rotationOf, rotationPhase } from './status-sql';
