@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpTransport, type HttpTransport } from '../../src/core/transports/http';
-import { bindIpcTransport } from '../../src/core/transports/ipc';
-import type { Envelope, RawBridge } from '../../src/shared/api';
-import { fakeIpcPair } from '../helpers/fake-ipc';
+import type { Envelope } from '../../src/shared/api';
 import { base64, personInput, vesselInput } from '../helpers/fleet';
-import { httpBridge } from '../helpers/http-bridge';
 import { tempCore } from '../helpers/temp-core';
+import { bothTransports } from '../helpers/transports';
 
 /**
  * The fleet domain end to end through both transports: the same calls over HTTP (the browser preview) and over
  * the IPC pair (the desktop app), each on its own data.
  */
 const core = tempCore();
-let http: HttpTransport;
-const ipc = fakeIpcPair();
-const bridges: Record<'http' | 'ipc', RawBridge> = { http: null as never, ipc: ipc.bridge };
+let transports: Awaited<ReturnType<typeof bothTransports>>;
 
 beforeAll(async () => {
-  http = await startHttpTransport({ dispatch: core.dispatch, events: core.events });
-  bridges.http = httpBridge(http.url);
-  bindIpcTransport({ ipcMain: ipc.ipcMain, dispatch: core.dispatch, events: core.events, isTrustedSender: () => true, broadcast: ipc.broadcast });
+  transports = await bothTransports(core);
 });
 afterAll(async () => {
-  await http.close();
+  await transports.close();
   await core.dispose();
 });
 
@@ -32,7 +25,7 @@ const data = <T>(envelope: Envelope<unknown>): T => {
 };
 
 describe.each(['http', 'ipc'] as const)('the fleet API over %s', (transport) => {
-  const call = <T>(method: string, input: unknown, taskId?: string) => bridges[transport].invoke(method, input, taskId ? { taskId } : undefined).then((e) => data<T>(e));
+  const call = <T>(method: string, input: unknown, taskId?: string) => transports.bridges[transport].invoke(method, input, taskId ? { taskId } : undefined).then((e) => data<T>(e));
   const suffix = transport === 'http' ? '1' : '2';
   const imo = transport === 'http' ? '9074729' : '9176187';
 
@@ -50,22 +43,22 @@ describe.each(['http', 'ipc'] as const)('the fleet API over %s', (transport) => 
   });
 
   it('answers invalid input with VALIDATION naming each field', async () => {
-    const result = await bridges[transport].invoke('vessels.create', { ...vesselInput(), lengthM: -3, kind: 'rowing' });
+    const result = await transports.bridges[transport].invoke('vessels.create', { ...vesselInput(), lengthM: -3, kind: 'rowing' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
     const issues = (result.error.details as { issues: Array<{ path: string }> }).issues.map((i) => i.path).sort();
     expect(issues).toEqual(['kind', 'lengthM']);
-    const list = await bridges[transport].invoke('people.list', { limit: 10_000 });
+    const list = await transports.bridges[transport].invoke('people.list', { limit: 10_000 });
     expect(list).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'limit' }] } } });
   });
 
   it('reports a double booking as CONFLICT and an unknown id as NOT_FOUND', async () => {
     const people = await call<{ rows: Array<{ id: string; placement: { positionId: string } }> }>('people.list', { search: `transport${suffix}` });
     const [row] = people.rows;
-    const clash = await bridges[transport].invoke('assignments.create', { personId: row!.id, positionId: row!.placement.positionId, startDate: '2024-05-01' });
+    const clash = await transports.bridges[transport].invoke('assignments.create', { personId: row!.id, positionId: row!.placement.positionId, startDate: '2024-05-01' });
     expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Double booking') } });
-    expect(await bridges[transport].invoke('vessels.get', { id: 'no-such-vessel' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await transports.bridges[transport].invoke('vessels.get', { id: 'no-such-vessel' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('imports a CSV with a bad row as a task, and the report travels intact', async () => {
@@ -79,19 +72,19 @@ describe.each(['http', 'ipc'] as const)('the fleet API over %s', (transport) => 
 describe('events for the fleet', () => {
   it('tells every window over IPC that data changed after an import or the sample fleet', async () => {
     const scopes: string[][] = [];
-    const off = ipc.bridge.on('data.changed', (payload) => scopes.push((payload as { scopes: string[] }).scopes));
-    data(await ipc.bridge.invoke('people.import', { contentBase64: base64('given_names,surname,date_of_birth\nEvent,Person,1990-01-01\n') }));
+    const off = transports.ipc.bridge.on('data.changed', (payload) => scopes.push((payload as { scopes: string[] }).scopes));
+    data(await transports.ipc.bridge.invoke('people.import', { contentBase64: base64('given_names,surname,date_of_birth\nEvent,Person,1990-01-01\n') }));
     off();
     expect(scopes).toEqual([['people.', 'vessels.']]);
   });
 
   it('streams import progress over server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('api/events', http.url), { signal: controller.signal });
+    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read();
     const rows = Array.from({ length: 3000 }, (_, i) => `Sse${i},Person,1990-01-01`).join('\n');
-    const imported = data<{ imported: number }>(await bridges.http.invoke('people.import', { contentBase64: base64(`given_names,surname,date_of_birth\n${rows}\n`) }, { taskId: 'sse-import' }));
+    const imported = data<{ imported: number }>(await transports.bridges.http.invoke('people.import', { contentBase64: base64(`given_names,surname,date_of_birth\n${rows}\n`) }, { taskId: 'sse-import' }));
     expect(imported.imported).toBe(3000);
     let text = '';
     while (!text.includes('"done":6000')) text += new TextDecoder().decode((await reader.read()).value);

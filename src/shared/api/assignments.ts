@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { DEPARTMENTS } from '../domain/crew';
 import { procedure } from './procedure';
 import { byIdSchema, idSchema, isoDateSchema, optionalIsoDateSchema, recordStamps, rotationSchema } from './fields';
+
+/** How an assignment shows in lists (a vessel's crew, a person's placement and history). */
+export const assignedPositionFields = {
+  assignmentId: z.string(),
+  positionId: z.string(),
+  positionTitle: z.string(),
+  department: z.enum(DEPARTMENTS),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  rotation: z.string().nullable(),
+};
 
 const datesInOrder = <T extends { startDate: string; endDate?: string | null }>(value: T, ctx: z.RefinementCtx) => {
   if (value.endDate && value.endDate < value.startDate) {

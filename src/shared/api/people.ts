@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, PERSON_STATUSES } from '../domain/crew';
 import { isIsoDate } from '../domain/dates';
+import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
 import {
   archivedFilterSchema,
@@ -49,15 +50,9 @@ export const listStatusSchema = z.enum(['onboard', 'on_leave', 'joining', 'unass
 
 /** Where a person is assigned now, or next (for someone joining). */
 export const placementSchema = z.object({
-  assignmentId: z.string(),
+  ...assignedPositionFields,
   vesselId: z.string(),
   vesselName: z.string(),
-  positionId: z.string(),
-  positionTitle: z.string(),
-  department: z.enum(DEPARTMENTS),
-  startDate: z.string(),
-  endDate: z.string().nullable(),
-  rotation: z.string().nullable(),
 });
 export type Placement = z.infer<typeof placementSchema>;
 

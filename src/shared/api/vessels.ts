@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
+import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
 import {
   archivedFilterSchema,
@@ -85,17 +86,11 @@ export type Position = z.infer<typeof positionSchema>;
 
 /** A person in (or joining, or who left) a vessel position, as the vessel view lists them. */
 export const crewMemberSchema = z.object({
-  assignmentId: z.string(),
+  ...assignedPositionFields,
   personId: z.string(),
   givenNames: z.string(),
   surname: z.string(),
   nationalities: z.array(z.string()),
-  positionId: z.string(),
-  positionTitle: z.string(),
-  department: z.enum(DEPARTMENTS),
-  startDate: z.string(),
-  endDate: z.string().nullable(),
-  rotation: z.string().nullable(),
   /** Onboard or on leave by rotation (current crew), null for planned joiners and past crew. */
   phase: z.enum(['onboard', 'on_leave']).nullable(),
 });
