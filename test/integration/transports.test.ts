@@ -2,36 +2,30 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/core';
-import { startHttpTransport, type HttpTransport } from '../../src/core/transports/http';
 import { bindIpcTransport } from '../../src/core/transports/ipc';
-import type { RawBridge } from '../../src/shared/api';
 import { fakeIpcPair } from '../helpers/fake-ipc';
-import { httpBridge } from '../helpers/http-bridge';
 import { tempCore, tempDir } from '../helpers/temp-core';
+import { bothTransports } from '../helpers/transports';
 
 const core = tempCore();
-let http: HttpTransport;
-const ipc = fakeIpcPair();
-const bridges: Record<'http' | 'ipc', RawBridge> = { http: null as never, ipc: ipc.bridge };
+let transports: Awaited<ReturnType<typeof bothTransports>>;
 
 beforeAll(async () => {
-  http = await startHttpTransport({ dispatch: core.dispatch, events: core.events });
-  bridges.http = httpBridge(http.url);
-  bindIpcTransport({ ipcMain: ipc.ipcMain, dispatch: core.dispatch, events: core.events, isTrustedSender: (e) => e.senderFrame?.parent === null, broadcast: ipc.broadcast });
+  transports = await bothTransports(core);
 });
 afterAll(async () => {
-  await http.close();
+  await transports.close();
   await core.dispose();
 });
 
 describe.each(['http', 'ipc'] as const)('the API over %s', (transport) => {
   it('answers a procedure with its data', async () => {
-    const result = await bridges[transport].invoke('system.info', {});
+    const result = await transports.bridges[transport].invoke('system.info', {});
     expect(result).toMatchObject({ ok: true, data: { dataDir: core.dataDir, migrationsApplied: expect.any(Number) } });
   });
 
   it('rejects invalid input with VALIDATION naming the field', async () => {
-    const result = await bridges[transport].invoke('backups.restore', { file: 42 });
+    const result = await transports.bridges[transport].invoke('backups.restore', { file: 42 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
@@ -40,24 +34,24 @@ describe.each(['http', 'ipc'] as const)('the API over %s', (transport) => {
   });
 
   it('says so for a method that does not exist', async () => {
-    const result = await bridges[transport].invoke('vessels.explode', {});
+    const result = await transports.bridges[transport].invoke('vessels.explode', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('reports a missing backup file as NOT_FOUND, not as a crash', async () => {
-    const result = await bridges[transport].invoke('backups.restore', { file: join(core.dataDir, 'nope.db') });
+    const result = await transports.bridges[transport].invoke('backups.restore', { file: join(core.dataDir, 'nope.db') });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
 describe('HTTP transport guards', () => {
   it('refuses a body that is not declared as JSON (a cross-site form post)', async () => {
-    const response = await fetch(new URL('api/system.info', http.url), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const response = await fetch(new URL('api/system.info', transports.http.url), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(response.status).toBe(415);
   });
 
   it('refuses requests from another origin', async () => {
-    const response = await fetch(new URL('api/system.info', http.url), {
+    const response = await fetch(new URL('api/system.info', transports.http.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
       body: '{}',
@@ -66,14 +60,14 @@ describe('HTTP transport guards', () => {
   });
 
   it('answers malformed JSON with a VALIDATION envelope', async () => {
-    const response = await fetch(new URL('api/system.info', http.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const response = await fetch(new URL('api/system.info', transports.http.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('streams core events as server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('api/events', http.url), { signal: controller.signal });
+    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment
     core.events.emit('data.changed', { scopes: ['people.'] });
@@ -93,7 +87,7 @@ describe('IPC transport guards', () => {
 
   it('delivers core events to the renderer side', () => {
     const received: unknown[] = [];
-    const off = ipc.bridge.on('data.changed', (payload) => received.push(payload));
+    const off = transports.ipc.bridge.on('data.changed', (payload) => received.push(payload));
     core.events.emit('data.changed', { scopes: ['vessels.'] });
     off();
     core.events.emit('data.changed', { scopes: ['ignored.'] });

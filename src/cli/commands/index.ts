@@ -1,6 +1,9 @@
 import type { CliCommand } from '../io';
 import { backupCommand } from './backup';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { serveCommand } from './serve';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
-export const commands: CliCommand[] = [serveCommand, backupCommand];
+export const commands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportCommand, backupCommand];

@@ -1,10 +1,18 @@
 import type { ServiceContext } from '../context';
+import { assignmentHandlers } from '../assignments/handlers';
+import { demoHandlers } from '../demo/handlers';
+import { peopleHandlers } from '../people/handlers';
 import { systemHandlers } from '../system/handlers';
+import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
 
 /** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...systemHandlers(ctx.state),
+    ...vesselHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...assignmentHandlers(ctx),
+    ...demoHandlers(ctx),
   };
 }

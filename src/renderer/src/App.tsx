@@ -4,7 +4,11 @@ import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { subscribe } from './api/client';
 import { useApiQuery, useDataChangedEvents } from './api/hooks';
+import { ImportPeopleDialog } from './components/ImportPeopleDialog';
+import { SampleFleetDialog } from './components/SampleFleetDialog';
 import { Sidebar } from './components/Sidebar';
+import { exportPeople } from './screens/crew/CrewList';
+import { useDialogs } from './state/ui';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { defaultPath, screens } from './screens/registry';
 
@@ -25,15 +29,30 @@ function useScreenShortcuts(): void {
   }, [navigate]);
 }
 
+/** Menu items of the desktop shell arrive as `ui.command` events; the UI owns the dialogs they open. */
 function useShellCommands(): void {
   const [, navigate] = useLocation();
+  const show = useDialogs((s) => s.show);
   useEffect(
     () =>
       subscribe('ui.command', ({ command, argument }) => {
         if (command === 'navigate' && argument) navigate(argument);
+        if (command === 'import-people') {
+          navigate('/crew');
+          show('import-people');
+        }
+        if (command === 'export-people') void exportPeople();
+        if (command === 'load-sample-fleet') show('sample-fleet');
       }),
-    [navigate],
+    [navigate, show],
   );
+}
+
+function ShellDialogs() {
+  const { open, close } = useDialogs();
+  if (open === 'import-people') return <ImportPeopleDialog onClose={close} />;
+  if (open === 'sample-fleet') return <SampleFleetDialog onClose={close} />;
+  return null;
 }
 
 function Shell() {
@@ -56,6 +75,7 @@ function Shell() {
           </Route>
         </Switch>
       </main>
+      <ShellDialogs />
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
+import { vesselProcedures } from './vessels';
+import { peopleProcedures } from './people';
+import { assignmentProcedures } from './assignments';
+import { demoProcedures } from './demo';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -9,6 +13,10 @@ import { taskProcedures, taskProgressSchema } from './tasks';
 export const contract = {
   ...systemProcedures,
   ...taskProcedures,
+  ...vesselProcedures,
+  ...peopleProcedures,
+  ...assignmentProcedures,
+  ...demoProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -4,3 +4,8 @@ export * from './contract';
 export * from './bridge';
 export * from './tasks';
 export * from './system';
+export * from './fields';
+export * from './vessels';
+export * from './people';
+export * from './assignments';
+export * from './demo';

@@ -1,2 +1,3 @@
 /** Every table of the local database; drizzle-kit generates migrations from this module. */
 export * from './settings';
+export * from './fleet';

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Input, Method, Output, TaskProgress } from '../../../shared/api';
-import { call, subscribe, type ApiCallError } from './client';
+import { call, newTaskId, subscribe, type ApiCallError } from './client';
 
 /** Query keys start with the method name, so invalidating `people.` refetches every people query. */
 export const queryKey = <M extends Method>(method: M, input?: Input<M>) => (input === undefined ? [method] : [method, input]);
@@ -70,4 +70,37 @@ export function useTaskProgress(taskId: string | null): TaskProgress | null {
 export function useDataChangedEvents(): void {
   const client = useQueryClient();
   useEffect(() => subscribe('data.changed', (event) => void invalidate(client, event.scopes)), [client]);
+}
+
+/**
+ * A mutation that runs as a task: each call gets a fresh task id, `progress` follows it, and `cancel()` asks the
+ * core to stop it (a cancelled import writes nothing).
+ */
+export function useApiTask<M extends Method>(
+  method: M,
+  invalidates: string[],
+  options: Omit<UseMutationOptions<Output<M>, ApiCallError, Input<M>>, 'mutationFn'> = {},
+) {
+  const client = useQueryClient();
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useTaskProgress(taskId);
+  const mutation = useMutation<Output<M>, ApiCallError, Input<M>>({
+    mutationFn: (input) => {
+      const id = newTaskId(method);
+      setTaskId(id);
+      return call(method, input, { taskId: id });
+    },
+    ...options,
+    onSuccess: async (...args) => {
+      await invalidate(client, invalidates);
+      await options.onSuccess?.(...args);
+    },
+  });
+  return {
+    ...mutation,
+    progress: mutation.isPending ? progress : null,
+    cancel: () => {
+      if (taskId) void call('tasks.cancel', { taskId });
+    },
+  };
 }

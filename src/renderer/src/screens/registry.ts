@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
+import { CrewScreen } from './crew/CrewScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { VesselsScreen } from './vessels/VesselsScreen';
 
 export interface ScreenEntry {
   /** Hash route, e.g. `/crew`; nested routes (`/crew/:id`) are matched by the screen itself. */
@@ -14,6 +16,10 @@ export interface ScreenEntry {
  * The screens that exist, in sidebar order. Ctrl/Cmd + the position number jumps to each (Settings is Ctrl+,).
  * A screen appears here only when it works.
  */
-export const screens: ScreenEntry[] = [{ path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen }];
+export const screens: ScreenEntry[] = [
+  { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
+  { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
+  { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
+];
 
 export const defaultPath = screens[0]!.path;

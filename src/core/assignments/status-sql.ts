@@ -1,0 +1,40 @@
+import { formatRotation, parseRotation } from '../../shared/domain/crew';
+
+/**
+ * The one definition of where an assignment stands on a date (`@asOf`, YYYY-MM-DD), as SQL over an assignments
+ * alias. Dates are inclusive. A rotation cycle starts on the assignment's first day: "on" weeks onboard, then
+ * "off" weeks on leave (CREW.md §Departments and positions: rotations).
+ */
+export const openAssignment = (a: string): string =>
+  `${a}.archived_at IS NULL AND (${a}.end_date IS NULL OR ${a}.end_date >= @asOf)`;
+
+export const currentAssignment = (a: string): string => `${openAssignment(a)} AND ${a}.start_date <= @asOf`;
+
+export const plannedAssignment = (a: string): string => `${a}.archived_at IS NULL AND ${a}.start_date > @asOf`;
+
+export const rotationPhase = (a: string): string =>
+  `CASE WHEN ${a}.rotation_weeks_on IS NULL THEN 'onboard' ` +
+  `WHEN CAST(julianday(@asOf) - julianday(${a}.start_date) AS INTEGER) % ((${a}.rotation_weeks_on + ${a}.rotation_weeks_off) * 7) < ${a}.rotation_weeks_on * 7 THEN 'onboard' ` +
+  `ELSE 'on_leave' END`;
+
+export type AssignmentState = 'current' | 'planned' | 'past' | 'archived';
+
+/** The same rule in TypeScript, for rows already fetched. */
+export function assignmentState(a: { startDate: string; endDate: string | null; archivedAt: string | null }, asOf: string): AssignmentState {
+  if (a.archivedAt !== null) return 'archived';
+  if (a.startDate > asOf) return 'planned';
+  if (a.endDate !== null && a.endDate < asOf) return 'past';
+  return 'current';
+}
+
+export function rotationOf(row: { rotationWeeksOn: number | null; rotationWeeksOff: number | null }): string | null {
+  return row.rotationWeeksOn !== null && row.rotationWeeksOff !== null
+    ? formatRotation({ weeksOn: row.rotationWeeksOn, weeksOff: row.rotationWeeksOff })
+    : null;
+}
+
+/** "4:2" → the two stored columns (both null for no rotation). */
+export function rotationColumns(rotation: string | null): { rotationWeeksOn: number | null; rotationWeeksOff: number | null } {
+  const parsed = parseRotation(rotation);
+  return { rotationWeeksOn: parsed?.weeksOn ?? null, rotationWeeksOff: parsed?.weeksOff ?? null };
+}

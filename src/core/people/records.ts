@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import type { ParsedPersonInput, Person } from '../../shared/api';
+import { foldText, searchWords } from '../../shared/domain/text';
+import { AppError } from '../api/errors';
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/database';
+import { newId, nowIso } from '../db/ids';
+import { statement } from '../db/statements';
+import { people } from '../db/schema';
+
+/**
+ * The only code that writes the people table and its search terms (callers wrap it in `write`/`longWrite`).
+ * Keys: `sortKey` orders the crew list and, with the date of birth, recognises the same person twice.
+ */
+export type PersonRow = typeof people.$inferSelect;
+
+export const sortKeyOf = (p: { surname: string; givenNames: string }): string => foldText(`${p.surname} ${p.givenNames}`);
+export const identityKeyOf = (p: { surname: string; givenNames: string; dateOfBirth: string }): string => `${sortKeyOf(p)}|${p.dateOfBirth}`;
+
+/** Words a person is found by: every name, and the words of the e-mail's local part. */
+export function searchTermsOf(p: { givenNames: string; surname: string; email: string | null }): string[] {
+  const local = p.email ? p.email.split('@')[0]! : '';
+  return [...new Set(searchWords(`${p.givenNames} ${p.surname} ${local}`))];
+}
+
+export const toPerson = (row: PersonRow): Person => {
+  const { sortKey: _sortKey, ...person } = row;
+  return person;
+};
+
+const INSERT_PERSON = `INSERT INTO people (id, given_names, surname, date_of_birth, nationalities, languages, email, phone,
+  emergency_contact_name, emergency_contact_phone, emergency_contact_relation, photo_hash, sort_key, created_at, updated_at, archived_at)
+  VALUES (@id, @givenNames, @surname, @dateOfBirth, @nationalities, @languages, @email, @phone,
+  @emergencyContactName, @emergencyContactPhone, @emergencyContactRelation, NULL, @sortKey, @createdAt, @updatedAt, NULL)`;
+const INSERT_TERM = 'INSERT INTO person_search_terms (term, person_id, sort_key, archived) VALUES (?, ?, ?, ?)';
+const DELETE_TERMS = 'DELETE FROM person_search_terms WHERE person_id = ?';
+
+function writeTerms(sqlite: Database.Database, row: PersonRow): void {
+  const insertTerm = statement(sqlite, INSERT_TERM);
+  for (const term of searchTermsOf(row)) insertTerm.run(term, row.id, row.sortKey, row.archivedAt === null ? 0 : 1);
+}
+
+/**
+ * Inserts people with their search terms. Prepared statements rather than the query builder: an import of
+ * 100,000 people spends most of its time here.
+ */
+export function insertPeople(sqlite: Database.Database, inputs: ParsedPersonInput[]): PersonRow[] {
+  const insertPerson = statement(sqlite, INSERT_PERSON);
+  const stamp = nowIso();
+  return inputs.map((input) => {
+    const row: PersonRow = { ...input, id: newId(), photoHash: null, sortKey: sortKeyOf(input), createdAt: stamp, updatedAt: stamp, archivedAt: null };
+    insertPerson.run({ ...row, nationalities: JSON.stringify(row.nationalities), languages: JSON.stringify(row.languages) });
+    writeTerms(sqlite, row);
+    return row;
+  });
+}
+
+/** Changes a person (fields, archive stamp, photo) and rewrites their search terms to match. */
+export function updatePersonRow(
+  db: Db,
+  sqlite: Database.Database,
+  id: string,
+  changes: Partial<ParsedPersonInput> & { archivedAt?: string | null; photoHash?: string | null },
+): PersonRow {
+  const current = db.select().from(people).where(eq(people.id, id)).get();
+  if (!current) throw new AppError('NOT_FOUND', `Person ${id} does not exist`);
+  const next = { ...current, ...changes };
+  const row = db
+    .update(people)
+    .set({ ...changes, sortKey: sortKeyOf(next) })
+    .where(eq(people.id, id))
+    .returning()
+    .get()!;
+  statement(sqlite, DELETE_TERMS).run(id);
+  writeTerms(sqlite, row);
+  return row;
+}

@@ -1,0 +1,118 @@
+import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { ArchivedFilter, CrewMember, PositionStaffing, Vessel, VesselSummary } from '../../shared/api';
+import type { vesselInputSchema, vesselUpdateSchema } from '../../shared/api';
+import type { z } from 'zod';
+import { DEPARTMENTS, titleRank, type Department } from '../../shared/domain/crew';
+import { AppError, notFound } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { nowIso } from '../db/ids';
+import { vessels } from '../db/schema';
+import { write } from '../db/writes';
+import type { AssignmentState } from '../assignments/status-sql';
+import { crewOfVessel, listPositions, openAssignmentsOn } from './positions';
+
+type VesselInput = z.output<typeof vesselInputSchema>;
+type VesselUpdate = z.output<typeof vesselUpdateSchema>;
+
+export function getVesselRow(ctx: ServiceContext, id: string): Vessel {
+  const row = ctx.db().select().from(vessels).where(eq(vessels.id, id)).get();
+  if (!row) throw notFound('Vessel', id);
+  return row;
+}
+
+function archivedCondition(filter: ArchivedFilter) {
+  if (filter === 'exclude') return isNull(vessels.archivedAt);
+  if (filter === 'only') return isNotNull(vessels.archivedAt);
+  return undefined;
+}
+
+function assertImoFree(ctx: ServiceContext, imoNumber: string | null, exceptId?: string): void {
+  if (imoNumber === null) return;
+  const clash = ctx
+    .db()
+    .select({ id: vessels.id, name: vessels.name })
+    .from(vessels)
+    .where(and(eq(vessels.imoNumber, imoNumber), isNull(vessels.archivedAt), exceptId ? ne(vessels.id, exceptId) : undefined))
+    .get();
+  if (clash) {
+    throw new AppError('CONFLICT', `IMO ${imoNumber} is already used by ${clash.name}`, { issues: [{ path: 'imoNumber', message: `Already used by ${clash.name}` }], vesselId: clash.id });
+  }
+}
+
+export function listVessels(ctx: ServiceContext, archived: ArchivedFilter, asOf: string): VesselSummary[] {
+  const rows = ctx.db().select().from(vessels).where(archivedCondition(archived)).orderBy(asc(vessels.name)).all();
+  const staffing = listPositions(ctx, null, asOf);
+  return rows.map((vessel) => {
+    const own = staffing.filter((p) => p.vesselId === vessel.id && p.archivedAt === null);
+    return {
+      ...vessel,
+      positions: own.length,
+      headcount: own.reduce((sum, p) => sum + p.headcount, 0),
+      currentCrew: own.reduce((sum, p) => sum + p.current, 0),
+      vacancies: own.reduce((sum, p) => sum + p.vacancies, 0),
+    };
+  });
+}
+
+/** Deck first, then engineering, interior, galley; within each, by seniority (CREW.md), then by name. */
+const byRank = (a: { department: Department; title: string }, b: { department: Department; title: string }) =>
+  DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) ||
+  titleRank(a.department, a.title) - titleRank(b.department, b.title) ||
+  a.title.localeCompare(b.title);
+const crewByRank = (a: CrewMember, b: CrewMember) =>
+  byRank({ department: a.department, title: a.positionTitle }, { department: b.department, title: b.positionTitle }) || a.surname.localeCompare(b.surname);
+
+export function vesselDetail(ctx: ServiceContext, id: string, asOf: string) {
+  const vessel = getVesselRow(ctx, id);
+  const positions: PositionStaffing[] = listPositions(ctx, id, asOf).sort(byRank);
+  const crew = crewOfVessel(ctx, id, asOf);
+  const pick = (state: AssignmentState): CrewMember[] => crew.filter((c) => c.state === state).map(({ state: _state, ...member }) => member);
+  return {
+    vessel,
+    asOf,
+    positions,
+    currentCrew: pick('current').sort(crewByRank),
+    plannedJoiners: pick('planned').sort((a, b) => a.startDate.localeCompare(b.startDate)),
+    pastCrew: pick('past').sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '')),
+  };
+}
+
+export function createVessel(ctx: ServiceContext, input: VesselInput): Vessel {
+  return write(ctx.sqlite(), () => {
+    assertImoFree(ctx, input.imoNumber);
+    return ctx.db().insert(vessels).values(input).returning().get();
+  });
+}
+
+export function updateVessel(ctx: ServiceContext, { id, ...input }: VesselUpdate): Vessel {
+  return write(ctx.sqlite(), () => {
+    const existing = getVesselRow(ctx, id);
+    if (existing.archivedAt !== null) throw new AppError('CONFLICT', `${existing.name} is archived; restore it before changing it`);
+    assertImoFree(ctx, input.imoNumber, id);
+    return ctx.db().update(vessels).set(input).where(eq(vessels.id, id)).returning().get();
+  });
+}
+
+export function archiveVessel(ctx: ServiceContext, id: string): Vessel {
+  return write(ctx.sqlite(), () => {
+    const vessel = getVesselRow(ctx, id);
+    if (vessel.archivedAt !== null) return vessel;
+    const open = openAssignmentsOn(ctx, { vesselId: id });
+    if (open > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${vessel.name} has ${open} current or planned assignment${open === 1 ? '' : 's'}; end or archive them before archiving the vessel`,
+      );
+    }
+    return ctx.db().update(vessels).set({ archivedAt: nowIso() }).where(eq(vessels.id, id)).returning().get();
+  });
+}
+
+export function restoreVessel(ctx: ServiceContext, id: string): Vessel {
+  return write(ctx.sqlite(), () => {
+    const vessel = getVesselRow(ctx, id);
+    if (vessel.archivedAt === null) return vessel;
+    assertImoFree(ctx, vessel.imoNumber, id);
+    return ctx.db().update(vessels).set({ archivedAt: null }).where(eq(vessels.id, id)).returning().get();
+  });
+}

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { ImportProblem, ImportReport } from '../../../shared/api';
+import { countryName } from '../../../shared/domain/countries';
+import { ApiCallError } from '../api/client';
+import { useApiMutation, useApiTask } from '../api/hooks';
+import { fileToBase64 } from '../files';
+import { formatDate } from '../format';
+import { Dialog } from './Dialog';
+import { ProgressBar } from './ProgressBar';
+
+function ProblemTable({ problems, caption }: { problems: ImportProblem[]; caption: string }) {
+  return (
+    <div className="report-scroll">
+      <table className="table compact">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th>Line</th>
+            <th>Column</th>
+            <th>Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={i}>
+              <td>{p.line ?? '—'}</td>
+              <td>{p.column ?? '—'}</td>
+              <td>{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Import people from CSV: pick a file, read the report (nothing is stored yet), confirm, watch the progress (and
+ * cancel, which stores nothing), see the result.
+ */
+export function ImportPeopleDialog({ onClose }: { onClose(): void }) {
+  const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<{ imported: number; skipped: number } | null>(null);
+  const preview = useApiMutation('people.importPreview', [], { onError: (error) => toast.error(error.message) });
+  const run = useApiTask('people.import', ['people.', 'vessels.'], {
+    onSuccess: (result) => {
+      setDone(result);
+      toast.success(`Imported ${result.imported} people`);
+    },
+    onError: (error) => {
+      const rejected = error instanceof ApiCallError ? (error.details as { report?: ImportReport } | undefined)?.report : undefined;
+      if (rejected) setReport(rejected);
+      toast.error(error.code === 'CANCELLED' ? 'Import cancelled: nothing was stored' : error.message);
+    },
+  });
+
+  async function choose(chosen: File | undefined) {
+    setReport(null);
+    setDone(null);
+    if (!chosen) return;
+    const contentBase64 = await fileToBase64(chosen);
+    setFile({ name: chosen.name, contentBase64 });
+    preview.mutate({ contentBase64, fileName: chosen.name }, { onSuccess: setReport });
+  }
+
+  const blocked = report !== null && report.fileProblems.length > 0;
+  return (
+    <Dialog title="Import people from CSV" onClose={onClose} wide busy={run.isPending}>
+      {done ? (
+        <div>
+          <p role="status">
+            <strong>
+              Imported {done.imported} {done.imported === 1 ? 'person' : 'people'}
+            </strong>
+            {done.skipped > 0 ? `; skipped ${done.skipped} row${done.skipped === 1 ? '' : 's'} with problems (listed below).` : '.'}
+          </p>
+          {report && report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows skipped" />}
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onClose} autoFocus>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p className="muted">
+            A UTF-8 CSV with a header row. Required columns: <code>given_names</code>, <code>surname</code>, <code>date_of_birth</code> (YYYY-MM-DD). Optional:{' '}
+            <code>nationalities</code> (names or ISO codes, separated by ;), <code>languages</code>, <code>email</code>, <code>phone</code>,{' '}
+            <code>emergency_contact_name</code>, <code>emergency_contact_phone</code>, <code>emergency_contact_relation</code>. Nothing is stored until you confirm.
+          </p>
+          <div className="field">
+            <label htmlFor="import-file">CSV file</label>
+            <input id="import-file" type="file" accept=".csv,text/csv" disabled={run.isPending} onChange={(event) => void choose(event.target.files?.[0])} autoFocus />
+          </div>
+          {preview.isPending && <p className="muted">Checking {file?.name}…</p>}
+          {report && (
+            <section aria-label="Import report">
+              {blocked ? (
+                <div className="notice bad" role="alert">
+                  <strong>This file cannot be imported.</strong> Nothing was stored.
+                  <ProblemTable problems={report.fileProblems} caption="File problems" />
+                </div>
+              ) : (
+                <>
+                  <p role="status">
+                    <strong>
+                      {report.validRows} of {report.rows} rows
+                    </strong>{' '}
+                    can be imported{report.rowProblems.length > 0 ? '; the rows below have problems and will be skipped.' : '.'}
+                  </p>
+                  {report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows with problems" />}
+                  {report.preview.length > 0 && (
+                    <details open={report.rowProblems.length === 0}>
+                      <summary>First rows as they will be stored</summary>
+                      <table className="table compact">
+                        <thead>
+                          <tr>
+                            <th>Line</th>
+                            <th>Name</th>
+                            <th>Born</th>
+                            <th>Nationalities</th>
+                            <th>E-mail</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {report.preview.map((row) => (
+                            <tr key={row.line}>
+                              <td>{row.line}</td>
+                              <td>
+                                {row.givenNames} {row.surname}
+                              </td>
+                              <td>{formatDate(row.dateOfBirth)}</td>
+                              <td>{row.nationalities.map(countryName).join(', ') || '—'}</td>
+                              <td>{row.email ?? '—'}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </details>
+                  )}
+                </>
+              )}
+            </section>
+          )}
+          {run.isPending && <ProgressBar progress={run.progress} label="Importing people" />}
+          <div className="form-actions">
+            {run.isPending ? (
+              <button type="button" onClick={run.cancel}>
+                Cancel import
+              </button>
+            ) : (
+              <button type="button" onClick={onClose}>
+                Cancel
+              </button>
+            )}
+            <button
+              type="button"
+              className="primary"
+              disabled={!file || !report || blocked || report.validRows === 0 || run.isPending}
+              onClick={() => file && run.mutate({ contentBase64: file.contentBase64, fileName: file.name })}
+            >
+              {report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'person' : 'people'}` : 'Import'}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

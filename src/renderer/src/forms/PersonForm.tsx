@@ -1,0 +1,148 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { personInputSchema, type Person, type PersonInput } from '../../../shared/api';
+import { COUNTRIES, countryName } from '../../../shared/domain/countries';
+import { useApiMutation } from '../api/hooks';
+import { Dialog } from '../components/Dialog';
+import { Field, FormActions, showApiError } from './form-helpers';
+
+const FIELDS = Object.keys(personInputSchema.shape);
+const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
+
+const blank: PersonInput = {
+  givenNames: '',
+  surname: '',
+  dateOfBirth: '',
+  nationalities: [],
+  languages: [],
+  email: '',
+  phone: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  emergencyContactRelation: '',
+};
+
+/** Add or edit a person. Nationalities are chosen one by one; languages are typed, separated by commas. */
+export function PersonForm({ person, onClose, onSaved }: { person?: Person; onClose(): void; onSaved?(person: Person): void }) {
+  const { register, control, handleSubmit, setError, formState } = useForm<PersonInput, unknown, ReturnType<typeof personInputSchema.parse>>({
+    resolver: zodResolver(personInputSchema),
+    defaultValues: person
+      ? Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])) as PersonInput
+      : blank,
+  });
+  const { errors, isSubmitting } = formState;
+  const create = useApiMutation('people.create', ['people.', 'vessels.']);
+  const update = useApiMutation('people.update', ['people.', 'vessels.']);
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      const saved = person ? await update.mutateAsync({ id: person.id, ...values }) : await create.mutateAsync(values);
+      toast.success(person ? `Saved ${saved.givenNames} ${saved.surname}` : `Added ${saved.givenNames} ${saved.surname}`);
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      showApiError(error, setError, FIELDS);
+    }
+  });
+  const nationalityError = errors.nationalities?.message ?? (errors.nationalities as Array<{ message?: string }> | undefined)?.find?.((e) => e?.message)?.message;
+  return (
+    <Dialog title={person ? `Edit ${person.givenNames} ${person.surname}` : 'Add a person'} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="form-grid">
+          <Field label="Given names" error={errors.givenNames?.message}>
+            {(a) => <input {...a} {...register('givenNames')} autoFocus autoComplete="off" />}
+          </Field>
+          <Field label="Surname" error={errors.surname?.message}>
+            {(a) => <input {...a} {...register('surname')} autoComplete="off" />}
+          </Field>
+          <Field label="Date of birth" error={errors.dateOfBirth?.message}>
+            {(a) => <input {...a} {...register('dateOfBirth')} type="date" />}
+          </Field>
+          <Field label="Nationalities" error={nationalityError}>
+            {(a) => (
+              <Controller
+                control={control}
+                name="nationalities"
+                render={({ field }) => {
+                  const codes = field.value ?? [];
+                  return (
+                    <div className="chips">
+                      {codes.map((code) => (
+                        <span key={code} className="chip">
+                          {countryName(code)}
+                          <button type="button" className="link" aria-label={`Remove ${countryName(code)}`} onClick={() => field.onChange(codes.filter((c) => c !== code))}>
+                            ✕
+                          </button>
+                        </span>
+                      ))}
+                      <select
+                        {...a}
+                        value=""
+                        onChange={(event) => {
+                          if (event.target.value && !codes.includes(event.target.value)) field.onChange([...codes, event.target.value]);
+                        }}
+                      >
+                        <option value="">Add a nationality…</option>
+                        {COUNTRIES.map((c) => (
+                          <option key={c.code} value={c.code}>
+                            {c.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  );
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Languages" error={errors.languages?.message} hint="Separated by commas, e.g. English, French">
+            {(a) => (
+              <Controller
+                control={control}
+                name="languages"
+                render={({ field }) => (
+                  <>
+                    <input
+                      {...a}
+                      list="languages"
+                      defaultValue={(field.value ?? []).join(', ')}
+                      onChange={(event) =>
+                        field.onChange(
+                          event.target.value
+                            .split(',')
+                            .map((l) => l.trim())
+                            .filter(Boolean),
+                        )
+                      }
+                    />
+                    <datalist id="languages">
+                      {COMMON_LANGUAGES.map((l) => (
+                        <option key={l} value={l} />
+                      ))}
+                    </datalist>
+                  </>
+                )}
+              />
+            )}
+          </Field>
+          <Field label="E-mail" error={errors.email?.message}>
+            {(a) => <input {...a} {...register('email')} type="email" autoComplete="off" />}
+          </Field>
+          <Field label="Phone" error={errors.phone?.message}>
+            {(a) => <input {...a} {...register('phone')} type="tel" />}
+          </Field>
+          <Field label="Emergency contact" error={errors.emergencyContactName?.message}>
+            {(a) => <input {...a} {...register('emergencyContactName')} placeholder="Name" />}
+          </Field>
+          <Field label="Emergency contact phone" error={errors.emergencyContactPhone?.message}>
+            {(a) => <input {...a} {...register('emergencyContactPhone')} type="tel" />}
+          </Field>
+          <Field label="Relationship" error={errors.emergencyContactRelation?.message}>
+            {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
+          </Field>
+        </div>
+        <FormActions onCancel={onClose} submitLabel={person ? 'Save' : 'Add person'} pending={isSubmitting} />
+      </form>
+    </Dialog>
+  );
+}

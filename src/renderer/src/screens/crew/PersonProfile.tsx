@@ -1,0 +1,209 @@
+import { useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { Link, useLocation } from 'wouter';
+import type { AssignmentHistoryItem } from '../../../../shared/api';
+import { countryName } from '../../../../shared/domain/countries';
+import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
+import { todayIsoDate } from '../../../../shared/domain/dates';
+import { useArchiveWithUndo } from '../../api/archive';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { StatusBadge } from '../../components/StatusBadge';
+import { fileToBase64 } from '../../files';
+import { AssignmentEditForm } from '../../forms/AssignmentEditForm';
+import { AssignmentForm } from '../../forms/AssignmentForm';
+import { PersonForm } from '../../forms/PersonForm';
+import { formatDate } from '../../format';
+
+const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
+
+function Photo({ personId, hasPhoto, name, editable }: { personId: string; hasPhoto: boolean; name: string; editable: boolean }) {
+  const photo = useApiQuery('people.photo', { id: personId }, { enabled: hasPhoto });
+  const input = useRef<HTMLInputElement>(null);
+  const setPhoto = useApiMutation('people.setPhoto', ['people.'], {
+    onSuccess: (person) => toast.success(person.photoHash ? 'Photo saved' : 'Photo removed'),
+    onError: (error) => toast.error(error.message),
+  });
+  return (
+    <div className="photo">
+      {hasPhoto && photo.data?.dataUrl ? <img src={photo.data.dataUrl} alt={`Photo of ${name}`} /> : <div className="photo-empty" aria-hidden>
+          {name
+            .split(' ')
+            .map((part) => part[0])
+            .filter(Boolean)
+            .slice(0, 2)
+            .join('')}
+        </div>}
+      {editable && (
+        <div className="photo-actions">
+          <input
+            ref={input}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            className="sr-only"
+            id="photo-input"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (file) setPhoto.mutate({ id: personId, contentBase64: await fileToBase64(file) });
+              event.target.value = '';
+            }}
+          />
+          <button type="button" onClick={() => input.current?.click()} disabled={setPhoto.isPending}>
+            {hasPhoto ? 'Change photo' : 'Add photo'}
+          </button>
+          {hasPhoto && (
+            <button type="button" className="link" onClick={() => setPhoto.mutate({ id: personId, contentBase64: null })}>
+              Remove
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A person: details, photo, status, assignment history, and assigning them to a position. */
+export function PersonProfile({ id }: { id: string }) {
+  const [, navigate] = useLocation();
+  const detail = useApiQuery('people.get', { id });
+  const [editing, setEditing] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [editingAssignment, setEditingAssignment] = useState<AssignmentHistoryItem | null>(null);
+  const people = useArchiveWithUndo('people');
+  const assignments = useArchiveWithUndo('assignments');
+  const end = useApiMutation('assignments.update', ['people.', 'vessels.'], {
+    onSuccess: () => toast.success('Assignment ended today'),
+    onError: (error) => toast.error(error.message),
+  });
+
+  if (detail.isPending) return <p className="page muted">Loading…</p>;
+  if (detail.isError)
+    return (
+      <section className="page">
+        <p className="notice bad">{detail.error.message}</p>
+        <Link href="/">Back to the crew list</Link>
+      </section>
+    );
+  const { person, status, placement, assignments: history } = detail.data;
+  const name = `${person.givenNames} ${person.surname}`;
+  const archived = person.archivedAt !== null;
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div className="grow">
+          <Link href="/" className="muted">
+            ← Crew
+          </Link>
+          <h1>
+            {name} <StatusBadge status={status} />
+          </h1>
+          {placement && (
+            <p className="muted">
+              {status === 'joining' ? 'Joins' : 'On'} <Link href={`~/vessels/${placement.vesselId}`}>{placement.vesselName}</Link> as {placement.positionTitle}
+              {status === 'joining' ? ` on ${formatDate(placement.startDate)}` : ''}
+            </p>
+          )}
+        </div>
+        {archived ? (
+          <button type="button" className="primary" onClick={() => people.restore(person.id, name)}>
+            Restore
+          </button>
+        ) : (
+          <>
+            <button type="button" className="primary" onClick={() => setAssigning(true)}>
+              Assign to a position
+            </button>
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" className="danger" onClick={() => people.archive(person.id, name, () => navigate('/'))}>
+              Archive
+            </button>
+          </>
+        )}
+      </header>
+      <div className="card profile">
+        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} editable={!archived} />
+        <dl className="facts">
+          <dt>Date of birth</dt>
+          <dd>{formatDate(person.dateOfBirth)}</dd>
+          <dt>Nationalities</dt>
+          <dd>{person.nationalities.map(countryName).join(', ') || '—'}</dd>
+          <dt>Languages</dt>
+          <dd>{person.languages.join(', ') || '—'}</dd>
+          <dt>E-mail</dt>
+          <dd>{person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : '—'}</dd>
+          <dt>Phone</dt>
+          <dd>{person.phone ?? '—'}</dd>
+          <dt>Emergency contact</dt>
+          <dd>
+            {person.emergencyContactName
+              ? `${person.emergencyContactName}${person.emergencyContactRelation ? ` (${person.emergencyContactRelation})` : ''}${person.emergencyContactPhone ? `, ${person.emergencyContactPhone}` : ''}`
+              : '—'}
+          </dd>
+        </dl>
+      </div>
+      <div className="card">
+        <h2>Assignment history</h2>
+        {history.length === 0 ? (
+          <p className="muted">{archived ? 'No assignments.' : 'Not assigned yet. Use "Assign to a position" to place them on a vessel.'}</p>
+        ) : (
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>Vessel</th>
+                <th>Position</th>
+                <th>From</th>
+                <th>To</th>
+                <th>Rotation</th>
+                <th>State</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((a) => (
+                <tr key={a.assignmentId} className={a.state === 'archived' ? 'archived' : undefined}>
+                  <td>
+                    <Link href={`~/vessels/${a.vesselId}`}>{a.vesselName}</Link>
+                  </td>
+                  <td>
+                    {a.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[a.department]}</span>
+                  </td>
+                  <td>{formatDate(a.startDate)}</td>
+                  <td>{a.endDate ? formatDate(a.endDate) : 'open-ended'}</td>
+                  <td>{a.rotation ?? '—'}</td>
+                  <td>
+                    <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
+                  </td>
+                  <td className="actions">
+                    {a.state !== 'archived' && !archived && (
+                      <button type="button" onClick={() => setEditingAssignment(a)} aria-label={`Edit the assignment on ${a.vesselName}`}>
+                        Edit
+                      </button>
+                    )}{' '}
+                    {a.state === 'current' && !archived && (
+                      <button type="button" onClick={() => end.mutate({ id: a.assignmentId, startDate: a.startDate, endDate: todayIsoDate(), rotation: a.rotation })}>
+                        End today
+                      </button>
+                    )}{' '}
+                    {a.state === 'archived' ? (
+                      <button type="button" onClick={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}>
+                        Restore
+                      </button>
+                    ) : (
+                      <button type="button" className="danger" onClick={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}>
+                        Archive
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
+      {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
+      {assigning && <AssignmentForm personId={person.id} personName={name} onClose={() => setAssigning(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ROTATION_PATTERN } from '../domain/crew';
+import { isCountryCode } from '../domain/countries';
+import { isIsoDate } from '../domain/dates';
+
+/** Field schemas shared by the domain procedures; forms validate with these same schemas. */
+export const idSchema = z.string().min(1, 'Missing id').max(64);
+
+export const isoDateSchema = z.string().trim().refine(isIsoDate, { message: 'Enter a date as YYYY-MM-DD' });
+
+/** An optional date: blank (as a cleared form field sends it) is null. */
+export const optionalIsoDateSchema = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .refine((value) => value === null || isIsoDate(value), { message: 'Enter a date as YYYY-MM-DD' });
+
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, { message: 'Choose a country (ISO 3166-1 alpha-3 code, e.g. GBR)' });
+
+/** Optional free text: blank becomes null, so "cleared" and "never given" are the same. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const requiredText = (max: number, message: string) => z.string().trim().min(1, message).max(max, `At most ${max} characters`);
+
+/** A rotation as people write it, "weeks on:weeks off" (e.g. 4:2), or null for none. */
+export const rotationSchema = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .refine((value) => value === null || ROTATION_PATTERN.test(value), { message: 'Write a rotation as weeks on:off, e.g. 4:2' });
+
+export const archivedFilterSchema = z.enum(['exclude', 'include', 'only']).default('exclude');
+export type ArchivedFilter = z.infer<typeof archivedFilterSchema>;
+
+/** Fields every stored record carries. */
+export const recordStamps = {
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+};
+
+export const byIdSchema = z.object({ id: idSchema });
+
+/** A CSV file as bytes (base64): the core decodes it strictly as UTF-8, so a wrong encoding is caught, not mangled. */
+export const csvFileSchema = z.object({
+  contentBase64: z.string().max(96 * 1024 * 1024, 'The file is too large (at most 64 MB)'),
+  fileName: z.string().max(255).optional(),
+});
+
+/** A generated CSV for the caller to save (the renderer downloads it as a Blob). */
+export const csvDownloadSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() });

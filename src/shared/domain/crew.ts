@@ -1,0 +1,105 @@
+/**
+ * Departments, positions, rotations and employment kinds of superyacht crew, from shared/domain/CREW.md
+ * §Departments and positions. They are defaults offered to people, not law: a custom title (e.g. a dual role
+ * "Deck/Stew") is always allowed.
+ */
+export const DEPARTMENTS = ['deck', 'engineering', 'interior', 'galley'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const DEPARTMENT_LABELS: Record<Department, string> = {
+  deck: 'Deck',
+  engineering: 'Engineering',
+  interior: 'Interior',
+  galley: 'Galley',
+};
+
+/** Position titles per department, most senior first (CREW.md §Departments and positions). */
+export const POSITION_TITLES: Record<Department, readonly string[]> = {
+  deck: ['Captain', 'Chief Officer', '2nd Officer', '3rd Officer', 'Bosun', 'Lead Deckhand', 'Deckhand'],
+  engineering: ['Chief Engineer', '2nd Engineer', '3rd Engineer', 'ETO', 'AV/IT Officer', 'Electrician'],
+  interior: ['Purser', 'Interior Manager', 'Chief Stew', 'Head of Housekeeping', 'Stew', 'Laundry'],
+  galley: ['Head Chef', 'Sous Chef', 'Crew Chef'],
+};
+
+/** Employment kinds (CREW.md): permanent, rotational, temporary/daywork. */
+export const EMPLOYMENT_KINDS = ['permanent', 'rotational', 'temporary'] as const;
+export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
+export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
+  permanent: 'Permanent',
+  rotational: 'Rotational',
+  temporary: 'Temporary / daywork',
+};
+
+/**
+ * A rotation is "weeks on:weeks off", e.g. `4:2`. The cycle starts on the first day of an assignment: the
+ * person is onboard for the "on" weeks, then on leave for the "off" weeks, and so on.
+ */
+export interface Rotation {
+  weeksOn: number;
+  weeksOff: number;
+}
+
+export const ROTATION_PATTERN = /^([1-9]\d?):([1-9]\d?)$/;
+
+/** The patterns offered in forms; CREW.md names 2:2, 4:2 and 2:1, the others are common on yachts too. */
+export const COMMON_ROTATIONS = ['2:2', '4:2', '2:1', '3:3', '6:6', '10:10', '8:4'] as const;
+
+/** CREW.md: "2:2 for engineers, 4:2 for deck/interior, 2:1 for chefs". */
+export const DEFAULT_ROTATION: Record<Department, string> = {
+  deck: '4:2',
+  engineering: '2:2',
+  interior: '4:2',
+  galley: '2:1',
+};
+
+export function parseRotation(pattern: string | null | undefined): Rotation | null {
+  if (!pattern) return null;
+  const match = ROTATION_PATTERN.exec(pattern.trim());
+  if (!match) return null;
+  return { weeksOn: Number(match[1]), weeksOff: Number(match[2]) };
+}
+
+export function formatRotation(rotation: Rotation | null): string | null {
+  return rotation ? `${rotation.weeksOn}:${rotation.weeksOff}` : null;
+}
+
+/** The department a known title belongs to (null for a custom title). */
+export function departmentOfTitle(title: string): Department | null {
+  const wanted = title.trim().toLowerCase();
+  for (const department of DEPARTMENTS) {
+    if (POSITION_TITLES[department].some((t) => t.toLowerCase() === wanted)) return department;
+  }
+  return null;
+}
+
+/** Seniority order of a title within its department (CREW.md order); custom titles come after the known ones. */
+export function titleRank(department: Department, title: string): number {
+  const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());
+  return index === -1 ? POSITION_TITLES[department].length : index;
+}
+
+export const VESSEL_KINDS = ['motor', 'sail'] as const;
+export type VesselKind = (typeof VESSEL_KINDS)[number];
+export const VESSEL_KIND_LABELS: Record<VesselKind, string> = { motor: 'Motor yacht', sail: 'Sailing yacht' };
+
+export const VESSEL_USES = ['private', 'charter', 'both'] as const;
+export type VesselUse = (typeof VESSEL_USES)[number];
+export const VESSEL_USE_LABELS: Record<VesselUse, string> = { private: 'Private', charter: 'Charter', both: 'Private and charter' };
+
+/**
+ * Where a person stands today, derived from their assignments and the date:
+ * - onboard: in a current assignment, in the "on" weeks of its rotation (or with no rotation);
+ * - on_leave: in a current assignment, in the "off" weeks of its rotation;
+ * - joining: no current assignment, a planned one starts later;
+ * - unassigned: neither;
+ * - archived: the person record is archived.
+ */
+export const PERSON_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned', 'archived'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
+  onboard: 'Onboard',
+  on_leave: 'On leave (rotation)',
+  joining: 'Joining',
+  unassigned: 'Unassigned',
+  archived: 'Archived',
+};
