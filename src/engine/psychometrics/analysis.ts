@@ -1,6 +1,6 @@
 import type { AnalysisOptions, NormTable } from '../../shared/psychometrics';
 import { blockRanges, firstPass, secondPass, totalSlots, type FirstPass, type FirstPassInput, type SecondPass, type SecondPassInput, type TotalPlan } from './blocks';
-import { critvalPairs, selectPairs, type ItemPair } from './careless';
+import { clampCorrelation, critvalPairs, selectPairs, type ItemPair } from './careless';
 import type { Layout, ScaleLayout } from './layout';
 import { mahalanobisCutoff, mahalanobisModel } from './mahalanobis';
 import { itemMeans, mergeMoments, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
@@ -181,7 +181,7 @@ function totalsFromAccumulators(acc: Float64Array, offset: number, m: number, sh
     const np = acc[q]!;
     const a = np * acc[q + 2]! - acc[q + 1]! ** 2;
     const b = np * acc[q + 4]! - acc[q + 3]! ** 2;
-    rawR[p] = np < 2 || a <= 0 || b <= 0 ? Number.NaN : Math.min(1, (np * acc[q + 5]! - acc[q + 1]! * acc[q + 3]!) / (Math.sqrt(a) * Math.sqrt(b)));
+    rawR[p] = np < 2 || a <= 0 || b <= 0 ? Number.NaN : clampCorrelation((np * acc[q + 5]! - acc[q + 1]! * acc[q + 3]!) / (Math.sqrt(a) * Math.sqrt(b)));
   }
   return {
     mean: n > 0 ? shift + su / n : Number.NaN,

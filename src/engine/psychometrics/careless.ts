@@ -42,6 +42,9 @@ export function irv(values: Float64Array, start: number, k: number): number {
   return Math.sqrt(ss / (n - 1));
 }
 
+/** R's cor() cuts rounding excursions beyond ±1 (so r = −1 stays −1 and Spearman–Brown gives −1). */
+export const clampCorrelation = (r: number): number => (r >= 1 ? 1 : r <= -1 ? -1 : r);
+
 /** Pearson r of two equally long lists over the positions where both are present; NaN when undefined. */
 export function pearsonPairwise(a: ArrayLike<number>, b: ArrayLike<number>, length: number): number {
   let n = 0;
@@ -80,8 +83,7 @@ export function pearsonPairwise(a: ArrayLike<number>, b: ArrayLike<number>, leng
     saa += (x - ma) * (x - ma);
     sbb += (y - mb) * (y - mb);
   }
-  const r = sab / (Math.sqrt(saa) * Math.sqrt(sbb));
-  return r > 1 ? 1 : r;
+  return clampCorrelation(sab / (Math.sqrt(saa) * Math.sqrt(sbb)));
 }
 
 /**
@@ -149,8 +151,7 @@ export function synonymScore(row: Float64Array, start: number, pairs: Int32Array
   const vu = n * suu - su * su;
   const vv = n * svv - sv * sv;
   if (vu <= 0 || vv <= 0) return Number.NaN;
-  const r = (n * suv - su * sv) / (Math.sqrt(vu) * Math.sqrt(vv));
-  return r > 1 ? 1 : r;
+  return clampCorrelation((n * suv - su * sv) / (Math.sqrt(vu) * Math.sqrt(vv)));
 }
 
 /** An item pair and its sample correlation, as careless::psychsyn_critval lists them. */

@@ -1,3 +1,5 @@
+import { clampCorrelation } from './careless';
+
 /**
  * Pairwise-complete moments of the raw responses, accumulated in one pass over the rows (SPEC §1: `cov_pw`,
  * `cor_pw`). Responses are whole numbers, so every sum here is an exact integer in double precision (up to
@@ -172,7 +174,7 @@ export function pairwiseCovariance(m: Moments): Float64Array {
 
 /**
  * `cor(X, use = "pairwise")`: each pair's own means and standard deviations. NaN where n < 2 or a variance is
- * zero (R gives NA and warns); values above 1 from rounding are cut to 1 as R does.
+ * zero (R gives NA and warns); rounding excursions beyond ±1 are cut as R does.
  */
 export function pairwiseCorrelation(m: Moments): Float64Array {
   const k = m.k;
@@ -183,8 +185,7 @@ export function pairwiseCorrelation(m: Moments): Float64Array {
       pairSums(m, j, l, s);
       const vj = s.n * s.sjj - s.sj * s.sj;
       const vl = s.n * s.sll - s.sl * s.sl;
-      let r = s.n < 2 || vj <= 0 || vl <= 0 ? Number.NaN : (s.n * s.sjl - s.sj * s.sl) / (Math.sqrt(vj) * Math.sqrt(vl));
-      if (r > 1) r = 1;
+      const r = s.n < 2 || vj <= 0 || vl <= 0 ? Number.NaN : clampCorrelation((s.n * s.sjl - s.sj * s.sl) / (Math.sqrt(vj) * Math.sqrt(vl)));
       out[j * k + l] = r;
       out[l * k + j] = r;
     }

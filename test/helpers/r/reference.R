@@ -70,7 +70,7 @@ reliability <- function(prefix, cols) {
   for (col in c("n", "mean", "sd", "raw.r", "std.r", "r.cor", "r.drop")) emit(paste0(prefix, ".item.", col), s[[col]])
   d <- a$alpha.drop
   for (col in colnames(d)) emit(paste0(prefix, ".drop.", col), d[[col]])
-  if (length(cols) >= 3) emit(paste0(prefix, ".omega"), omega1(x))
+  if (length(cols) >= 3) emit(paste0(prefix, ".omega"), tryCatch(omega1(x), error = function(e) c(NA, NA)))
   emit(paste0(prefix, ".scoreMean"), rowMeans(x, na.rm = TRUE))
 }
 
@@ -86,7 +86,8 @@ irv <- function(x) apply(x, 1, stats::sd, na.rm = TRUE)
 mahad <- function(x, confidence) {
   complete.na <- apply(x, 1, function(y) all(is.na(y)))
   d <- rep(NA_real_, nrow(x))
-  d[!complete.na] <- as.numeric(psych::outlier(x[!complete.na, ], plot = FALSE, bad = 0, na.rm = TRUE))
+  # A singular covariance makes solve() stop, and careless with it: no D² at all.
+  d[!complete.na] <- tryCatch(as.numeric(psych::outlier(x[!complete.na, ], plot = FALSE, bad = 0, na.rm = TRUE)), error = function(e) NA_real_)
   list(d = d, flag = d > stats::qchisq(confidence, ncol(x)))
 }
 evenodd <- function(x, factors) {
