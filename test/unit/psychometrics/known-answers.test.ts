@@ -213,7 +213,7 @@ describe('validity verdict (issue 3 §6)', () => {
   });
 
   it('calls too few answers questionable or invalid by the share answered', () => {
-    const rows = [...Array.from({ length: 12 }, (_, s) => attentive(s))];
+    const rows: Array<Array<number | null>> = Array.from({ length: 12 }, (_, s) => attentive(s));
     rows.push(attentive(1).map((x, j) => (j < 28 ? x : null)));
     rows.push(attentive(2).map((x, j) => (j < 15 ? x : null)));
     const result = analyzeRows(def, rows);
