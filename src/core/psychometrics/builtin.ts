@@ -8,15 +8,15 @@ import type * as ResultsModule from '@bigfive-org/results';
  * The built-in instruments, read from their npm packages here in the core (the engine does no I/O) and built
  * once. The packages are CommonJS and stay external in the bundle, so they are required at run time.
  */
-const require = createRequire(import.meta.url);
+const requirePackage = createRequire(import.meta.url);
 
 type QuestionsPackage = typeof QuestionsModule;
 type ResultsPackage = typeof ResultsModule;
 
 function readBigFive(): BigFiveSources {
-  const questions = require('@bigfive-org/questions') as QuestionsPackage;
-  const results = require('@bigfive-org/results') as ResultsPackage;
-  const { version } = require('@bigfive-org/questions/package.json') as { version: string };
+  const questions = requirePackage('@bigfive-org/questions') as QuestionsPackage;
+  const results = requirePackage('@bigfive-org/results') as ResultsPackage;
+  const { version } = requirePackage('@bigfive-org/questions/package.json') as { version: string };
   const languages = questions.getInfo().languages.map((l) => l.id);
   const sources: BigFiveSources = { version, questions: {}, choices: {}, templates: {} };
   for (const language of languages) {

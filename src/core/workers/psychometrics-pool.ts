@@ -20,13 +20,16 @@ import type { PsychometricsTask } from './psychometrics.worker';
 
 const BUILT_WORKER = 'psychometrics-worker.js';
 
-/** The worker file: the built entry beside the bundle, or the TypeScript source through its tsx bootstrap. */
+/**
+ * The worker file: the built entry beside the bundle, or the TypeScript source through its tsx bootstrap. In the
+ * packaged app worker threads cannot read app.asar, so the unpacked copy is used (electron-builder.yml asarUnpack).
+ */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return join(dirname(here), 'psychometrics.worker.dev.mjs');
   for (let dir = dirname(here); ; dir = dirname(dir)) {
     const candidate = join(dir, BUILT_WORKER);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) return candidate.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
     if (dirname(dir) === dir) throw new Error(`The psychometrics worker (${BUILT_WORKER}) is missing from the build`);
   }
 }

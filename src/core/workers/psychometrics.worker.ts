@@ -1,4 +1,4 @@
-import { firstPass, secondPass, type FirstPassInput, type SecondPassInput } from '../../engine/psychometrics';
+import { firstPass, secondPass, type FirstPassInput, type SecondPassInput } from '../../engine/psychometrics/blocks';
 
 /**
  * A worker thread of the psychometrics pool: runs one pass of the engine over a block of rows. The response

@@ -31,7 +31,7 @@ export function localName(names: Record<string, string>, id: string, language = 
 }
 
 /** Maps column names (item ids or aliases, any case) to the instrument's items. */
-export function itemLookup(instrument: InstrumentDefinition): Map<string, number> {
+function itemLookup(instrument: InstrumentDefinition): Map<string, number> {
   const lookup = new Map<string, number>();
   instrument.items.forEach((item, index) => {
     for (const name of [item.id, ...item.aliases]) lookup.set(name.toLowerCase(), index);

@@ -199,6 +199,3 @@ export function pairwiseCorrelation(m: Moments): Float64Array {
 export function itemMeans(m: Moments): Float64Array {
   return Float64Array.from(m.count, (n, j) => (n > 0 ? m.sum[j]! / n : Number.NaN));
 }
-
-/** Whether any item has a missing answer. */
-export const hasMissing = (m: Moments): boolean => m.deficit !== null;

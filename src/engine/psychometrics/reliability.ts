@@ -1,5 +1,5 @@
 import fQuantile from '@stdlib/stats-base-dists-f-quantile';
-import { median, pseudoInverseDiagonal, submatrix, symmetricEigen, variance } from './matrix';
+import { inverseFromEigen, median, pseudoInverseDiagonal, submatrix, symmetricEigen, variance } from './matrix';
 import { omegaOneFactor } from './omega';
 
 /**
@@ -139,14 +139,7 @@ function smcWithoutEach(r: Float64Array, m: number): { full: Float64Array; dropp
   const dropped: Float64Array[] = [];
   if (wellConditioned) {
     // A = R⁻¹ (exact inverse here): (R₋ⱼ)⁻¹ = A₋ⱼ₋ⱼ − A₋ⱼ,ⱼ Aⱼ,₋ⱼ / Aⱼⱼ.
-    const { values, vectors } = eigen;
-    const inverse = new Float64Array(m * m);
-    for (let c = 0; c < m; c += 1) {
-      for (let i = 0; i < m; i += 1) {
-        const vi = vectors[i * m + c]! / values[c]!;
-        for (let j = 0; j < m; j += 1) inverse[i * m + j] = inverse[i * m + j]! + vi * vectors[j * m + c]!;
-      }
-    }
+    const inverse = inverseFromEigen(eigen, m);
     for (let j = 0; j < m; j += 1) {
       const ajj = inverse[j * m + j]!;
       const d: number[] = [];
