@@ -4,7 +4,7 @@ import { clampCorrelation, critvalPairs, selectPairs, type ItemPair } from './ca
 import type { Layout, ScaleLayout } from './layout';
 import { mahalanobisCutoff, mahalanobisModel } from './mahalanobis';
 import { itemMeans, mergeMoments, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
-import { checkNormPopulation, normScores } from './norms';
+import { checkNormPopulation, placeOnNorms } from './norms';
 import { keptItems, reliability, type Reliability, type ScaleStatistics, type TotalStatistics } from './reliability';
 import type { ResponseMatrix, ResponseTimes } from './responses';
 import { assessValidity, resolveCutoffs, type Finding } from './validity';
@@ -221,7 +221,7 @@ export function finishAnalysis(input: AnalysisInput, model: SampleModel, first: 
   const notices = [...model.notices];
   const scaleMeans = join((f) => f.scaleMeans, nScales);
   const facetMeans = join((f) => f.facetMeans, nFacets);
-  const normed = placeOnNorms(input, scaleMeans, facetMeans, notices);
+  const normed = placeOnNorms(input.layout, input.norms, options, scaleMeans, facetMeans, notices);
 
   const mahalanobis = join2((s) => s.mahalanobis);
   const cutoff = mahalanobisCutoff(options.mahadConfidence, k);
@@ -276,12 +276,18 @@ export function finishAnalysis(input: AnalysisInput, model: SampleModel, first: 
     findings[i] = assessed.findings.length ? assessed.findings : none;
   }
 
+  const scales = model.scales.map(reliabilityOf);
+  const facets = model.facets.map(reliabilityOf);
+  const improper = [...layout.scales.filter((_, i) => scales[i]!.omega?.heywood), ...layout.facets.filter((_, i) => facets[i]!.omega?.heywood)].map((g) => g.id);
+  if (improper.length) {
+    notices.push(`The one-factor fit behind omega of ${improper.join(', ')} is improper (an item's communality reached the bound, a Heywood case): read those omegas with care.`);
+  }
   return {
     layout,
     ids: responses.ids,
     n,
-    scales: model.scales.map(reliabilityOf),
-    facets: model.facets.map(reliabilityOf),
+    scales,
+    facets,
     answered,
     scaleMeans,
     scaleSums: join((f) => f.scaleSums, nScales),
@@ -304,40 +310,6 @@ export function finishAnalysis(input: AnalysisInput, model: SampleModel, first: 
   };
 }
 
-function placeOnNorms(input: AnalysisInput, scaleMeans: Float64Array, facetMeans: Float64Array, notices: string[]) {
-  const { layout, norms, options } = input;
-  const place = (groups: readonly ScaleLayout[], means: Float64Array) => {
-    const width = groups.length;
-    const z = new Float64Array(means.length).fill(Number.NaN);
-    const percentile = new Float64Array(means.length).fill(Number.NaN);
-    if (!norms) return { z, percentile };
-    groups.forEach((group, g) => {
-      const row = norms.rows.find((r) => r.scale === group.id);
-      if (!row) return;
-      for (let i = g; i < means.length; i += width) {
-        const mean = means[i]!;
-        if (mean !== mean) continue;
-        const s = normScores(mean, row);
-        z[i] = s.z;
-        percentile[i] = s.percentile;
-      }
-    });
-    return { z, percentile };
-  };
-  if (norms) {
-    notices.push(...checkNormPopulation(options.respondents, norms, options.allowNormMismatch));
-    const covered = new Set(norms.rows.map((r) => r.scale));
-    const missing = layout.scales.filter((s) => !covered.has(s.id)).map((s) => s.id);
-    if (missing.length) notices.push(`The norm table has no row for ${missing.join(', ')}: no z, T or percentile there.`);
-    const unknown = norms.rows.filter((r) => ![...layout.scales, ...layout.facets].some((g) => g.id === r.scale)).map((r) => r.scale);
-    if (unknown.length) notices.push(`The norm table's rows ${unknown.join(', ')} are not scales of ${layout.instrumentId} and are not used.`);
-  }
-  const scales = place(layout.scales, scaleMeans);
-  const facets = place(layout.facets, facetMeans);
-  return { scaleZ: scales.z, scalePercentile: scales.percentile, facetZ: facets.z, facetPercentile: facets.percentile, normed: norms !== null };
-}
-
-/** Refuses before any work what would fail at the end (norms of another population, SPEC §2). */
 export function checkAnalysisInput(input: AnalysisInput): void {
   if (input.norms) checkNormPopulation(input.options.respondents, input.norms, input.options.allowNormMismatch);
 }

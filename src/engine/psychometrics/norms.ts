@@ -1,7 +1,8 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { normTableSchema, populationSchema, type InstrumentDefinition, type NormRow, type NormTable, type Population } from '../../shared/psychometrics';
+import { normTableSchema, populationSchema, type AnalysisOptions, type InstrumentDefinition, type NormRow, type NormTable, type Population } from '../../shared/psychometrics';
 import { cellPath, columnIndex, parseCsv, parseNumberCell, rowPath } from './csv';
 import { inputError, PsychometricsInputError } from './errors';
+import type { Layout, ScaleLayout } from './layout';
 
 /** z, T and percentile of a scale mean against one norm row (SPEC §2): z = (x − μ)/σ, T = 50 + 10z, 100·Φ(z). */
 export function normScores(mean: number, norm: Pick<NormRow, 'mean' | 'sd'>): { z: number; t: number; percentile: number } {
@@ -117,6 +118,50 @@ export function checkNormPopulation(respondents: Population, table: NormTable, a
   return [`${message} Compared anyway, as asked.`];
 }
 
+/**
+ * z and percentile of every scale and facet mean against the norm table (NaN where it has no row), with notes
+ * on the population and on scales the table does not cover.
+ */
+export function placeOnNorms(
+  layout: Layout,
+  norms: NormTable | null,
+  options: Pick<AnalysisOptions, 'respondents' | 'allowNormMismatch'>,
+  scaleMeans: Float64Array,
+  facetMeans: Float64Array,
+  notices: string[],
+) {
+  const place = (groups: readonly ScaleLayout[], means: Float64Array) => {
+    const width = groups.length;
+    const z = new Float64Array(means.length).fill(Number.NaN);
+    const percentile = new Float64Array(means.length).fill(Number.NaN);
+    if (!norms) return { z, percentile };
+    groups.forEach((group, g) => {
+      const row = norms.rows.find((r) => r.scale === group.id);
+      if (!row) return;
+      for (let i = g; i < means.length; i += width) {
+        const mean = means[i]!;
+        if (mean !== mean) continue;
+        const s = normScores(mean, row);
+        z[i] = s.z;
+        percentile[i] = s.percentile;
+      }
+    });
+    return { z, percentile };
+  };
+  if (norms) {
+    notices.push(...checkNormPopulation(options.respondents, norms, options.allowNormMismatch));
+    const covered = new Set(norms.rows.map((r) => r.scale));
+    const missing = layout.scales.filter((s) => !covered.has(s.id)).map((s) => s.id);
+    if (missing.length) notices.push(`The norm table has no row for ${missing.join(', ')}: no z, T or percentile there.`);
+    const unknown = norms.rows.filter((r) => ![...layout.scales, ...layout.facets].some((g) => g.id === r.scale)).map((r) => r.scale);
+    if (unknown.length) notices.push(`The norm table's rows ${unknown.join(', ')} are not scales of ${layout.instrumentId} and are not used.`);
+  }
+  const scales = place(layout.scales, scaleMeans);
+  const facets = place(layout.facets, facetMeans);
+  return { scaleZ: scales.z, scalePercentile: scales.percentile, facetZ: facets.z, facetPercentile: facets.percentile, normed: norms !== null };
+}
+
+/** Refuses before any work what would fail at the end (norms of another population, SPEC §2). */
 /** One respondent's scale scores, labelled with the comparison group they belong to (phase 2 feeds these). */
 export interface LocalNormRecord {
   /** e.g. "Deck / Bosun"; applicants and incumbents of one label are kept apart by `population`. */

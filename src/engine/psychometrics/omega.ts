@@ -11,9 +11,16 @@ export interface OmegaResult {
   hierarchical: number;
   loadings: Float64Array;
   iterations: number;
+  /** A communality reached psych's bound (a loading near or above 1): the fit is improper. */
+  heywood: boolean;
 }
 
 const TOLERANCE = 1e-13;
+/**
+ * psych::fa's minres optimiser keeps every uniqueness in [0.005, 1], so a communality stops at 0.995; the
+ * loadings still come from the eigenpair and may exceed 1 (a Heywood case, which psych reports as it is).
+ */
+const MAX_COMMUNALITY = 1 - 0.005;
 const MAX_ITERATIONS = 20_000;
 
 /** Top eigenpair by power iteration from a starting vector (shifted so the top eigenvalue dominates). */
@@ -46,7 +53,7 @@ function topEigen(a: Float64Array, m: number, start: Float64Array, shift: number
 export function omegaOneFactor(r: Float64Array, m: number): OmegaResult | null {
   if (m < 3 || r.some((x) => !Number.isFinite(x))) return null;
   const smcInverse = pseudoInverseDiagonal(r, m);
-  const h2 = Float64Array.from(smcInverse, (d) => Math.min(1, Math.max(0, 1 - 1 / d)));
+  const h2 = Float64Array.from(smcInverse, (d) => Math.min(MAX_COMMUNALITY, Math.max(0, 1 - 1 / d)));
   const work = Float64Array.from(r);
   const setDiagonal = () => {
     for (let i = 0; i < m; i += 1) work[i * m + i] = h2[i]!;
@@ -64,7 +71,7 @@ export function omegaOneFactor(r: Float64Array, m: number): OmegaResult | null {
     let change = 0;
     for (let i = 0; i < m; i += 1) {
       loadings[i] = vector[i]! * root;
-      const next = loadings[i]! ** 2;
+      const next = Math.min(MAX_COMMUNALITY, loadings[i]! ** 2);
       change = Math.max(change, Math.abs(next - h2[i]!));
       h2[i] = next;
     }
@@ -85,5 +92,6 @@ export function omegaOneFactor(r: Float64Array, m: number): OmegaResult | null {
     uniqueness += 1 - loadings[i]! ** 2;
     absSum += Math.abs(loadings[i]!);
   }
-  return { total: (vt - uniqueness) / vt, hierarchical: (absSum * absSum) / vt, loadings, iterations };
+  const heywood = h2.some((h) => h >= MAX_COMMUNALITY);
+  return { total: (vt - uniqueness) / vt, hierarchical: (absSum * absSum) / vt, loadings, iterations, heywood };
 }

@@ -41,7 +41,7 @@ export interface Reliability {
   feldt: { lower: number; upper: number };
   /** Mean and sd of the total score (the mean of the items). */
   total: { mean: number; sd: number };
-  omega: { total: number; hierarchical: number } | null;
+  omega: { total: number; hierarchical: number; heywood: boolean } | null;
   itemStats: ItemReliability[];
 }
 
@@ -179,7 +179,7 @@ export function reliability(stats: ScaleStatistics, kept: readonly number[], tot
     items: m,
     dropped,
     total: { mean: total.mean, sd: total.sd },
-    omega: omega && { total: omega.total, hierarchical: omega.hierarchical },
+    omega: omega && { total: omega.total, hierarchical: omega.hierarchical, heywood: omega.heywood },
   };
   const itemBasics = (a: number) => {
     const j = kept[a]!;

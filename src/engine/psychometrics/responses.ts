@@ -51,7 +51,9 @@ export function parseResponsesCsv(
 ): { layout: Layout; responses: ResponseMatrix } {
   const table = parseCsv(text, options.source ?? 'responses.csv');
   const { id: idColumn } = columnIndex(table, ['id'], []);
-  const itemColumns = table.header.flatMap((_, c) => (c === idColumn ? [] : [c]));
+  // A column without a name or a value is a spreadsheet's trailing separator, not an item.
+  const blank = (c: number) => table.header[c] === '' && table.rows.every((row) => row[c] === '');
+  const itemColumns = table.header.flatMap((_, c) => (c === idColumn || blank(c) ? [] : [c]));
   const layout = layoutFor(instrument, itemColumns.map((c) => table.header[c]!), { source: table.source, ...(options.range ? { range: options.range } : {}) });
   const n = table.rows.length;
   const k = itemColumns.length;

@@ -228,3 +228,14 @@ describe('validity verdict (issue 3 §6)', () => {
     expect(result.findings[12]!.map((f) => f.index)).not.toContain('longstringMax');
   });
 });
+
+describe('omega in a Heywood case', () => {
+  it('stops a communality at psych’s bound (uniqueness ≥ 0.005) and says the fit is improper', () => {
+    // r12 = r13 = .8, r23 = .5: a free one-factor fit wants λ1² = .8·.8/.5 = 1.28.
+    const r = Float64Array.of(1, 0.8, 0.8, 0.3, 0.8, 1, 0.5, 0.2, 0.8, 0.5, 1, 0.25, 0.3, 0.2, 0.25, 1);
+    const omega = omegaOneFactor(r, 4)!;
+    expect(omega.heywood).toBe(true);
+    expect(omega.loadings[0]!).toBeGreaterThan(Math.sqrt(0.995));
+    expect(Number.isFinite(omega.total)).toBe(true);
+  });
+});

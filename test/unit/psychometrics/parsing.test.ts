@@ -55,6 +55,12 @@ describe('responses CSV', () => {
     ]);
   });
 
+  it('ignores the empty trailing column of a spreadsheet export', () => {
+    const { layout, responses } = parseResponsesCsv('id,q1,q2,q3,q4,\np1,1,2,3,4,\n', def);
+    expect(layout.items).toHaveLength(4);
+    expect(Array.from(responses.values)).toEqual([1, 2, 3, 4]);
+  });
+
   it('honours --min/--max over the instrument range', () => {
     const { responses } = parseResponsesCsv('id,q1,q2,q3,q4\np1,0,4,0,4\n', def, { range: { min: 0, max: 4 } });
     expect(Array.from(responses.values)).toEqual([0, 4, 0, 4]);
