@@ -2,12 +2,12 @@ import type { AnalysisOptions, NormTable } from '../../shared/psychometrics';
 import { blockRanges, firstPass, secondPass, totalSlots, type FirstPass, type FirstPassInput, type SecondPass, type SecondPassInput, type TotalPlan } from './blocks';
 import { clampCorrelation, critvalPairs, selectPairs, type ItemPair } from './careless';
 import type { Layout, ScaleLayout } from './layout';
-import { mahalanobisCutoff, mahalanobisModel } from './mahalanobis';
+import { mahalanobisModel } from './mahalanobis';
 import { itemMeans, mergeMoments, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
 import { checkNormPopulation, placeOnNorms } from './norms';
 import { keptItems, reliability, type Reliability, type ScaleStatistics, type TotalStatistics } from './reliability';
 import type { ResponseMatrix, ResponseTimes } from './responses';
-import { assessValidity, resolveCutoffs, type Finding } from './validity';
+import { assessValidity, mahalanobisCutoff, resolveCutoffs, type Finding } from './validity';
 
 /** Everything one analysis needs: the instrument laid over the data, the data, and what to compare with. */
 export interface AnalysisInput {

@@ -14,7 +14,6 @@ export { buildIpipNeo120, IPIP_NEO_120_ID } from './ipip-neo-120';
 export type { BigFiveSources } from './ipip-neo-120';
 export { layoutFor } from './layout';
 export type { Layout, ScaleLayout } from './layout';
-export { mahalanobisCutoff } from './mahalanobis';
 export { accumulateMoments, mergeMoments, pairwiseCorrelation, pairwiseCovariance } from './moments';
 export type { Moments } from './moments';
 export { checkNormPopulation, DEFAULT_MIN_GROUP_SIZE, localNorms, normScores, parseNormsCsv } from './norms';
@@ -25,4 +24,4 @@ export { analysisReport, personReport, reliabilityReport, resultTable } from './
 export { parseResponsesCsv, parseResponseTimesCsv, responsesFromRows, responseTimesFromRows } from './responses';
 export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
-export { assessValidity, resolveCutoffs } from './validity';
+export { assessValidity, mahalanobisCutoff, resolveCutoffs } from './validity';

@@ -1,4 +1,3 @@
-import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { luInverse } from './matrix';
 
 /**
@@ -27,11 +26,6 @@ export function mahalanobisModel(covariance: Float64Array, means: Float64Array, 
     }
   }
   return { k, means, inverse };
-}
-
-/** careless' flag cut-off: the χ² quantile at `confidence` with k degrees of freedom (k = 120, .99: 158.9502). */
-export function mahalanobisCutoff(confidence: number, k: number): number {
-  return chisquareQuantile(confidence, k);
 }
 
 const ROWS = 4;

@@ -1,5 +1,5 @@
 import type { ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
-import { mahalanobisCutoff } from './mahalanobis';
+import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 
 /**
  * The validity verdict of one respondent (issue 3 §6): each index is held against its cut-offs (defaults in
@@ -27,6 +27,14 @@ export interface ValidityContext {
   max: number;
   hasFacets: boolean;
   thresholds: ValidityThresholds;
+}
+
+/**
+ * careless::mahad's flag cut-off: the χ² quantile at `confidence` with k degrees of freedom (k = 120, .99:
+ * 158.9502). Here rather than in mahalanobis.ts so that the worker threads load no npm package.
+ */
+export function mahalanobisCutoff(confidence: number, k: number): number {
+  return chisquareQuantile(confidence, k);
 }
 
 export interface Finding extends ValidityReason {
