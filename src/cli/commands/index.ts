@@ -1,4 +1,5 @@
 import type { CliCommand } from '../io';
+import { analyzeCommand } from './analyze';
 import { backupCommand } from './backup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
@@ -6,4 +7,11 @@ import { importCommand } from './import';
 import { serveCommand } from './serve';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
-export const commands: CliCommand[] = [serveCommand, demoCommand, importCommand, exportCommand, backupCommand];
+export const commands: CliCommand[] = [
+  serveCommand,
+  demoCommand,
+  importCommand,
+  exportCommand,
+  backupCommand,
+  analyzeCommand,
+];

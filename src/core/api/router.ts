@@ -2,6 +2,7 @@ import type { ServiceContext } from '../context';
 import { assignmentHandlers } from '../assignments/handlers';
 import { demoHandlers } from '../demo/handlers';
 import { peopleHandlers } from '../people/handlers';
+import { psychometricsHandlers } from '../psychometrics/handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
@@ -14,5 +15,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...peopleHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...demoHandlers(ctx),
+    ...psychometricsHandlers(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { psychometricsProcedures } from './psychometrics';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
 import { vesselProcedures } from './vessels';
@@ -17,6 +18,7 @@ export const contract = {
   ...peopleProcedures,
   ...assignmentProcedures,
   ...demoProcedures,
+  ...psychometricsProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

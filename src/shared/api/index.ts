@@ -9,3 +9,4 @@ export * from './vessels';
 export * from './people';
 export * from './assignments';
 export * from './demo';
+export * from './psychometrics';

@@ -1,0 +1,58 @@
+import {
+  analysisReport,
+  instrumentSummary,
+  PsychometricsInputError,
+  responsesFromRows,
+  responseTimesFromRows,
+} from '../../engine/psychometrics';
+import type { InstrumentDefinition } from '../../shared/psychometrics';
+import type { HandlerGroup } from '../api/dispatcher';
+import { AppError } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { PsychometricsPool } from '../workers/psychometrics-pool';
+import { builtinInstrument, builtinInstruments } from './builtin';
+
+type PsychometricsMethods = 'psychometrics.instruments' | 'psychometrics.instrument' | 'psychometrics.analyze';
+
+/** Bad input found by the engine becomes a VALIDATION error whose issues name the row, column or field. */
+export function asAppError(error: unknown): unknown {
+  if (error instanceof PsychometricsInputError) return new AppError('VALIDATION', error.message, { issues: error.issues });
+  return error;
+}
+
+export function findInstrument(id: string): InstrumentDefinition {
+  const found = builtinInstrument(id);
+  if (found) return found;
+  throw new AppError('NOT_FOUND', `There is no built-in instrument "${id}"; built in: ${[...builtinInstruments().keys()].join(', ')}`);
+}
+
+/**
+ * Psychometric analysis needs no stored data in phase 1 (results, local norm groups and the screen come with
+ * phase 2): it answers even when the database is in recovery.
+ */
+export function psychometricsHandlers(ctx: ServiceContext): HandlerGroup<PsychometricsMethods> {
+  let pool: PsychometricsPool | null = null;
+  ctx.onClose(() => pool?.close());
+  return {
+    'psychometrics.instruments': () => [...builtinInstruments().values()].map((def) => instrumentSummary(def)),
+    'psychometrics.instrument': ({ id }) => findInstrument(id),
+    'psychometrics.analyze': async (input, { task }) => {
+      try {
+        const instrument = typeof input.instrument === 'string' ? findInstrument(input.instrument) : input.instrument;
+        const range = input.range ?? undefined;
+        const { layout, responses } = responsesFromRows(instrument, input.responses.items, input.responses.rows, range);
+        const times = input.responseTimes ? responseTimesFromRows(layout, responses, input.responseTimes.items, input.responseTimes.rows) : null;
+        task.progress(0, null, 'Analysing responses');
+        pool ??= new PsychometricsPool();
+        const result = await pool.analyze(
+          { layout, responses, times, norms: input.norms, options: input.options },
+          { signal: task.signal, onProgress: (done, total) => task.progress(done, total, 'Analysing responses') },
+        );
+        task.throwIfCancelled();
+        return { ...analysisReport(result), notices: result.notices };
+      } catch (error) {
+        throw asAppError(error);
+      }
+    },
+  };
+}

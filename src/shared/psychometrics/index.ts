@@ -1,0 +1,4 @@
+export * from './instrument';
+export * from './norms';
+export * from './options';
+export * from './report';

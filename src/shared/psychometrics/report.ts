@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The analysis report: exactly the shape `harmony analyze --json` prints (issue 3 §9). Figures that are
+ * undefined (too few answers, zero variance, no norms) are null, never NaN. Strict objects, so a field that
+ * drifts from the documented shape fails the contract check in tests.
+ */
+const num = z.number().nullable();
+
+export const alphaFiguresSchema = z.strictObject({
+  raw: num,
+  std: num,
+  g6: num,
+  averageR: num,
+  signalNoise: num,
+  ase: num,
+  medianR: num,
+  varR: num,
+});
+
+export const itemStatsSchema = z.strictObject({
+  item: z.string(),
+  n: z.number().int(),
+  mean: num,
+  sd: num,
+  rawR: num,
+  stdR: num,
+  rCor: num,
+  rDrop: num,
+  alphaIfDropped: z.strictObject({ raw: num, std: num, g6: num, averageR: num }),
+});
+
+export const reliabilitySchema = z.strictObject({
+  items: z.number().int(),
+  alpha: alphaFiguresSchema,
+  omega: z.strictObject({ total: num, hierarchical: num }).nullable(),
+  itemStats: z.array(itemStatsSchema),
+});
+export type ReliabilityReport = z.infer<typeof reliabilitySchema>;
+
+export const scaleScoreSchema = z.strictObject({ mean: num, sum: num, z: num, t: num, percentile: num });
+
+export const carelessReportSchema = z.strictObject({
+  longstringMax: num,
+  longstringAvg: num,
+  irv: num,
+  mahalanobis: num,
+  mahalanobisFlag: z.boolean().nullable(),
+  evenOdd: num,
+  evenOddFacets: num,
+  psychSyn: num,
+  psychAnt: num,
+});
+
+export const responseTimeReportSchema = z.strictObject({
+  totalSeconds: num,
+  medianSeconds: num,
+  itemsUnderThreshold: z.number().int(),
+  pageTimeIndex: z.number().int(),
+});
+
+export const verdicts = ['valid', 'questionable', 'invalid'] as const;
+export const verdictSchema = z.enum(verdicts);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const validityReasonSchema = z.strictObject({
+  index: z.string(),
+  value: z.number(),
+  cutoff: z.number(),
+  message: z.string(),
+});
+export type ValidityReason = z.infer<typeof validityReasonSchema>;
+
+export const personReportSchema = z.strictObject({
+  id: z.string(),
+  answered: z.number().int(),
+  scales: z.record(z.string(), scaleScoreSchema),
+  facets: z.record(z.string(), scaleScoreSchema),
+  careless: carelessReportSchema,
+  responseTime: responseTimeReportSchema.nullable(),
+  validity: z.strictObject({ verdict: verdictSchema, reasons: z.array(validityReasonSchema) }),
+});
+export type PersonReport = z.infer<typeof personReportSchema>;
+
+export const analysisReportSchema = z.strictObject({
+  instrument: z.strictObject({ id: z.string(), items: z.number().int(), min: z.number().int(), max: z.number().int() }),
+  scales: z.record(z.string(), reliabilitySchema),
+  facets: z.record(z.string(), reliabilitySchema),
+  people: z.array(personReportSchema),
+});
+export type AnalysisReport = z.infer<typeof analysisReportSchema>;
