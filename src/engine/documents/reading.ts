@@ -1,0 +1,24 @@
+/**
+ * What the OCR layer hands the engine: plain data, no images. Confidences are 0–1; x positions are pixels in the
+ * (deskewed) image the OCR saw, used to snap MRZ characters onto their grid.
+ */
+export interface OcrSymbol {
+  text: string;
+  confidence: number;
+  x0: number;
+  x1: number;
+}
+
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  symbols: OcrSymbol[];
+}
+
+export interface DocumentReading {
+  /** Text of the whole page (all pages of a PDF), line by line. */
+  text: string;
+  textConfidence: number;
+  /** Lines read from the MRZ band with the MRZ settings, or null when the page has no MRZ. */
+  mrzLines: OcrLine[] | null;
+}
