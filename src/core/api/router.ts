@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { documentsHandlers } from '../documents/handlers';
 import { systemHandlers } from '../system/handlers';
 import type { Handlers } from './dispatcher';
 
@@ -6,5 +7,6 @@ import type { Handlers } from './dispatcher';
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...systemHandlers(ctx.state),
+    ...documentsHandlers(ctx),
   };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_CERTIFICATE_RULES, type CertificateRules } from './certificate-
 import { mrzDateToIso } from './dates';
 import { detectDocumentType } from './detect';
 import { extractLabelledFields } from './labelled-fields';
-import { isCheckDigitCovered, MrzFormatError, readTd3, type MrzReading } from './mrz';
+import { isCheckDigitCovered, MrzFormatError, readTd3Best, type MrzReading } from './mrz';
 import type { DocumentReading } from './reading';
 import {
   checkCertificateValidity,
@@ -43,15 +43,15 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
   const rules = options.rules ?? DEFAULT_CERTIFICATE_RULES;
   let mrz: MrzReading | null = null;
   let mrzError: string | null = null;
-  if (reading.mrzLines && reading.mrzLines.length > 0) {
+  if (reading.mrzReadings && reading.mrzReadings.length > 0) {
     try {
-      mrz = readTd3(reading.mrzLines);
+      mrz = readTd3Best(reading.mrzReadings);
     } catch (error) {
       if (!(error instanceof MrzFormatError)) throw error;
       mrzError = error.message;
     }
   }
-  const type = detectDocumentType(reading.text, mrz?.fields.documentCode ?? (reading.mrzLines ? 'P' : null));
+  const type = detectDocumentType(reading.text, mrz?.fields.documentCode ?? (reading.mrzReadings ? 'P' : null));
   const labelled = extractLabelledFields(reading.text, rules);
   const outcomes: RuleOutcome[] = [];
   let fields: DocumentFields;
@@ -113,7 +113,15 @@ function mrzFields(mrz: MrzReading, asOf: string, outcomes: RuleOutcome[]): Docu
   const covered = mrz.corrections.filter((c) => isCheckDigitCovered(c.line, c.column));
   outcomes.push(
     covered.length === 0
-      ? { check: { id: 'ocr_corrections', ok: true, message: mrz.corrections.length ? `${mrz.corrections.length} OCR correction(s), none in check-digit-covered fields` : 'No OCR corrections were needed' } }
+      ? {
+          check: {
+            id: 'ocr_corrections',
+            ok: true,
+            message:
+              (mrz.corrections.length ? `${mrz.corrections.length} OCR correction(s), none in check-digit-covered fields` : 'No OCR corrections were needed') +
+              (mrz.pass > 1 ? ` (line 2 from independent reading ${mrz.pass})` : ''),
+          },
+        }
       : {
           check: {
             id: 'ocr_corrections',
@@ -136,6 +144,8 @@ function mrzFields(mrz: MrzReading, asOf: string, outcomes: RuleOutcome[]): Docu
   };
   const sex = mrz.fields.sex === '<' ? 'X' : mrz.fields.sex;
   if (sex === 'M' || sex === 'F' || sex === 'X') fields.sex = sex;
+  // No check digit covers the sex: a misread there would pass every check, so an impossible value is a review.
+  else outcomes.push({ check: { id: 'mrz_sex', ok: false, message: `The sex field reads "${mrz.fields.sex}", not M, F or <` }, reason: 'mrz_format', severity: 'review' });
   const birth = mrzDateToIso(mrz.fields.birthDate, 'birth', asOf);
   const expiry = mrzDateToIso(mrz.fields.expiryDate, 'expiry', asOf);
   if (birth) fields.dateOfBirth = birth;

@@ -38,6 +38,8 @@ const LABELS: Array<[LabelKey, RegExp]> = [
   ['issuingState', /^(?:issuing\s+(?:state|country|authority)|flag\s+state|country\s+of\s+issue)\b/i],
 ];
 
+const DATE_KEYS = new Set<LabelKey>(['dateOfBirth', 'dateOfIssue', 'expiryDate']);
+
 export function readLabelledLines(text: string): Map<LabelKey, string> {
   const found = new Map<LabelKey, string>();
   for (const rawLine of text.split('\n')) {
@@ -47,9 +49,11 @@ export function readLabelledLines(text: string): Map<LabelKey, string> {
       if (!match) continue;
       const value = line
         .slice(match[0].length)
-        .replace(/^\s*(?:\/[^:]*)?[:;.\-|]*\s*/, '')
+        .replace(/^\s*(?:\/[^:]*)?[^\p{L}\p{N}]*/u, '')
         .trim();
-      if (value && !found.has(key)) found.set(key, value);
+      // A date label whose value holds no date is prose (`Issued under MLC 2006…`): keep looking.
+      if (!value || found.has(key) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) continue;
+      found.set(key, value);
       break;
     }
   }

@@ -52,6 +52,8 @@ export interface MrzReading {
   checkDigits: CheckDigitResult[];
   /** The name field is full to its last character: the issuer may have cut the name short. */
   nameTruncated: boolean;
+  /** Which of the independent readings line 2 came from (1 = the MRZ pass). */
+  pass: number;
 }
 
 const MRZ_CHARS = /^[A-Z0-9<]+$/;
@@ -160,6 +162,43 @@ export class MrzFormatError extends Error {}
 export function readTd3(ocrLines: OcrLine[]): MrzReading {
   const picked = pickTd3Lines(ocrLines);
   if (!picked) throw new MrzFormatError('No machine-readable zone of two 44-character lines was found');
+  return readTd3Pair(picked);
+}
+
+/** Whether a reading stands on its own: every check digit right and no character of a covered field changed. */
+export function isCleanReading(reading: MrzReading): boolean {
+  return reading.checkDigits.every((d) => d.ok) && !reading.corrections.some((c) => isCheckDigitCovered(c.line, c.column));
+}
+
+/**
+ * The MRZ from several independent readings (passes at other scales, the page pass): line 1 from the first,
+ * line 2 from the first reading that is clean on its own. Choosing among two or three whole raw readings is not
+ * a correction: a misread that passes all five check digits by chance is rare (one wrong character changes its
+ * field's digit and the composite), and no character is ever substituted to make a check pass. When none is
+ * clean the first reading is kept, with its corrections and failed checks, and the document goes to review.
+ */
+export function readTd3Best(readings: OcrLine[][]): MrzReading {
+  const pairs = readings.map(pickTd3Lines).filter((pair): pair is [OcrLine, OcrLine] => pair !== null);
+  if (pairs.length === 0) throw new MrzFormatError('No machine-readable zone of two 44-character lines was found');
+  const line1 = pairs[0]![0];
+  let first: MrzReading | null = null;
+  for (const [index, pair] of pairs.entries()) {
+    let reading: MrzReading;
+    try {
+      reading = readTd3Pair([line1, pair[1]]);
+    } catch (error) {
+      if (error instanceof MrzFormatError) continue;
+      throw error;
+    }
+    reading.pass = index + 1;
+    first ??= reading;
+    if (isCleanReading(reading)) return reading;
+  }
+  if (!first) throw new MrzFormatError('The machine-readable zone holds characters outside A–Z, 0–9 and <');
+  return first;
+}
+
+function readTd3Pair(picked: [OcrLine, OcrLine]): MrzReading {
   const pitch = gridPitch(picked);
   const snapped = picked.map((line, i) => snapToGrid(line, i, pitch));
   const nameTail = repairNameTail(snapped[0]!.text);
@@ -212,7 +251,7 @@ export function readTd3(ocrLines: OcrLine[]): MrzReading {
 
   const symbols = picked.flatMap((line) => line.symbols);
   const confidence = symbols.length ? symbols.reduce((sum, s) => sum + s.confidence, 0) / symbols.length : Math.min(...picked.map((l) => l.confidence));
-  return { lines, corrections, confidence, fields, checkDigits, nameTruncated: /[A-Z]$/.test(l1) };
+  return { lines, corrections, confidence, fields, checkDigits, nameTruncated: /[A-Z]$/.test(l1), pass: 1 };
 }
 
 /** ICAO/ISO 3166 three-letter codes (with Doc 9303's D, GBD, EUE, XXA…) from the `mrz` package's table. */

@@ -19,6 +19,9 @@ export interface DocumentReading {
   /** Text of the whole page (all pages of a PDF), line by line. */
   text: string;
   textConfidence: number;
-  /** Lines read from the MRZ band with the MRZ settings, or null when the page has no MRZ. */
-  mrzLines: OcrLine[] | null;
+  /**
+   * Independent readings of the MRZ band, best first (the MRZ pass at its scales, then the page pass), or null
+   * when the page has no MRZ. See `readTd3Best`.
+   */
+  mrzReadings: OcrLine[][] | null;
 }

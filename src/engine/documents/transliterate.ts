@@ -72,9 +72,9 @@ export function compareNames(
   const surnameOk = spellings(expected.surname).some((s) => s === readSurname);
   const readGiven = nameTokens(transliterate(read.givenNames)).sort();
   const givenOk = spellings(expected.givenNames).some((spelling) => sameTokens(readGiven, nameTokens(spelling).sort(), options.truncated ?? false));
-  if (surnameOk && givenOk) return { ok: true, message: `Name matches the person (${readSurname}, ${readGiven.join(' ')})` };
+  if (surnameOk && givenOk) return { ok: true, message: `Name matches the person (${readSurname.replace(/</g, ' ')}, ${readGiven.join(' ')})` };
   const parts: string[] = [];
-  if (!surnameOk) parts.push(`surname reads ${readSurname || '(none)'}, the person is ${transliterate(expected.surname)}`);
+  if (!surnameOk) parts.push(`surname reads ${readSurname.replace(/</g, ' ') || '(none)'}, the person is ${transliterate(expected.surname).replace(/</g, ' ')}`);
   if (!givenOk) parts.push(`given names read ${readGiven.join(' ') || '(none)'}, the person has ${nameTokens(transliterate(expected.givenNames)).join(' ') || '(none)'}`);
   return { ok: false, message: `Name does not match: ${parts.join('; ')}` };
 }

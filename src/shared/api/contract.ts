@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentProcedures } from './documents';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
 
@@ -9,6 +10,7 @@ import { taskProcedures, taskProgressSchema } from './tasks';
 export const contract = {
   ...systemProcedures,
   ...taskProcedures,
+  ...documentProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -4,3 +4,4 @@ export * from './contract';
 export * from './bridge';
 export * from './tasks';
 export * from './system';
+export * from './documents';
