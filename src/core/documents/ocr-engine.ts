@@ -17,8 +17,8 @@ import { WorkerPool } from './worker-pool';
  * Text workers: one per core. The MRZ pass takes ~0.1 s against ~0.3–0.8 s for a page, so one MRZ worker per
  * two cores keeps up and saves ~170 MB of resident memory each.
  */
-const require = createRequire(import.meta.url);
-const dataDir = dirname(require.resolve('@tesseract.js-data/eng'));
+const resolver = createRequire(import.meta.url);
+const dataDir = dirname(resolver.resolve('@tesseract.js-data/eng'));
 /** LSTM-only integer model: what tesseract.js itself loads for OEM 1 (NOTES.md: not the package's default `4.0.0`). */
 const LSTM_LANG_PATH = join(dataDir, '4.0.0_best_int');
 /** Legacy + LSTM model: the only data with the legacy engine's templates. */
