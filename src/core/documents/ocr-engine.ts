@@ -114,10 +114,10 @@ export class OcrEngine {
     }, signal);
   }
 
-  /** The MRZ rectangle of the page, in the page pass's deskewed frame, read by the legacy engine. */
-  readMrz(image: Buffer, dpi: number, rectangle: Rectangle, rotateRadians: number, signal?: AbortSignal): Promise<OcrLine[]> {
+  /** An MRZ band (already cut out and deskewed) read by the legacy engine, with line and symbol boxes. */
+  readMrz(image: Buffer, dpi: number, signal?: AbortSignal): Promise<Array<OcrLine & { bbox: Rectangle }>> {
     return this.mrz.run(async (worker) => {
-      const options = { rectangle, rotateRadians, user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>;
+      const options = { user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>;
       const { data } = await worker.recognize(image, options, { text: true, blocks: true });
       return toLines(data);
     }, signal);
