@@ -14,8 +14,9 @@ import { WorkerPool } from './worker-pool';
  *   and where the MRZ lies); LSTM misreads the MRZ filler `<` as K/L, so it never reads the MRZ itself;
  * - MRZ workers: the legacy engine (OEM 0, `legacyCore`/`legacyLang`, the `4.0.0` data) with the MRZ whitelist
  *   and no dictionaries or adaptive learning, on the MRZ rectangle only: it reads `<` and OCR-B reliably.
- * Text workers: one per core. The MRZ pass takes ~0.1 s against ~0.3–0.8 s for a page, so one MRZ worker per
- * two cores keeps up and saves ~170 MB of resident memory each.
+ * One worker per core in all: the MRZ passes take ~0.1 s each against ~0.3–0.8 s for a page, so one MRZ worker
+ * per four cores keeps up and the rest read pages. Each worker's WASM heap settles at ~150–250 MB (measured),
+ * which on 2 cores (1 + 1) keeps the process near the 600 MB target of issue 4; a third worker would not.
  */
 const resolver = createRequire(import.meta.url);
 const dataDir = dirname(resolver.resolve('@tesseract.js-data/eng'));
@@ -101,8 +102,9 @@ export class OcrEngine {
     const destroy = async (worker: Worker) => {
       await worker.terminate();
     };
-    this.text = new WorkerPool({ name: 'text', size: options.textWorkers ?? cores, recycleAfter, create: createTextWorker, destroy });
-    this.mrz = new WorkerPool({ name: 'MRZ', size: options.mrzWorkers ?? Math.max(1, Math.floor(cores / 2)), recycleAfter, create: createMrzWorker, destroy });
+    const mrzWorkers = options.mrzWorkers ?? Math.max(1, Math.floor(cores / 4));
+    this.text = new WorkerPool({ name: 'text', size: options.textWorkers ?? Math.max(1, cores - mrzWorkers), recycleAfter, create: createTextWorker, destroy });
+    this.mrz = new WorkerPool({ name: 'MRZ', size: mrzWorkers, recycleAfter, create: createMrzWorker, destroy });
   }
 
   /** The page as text, deskewed by tesseract (rotateAuto), with line boxes in the deskewed frame. */

@@ -6,6 +6,9 @@ import sharp, { type Metadata } from 'sharp';
  * with mupdf (WASM, loaded only when a PDF arrives). Deskew is left to tesseract's rotateAuto (NOTES.md:
  * fixes 1–5° for ~8 % time), which also gives the angle the MRZ pass reuses.
  */
+// Every scan is different: libvips' operation cache would only hold memory (measured ~40 MB over 60 documents).
+sharp.cache(false);
+
 export type FileKind = 'png' | 'jpeg' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'pdf';
 
 export class UnreadableFile extends Error {
@@ -42,9 +45,12 @@ export interface PreparedPage {
 
 /** Above this the file is refused before decoding: 250 MP covers a 200-MP photo with margin. */
 export const MAX_INPUT_PIXELS = 250_000_000;
-/** Working size: long side between these. 1400 px ≈ a TD3 page at 285 dpi; 2400 px ≈ A4 at 205 dpi. */
+/**
+ * Working size: long side between these. 1400 px ≈ a TD3 page at 285 dpi; 1800 px ≈ A5 at 260 dpi, A4 at
+ * 155 dpi (certificate print is large). Bigger pages only grow the OCR workers' heaps, which never shrink.
+ */
 const MIN_LONG_SIDE = 1400;
-const MAX_LONG_SIDE = 2400;
+const MAX_LONG_SIDE = 1800;
 const MAX_UPSCALE = 2;
 /** PDFs: the first pages only (a passport scan is one page; a certificate has its fields on the first). */
 export const MAX_PDF_PAGES = 2;

@@ -126,7 +126,7 @@ function mrzFields(mrz: MrzReading, asOf: string, outcomes: RuleOutcome[]): Docu
           check: {
             id: 'ocr_corrections',
             ok: false,
-            message: `OCR corrected ${covered.length} character(s) in check-digit-covered fields (${covered.map((c) => `line 2 col ${c.column + 1}: ${c.from || '∅'}→${c.to}`).join(', ')}); a person must confirm them`,
+            message: `OCR corrected or could not agree on ${covered.length} character(s) in check-digit-covered fields (${covered.map((c) => `line 2 col ${c.column + 1}: ${c.why === 'disagreement' ? `read both ${c.from} and ${c.to}` : `${c.from || '∅'}→${c.to}`}`).join(', ')}); a person must confirm them`,
           },
           reason: 'corrected_by_ocr',
           severity: 'review',

@@ -11,7 +11,7 @@ export interface MrzCorrection {
   column: number;
   from: string;
   to: string;
-  why: 'grid' | 'filler' | 'field_type';
+  why: 'grid' | 'filler' | 'field_type' | 'disagreement';
 }
 
 /** Line-2 ranges covered by a check digit (Doc 9303 Part 4 §4.2.2): a change here can fake a valid document. */
@@ -54,6 +54,8 @@ export interface MrzReading {
   nameTruncated: boolean;
   /** Which of the independent readings line 2 came from (1 = the MRZ pass). */
   pass: number;
+  /** The lines as read and snapped to the grid, before any substitution. */
+  rawLines: [string, string];
 }
 
 const MRZ_CHARS = /^[A-Z0-9<]+$/;
@@ -171,32 +173,43 @@ export function isCleanReading(reading: MrzReading): boolean {
 }
 
 /**
- * The MRZ from several independent readings (passes at other scales, the page pass): line 1 from the first,
- * line 2 from the first reading that is clean on its own. Choosing among two or three whole raw readings is not
- * a correction: a misread that passes all five check digits by chance is rare (one wrong character changes its
- * field's digit and the composite), and no character is ever substituted to make a check pass. When none is
- * clean the first reading is kept, with its corrections and failed checks, and the document goes to review.
+ * The MRZ from several independent readings (passes at other scales, spaced, the page pass): line 1 from the
+ * first, line 2 from the first reading that is clean on its own, else the first.
+ *
+ * Safety (NOTES.md): picking the reading that validates is itself a check-digit-guided choice. A forged MRZ with
+ * `B` in a date is read `B` by one pass and `8` by another; taking the `8` would verify it. So wherever another
+ * reading saw a letter where the chosen one sees a digit (or the reverse) in a check-digit-covered cell, that
+ * cell counts as corrected and the document goes to review. Other disagreements (a filler read as `K`, a lost
+ * character) cannot make a check pass by type confusion and do not block.
  */
 export function readTd3Best(readings: OcrLine[][]): MrzReading {
   const pairs = readings.map(pickTd3Lines).filter((pair): pair is [OcrLine, OcrLine] => pair !== null);
   if (pairs.length === 0) throw new MrzFormatError('No machine-readable zone of two 44-character lines was found');
   const line1 = pairs[0]![0];
-  let first: MrzReading | null = null;
+  const parsed: MrzReading[] = [];
   for (const [index, pair] of pairs.entries()) {
-    let reading: MrzReading;
     try {
-      reading = readTd3Pair([line1, pair[1]]);
+      parsed.push({ ...readTd3Pair([line1, pair[1]]), pass: index + 1 });
     } catch (error) {
-      if (error instanceof MrzFormatError) continue;
-      throw error;
+      if (!(error instanceof MrzFormatError)) throw error;
     }
-    reading.pass = index + 1;
-    first ??= reading;
-    if (isCleanReading(reading)) return reading;
   }
-  if (!first) throw new MrzFormatError('The machine-readable zone holds characters outside A–Z, 0–9 and <');
-  return first;
+  const chosen = parsed.find(isCleanReading) ?? parsed[0];
+  if (!chosen) throw new MrzFormatError('The machine-readable zone holds characters outside A–Z, 0–9 and <');
+  for (const other of parsed) {
+    if (other === chosen || other.corrections.some((c) => c.line === 1 && c.why === 'grid')) continue;
+    for (let column = 0; column < TD3_LENGTH; column += 1) {
+      const mine = chosen.lines[1][column]!;
+      const theirs = other.rawLines[1][column]!;
+      if (isCheckDigitCovered(1, column) && isDigit(mine) !== isDigit(theirs) && mine !== '<' && theirs !== '<') {
+        if (!chosen.corrections.some((c) => c.line === 1 && c.column === column)) chosen.corrections.push({ line: 1, column, from: theirs, to: mine, why: 'disagreement' });
+      }
+    }
+  }
+  return chosen;
 }
+
+const isDigit = (char: string) => char >= '0' && char <= '9';
 
 function readTd3Pair(picked: [OcrLine, OcrLine]): MrzReading {
   const pitch = gridPitch(picked);
@@ -251,7 +264,7 @@ function readTd3Pair(picked: [OcrLine, OcrLine]): MrzReading {
 
   const symbols = picked.flatMap((line) => line.symbols);
   const confidence = symbols.length ? symbols.reduce((sum, s) => sum + s.confidence, 0) / symbols.length : Math.min(...picked.map((l) => l.confidence));
-  return { lines, corrections, confidence, fields, checkDigits, nameTruncated: /[A-Z]$/.test(l1), pass: 1 };
+  return { lines, corrections, confidence, fields, checkDigits, nameTruncated: /[A-Z]$/.test(l1), pass: 1, rawLines: raw };
 }
 
 /** ICAO/ISO 3166 three-letter codes (with Doc 9303's D, GBD, EUE, XXA…) from the `mrz` package's table. */

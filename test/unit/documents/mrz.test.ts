@@ -79,16 +79,29 @@ describe('TD3 reading', () => {
   });
 
   it('takes line 2 from the first independent reading that is clean on its own, never patches one', () => {
-    const misread = SPECIMEN[1].replace('L898902C36', 'L89B902C36');
+    // A filler read as K is not a letter/digit confusion: the clean second reading stands without a flag.
+    const misread = SPECIMEN[1].replace('B<<<<<1', 'BK<<<<1');
     const best = readTd3Best([[ocrLine(SPECIMEN[0]), ocrLine(misread)], [ocrLine(SPECIMEN[0]), ocrLine(SPECIMEN[1])]]);
     expect(best.lines[1]).toBe(SPECIMEN[1]);
     expect(best.pass).toBe(2);
+    expect(best.corrections).toEqual([]);
     const none = readTd3Best([[ocrLine(SPECIMEN[0]), ocrLine(misread)]]);
     expect(none.lines[1]).toBe(misread);
-    expect(none.checkDigits.find((d) => d.id === 'mrz_document_number')?.ok).toBe(false);
+    expect(none.checkDigits.find((d) => d.id === 'mrz_personal_number')?.ok).toBe(false);
   });
 
   it('refuses text that is not an MRZ', () => {
     expect(() => readTd3([ocrLine('PASSPORT UTOPIA'), ocrLine('Surname ERIKSSON')])).toThrow(/No machine-readable zone/);
+  });
+});
+
+describe('independent readings that disagree on letters and digits', () => {
+  it('never lets a digit-reading pass override a letter-reading pass in a covered cell', () => {
+    // A forged MRZ with B in the date of birth: one pass reads B (and fails), another reads 8 (and validates).
+    const asLetter = SPECIMEN[1].slice(0, 13) + 'B' + SPECIMEN[1].slice(14);
+    const asDigit = SPECIMEN[1];
+    const best = readTd3Best([[ocrLine(SPECIMEN[0]), ocrLine(asLetter)], [ocrLine(SPECIMEN[0]), ocrLine(asDigit)]]);
+    expect(best.lines[1]).toBe(asDigit);
+    expect(best.corrections).toContainEqual({ line: 1, column: 13, from: 'B', to: '7', why: 'disagreement' });
   });
 });
