@@ -79,8 +79,9 @@ describe('TD3 reading', () => {
   });
 
   it('takes line 2 from the first independent reading that is clean on its own, never patches one', () => {
-    // A filler read as K is not a letter/digit confusion: the clean second reading stands without a flag.
-    const misread = SPECIMEN[1].replace('B<<<<<1', 'BK<<<<1');
+    // A filler read as L is not a letter/digit confusion: the clean second reading stands without a flag.
+    // (Not K: K is 20, the same as < modulo 10, so no check digit can see that misread.)
+    const misread = SPECIMEN[1].replace('B<<<<<1', 'BL<<<<1');
     const best = readTd3Best([[ocrLine(SPECIMEN[0]), ocrLine(misread)], [ocrLine(SPECIMEN[0]), ocrLine(SPECIMEN[1])]]);
     expect(best.lines[1]).toBe(SPECIMEN[1]);
     expect(best.pass).toBe(2);
