@@ -19,7 +19,8 @@ import { WorkerPool } from './worker-pool';
  * which on 2 cores (1 + 1) keeps the process near the 600 MB target of issue 4; a third worker would not.
  */
 const resolver = createRequire(import.meta.url);
-const dataDir = dirname(resolver.resolve('@tesseract.js-data/eng'));
+// Packaged, the data is asarUnpacked (electron-builder.yml): worker threads cannot read inside app.asar.
+const dataDir = dirname(resolver.resolve('@tesseract.js-data/eng')).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 /** LSTM-only integer model: what tesseract.js itself loads for OEM 1 (NOTES.md: not the package's default `4.0.0`). */
 const LSTM_LANG_PATH = join(dataDir, '4.0.0_best_int');
 /** Legacy + LSTM model: the only data with the legacy engine's templates. */
