@@ -33,22 +33,25 @@ export interface CheckDigitResult {
   ok: boolean;
 }
 
+/** TD3 fields as the MRZ holds them (names with spaces, dates `YYMMDD`). */
+export interface Td3Fields {
+  documentCode: string;
+  issuingState: string;
+  surname: string;
+  givenNames: string;
+  documentNumber: string;
+  nationality: string;
+  birthDate: string;
+  sex: string;
+  expiryDate: string;
+  personalNumber: string;
+}
+
 export interface MrzReading {
   lines: [string, string];
   corrections: MrzCorrection[];
   confidence: number;
-  fields: {
-    documentCode: string;
-    issuingState: string;
-    surname: string;
-    givenNames: string;
-    documentNumber: string;
-    nationality: string;
-    birthDate: string;
-    sex: string;
-    expiryDate: string;
-    personalNumber: string;
-  };
+  fields: Td3Fields;
   checkDigits: CheckDigitResult[];
   /** The name field is full to its last character: the issuer may have cut the name short. */
   nameTruncated: boolean;
@@ -276,18 +279,9 @@ export function stateName(code: string): string | null {
 export const SPECIMEN_STATE = 'UTO';
 
 /** Builds a TD3 MRZ from fields, computing every check digit; the fixture generator and tests use it. */
-export function composeTd3(input: {
-  documentCode?: string;
-  issuingState: string;
-  surname: string;
-  givenNames: string;
-  documentNumber: string;
-  nationality: string;
-  birthDate: string;
-  sex: 'M' | 'F' | '<';
-  expiryDate: string;
-  personalNumber?: string;
-}): [string, string] {
+export function composeTd3(
+  input: Omit<Td3Fields, 'documentCode' | 'personalNumber' | 'sex'> & { documentCode?: string; personalNumber?: string; sex: 'M' | 'F' | '<' },
+): [string, string] {
   const pad = (value: string, length: number) => value.padEnd(length, '<').slice(0, length);
   const name = `${input.surname}<<${input.givenNames}`;
   const line1 = pad(`${pad(input.documentCode ?? 'P', 2)}${pad(input.issuingState, 3)}${name}`, TD3_LENGTH);
