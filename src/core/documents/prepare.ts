@@ -90,8 +90,9 @@ async function prepareImage(bytes: Uint8Array, knownDpi: number | null): Promise
     const image = await sharp(bytes, input)
       .autoOrient()
       .resize(targetWidth, targetHeight, { kernel: scale > 1 ? 'cubic' : 'lanczos3' })
-      .greyscale()
       .normalise({ lower: 1, upper: 99 })
+      // One channel: sharp's greyscale() alone keeps three identical ones (3× the bytes for tesseract to decode).
+      .toColourspace('b-w')
       .png({ compressionLevel: 1 })
       .toBuffer();
     const density = knownDpi ?? metadata.density;

@@ -176,7 +176,7 @@ export function isCleanReading(reading: MrzReading): boolean {
 }
 
 /**
- * The MRZ from several independent readings (passes at other scales, spaced, the page pass): line 1 from the
+ * The MRZ from several independent readings (the MRZ pass at two scales): line 1 from the
  * first, line 2 from the first reading that is clean on its own, else the first.
  *
  * Safety (NOTES.md): picking the reading that validates is itself a check-digit-guided choice. A forged MRZ with
