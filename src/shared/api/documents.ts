@@ -85,8 +85,11 @@ export const plannedTourSchema = z
   .refine((tour) => tour.start <= tour.end, { message: 'the tour must end on or after its start', path: ['end'] });
 export type PlannedTour = z.infer<typeof plannedTourSchema>;
 
-/** 64 MiB of file: a phone photo is a few MB; anything bigger is not a document scan. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/**
+ * 40 MiB of file: a phone photo is a few MB. Base64 makes it ~53 MiB of JSON, inside the HTTP transport's
+ * 64 MiB request limit (src/core/transports/http.ts), so both transports accept the same files.
+ */
+export const MAX_DOCUMENT_BYTES = 40 * 1024 * 1024;
 
 export const documentProcedures = {
   'documents.verify': procedure(
