@@ -5,7 +5,7 @@ export { icaoCheckDigit, isValidCheckDigit } from './check-digit';
 export { addYearsIso, findPrintedDate, isIsoDate, mrzDateToIso, parsePrintedDate } from './dates';
 export { detectDocumentType } from './detect';
 export { extractLabelledFields, splitHolderName } from './labelled-fields';
-export { composeTd3, isCleanReading, looksLikeMrzLine, readTd3, readTd3Best, SPECIMEN_STATE, stateName, TD3_LENGTH, type MrzReading } from './mrz';
+export { composeTd3, isCleanReading, looksLikeMrzLine, readTd3Best, SPECIMEN_STATE, stateName, TD3_LENGTH, type MrzReading } from './mrz';
 export type { DocumentReading, OcrLine, OcrSymbol } from './reading';
 export * from './rules';
 export { compareNames, spellings, transliterate } from './transliterate';

@@ -84,17 +84,23 @@ export function snapToGrid(line: OcrLine, lineIndex: number, pitch: number): { t
   const symbols = line.symbols.filter((s) => compact(s.text).length > 0);
   const plain = compact(line.text);
   if (plain.length === TD3_LENGTH || symbols.length === 0 || !(pitch > 0)) {
-    return { text: plain.slice(0, TD3_LENGTH).padEnd(TD3_LENGTH, '<'), corrections: gridPadding(plain, lineIndex) };
+    // Without positions a long line cannot be placed: cutting characters off would be an unrecorded change.
+    if (plain.length > TD3_LENGTH) throw new MrzFormatError(`MRZ line ${lineIndex + 1} has ${plain.length} characters, not ${TD3_LENGTH}`);
+    return { text: plain.padEnd(TD3_LENGTH, '<'), corrections: gridPadding(plain, lineIndex) };
   }
   const origin = center(symbols[0]!);
   const cells: Array<OcrSymbol | undefined> = new Array(TD3_LENGTH);
+  const contested = new Set<number>();
   for (const symbol of symbols) {
     const cell = Math.round((center(symbol) - origin) / pitch);
     if (cell < 0 || cell >= TD3_LENGTH) continue;
     const taken = cells[cell];
+    if (taken && isDigit(compact(taken.text)[0]!) !== isDigit(compact(symbol.text)[0]!)) contested.add(cell);
     if (!taken || taken.confidence < symbol.confidence) cells[cell] = symbol;
   }
   const corrections: MrzCorrection[] = [];
+  // Two symbols in one cell, a letter and a digit: keeping the more confident one is a choice, recorded as such.
+  for (const cell of contested) corrections.push({ line: lineIndex, column: cell, from: '?', to: compact(cells[cell]!.text)[0]!, why: 'disagreement' });
   let text = '';
   for (let cell = 0; cell < TD3_LENGTH; cell += 1) {
     const symbol = cells[cell];
@@ -164,12 +170,6 @@ export class MrzFormatError extends Error {}
  * document whose check-digit-covered characters were changed to review (NOTES.md: corrections that "repaired"
  * tampered MRZs).
  */
-export function readTd3(ocrLines: OcrLine[]): MrzReading {
-  const picked = pickTd3Lines(ocrLines);
-  if (!picked) throw new MrzFormatError('No machine-readable zone of two 44-character lines was found');
-  return readTd3Pair(picked);
-}
-
 /** Whether a reading stands on its own: every check digit right and no character of a covered field changed. */
 export function isCleanReading(reading: MrzReading): boolean {
   return reading.checkDigits.every((d) => d.ok) && !reading.corrections.some((c) => isCheckDigitCovered(c.line, c.column));

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeTd3, icaoCheckDigit, isValidCheckDigit, readTd3, readTd3Best, type OcrLine } from '../../../src/engine/documents';
+import { composeTd3, icaoCheckDigit, isValidCheckDigit, readTd3Best, type OcrLine } from '../../../src/engine/documents';
+
+const readTd3 = (lines: OcrLine[]) => readTd3Best([lines]);
 
 /** An OCR line as the legacy pass returns it: one symbol per character on a 30-px grid. */
 function ocrLine(text: string, confidence = 0.9): OcrLine {
@@ -89,6 +91,14 @@ describe('TD3 reading', () => {
     const none = readTd3Best([[ocrLine(SPECIMEN[0]), ocrLine(misread)]]);
     expect(none.lines[1]).toBe(misread);
     expect(none.checkDigits.find((d) => d.id === 'mrz_personal_number')?.ok).toBe(false);
+  });
+
+  it('records a cell holding both a letter and a digit as a disagreement', () => {
+    const symbols = [...SPECIMEN[1]].map((c, i) => ({ text: c, confidence: 0.9, x0: i * 30, x1: i * 30 + 24 }));
+    symbols.splice(2, 0, { text: 'B', confidence: 0.5, x0: 62, x1: 84 });
+    const reading = readTd3([ocrLine(SPECIMEN[0]), { text: symbols.map((s) => s.text).join(''), confidence: 0.9, symbols }]);
+    expect(reading.lines[1]).toBe(SPECIMEN[1]);
+    expect(reading.corrections).toContainEqual({ line: 1, column: 2, from: '?', to: '9', why: 'disagreement' });
   });
 
   it('refuses text that is not an MRZ', () => {
