@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { serveCommand } from './serve';
+import { verifyCommand } from './verify';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   exportCommand,
   backupCommand,
   analyzeCommand,
+  verifyCommand,
 ];

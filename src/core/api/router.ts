@@ -3,6 +3,7 @@ import { assignmentHandlers } from '../assignments/handlers';
 import { demoHandlers } from '../demo/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { psychometricsHandlers } from '../psychometrics/handlers';
+import { documentsHandlers } from '../documents/handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...assignmentHandlers(ctx),
     ...demoHandlers(ctx),
     ...psychometricsHandlers(ctx),
+    ...documentsHandlers(ctx),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { psychometricsProcedures } from './psychometrics';
+import { documentProcedures } from './documents';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
 import { vesselProcedures } from './vessels';
@@ -19,6 +20,7 @@ export const contract = {
   ...assignmentProcedures,
   ...demoProcedures,
   ...psychometricsProcedures,
+  ...documentProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -10,3 +10,4 @@ export * from './people';
 export * from './assignments';
 export * from './demo';
 export * from './psychometrics';
+export * from './documents';

@@ -1,0 +1,140 @@
+import sharp, { type Metadata } from 'sharp';
+
+/**
+ * Image preparation for OCR with sharp (libvips): EXIF orientation, a working size (huge phone photos down,
+ * 150-dpi scans up: NOTES.md, tessdoc ImproveQuality), grey, contrast stretched. PDFs: the first pages rendered
+ * with mupdf (WASM, loaded only when a PDF arrives). Deskew is left to tesseract's rotateAuto (NOTES.md:
+ * fixes 1–5° for ~8 % time), which also gives the angle the MRZ pass reuses.
+ */
+// Every scan is different: libvips' operation cache would only hold memory (measured ~40 MB over 60 documents).
+// One libvips thread: the time goes to OCR in the workers, and more threads only add resident memory (measured
+// on 2 cores: same throughput, ~25 MB less at peak).
+sharp.cache(false);
+sharp.concurrency(1);
+
+export type FileKind = 'png' | 'jpeg' | 'webp' | 'tiff' | 'gif' | 'bmp' | 'pdf';
+
+export class UnreadableFile extends Error {
+  constructor(
+    readonly reason: 'unreadable' | 'unsupported_type',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnreadableFile';
+  }
+}
+
+/** By content, never by file name: a `.jpg` that is really a PNG is fine, a `.png` that is a zip is not. */
+export function sniffFileKind(bytes: Uint8Array): FileKind | null {
+  const ascii = (start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return 'tiff';
+  if (ascii(0, 4) === 'GIF8') return 'gif';
+  if (ascii(0, 2) === 'BM') return 'bmp';
+  if (ascii(0, 1024).includes('%PDF-')) return 'pdf';
+  return null;
+}
+
+export interface PreparedPage {
+  /** Grey PNG at working size. */
+  image: Buffer;
+  width: number;
+  height: number;
+  /** Resolution to tell tesseract (phone JPEGs claim 72 dpi: NOTES.md `user_defined_dpi`). */
+  dpi: number;
+}
+
+/** Above this the file is refused before decoding: 250 MP covers a 200-MP photo with margin. */
+export const MAX_INPUT_PIXELS = 250_000_000;
+/**
+ * Working size: long side between these. 1400 px ≈ a TD3 page at 285 dpi; 1800 px ≈ A5 at 260 dpi, A4 at
+ * 155 dpi (certificate print is large). Bigger pages only grow the OCR workers' heaps, which never shrink.
+ */
+const MIN_LONG_SIDE = 1400;
+const MAX_LONG_SIDE = 1800;
+const MAX_UPSCALE = 2;
+/** PDFs: the first pages only (a passport scan is one page; a certificate has its fields on the first). */
+export const MAX_PDF_PAGES = 2;
+const PDF_RENDER_DPI = 200;
+
+export async function preparePages(bytes: Uint8Array): Promise<PreparedPage[]> {
+  if (bytes.length === 0) throw new UnreadableFile('unreadable', 'The file is empty (0 bytes).');
+  const kind = sniffFileKind(bytes);
+  if (kind === null) {
+    throw new UnreadableFile('unsupported_type', 'Unsupported file type: expected a JPEG, PNG, WebP, TIFF, GIF or BMP image, or a PDF.');
+  }
+  if (kind === 'pdf') {
+    const pages = await renderPdfPages(bytes);
+    return Promise.all(pages.map((page) => prepareImage(page, PDF_RENDER_DPI)));
+  }
+  return [await prepareImage(bytes, null)];
+}
+
+async function prepareImage(bytes: Uint8Array, knownDpi: number | null): Promise<PreparedPage> {
+  const input = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const };
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, input).metadata();
+  } catch (error) {
+    throw new UnreadableFile('unreadable', `The image cannot be decoded (${describe(error)}).`);
+  }
+  const { width = 0, height = 0 } = metadata.autoOrient ?? metadata;
+  if (width * height > MAX_INPUT_PIXELS) {
+    throw new UnreadableFile('unreadable', `The image is ${Math.round((width * height) / 1e6)} megapixels; at most ${MAX_INPUT_PIXELS / 1e6} are read.`);
+  }
+  if (width < 50 || height < 50) throw new UnreadableFile('unreadable', `The image is only ${width}×${height} pixels: too small to read.`);
+  const longSide = Math.max(width, height);
+  const scale = longSide > MAX_LONG_SIDE ? MAX_LONG_SIDE / longSide : longSide < MIN_LONG_SIDE ? Math.min(MAX_UPSCALE, MIN_LONG_SIDE / longSide) : 1;
+  const targetWidth = Math.round(width * scale);
+  const targetHeight = Math.round(height * scale);
+  try {
+    const image = await sharp(bytes, input)
+      .autoOrient()
+      .resize(targetWidth, targetHeight, { kernel: scale > 1 ? 'cubic' : 'lanczos3' })
+      .normalise({ lower: 1, upper: 99 })
+      // One channel: sharp's greyscale() alone keeps three identical ones (3× the bytes for tesseract to decode).
+      .toColourspace('b-w')
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const density = knownDpi ?? metadata.density;
+    const dpi = density && density >= 100 ? Math.round(density * scale) : 300;
+    return { image, width: targetWidth, height: targetHeight, dpi: Math.min(600, Math.max(70, dpi)) };
+  } catch (error) {
+    throw new UnreadableFile('unreadable', `The image cannot be decoded (${describe(error)}).`);
+  }
+}
+
+async function renderPdfPages(bytes: Uint8Array): Promise<Uint8Array[]> {
+  const mupdf = await import('mupdf');
+  let document: InstanceType<typeof mupdf.Document>;
+  try {
+    document = mupdf.Document.openDocument(bytes, 'application/pdf');
+  } catch (error) {
+    throw new UnreadableFile('unreadable', `The PDF cannot be opened (${describe(error)}).`);
+  }
+  try {
+    const count = document.countPages();
+    if (count === 0) throw new UnreadableFile('unreadable', 'The PDF has no pages.');
+    const scale = PDF_RENDER_DPI / 72;
+    const pages: Uint8Array[] = [];
+    for (let index = 0; index < Math.min(count, MAX_PDF_PAGES); index += 1) {
+      const page = document.loadPage(index);
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false);
+      pages.push(pixmap.asPNG());
+      pixmap.destroy();
+      page.destroy();
+    }
+    return pages;
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile('unreadable', `The PDF cannot be rendered (${describe(error)}).`);
+  } finally {
+    document.destroy();
+  }
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+}

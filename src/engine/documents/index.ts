@@ -1,0 +1,11 @@
+/** Document verification rules (issue 4): pure functions over what OCR read. */
+export { assessDocument, unreadableAssessment, type Assessment, type AssessOptions } from './assess';
+export { DEFAULT_CERTIFICATE_RULES, identifyCertificate, normaliseStcwReference, type CertificateKind, type CertificateRules } from './certificate-rules';
+export { icaoCheckDigit, isValidCheckDigit } from './check-digit';
+export { addYearsIso, findPrintedDate, isIsoDate, mrzDateToIso, parsePrintedDate } from './dates';
+export { detectDocumentType } from './detect';
+export { extractLabelledFields, splitHolderName } from './labelled-fields';
+export { composeTd3, isCleanReading, looksLikeMrzLine, readTd3Best, SPECIMEN_STATE, stateName, TD3_LENGTH, type MrzReading } from './mrz';
+export type { DocumentReading, OcrLine, OcrSymbol } from './reading';
+export * from './rules';
+export { compareNames, spellings, transliterate } from './transliterate';

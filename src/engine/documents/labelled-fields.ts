@@ -1,0 +1,155 @@
+import type { DocumentFields } from '../../shared/api/documents';
+import { identifyCertificate, normaliseStcwReference, type CertificateRules } from './certificate-rules';
+import { findPrintedDate } from './dates';
+import { stateName } from './mrz';
+
+/**
+ * Labelled fields of certificates and seaman's books: `Label: value` or `Label   value` lines, as PSM 6 reads a
+ * two-column form. Labels are matched at the start of a line, OCR-tolerantly (case, punctuation, `No`/`No.`).
+ */
+type LabelKey =
+  | 'certificateNumber'
+  | 'documentNumber'
+  | 'holder'
+  | 'surname'
+  | 'givenNames'
+  | 'dateOfBirth'
+  | 'nationality'
+  | 'dateOfIssue'
+  | 'expiryDate'
+  | 'fitness'
+  | 'restrictions'
+  | 'lookout'
+  | 'issuingState';
+
+const LABELS: Array<[LabelKey, RegExp]> = [
+  ['certificateNumber', /^(?:certificate|cert\.?)\s*(?:no\.?|number|n[o°º]\.?)/i],
+  ['documentNumber', /^(?:book|document|discharge\s+book|seaman'?s?\s+book)\s*(?:no\.?|number)/i],
+  ['holder', /^(?:name\s+of\s+(?:the\s+)?holder|holder'?s?\s+name|full\s+name|name)\b/i],
+  ['surname', /^(?:surname|family\s+name|last\s+name)\b/i],
+  ['givenNames', /^(?:given\s+names?|forenames?|first\s+names?)\b/i],
+  ['dateOfBirth', /^(?:date\s+of\s+birth|birth\s+date|d\.?o\.?b\.?|born)\b/i],
+  ['nationality', /^nationality\b/i],
+  ['dateOfIssue', /^(?:date\s+of\s+(?:issue|examination)|issue\s+date|issued(?:\s+on)?|examined\s+on)\b/i],
+  ['expiryDate', /^(?:date\s+of\s+expiry|expiry\s+date|expiry|expires(?:\s+on)?|valid\s+until|valid\s+to)\b/i],
+  ['lookout', /^(?:fit\s+for\s+)?look-?\s?out\s+duties\b/i],
+  ['fitness', /^(?:fit\s+for\s+(?:sea\s+)?duty|fitness(?:\s+for\s+duty)?|medical\s+fitness|result)\b/i],
+  ['restrictions', /^(?:restrictions?|limitations?)(?:\s+on\s+fitness)?\b/i],
+  ['issuingState', /^(?:issuing\s+(?:state|country|authority)|flag\s+state|country\s+of\s+issue)\b/i],
+];
+
+const DATE_KEYS = new Set<LabelKey>(['dateOfBirth', 'dateOfIssue', 'expiryDate']);
+
+export function readLabelledLines(text: string): Map<LabelKey, string> {
+  const found = new Map<LabelKey, string>();
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim().replace(/^[^A-Za-z]+/, '');
+    for (const [key, label] of LABELS) {
+      const match = label.exec(line);
+      if (!match) continue;
+      const value = line
+        .slice(match[0].length)
+        .replace(/^\s*(?:\/[^:]*)?[^\p{L}\p{N}]*/u, '')
+        .trim();
+      // A date label whose value holds no date is prose (`Issued under MLC 2006…`): keep looking.
+      if (!value || found.has(key) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) continue;
+      found.set(key, value);
+      break;
+    }
+  }
+  return found;
+}
+
+/** `ÖZTÜRK, Mehmet Ali` or `Mehmet Ali ÖZTÜRK` (surname in capitals) into its parts. */
+export function splitHolderName(holder: string): { surname: string; givenNames: string } {
+  const cleaned = holder.replace(/\s+/g, ' ').trim();
+  const comma = cleaned.indexOf(',');
+  if (comma > 0) return { surname: cleaned.slice(0, comma).trim(), givenNames: cleaned.slice(comma + 1).trim() };
+  const words = cleaned.split(' ');
+  const isCaps = (word: string) => word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+  const capsFrom = words.findIndex(isCaps);
+  if (capsFrom > 0 && words.slice(capsFrom).every(isCaps) && !words.slice(0, capsFrom).some(isCaps)) {
+    return { surname: words.slice(capsFrom).join(' '), givenNames: words.slice(0, capsFrom).join(' ') };
+  }
+  return { surname: words.at(-1) ?? '', givenNames: words.slice(0, -1).join(' ') };
+}
+
+function normaliseFitness(value: string): DocumentFields['fitness'] | undefined {
+  const upper = value.toUpperCase();
+  if (/\bUNFIT\b|NOT\s+FIT|PERMANENTLY|TEMPORARILY\s+UNFIT/.test(upper)) return 'unfit';
+  if (/RESTRICT|LIMITATION|CONDITION/.test(upper)) return 'fit_with_restrictions';
+  if (/\bFIT\b|\bYES\b/.test(upper)) return 'fit';
+  return undefined;
+}
+
+function normaliseRestrictions(value: string | undefined, lookout: string | undefined): string[] {
+  const restrictions: string[] = [];
+  if (value && !/^(?:none|nil|no(?:ne)?\b|-+|n\/a)/i.test(value.trim())) {
+    restrictions.push(...value.split(/\s*;\s*/).map((r) => r.trim()).filter(Boolean));
+  }
+  if (lookout && /^(?:no|not)\b/i.test(lookout.trim()) && !restrictions.some((r) => /look-?\s?out/i.test(r))) {
+    restrictions.push(`Not fit for lookout duties${/night/i.test(lookout) ? ' at night' : ''}`);
+  }
+  return restrictions;
+}
+
+/** Nationalities are codes in an MRZ and words on certificates: keep a code when it is one, the words otherwise. */
+function normaliseNationality(value: string): string {
+  const upper = value.toUpperCase().replace(/[^A-Z< ]/g, '').trim();
+  if (/^[A-Z]{3}$/.test(upper) && stateName(upper)) return upper;
+  return value.trim();
+}
+
+export interface CertificateExtraction {
+  fields: DocumentFields;
+  certificateKind: ReturnType<typeof identifyCertificate>;
+}
+
+/** Fields of a labelled document (certificate, medical, seaman's book), dates as ISO. */
+export function extractLabelledFields(text: string, rules: CertificateRules): CertificateExtraction {
+  const lines = readLabelledLines(text);
+  const fields: DocumentFields = {};
+  const holder = lines.get('holder');
+  const named = holder ? splitHolderName(holder) : null;
+  const surname = lines.get('surname') ?? named?.surname;
+  const givenNames = lines.get('givenNames') ?? named?.givenNames;
+  if (surname) fields.surname = surname;
+  if (givenNames) fields.givenNames = givenNames;
+  const date = (key: LabelKey) => {
+    const value = lines.get(key);
+    return value ? (findPrintedDate(value) ?? undefined) : undefined;
+  };
+  const dateOfBirth = date('dateOfBirth');
+  if (dateOfBirth) fields.dateOfBirth = dateOfBirth;
+  const dateOfIssue = date('dateOfIssue');
+  if (dateOfIssue) fields.dateOfIssue = dateOfIssue;
+  const expiryDate = date('expiryDate');
+  if (expiryDate) fields.expiryDate = expiryDate;
+  const nationality = lines.get('nationality');
+  if (nationality) fields.nationality = normaliseNationality(nationality);
+  const issuingState = lines.get('issuingState');
+  if (issuingState) fields.issuingState = normaliseNationality(issuingState);
+  const certificateNumber = lines.get('certificateNumber');
+  if (certificateNumber) fields.certificateNumber = certificateNumber.split(/\s{2,}/)[0]!.trim();
+  const documentNumber = lines.get('documentNumber');
+  if (documentNumber) fields.documentNumber = documentNumber.split(/\s{2,}/)[0]!.trim();
+
+  const certificateKind = identifyCertificate(text, rules);
+  if (certificateKind) {
+    fields.certificateType = certificateKind.name;
+    if (certificateKind.stcwReference) fields.stcwReference = certificateKind.stcwReference;
+  }
+  const printedReference = normaliseStcwReference(text);
+  if (printedReference && !fields.stcwReference) fields.stcwReference = printedReference;
+
+  const fitness = lines.get('fitness');
+  if (fitness) {
+    const normalised = normaliseFitness(fitness);
+    if (normalised) fields.fitness = normalised;
+  }
+  if (fitness !== undefined || lines.has('restrictions') || lines.has('lookout')) {
+    fields.restrictions = normaliseRestrictions(lines.get('restrictions'), lines.get('lookout'));
+    if (fields.restrictions.length > 0 && fields.fitness === 'fit') fields.fitness = 'fit_with_restrictions';
+  }
+  return { fields, certificateKind };
+}

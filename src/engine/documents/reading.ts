@@ -1,0 +1,27 @@
+/**
+ * What the OCR layer hands the engine: plain data, no images. Confidences are 0–1; x positions are pixels in the
+ * (deskewed) image the OCR saw, used to snap MRZ characters onto their grid.
+ */
+export interface OcrSymbol {
+  text: string;
+  confidence: number;
+  x0: number;
+  x1: number;
+}
+
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  symbols: OcrSymbol[];
+}
+
+export interface DocumentReading {
+  /** Text of the whole page (all pages of a PDF), line by line. */
+  text: string;
+  textConfidence: number;
+  /**
+   * Independent readings of the MRZ band, best first (the MRZ pass at its scales, then the page pass), or null
+   * when the page has no MRZ. See `readTd3Best`.
+   */
+  mrzReadings: OcrLine[][] | null;
+}

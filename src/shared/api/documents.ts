@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { procedure } from './procedure';
+
+/**
+ * Document verification (issue 4). The result object is the one `harmony verify --json` prints, so the CLI, the
+ * API and phase 2's stored documents share one shape. Dates are ISO `YYYY-MM-DD`.
+ */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const documentTypes = ['passport', 'seamans_book', 'stcw_certificate', 'eng1_medical', 'unknown'] as const;
+export const documentTypeSchema = z.enum(documentTypes);
+export type DocumentType = z.infer<typeof documentTypeSchema>;
+
+export const verificationStatuses = ['verified', 'review', 'rejected'] as const;
+export const verificationStatusSchema = z.enum(verificationStatuses);
+export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+
+/** Why a document is not verified; stable identifiers a screen or a script can branch on. */
+export const verificationReasons = [
+  'expired',
+  'expires_during_tour',
+  'mrz_check_digit',
+  'mrz_format',
+  'name_mismatch',
+  'dob_mismatch',
+  'medical_restriction',
+  'medical_unfit',
+  'specimen_or_unknown_state',
+  'corrected_by_ocr',
+  'unreadable',
+  'unsupported_type',
+  'unknown_type',
+  'low_confidence',
+  'missing_fields',
+  'invalid_date',
+  'validity_exceeds_rule',
+] as const;
+export const verificationReasonSchema = z.enum(verificationReasons);
+export type VerificationReason = z.infer<typeof verificationReasonSchema>;
+
+export const documentFieldsSchema = z.object({
+  surname: z.string().optional(),
+  givenNames: z.string().optional(),
+  dateOfBirth: isoDateSchema.optional(),
+  nationality: z.string().optional(),
+  documentNumber: z.string().optional(),
+  issuingState: z.string().optional(),
+  sex: z.enum(['M', 'F', 'X']).optional(),
+  dateOfIssue: isoDateSchema.optional(),
+  expiryDate: isoDateSchema.optional(),
+  certificateNumber: z.string().optional(),
+  certificateType: z.string().optional(),
+  stcwReference: z.string().optional(),
+  fitness: z.enum(['fit', 'fit_with_restrictions', 'unfit']).optional(),
+  restrictions: z.array(z.string()).optional(),
+});
+export type DocumentFields = z.infer<typeof documentFieldsSchema>;
+
+export const checkResultSchema = z.object({ id: z.string(), ok: z.boolean(), message: z.string() });
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+export const verificationResultSchema = z.object({
+  file: z.string(),
+  type: documentTypeSchema,
+  fields: documentFieldsSchema,
+  mrz: z.array(z.string()).nullable(),
+  checks: z.array(checkResultSchema),
+  status: verificationStatusSchema,
+  reasons: z.array(verificationReasonSchema),
+  /** OCR confidence of what the verdict rests on (the MRZ when there is one), 0–1. */
+  confidence: z.number().min(0).max(1),
+  ms: z.number().nonnegative(),
+});
+export type VerificationResult = z.infer<typeof verificationResultSchema>;
+
+export const personSchema = z.object({
+  surname: z.string().trim().min(1, 'surname is required'),
+  givenNames: z.string().trim().default(''),
+  dateOfBirth: isoDateSchema,
+});
+export type PersonIdentity = z.infer<typeof personSchema>;
+
+export const plannedTourSchema = z
+  .object({ start: isoDateSchema, end: isoDateSchema })
+  .refine((tour) => tour.start <= tour.end, { message: 'the tour must end on or after its start', path: ['end'] });
+export type PlannedTour = z.infer<typeof plannedTourSchema>;
+
+/**
+ * 40 MiB of file: a phone photo is a few MB. Base64 makes it ~53 MiB of JSON, inside the HTTP transport's
+ * 64 MiB request limit (src/core/transports/http.ts), so both transports accept the same files.
+ */
+export const MAX_DOCUMENT_BYTES = 40 * 1024 * 1024;
+
+export const documentProcedures = {
+  'documents.verify': procedure(
+    'Read a passport, seaman’s book, STCW certificate or ENG1 medical offline and check it (runs as a task)',
+    z.object({
+      fileName: z.string().min(1).max(500),
+      /** The file's bytes, base64-encoded (the transports carry JSON). */
+      contentBase64: z
+        .string()
+        .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      person: personSchema.optional(),
+      asOf: isoDateSchema.optional(),
+      plannedTour: plannedTourSchema.optional(),
+    }),
+    verificationResultSchema,
+  ),
+};
