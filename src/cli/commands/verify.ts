@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isIsoDate, unreadableAssessment } from '../../engine/documents';
 import { DocumentVerifier } from '../../core/documents/verifier';
-import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personSchema, plannedTourSchema, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `harmony verify FILE... [--person PERSON.json] [--as-of YYYY-MM-DD] [--tour START:END] [--json]
@@ -71,7 +71,7 @@ async function readPerson(file: string): Promise<PersonIdentity> {
   } catch (error) {
     throw new UsageError(`--person ${file}: cannot read it as JSON (${(error as Error).message})`);
   }
-  const parsed = personSchema.safeParse(raw);
+  const parsed = personIdentitySchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`--person ${file}: ${describeIssues(issuesFromZod(parsed.error))}`);
   return parsed.data;
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { isoDateSchema } from './fields';
 import { procedure } from './procedure';
 
 /**
  * Document verification (issue 4). The result object is the one `harmony verify --json` prints, so the CLI, the
  * API and phase 2's stored documents share one shape. Dates are ISO `YYYY-MM-DD`.
  */
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
 export const documentTypes = ['passport', 'seamans_book', 'stcw_certificate', 'eng1_medical', 'unknown'] as const;
 export const documentTypeSchema = z.enum(documentTypes);
 export type DocumentType = z.infer<typeof documentTypeSchema>;
@@ -73,12 +72,12 @@ export const verificationResultSchema = z.object({
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
 
-export const personSchema = z.object({
+export const personIdentitySchema = z.object({
   surname: z.string().trim().min(1, 'surname is required'),
   givenNames: z.string().trim().default(''),
   dateOfBirth: isoDateSchema,
 });
-export type PersonIdentity = z.infer<typeof personSchema>;
+export type PersonIdentity = z.infer<typeof personIdentitySchema>;
 
 export const plannedTourSchema = z
   .object({ start: isoDateSchema, end: isoDateSchema })
@@ -101,7 +100,7 @@ export const documentProcedures = {
         .string()
         .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-      person: personSchema.optional(),
+      person: personIdentitySchema.optional(),
       asOf: isoDateSchema.optional(),
       plannedTour: plannedTourSchema.optional(),
     }),
