@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/api';
 
 const PREFIX = 'harmony-';
@@ -14,12 +14,25 @@ function stamp(date: Date): string {
 /**
  * Copies the live database with `VACUUM INTO`: a consistent snapshot even with WAL, written by SQLite itself.
  * The reason (e.g. `before-migration`, `manual`) is part of the name, so a person knows which one to restore.
+ *
+ * While a long write (an import) holds a transaction open on the connection, VACUUM cannot run on it, and the
+ * backup must not contain the import's uncommitted rows anyway: it is then taken through a second, read-only
+ * connection, which sees the last committed state (WAL readers never wait for the writer).
  */
 export function backupDatabase(sqlite: Database.Database, backupsDir: string, reason: string, file?: string): BackupInfo {
   mkdirSync(backupsDir, { recursive: true });
   const now = new Date();
   const target = file ?? join(backupsDir, `${PREFIX}${stamp(now)}-${now.getMilliseconds()}-${reason}.db`);
-  sqlite.prepare('VACUUM INTO ?').run(target);
+  if (sqlite.inTransaction) {
+    const snapshot = new Database(sqlite.name, { readonly: true, fileMustExist: true });
+    try {
+      snapshot.prepare('VACUUM INTO ?').run(target);
+    } finally {
+      snapshot.close();
+    }
+  } else {
+    sqlite.prepare('VACUUM INTO ?').run(target);
+  }
   if (!file) pruneBackups(backupsDir, reason);
   return { file: target, createdAt: now.toISOString(), bytes: statSync(target).size, reason };
 }

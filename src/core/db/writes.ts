@@ -14,7 +14,7 @@ import { AppError } from '../api/errors';
 const longWrites = new WeakMap<Database.Database, { label: string; token: symbol }>();
 const insideLongWrite = new AsyncLocalStorage<symbol>();
 
-function assertNoLongWrite(sqlite: Database.Database): void {
+export function assertNoLongWrite(sqlite: Database.Database): void {
   const busy = longWrites.get(sqlite);
   if (busy !== undefined && insideLongWrite.getStore() !== busy.token) {
     throw new AppError('DB_LOCKED', `${busy.label} is in progress; try again when it has finished.`);

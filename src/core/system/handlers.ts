@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { AppError } from '../api/errors';
 import type { HandlerGroup } from '../api/dispatcher';
 import { backupDatabase, listBackups } from '../db/backups';
+import { assertNoLongWrite } from '../db/writes';
 import type { CoreState } from '../core-state';
 
 type SystemMethods = 'system.info' | 'system.health' | 'backups.list' | 'backups.create' | 'backups.restore' | 'tasks.cancel';
@@ -27,6 +28,8 @@ export function systemHandlers(state: CoreState): HandlerGroup<SystemMethods> {
     },
     'backups.restore': ({ file }) => {
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `Backup file ${file} does not exist`);
+      // Closing the database under an import would roll it back half-way through; let it finish first.
+      if (state.database) assertNoLongWrite(state.database.sqlite);
       // Keep what is there now, if it still opens, so a restore is itself undoable.
       if (state.database) backupDatabase(state.database.sqlite, state.backupsDir, 'before-restore');
       state.closeDatabase();

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/api/errors';
 import { base64, personInput } from '../../helpers/fleet';
@@ -104,6 +105,21 @@ describe('people CSV: one transaction, with progress, cancellable', () => {
     expect(await stored()).toBe(0);
     await core.call('people.create', personInput());
     expect(await stored()).toBe(1);
+  });
+
+  it('takes a backup of the committed data while it runs, and refuses a restore until it ends', async () => {
+    await core.call('people.create', personInput({ surname: 'Committed' }));
+    const running = core.call('people.import', big(20_000), { taskId: 'import-during-backup' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const backup = await core.call('backups.create', {});
+    const restore = await core.dispatch('backups.restore', { file: backup.file });
+    expect(restore).toMatchObject({ ok: false, error: { code: 'DB_LOCKED', message: expect.stringMatching(/import/) } });
+    expect((await running).imported).toBe(20_000);
+
+    const snapshot = new Database(backup.file, { readonly: true });
+    expect(snapshot.prepare('SELECT surname FROM people').pluck().all()).toEqual(['Committed']);
+    snapshot.close();
+    expect(await stored()).toBe(20_001);
   });
 });
 
