@@ -7,6 +7,8 @@ import { vesselProcedures } from './vessels';
 import { peopleProcedures } from './people';
 import { assignmentProcedures } from './assignments';
 import { demoProcedures } from './demo';
+import { assessmentProcedures } from './assessments';
+import { normsProcedures } from './norms';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -21,6 +23,8 @@ export const contract = {
   ...demoProcedures,
   ...psychometricsProcedures,
   ...documentProcedures,
+  ...assessmentProcedures,
+  ...normsProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

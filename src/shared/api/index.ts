@@ -11,3 +11,5 @@ export * from './assignments';
 export * from './demo';
 export * from './psychometrics';
 export * from './documents';
+export * from './assessments';
+export * from './norms';
