@@ -18,21 +18,47 @@ export interface StoredForNorms {
   scores: Record<string, number | null>;
 }
 
-/** The position a person held for a result taken on `takenOn` (SQL on `a`/`pos`, correlated to `r`). */
-const POST = `(SELECT pos.title || char(31) || pos.department FROM assignments a JOIN positions pos ON pos.id = a.position_id
-  WHERE a.person_id = r.person_id AND a.archived_at IS NULL
-  ORDER BY CASE WHEN a.start_date <= r.taken_on AND (a.end_date IS NULL OR a.end_date >= r.taken_on) THEN 0 WHEN a.start_date > r.taken_on THEN 1 ELSE 2 END,
-    abs(julianday(a.start_date) - julianday(r.taken_on)), a.id LIMIT 1)`;
+interface Stint {
+  startDate: string;
+  endDate: string | null;
+  title: string;
+  department: Department;
+}
+type Post = { title: string | null; department: Department | null };
 
-function splitPost(post: string | null): { title: string | null; department: Department | null } {
-  if (post === null) return { title: null, department: null };
-  const [title, department] = post.split('\u001f');
-  return { title: title!, department: department as Department };
+/** Live assignments with their position, by person, oldest first. */
+function stintsByPerson(ctx: ServiceContext, personId?: string): Map<string, Stint[]> {
+  const rows = ctx
+    .sqlite()
+    .prepare(
+      `SELECT a.person_id AS personId, a.start_date AS startDate, a.end_date AS endDate, pos.title, pos.department
+       FROM assignments a JOIN positions pos ON pos.id = a.position_id
+       WHERE a.archived_at IS NULL ${personId ? 'AND a.person_id = ?' : ''} ORDER BY a.person_id, a.start_date, a.id`,
+    )
+    .all(...(personId ? [personId] : [])) as Array<Stint & { personId: string }>;
+  const map = new Map<string, Stint[]>();
+  for (const { personId: id, ...stint } of rows) map.set(id, [...(map.get(id) ?? []), stint]);
+  return map;
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/** The post held on `takenOn`; else the one joined next (an applicant who was hired); else the nearest earlier. */
+function postOn(stints: readonly Stint[] | undefined, takenOn: string): Post {
+  if (!stints?.length) return { title: null, department: null };
+  const rank = (s: Stint) => (s.startDate <= takenOn && (s.endDate === null || s.endDate >= takenOn) ? 0 : s.startDate > takenOn ? 1 : 2);
+  const distance = (s: Stint) => Math.abs(dayNumber(s.startDate) - dayNumber(takenOn));
+  let best = stints[0]!;
+  for (const s of stints) if (rank(s) < rank(best) || (rank(s) === rank(best) && distance(s) < distance(best))) best = s;
+  return { title: best.title, department: best.department };
 }
 
 function scoresOf(scales: string, facets: string): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const [id, s] of Object.entries({ ...(JSON.parse(scales) as Record<string, StoredScaleScore>), ...(JSON.parse(facets) as Record<string, StoredScaleScore>) })) out[id] = s.mean;
+  for (const json of [scales, facets]) {
+    const parsed = JSON.parse(json) as Record<string, StoredScaleScore>;
+    for (const id in parsed) out[id] = parsed[id]!.mean;
+  }
   return out;
 }
 
@@ -40,27 +66,29 @@ export function storedForNorms(ctx: ServiceContext, instrumentId: string): { rec
   const sqlite = ctx.sqlite();
   const rows = sqlite
     .prepare(
+      // The ranking reads only narrow columns; the score JSON is fetched for the winners alone.
       `WITH latest AS (
-         SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.person_id, r.context ORDER BY r.taken_on DESC, r.id DESC) AS rank
+         SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.person_id, r.context ORDER BY r.taken_on DESC, r.id DESC) AS rank
          FROM assessment_results r JOIN people p ON p.id = r.person_id
          WHERE r.archived_at IS NULL AND p.archived_at IS NULL AND r.instrument_id = ? AND r.verdict <> 'invalid')
-       SELECT r.person_id AS personId, r.context, r.scales, r.facets, ${POST} AS post FROM latest r WHERE rank = 1`,
+       SELECT r.person_id AS personId, r.context, r.taken_on AS takenOn, r.scales, r.facets
+       FROM latest l JOIN assessment_results r ON r.id = l.id WHERE l.rank = 1`,
     )
-    .all(instrumentId) as Array<{ personId: string; context: AssessmentContext; scales: string; facets: string; post: string | null }>;
+    .all(instrumentId) as Array<{ personId: string; context: AssessmentContext; takenOn: string; scales: string; facets: string }>;
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM assessment_results WHERE archived_at IS NULL AND instrument_id = ? AND verdict = 'invalid'").get(instrumentId) as { n: number };
+  const stints = stintsByPerson(ctx);
   return {
-    records: rows.map((row) => ({ personId: row.personId, context: row.context, ...splitPost(row.post), scores: scoresOf(row.scales, row.facets) })),
+    records: rows.map((row) => ({ personId: row.personId, context: row.context, ...postOn(stints.get(row.personId), row.takenOn), scores: scoresOf(row.scales, row.facets) })),
     excludedInvalid: n,
   };
 }
 
 /** The post of one stored result, by the same rule as the groups. */
-export function postOfResult(ctx: ServiceContext, resultId: string): { title: string | null; department: Department | null } {
-  const row = ctx.sqlite().prepare(`SELECT ${POST} AS post FROM assessment_results r WHERE r.id = ?`).get(resultId) as { post: string | null } | undefined;
-  return splitPost(row?.post ?? null);
+export function postOfResult(ctx: ServiceContext, result: { personId: string; takenOn: string }): Post {
+  return postOn(stintsByPerson(ctx, result.personId).get(result.personId), result.takenOn);
 }
 
-export function groupLabel(by: Grouping, post: { title: string | null; department: Department | null }): string {
+export function groupLabel(by: Grouping, post: Post): string {
   if (by === 'context') return CONTEXT_GROUP;
   if (by === 'position') return post.title ?? NO_POSITION_GROUP;
   return post.department ? DEPARTMENT_LABELS[post.department] : NO_POSITION_GROUP;

@@ -41,7 +41,7 @@ export function normOptions(ctx: ServiceContext, id: string): NormOption[] {
   }));
   const { minGroupSize } = readAssessmentSettings(ctx);
   const { records } = storedForNorms(ctx, result.instrumentId);
-  const post = postOfResult(ctx, id);
+  const post = postOfResult(ctx, result);
   const scales = scaleIds(result.instrumentId);
   const other: AssessmentContext = result.context === 'applicant' ? 'incumbent' : 'applicant';
   const local: NormOption[] = groupings.flatMap((by) => {
