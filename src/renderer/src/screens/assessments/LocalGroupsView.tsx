@@ -24,7 +24,7 @@ export function LocalGroupsView() {
       {groups.isError && <p className="notice bad">{groups.error.message}</p>}
       {data && (
         <p className="muted">
-          {data.results} people&apos;s latest valid results; {data.excludedInvalid} invalid {data.excludedInvalid === 1 ? 'result is' : 'results are'} left out. A group needs at least{' '}
+          {data.results} results (each person&apos;s latest valid one per population); {data.excludedInvalid} invalid {data.excludedInvalid === 1 ? 'result is' : 'results are'} left out. A group needs at least{' '}
           {data.minGroupSize} people before it serves as norms (change it under Validity rules).
         </p>
       )}

@@ -50,7 +50,7 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
       </div>
       <h2>Validity cut-offs</h2>
       <p className="muted">Leave a box empty to switch that cut-off off. The defaults and their sources are in the README (Psychometric engine). Changes apply to results imported afterwards.</p>
-      <table className="table compact">
+      <table className="table compact rules">
         <thead>
           <tr>
             <th>Index</th>
@@ -79,7 +79,7 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
           ))}
         </tbody>
       </table>
-      <h2>Response time</h2>
+      <h2>Response time and combined findings</h2>
       <div className="form-grid">
         <Field label="Too fast below (ms per item)" error={message('thresholds.responseTime.thresholdMs')} hint="Huang et al. 2012: 2000 ms">
           {(a) => <input {...a} inputMode="numeric" {...number('thresholds.responseTime.thresholdMs', false)} />}
