@@ -1,3 +1,13 @@
+CREATE TABLE `assessment_instruments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`key` text NOT NULL,
+	`definition` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`archived_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `assessment_instruments_live_key` ON `assessment_instruments` (`key`) WHERE "assessment_instruments"."archived_at" IS NULL;--> statement-breakpoint
 CREATE TABLE `assessment_results` (
 	`id` text PRIMARY KEY NOT NULL,
 	`person_id` text NOT NULL,

@@ -1,5 +1,6 @@
 import type { HandlerGroup } from '../api/dispatcher';
 import type { ServiceContext } from '../context';
+import { importInstrument, listInstruments, setInstrumentArchived } from './instruments';
 import { importNormTable, listNormTables, setNormTableArchived } from './norm-tables';
 import { groupAnalysis, normOptions, placeResult } from './placement';
 import { importResults, previewResultsImport } from './results-import';
@@ -21,7 +22,11 @@ type AssessmentMethods =
   | 'norms.import'
   | 'norms.list'
   | 'norms.archive'
-  | 'norms.restore';
+  | 'norms.restore'
+  | 'instruments.list'
+  | 'instruments.import'
+  | 'instruments.archive'
+  | 'instruments.restore';
 
 export function assessmentHandlers(ctx: ServiceContext): HandlerGroup<AssessmentMethods> {
   return {
@@ -44,5 +49,9 @@ export function assessmentHandlers(ctx: ServiceContext): HandlerGroup<Assessment
     'norms.list': (query) => listNormTables(ctx, query),
     'norms.archive': ({ id }) => setNormTableArchived(ctx, id, true),
     'norms.restore': ({ id }) => setNormTableArchived(ctx, id, false),
+    'instruments.list': ({ archived }) => listInstruments(ctx, archived),
+    'instruments.import': ({ contentBase64, fileName }) => importInstrument(ctx, contentBase64, fileName),
+    'instruments.archive': ({ id }) => setInstrumentArchived(ctx, id, true),
+    'instruments.restore': ({ id }) => setInstrumentArchived(ctx, id, false),
   };
 }

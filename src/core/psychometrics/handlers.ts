@@ -27,8 +27,8 @@ export function findInstrument(id: string): InstrumentDefinition {
 }
 
 /**
- * Psychometric analysis needs no stored data in phase 1 (results, local norm groups and the screen come with
- * phase 2): it answers even when the database is in recovery.
+ * Analysis of responses passed in the call: it needs no stored data, so it answers even when the database is in
+ * recovery. Stored results, norms and local groups are in assessment-handlers.ts.
  */
 export function psychometricsHandlers(ctx: ServiceContext): HandlerGroup<PsychometricsMethods> {
   return {

@@ -7,7 +7,8 @@ import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { normTables } from '../db/schema';
 import { write } from '../db/writes';
-import { asAppError, findInstrument } from './handlers';
+import { asAppError } from './handlers';
+import { resolveInstrument } from './instruments';
 
 function decodeText(contentBase64: string): string {
   try {
@@ -23,7 +24,7 @@ function decodeText(contentBase64: string): string {
  * and volunteer norms are never mixed silently (SPEC §2).
  */
 export function importNormTable(ctx: ServiceContext, input: ParsedInput<'norms.import'>): NormTableRecord {
-  const instrument = findInstrument(input.instrumentId);
+  const instrument = resolveInstrument(ctx, input.instrumentId, { forNewResults: true });
   let parsed: NormTable;
   try {
     parsed = parseNormsCsv(decodeText(input.contentBase64), instrument, input.fileName ?? 'norms.csv');

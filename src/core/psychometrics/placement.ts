@@ -3,7 +3,7 @@ import type { NormTable } from '../../shared/psychometrics';
 import { localName, placeOnLocalGroup, placeOnTable, type LocalNormGroup, type Placement } from '../../engine/psychometrics';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { findInstrument } from './handlers';
+import { resolveInstrument } from './instruments';
 import { groupLabel, localGroups, postOfResult, storedForNorms } from './local-groups';
 import { listNormTables, normTableRecord } from './norm-tables';
 import { storedResult } from './results';
@@ -21,8 +21,8 @@ function localDescription(group: LocalNormGroup, by: keyof typeof GROUPING_WORDS
   };
 }
 
-function scaleIds(instrumentId: string): string[] {
-  const instrument = findInstrument(instrumentId);
+function scaleIds(ctx: ServiceContext, instrumentId: string): string[] {
+  const instrument = resolveInstrument(ctx, instrumentId);
   return [...instrument.scales.map((s) => s.id), ...instrument.facets.map((f) => f.id)];
 }
 
@@ -42,7 +42,7 @@ export function normOptions(ctx: ServiceContext, id: string): NormOption[] {
   const { minGroupSize } = readAssessmentSettings(ctx);
   const { records } = storedForNorms(ctx, result.instrumentId);
   const post = postOfResult(ctx, result);
-  const scales = scaleIds(result.instrumentId);
+  const scales = scaleIds(ctx, result.instrumentId);
   const other: AssessmentContext = result.context === 'applicant' ? 'incumbent' : 'applicant';
   const local: NormOption[] = groupings.flatMap((by) => {
     const groups = localGroups(records, by, minGroupSize, scales);
@@ -68,7 +68,7 @@ function resolveNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef): {
     };
   }
   const { minGroupSize } = readAssessmentSettings(ctx);
-  const groups = localGroups(storedForNorms(ctx, instrumentId).records, ref.by, minGroupSize, scaleIds(instrumentId));
+  const groups = localGroups(storedForNorms(ctx, instrumentId).records, ref.by, minGroupSize, scaleIds(ctx, instrumentId));
   const group = groups.find((g) => g.group === ref.group && g.population === ref.population);
   if (!group) throw new AppError('NOT_FOUND', `There are no stored ${ref.population} results in the local group "${ref.group}".`);
   return { description: localDescription(group, ref.by), group };
@@ -77,7 +77,7 @@ function resolveNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef): {
 /** z, T and percentile of a stored result against the chosen norm, or in plain words why there are none. */
 export function placeResult(ctx: ServiceContext, id: string, ref: NormRef, allowMixing: boolean): NormPlacement {
   const result = storedResult(ctx, id);
-  const instrument = findInstrument(result.instrumentId);
+  const instrument = resolveInstrument(ctx, result.instrumentId);
   const norm = resolveNorm(ctx, result.instrumentId, ref);
   const scores = [
     ...instrument.scales.map((s) => ({ id: s.id, mean: result.scales[s.id]?.mean ?? null })),
@@ -97,10 +97,10 @@ export function placeResult(ctx: ServiceContext, id: string, ref: NormRef, allow
 
 /** The local groups of one grouping, for the screen's group analysis. */
 export function groupAnalysis(ctx: ServiceContext, instrumentId: string, by: (typeof groupings)[number], minGroupSize?: number) {
-  const instrument = findInstrument(instrumentId);
+  const instrument = resolveInstrument(ctx, instrumentId);
   const minimum = minGroupSize ?? readAssessmentSettings(ctx).minGroupSize;
   const { records, excludedInvalid } = storedForNorms(ctx, instrument.id);
-  const groups = localGroups(records, by, minimum, scaleIds(instrument.id));
+  const groups = localGroups(records, by, minimum, scaleIds(ctx, instrument.id));
   const names = new Map(instrument.scales.map((s) => [s.id, localName(s.name, s.id)]));
   return {
     by,

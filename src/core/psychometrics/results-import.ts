@@ -5,7 +5,7 @@ import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { assessmentResults, people } from '../db/schema';
 import { longWrite } from '../db/writes';
-import { findInstrument } from './handlers';
+import { resolveInstrument } from './instruments';
 import { analyseResultsCsv, type PeopleIndex } from './results-csv';
 import { scoreAndStore } from './score-store';
 
@@ -49,7 +49,7 @@ function storedKeys(ctx: ServiceContext, instrumentId: string): Set<string> {
 const decode = (content: string): Uint8Array => Buffer.from(content, 'base64');
 
 export async function previewResultsImport(ctx: ServiceContext, request: ResultsImportRequest, task: TaskHandle): Promise<ResultsImportReport> {
-  const instrument = findInstrument(request.instrumentId);
+  const instrument = resolveInstrument(ctx, request.instrumentId, { forNewResults: true });
   return (await analyseResultsCsv(decode(request.contentBase64), instrument, peopleIndex(ctx), storedKeys(ctx, instrument.id), task)).report;
 }
 
@@ -58,7 +58,7 @@ export async function previewResultsImport(ctx: ServiceContext, request: Results
  * valid rows as one batch and stores them: all of them, or on error or cancel none.
  */
 export async function importResults(ctx: ServiceContext, request: ResultsImportRequest, task: TaskHandle) {
-  const instrument = findInstrument(request.instrumentId);
+  const instrument = resolveInstrument(ctx, request.instrumentId, { forNewResults: true });
   const bytes = decode(request.contentBase64);
   return longWrite(ctx.sqlite(), 'An import of assessment results', async () => {
     const { report, items, valid } = await analyseResultsCsv(bytes, instrument, peopleIndex(ctx), storedKeys(ctx, instrument.id), task);

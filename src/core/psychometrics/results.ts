@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { assessmentResults, people } from '../db/schema';
 import { write } from '../db/writes';
-import { findInstrument } from './handlers';
+import { resolveInstrument } from './instruments';
 
 type StoredResult = typeof assessmentResults.$inferSelect;
 
@@ -66,7 +66,7 @@ export function storedResult(ctx: ServiceContext, id: string): StoredResult & { 
 /** One result with the instrument's scale and facet names, in the instrument's order. */
 export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
   const r = storedResult(ctx, id);
-  const instrument = findInstrument(r.instrumentId);
+  const instrument = resolveInstrument(ctx, r.instrumentId);
   const empty = { mean: null, sum: null };
   return {
     id: r.id,

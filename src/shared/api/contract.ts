@@ -9,6 +9,7 @@ import { assignmentProcedures } from './assignments';
 import { demoProcedures } from './demo';
 import { assessmentProcedures } from './assessments';
 import { normsProcedures } from './norms';
+import { instrumentProcedures } from './instruments';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -25,6 +26,7 @@ export const contract = {
   ...documentProcedures,
   ...assessmentProcedures,
   ...normsProcedures,
+  ...instrumentProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

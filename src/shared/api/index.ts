@@ -13,3 +13,4 @@ export * from './psychometrics';
 export * from './documents';
 export * from './assessments';
 export * from './norms';
+export * from './instruments';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AssessmentContext, NormRef, StoredScaleScore } from '../../../shared/api/assessment-fields';
-import type { NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
+import type { InstrumentDefinition, NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
 import { idColumn, timestampColumns } from '../columns';
 import { people } from './fleet';
 
@@ -71,4 +71,19 @@ export const normTables = sqliteTable(
     ...timestampColumns(),
   },
   (t) => [index('norm_tables_instrument').on(t.instrumentId, t.label)],
+);
+
+/**
+ * A custom instrument imported from its JSON definition (the built-in ones come from npm packages). Results
+ * name their instrument by `key`, the definition's id; one live definition per key.
+ */
+export const assessmentInstruments = sqliteTable(
+  'assessment_instruments',
+  {
+    id: idColumn(),
+    key: text('key').notNull(),
+    definition: text('definition', { mode: 'json' }).$type<InstrumentDefinition>().notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [uniqueIndex('assessment_instruments_live_key').on(t.key).where(sql`${t.archivedAt} IS NULL`)],
 );

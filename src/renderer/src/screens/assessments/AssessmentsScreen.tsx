@@ -1,4 +1,5 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { InstrumentsView } from './InstrumentsView';
 import { LocalGroupsView } from './LocalGroupsView';
 import { NormsView } from './NormsView';
 import { ResultDetail } from './ResultDetail';
@@ -9,6 +10,7 @@ const TABS = [
   { path: '/', label: 'Results' },
   { path: '/groups', label: 'Local groups' },
   { path: '/norms', label: 'Norms' },
+  { path: '/instruments', label: 'Instruments' },
   { path: '/rules', label: 'Validity rules' },
 ] as const;
 
@@ -37,6 +39,11 @@ export function AssessmentsScreen() {
       <Route path="/norms">
         <Page>
           <NormsView />
+        </Page>
+      </Route>
+      <Route path="/instruments">
+        <Page>
+          <InstrumentsView />
         </Page>
       </Route>
       <Route path="/rules">

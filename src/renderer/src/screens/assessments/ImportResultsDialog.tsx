@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { assessmentContexts, type AssessmentContext, type ResultsImportReport } from '../../../../shared/api';
+import { assessmentContexts, DEFAULT_INSTRUMENT_ID, type AssessmentContext, type ResultsImportReport } from '../../../../shared/api';
 import { ApiCallError } from '../../api/client';
-import { useApiMutation, useApiTask } from '../../api/hooks';
+import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { ProblemTable } from '../../components/ProblemTable';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -19,6 +19,8 @@ const MATCHED_BY = { id: 'person id', email: 'e-mail', name: 'name' } as const;
  */
 export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const [context, setContext] = useState<AssessmentContext | null>(null);
+  const [instrumentId, setInstrumentId] = useState(DEFAULT_INSTRUMENT_ID);
+  const instruments = useApiQuery('instruments.list', { archived: 'exclude' });
   const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null);
   const [report, setReport] = useState<ResultsImportReport | null>(null);
   const [done, setDone] = useState<{ imported: number; skipped: number; notices: string[] } | null>(null);
@@ -35,9 +37,9 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
     },
   });
 
-  const check = (chosen: { name: string; contentBase64: string } | null, who: AssessmentContext | null) => {
+  const check = (chosen: { name: string; contentBase64: string } | null, who: AssessmentContext | null, instrument = instrumentId) => {
     setReport(null);
-    if (chosen && who) preview.mutate({ contentBase64: chosen.contentBase64, fileName: chosen.name, context: who });
+    if (chosen && who) preview.mutate({ contentBase64: chosen.contentBase64, fileName: chosen.name, context: who, instrumentId: instrument });
   };
   async function choose(chosen: File | undefined) {
     setDone(null);
@@ -75,9 +77,27 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
     <Dialog title="Import questionnaire results" onClose={onClose} wide busy={run.isPending}>
       <p className="muted">
         A UTF-8 CSV, one row per questionnaire of a person already in the database: <code>person_id</code>, or <code>email</code>, or <code>given_names</code> and <code>surname</code>;
-        <code>taken_on</code> (YYYY-MM-DD); then one column per IPIP-NEO-120 item in the order they were presented (<code>i1</code>…<code>i120</code> or <code>1</code>…<code>120</code>),
-        answers 1–5, empty or NA when unanswered. The rows are scored together: careless-responding indices compare each person with the others in the file.
+        <code>taken_on</code> (YYYY-MM-DD); then one column per item of the instrument in the order they were presented (IPIP-NEO-120: <code>i1</code>…<code>i120</code> or{' '}
+        <code>1</code>…<code>120</code>, answers 1–5), empty or NA when unanswered. The rows are scored together: careless-responding indices compare each person with the others in the file.
       </p>
+      <div className="field">
+        <label htmlFor="results-instrument">Instrument</label>
+        <select
+          id="results-instrument"
+          value={instrumentId}
+          disabled={run.isPending}
+          onChange={(e) => {
+            setInstrumentId(e.target.value);
+            check(file, context, e.target.value);
+          }}
+        >
+          {(instruments.data ?? []).map((i) => (
+            <option key={i.key} value={i.key}>
+              {i.name} ({i.items} items, answers {i.min}–{i.max})
+            </option>
+          ))}
+        </select>
+      </div>
       <fieldset className="field">
         <legend>Who answered?</legend>
         {assessmentContexts.map((c) => (
@@ -166,7 +186,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
           type="button"
           className="primary"
           disabled={!file || !context || !report || blocked || report.validRows === 0 || run.isPending}
-          onClick={() => file && context && run.mutate({ contentBase64: file.contentBase64, fileName: file.name, context })}
+          onClick={() => file && context && run.mutate({ contentBase64: file.contentBase64, fileName: file.name, context, instrumentId })}
         >
           {report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'result' : 'results'}` : 'Import'}
         </button>

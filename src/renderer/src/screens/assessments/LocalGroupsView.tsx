@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { groupings, type Grouping } from '../../../../shared/api';
+import { DEFAULT_INSTRUMENT_ID, groupings, type Grouping } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
@@ -11,11 +11,21 @@ import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
  */
 export function LocalGroupsView() {
   const [by, setBy] = useState<Grouping>('position');
-  const groups = useApiQuery('assessments.localGroups', { by });
+  const [instrumentId, setInstrumentId] = useState(DEFAULT_INSTRUMENT_ID);
+  const instruments = useApiQuery('instruments.list', { archived: 'include' });
+  const groups = useApiQuery('assessments.localGroups', { by, instrumentId });
   const data = groups.data;
   return (
     <>
       <div className="filters">
+        <label htmlFor="groups-instrument">Instrument</label>
+        <select id="groups-instrument" value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
+          {(instruments.data ?? []).map((i) => (
+            <option key={i.id ?? i.key} value={i.key}>
+              {i.name}
+            </option>
+          ))}
+        </select>
         <label htmlFor="grouping">Group by</label>
         <select id="grouping" value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
           <EnumOptions values={groupings} labels={GROUPING_LABELS} />

@@ -23,6 +23,7 @@ function NormImportForm() {
   });
   const { errors, isSubmitting } = formState;
   const save = useApiMutation('norms.import', ['norms.', 'assessments.']);
+  const instruments = useApiQuery('instruments.list', { archived: 'exclude' });
   const onSubmit = handleSubmit(async (values) => {
     if (!file) {
       setFileError('Choose the CSV file with the figures');
@@ -42,10 +43,21 @@ function NormImportForm() {
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Import a norm table">
       <h2>Import a norm table</h2>
       <p className="muted">
-        A CSV with the columns <code>scale,mean,sd</code> and optionally <code>n</code>: one row per domain (N, E, O, A, C) or facet (N1…C6), means on the 1–5 item scale. The IPIP
+        A CSV with the columns <code>scale,mean,sd</code> and optionally <code>n</code>: one row per scale or facet (IPIP-NEO-120: N, E, O, A, C and N1…C6), means on the item scale. The IPIP
         publishes no norms; use figures from a publication or your own data, and say who they describe.
       </p>
       <div className="form-grid">
+        <Field label="Instrument" error={errors.instrumentId?.message}>
+          {(a) => (
+            <select {...a} {...register('instrumentId')}>
+              {(instruments.data ?? []).map((i) => (
+                <option key={i.key} value={i.key}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label="Name of the norm group" error={errors.label?.message}>
           {(a) => <input {...a} {...register('label')} />}
         </Field>
@@ -113,6 +125,7 @@ export function NormsView() {
             <thead>
               <tr>
                 <th>Name</th>
+                <th>Instrument</th>
                 <th>Population</th>
                 <th>Scales</th>
                 <th>n</th>
@@ -125,6 +138,7 @@ export function NormsView() {
               {tables.data.map((t) => (
                 <tr key={t.id} className={t.archivedAt ? 'archived' : undefined}>
                   <td>{t.label}</td>
+                  <td>{t.instrumentId}</td>
                   <td>{POPULATION_LABELS[t.population]}</td>
                   <td title={t.rows.map((r) => `${r.scale}: ${fixed(r.mean)} (${fixed(r.sd)})`).join(', ')}>{t.rows.length}</td>
                   <td>{t.n ?? '—'}</td>
