@@ -71,3 +71,38 @@ test('import results with a bad row, read the report, open a result, see T-score
   await expect(page.getByRole('heading', { name: 'Assessments' })).toBeVisible();
   await expect(page.getByRole('link', { name: /2019/ })).toBeVisible();
 });
+
+test('norm tables: the form names what is missing, a bad file is refused, archive has undo; validity rules validate', async ({ page, server }) => {
+  await page.goto(new URL('#/assessments/norms', server.url).href);
+  await expect(page.getByText('No norm tables yet.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Import a norm table' });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  await expect(form.getByText('Name the norm group, e.g. "Johnson 2014 US internet sample"')).toBeVisible();
+  await expect(form.getByText('Choose who the norm group is: volunteers, applicants or incumbents')).toBeVisible();
+
+  await form.getByLabel('Name of the norm group').fill('Synthetic volunteers');
+  await form.getByLabel('Who the figures describe').selectOption('volunteer');
+  await form.getByLabel('Source').fill('Made-up figures for this test');
+  await form.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('scale,mean,sd\nC,3.6,0\n') });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  await expect(form.getByText(/sd: must be greater than 0/)).toBeVisible();
+  await form.getByLabel('CSV file').setInputFiles({ name: 'volunteers.csv', mimeType: 'text/csv', buffer: Buffer.from('scale,mean,sd,n\nN,2.9,0.7,500\nC,3.6,0.6,500\n') });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  const row = page.getByRole('row', { name: /Synthetic volunteers/ });
+  await expect(row).toContainText('volunteers');
+  await row.getByRole('button', { name: 'Archive' }).click();
+  await expect(row).toBeHidden();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /Synthetic volunteers/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Validity rules' }).click();
+  const rules = page.getByRole('form', { name: 'Validity rules' });
+  await rules.getByLabel('Minimum group size').fill('1');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(rules.getByText('A group needs at least 2 people for a standard deviation')).toBeVisible();
+  await rules.getByLabel('Minimum group size').fill('20');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Validity rules saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Validity rules' }).getByLabel('Minimum group size')).toHaveValue('20');
+});
