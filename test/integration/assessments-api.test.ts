@@ -34,6 +34,18 @@ describe('importing results', () => {
     expect(await count()).toBe(0);
   });
 
+  it('stores nothing when the import is cancelled while scoring', async () => {
+    const csv = resultsCsv(people.map((p) => p.email), { seed: 9, takenOn: '2025-01-01' });
+    const off = core.events.subscribe((event, payload) => {
+      const progress = payload as TaskProgress;
+      if (event === 'task.progress' && progress.taskId === 'cancel-me' && progress.message === 'Scoring answers') void core.call('tasks.cancel', { taskId: 'cancel-me' });
+    });
+    const run = await core.dispatch('assessments.import', { contentBase64: base64(csv), context: 'incumbent' }, { taskId: 'cancel-me' });
+    off();
+    expect(run).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await count()).toBe(0);
+  });
+
   it('previews row by row, then scores the valid rows in one transaction with progress', async () => {
     const bad = [
       `nobody@example.org,2025-03-01,${answers(3).join(',')}`,
