@@ -6,6 +6,7 @@ import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
+import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
 import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { CONTEXT_LABELS, VERDICT_BADGE, VERDICT_LABELS } from './labels';
@@ -14,8 +15,8 @@ const PAGE = 100;
 
 /** Stored results with filters, a page at a time; the import starts here. */
 export function ResultList() {
-  const [filters, setFilters] = useState<{ search: string; context: string; verdict: string; archived: 'exclude' | 'include' | 'only' }>({ search: '', context: '', verdict: '', archived: 'exclude' });
-  const [offset, setOffset] = useState(0);
+  const { filters, setFilter } = useResultFilters();
+  const { offset } = filters;
   const [importing, setImporting] = useState(false);
   const search = useDebounced(filters.search, 200);
   const query: ResultListInput = {
@@ -23,15 +24,13 @@ export function ResultList() {
     archived: filters.archived,
     offset,
     limit: PAGE,
-    ...(filters.context ? { context: filters.context as (typeof assessmentContexts)[number] } : {}),
-    ...(filters.verdict ? { verdict: filters.verdict as (typeof verdicts)[number] } : {}),
+    ...(filters.context ? { context: filters.context } : {}),
+    ...(filters.verdict ? { verdict: filters.verdict } : {}),
   };
   const list = useApiQuery('assessments.list', query, { placeholderData: keepPreviousData });
-  const set = (key: keyof typeof filters, value: string) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [key]: value }));
-  };
-  const filtered = filters.search !== '' || filters.context !== '' || filters.verdict !== '' || filters.archived !== 'exclude';
+  const set = <K extends Exclude<keyof ResultFilters, 'offset'>>(key: K, value: string) => setFilter(key, value as ResultFilters[K]);
+  const setOffset = (value: number) => setFilter('offset', value);
+  const filtered = JSON.stringify({ ...filters, offset: 0 }) !== JSON.stringify(NO_RESULT_FILTERS);
   return (
     <>
       <div className="filters" role="search">
