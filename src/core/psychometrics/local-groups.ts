@@ -62,23 +62,45 @@ function scoresOf(scales: string, facets: string): Record<string, number | null>
   return out;
 }
 
+/**
+ * Scale and facet means by result id. Results are append-only (ARCHITECTURE.md §Sync) and ids are UUIDv7, so a
+ * result's scores never change and can be kept across calls; only new results are read and parsed.
+ */
+const scoreCache = new Map<string, Record<string, number | null>>();
+const SCORE_CACHE_LIMIT = 250_000;
+const FETCH_CHUNK = 500;
+
+function scoresById(ctx: ServiceContext, ids: readonly string[]): Map<string, Record<string, number | null>> {
+  const missing = ids.filter((id) => !scoreCache.has(id));
+  if (scoreCache.size + missing.length > SCORE_CACHE_LIMIT) scoreCache.clear();
+  for (let start = 0; start < missing.length; start += FETCH_CHUNK) {
+    const chunk = missing.slice(start, start + FETCH_CHUNK);
+    const rows = ctx
+      .sqlite()
+      .prepare(`SELECT id, scales, facets FROM assessment_results WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as Array<{ id: string; scales: string; facets: string }>;
+    for (const row of rows) scoreCache.set(row.id, scoresOf(row.scales, row.facets));
+  }
+  return new Map(ids.map((id) => [id, scoreCache.get(id) ?? {}]));
+}
+
 export function storedForNorms(ctx: ServiceContext, instrumentId: string): { records: StoredForNorms[]; excludedInvalid: number } {
   const sqlite = ctx.sqlite();
   const rows = sqlite
     .prepare(
-      // The ranking reads only narrow columns; the score JSON is fetched for the winners alone.
-      `WITH latest AS (
-         SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.person_id, r.context ORDER BY r.taken_on DESC, r.id DESC) AS rank
+      `SELECT id, personId, context, takenOn FROM (
+         SELECT r.id, r.person_id AS personId, r.context, r.taken_on AS takenOn,
+           ROW_NUMBER() OVER (PARTITION BY r.person_id, r.context ORDER BY r.taken_on DESC, r.id DESC) AS rank
          FROM assessment_results r JOIN people p ON p.id = r.person_id
          WHERE r.archived_at IS NULL AND p.archived_at IS NULL AND r.instrument_id = ? AND r.verdict <> 'invalid')
-       SELECT r.person_id AS personId, r.context, r.taken_on AS takenOn, r.scales, r.facets
-       FROM latest l JOIN assessment_results r ON r.id = l.id WHERE l.rank = 1`,
+       WHERE rank = 1`,
     )
-    .all(instrumentId) as Array<{ personId: string; context: AssessmentContext; takenOn: string; scales: string; facets: string }>;
+    .all(instrumentId) as Array<{ id: string; personId: string; context: AssessmentContext; takenOn: string }>;
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM assessment_results WHERE archived_at IS NULL AND instrument_id = ? AND verdict = 'invalid'").get(instrumentId) as { n: number };
   const stints = stintsByPerson(ctx);
+  const scores = scoresById(ctx, rows.map((row) => row.id));
   return {
-    records: rows.map((row) => ({ personId: row.personId, context: row.context, ...postOn(stints.get(row.personId), row.takenOn), scores: scoresOf(row.scales, row.facets) })),
+    records: rows.map((row) => ({ personId: row.personId, context: row.context, ...postOn(stints.get(row.personId), row.takenOn), scores: scores.get(row.id)! })),
     excludedInvalid: n,
   };
 }
