@@ -38,7 +38,7 @@ export function ResultDetail({ id }: { id: string }) {
             <Link href={`~/crew/${r.personId}`}>{r.personName}</Link> · {formatDate(r.takenOn)}
           </h1>
           <p className="muted">
-            {r.instrumentName} · {CONTEXT_LABELS[r.context]} · answered {r.answered} of {r.items} items · scored with {r.batchSize - 1} others
+            {r.instrumentName} · {CONTEXT_LABELS[r.context]} · answered {r.answered} of {r.items} items · {r.batchSize === 1 ? 'scored on its own' : `scored in a batch of ${r.batchSize}`}
             {r.sourceFile ? ` from ${r.sourceFile}` : ''}
             {r.archivedAt ? ' · archived' : ''}
           </p>
