@@ -9,13 +9,14 @@ export const demoCommand: CliCommand = {
 
 Loads a sample fleet so the app has something to show: four yachts of different sizes, their positions, about
 sixty synthetic crew (generated names, no real people) with current crew, planned joiners, past crew and a few
-vacancies. The same fleet every time (seeded), dated relative to today. Refused when the database already has
-vessels (exit code 1): use an empty data folder, e.g. HARMONY_DATA_DIR=/tmp/harmony-demo harmony demo.`,
+vacancies, and synthetic IPIP-NEO-120 results for the crew and some applicants. The same fleet every time
+(seeded), dated relative to today. Refused when the database already has vessels (exit code 1): use an empty
+data folder, e.g. HARMONY_DATA_DIR=/tmp/harmony-demo harmony demo.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
     return withCore(values['data-dir'], async (core) => {
       const counts = await withProgress(core, io, 'cli-demo', () => core.call('demo.load', {}, { taskId: 'cli-demo' }));
-      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments.`);
+      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments, ${counts.assessments} questionnaire results.`);
       io.out(`Data folder: ${core.state.dataDir}`);
       return EXIT.ok;
     });

@@ -3,6 +3,7 @@ import { assignmentHandlers } from '../assignments/handlers';
 import { demoHandlers } from '../demo/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { psychometricsHandlers } from '../psychometrics/handlers';
+import { assessmentHandlers } from '../psychometrics/assessment-handlers';
 import { documentsHandlers } from '../documents/handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
@@ -18,5 +19,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...demoHandlers(ctx),
     ...psychometricsHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...assessmentHandlers(ctx),
   };
 }

@@ -12,6 +12,7 @@ import { createPerson } from '../people/service';
 import { createPosition } from '../vessels/positions';
 import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
+import { loadSampleAssessments } from './sample-assessments';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
 export const SAMPLE_SEED = 20_240_601;
@@ -105,12 +106,14 @@ export interface SampleFleetCounts {
   positions: number;
   people: number;
   assignments: number;
+  assessments: number;
 }
 
 /**
  * Loads the sample fleet in one transaction: four yachts, about sixty synthetic crew with current crew, planned
  * joiners, past crew (some moved between yachts), a few vacancies and a few unassigned people. Dates are
- * relative to `today`, so the fleet is alive whenever it is loaded. Refused when the database has vessels.
+ * relative to `today`, so the fleet is alive whenever it is loaded; synthetic questionnaire results for the
+ * crew and applicants (sample-assessments.ts). Refused when the database has vessels.
  */
 export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, today: string, seed = SAMPLE_SEED): Promise<SampleFleetCounts> {
   const live = ctx.db().select({ n: count() }).from(vessels).where(isNull(vessels.archivedAt)).get()!.n;
@@ -121,7 +124,7 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const day = (offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
-  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0 };
+  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0, assessments: 0 };
   const usedNames = new Set<string>();
 
   const newPerson = (title: string) => {
@@ -203,6 +206,8 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
     }
     // Candidates between contracts: in the crew list, on no yacht.
     for (const title of ['Deckhand', 'Stew', 'Sous Chef', 'Deckhand', 'Stew', '2nd Engineer', 'Chief Officer']) newPerson(title);
+    task.progress(PLANS.length, PLANS.length + 1, 'Scoring sample questionnaires');
+    counts.assessments = await loadSampleAssessments(ctx, task, today, random);
     task.progress(PLANS.length, PLANS.length, 'Sample fleet loaded');
     return counts;
   });

@@ -9,8 +9,8 @@ import type { InstrumentDefinition } from '../../shared/psychometrics';
 import type { HandlerGroup } from '../api/dispatcher';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { PsychometricsPool } from '../workers/psychometrics-pool';
 import { builtinInstrument, builtinInstruments } from './builtin';
+import { psychometricsPool } from './pool';
 
 type PsychometricsMethods = 'psychometrics.instruments' | 'psychometrics.instrument' | 'psychometrics.analyze';
 
@@ -27,12 +27,10 @@ export function findInstrument(id: string): InstrumentDefinition {
 }
 
 /**
- * Psychometric analysis needs no stored data in phase 1 (results, local norm groups and the screen come with
- * phase 2): it answers even when the database is in recovery.
+ * Analysis of responses passed in the call: it needs no stored data, so it answers even when the database is in
+ * recovery. Stored results, norms and local groups are in assessment-handlers.ts.
  */
 export function psychometricsHandlers(ctx: ServiceContext): HandlerGroup<PsychometricsMethods> {
-  let pool: PsychometricsPool | null = null;
-  ctx.onClose(() => pool?.close());
   return {
     'psychometrics.instruments': () => [...builtinInstruments().values()].map((def) => instrumentSummary(def)),
     'psychometrics.instrument': ({ id }) => findInstrument(id),
@@ -43,8 +41,7 @@ export function psychometricsHandlers(ctx: ServiceContext): HandlerGroup<Psychom
         const { layout, responses } = responsesFromRows(instrument, input.responses.items, input.responses.rows, range);
         const times = input.responseTimes ? responseTimesFromRows(layout, responses, input.responseTimes.items, input.responseTimes.rows) : null;
         task.progress(0, null, 'Analysing responses');
-        pool ??= new PsychometricsPool();
-        const result = await pool.analyze(
+        const result = await psychometricsPool(ctx).analyze(
           { layout, responses, times, norms: input.norms, options: input.options },
           { signal: task.signal, onProgress: (done, total) => task.progress(done, total, 'Analysing responses') },
         );

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -76,6 +77,8 @@ export class PsychometricsPool {
       return result;
     };
     const signal = control.signal ?? null;
+    // Every block waits on the one signal; many blocks are expected, not a leak.
+    if (signal) setMaxListeners(ranges.length + 10, signal);
 
     const firstIn = { ...firstPassInput({ ...input, responses, times }) };
     const first = (await Promise.all(

@@ -12,7 +12,7 @@ export { PsychometricsInputError } from './errors';
 export { instrumentSummary, parseInstrumentDefinition, parseInstrumentJson, parseKeysCsv } from './instruments';
 export { buildIpipNeo120, IPIP_NEO_120_ID } from './ipip-neo-120';
 export type { BigFiveSources } from './ipip-neo-120';
-export { layoutFor } from './layout';
+export { layoutFor, localName } from './layout';
 export type { Layout, ScaleLayout } from './layout';
 export { accumulateMoments, mergeMoments, pairwiseCorrelation, pairwiseCovariance } from './moments';
 export type { Moments } from './moments';
@@ -25,3 +25,5 @@ export { parseResponsesCsv, parseResponseTimesCsv, responsesFromRows, responseTi
 export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
 export { assessValidity, mahalanobisCutoff, resolveCutoffs } from './validity';
+export { placeOnLocalGroup, placeOnTable } from './placement';
+export type { PlacedScore, Placement, PlacementStatus, ScoreToPlace } from './placement';

@@ -7,6 +7,9 @@ import { vesselProcedures } from './vessels';
 import { peopleProcedures } from './people';
 import { assignmentProcedures } from './assignments';
 import { demoProcedures } from './demo';
+import { assessmentProcedures } from './assessments';
+import { normsProcedures } from './norms';
+import { instrumentProcedures } from './instruments';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -21,6 +24,9 @@ export const contract = {
   ...demoProcedures,
   ...psychometricsProcedures,
   ...documentProcedures,
+  ...assessmentProcedures,
+  ...normsProcedures,
+  ...instrumentProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

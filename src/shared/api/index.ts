@@ -11,3 +11,6 @@ export * from './assignments';
 export * from './demo';
 export * from './psychometrics';
 export * from './documents';
+export * from './assessments';
+export * from './norms';
+export * from './instruments';

@@ -1,39 +1,14 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { ImportProblem, ImportReport } from '../../../shared/api';
+import type { ImportReport } from '../../../shared/api';
 import { countryName } from '../../../shared/domain/countries';
 import { ApiCallError } from '../api/client';
 import { useApiMutation, useApiTask } from '../api/hooks';
 import { fileToBase64 } from '../files';
 import { formatDate } from '../format';
 import { Dialog } from './Dialog';
+import { ProblemTable } from './ProblemTable';
 import { ProgressBar } from './ProgressBar';
-
-function ProblemTable({ problems, caption }: { problems: ImportProblem[]; caption: string }) {
-  return (
-    <div className="report-scroll">
-      <table className="table compact">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th>Line</th>
-            <th>Column</th>
-            <th>Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((p, i) => (
-            <tr key={i}>
-              <td>{p.line ?? '—'}</td>
-              <td>{p.column ?? '—'}</td>
-              <td>{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /**
  * Import people from CSV: pick a file, read the report (nothing is stored yet), confirm, watch the progress (and

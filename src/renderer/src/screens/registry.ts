@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AssessmentsScreen } from './assessments/AssessmentsScreen';
 import { CrewScreen } from './crew/CrewScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
@@ -19,6 +20,7 @@ export interface ScreenEntry {
 export const screens: ScreenEntry[] = [
   { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
   { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
+  { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];
 

@@ -44,3 +44,19 @@ export const useDialogs = create<{ open: 'import-people' | 'sample-fleet' | null
   show: (dialog) => set({ open: dialog }),
   close: () => set({ open: null }),
 }));
+
+export interface ResultFilters {
+  search: string;
+  context: '' | 'applicant' | 'incumbent';
+  verdict: '' | 'valid' | 'questionable' | 'invalid';
+  archived: 'exclude' | 'include' | 'only';
+  offset: number;
+}
+
+export const NO_RESULT_FILTERS: ResultFilters = { search: '', context: '', verdict: '', archived: 'exclude', offset: 0 };
+
+/** The assessments list's filters and page, kept while a result is open. A filter change goes back to page 1. */
+export const useResultFilters = create<{ filters: ResultFilters; setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]): void }>()((set) => ({
+  filters: NO_RESULT_FILTERS,
+  setFilter: (key, value) => set((state) => ({ filters: { ...state.filters, offset: 0, [key]: value } })),
+}));

@@ -13,6 +13,7 @@ import { AssignmentEditForm } from '../../forms/AssignmentEditForm';
 import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
+import { PersonAssessments } from '../assessments/PersonAssessments';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -201,6 +202,7 @@ export function PersonProfile({ id }: { id: string }) {
           </table>
         )}
       </div>
+      <PersonAssessments personId={person.id} />
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
       {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
       {assigning && <AssignmentForm personId={person.id} personName={name} onClose={() => setAssigning(false)} />}

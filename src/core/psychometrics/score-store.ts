@@ -1,0 +1,80 @@
+import type { AssessmentContext, NormRef, StoredScaleScore } from '../../shared/api';
+import { analysisOptionsSchema, type InstrumentDefinition, type PersonReport } from '../../shared/psychometrics';
+import { personReport, responsesFromRows, type AnalysisResult } from '../../engine/psychometrics';
+import type { TaskHandle } from '../api/tasks';
+import type { ServiceContext } from '../context';
+import { newId } from '../db/ids';
+import { assessmentResults } from '../db/schema';
+import { yieldToEventLoop } from '../db/writes';
+import { asAppError } from './handlers';
+import { psychometricsPool } from './pool';
+import { readAssessmentSettings } from './settings';
+
+const INSERT_CHUNK = 500;
+
+export interface BatchToStore {
+  instrument: InstrumentDefinition;
+  /** Item columns in presentation order (SPEC §1). */
+  items: string[];
+  rows: ReadonlyArray<{ personId: string; takenOn: string; values: Array<number | null> }>;
+  context: AssessmentContext;
+  normRef: NormRef | null;
+  sourceFile: string | null;
+}
+
+const storedScores = (scores: PersonReport['scales']): Record<string, StoredScaleScore> =>
+  Object.fromEntries(Object.entries(scores).map(([id, s]) => [id, { mean: s.mean, sum: s.sum }]));
+
+/**
+ * Scores one batch in the worker pool — careless indices such as Mahalanobis D² and psychometric synonyms are
+ * relative to the batch (SPEC §5) — with the validity cut-offs of the settings, and inserts the results. The
+ * caller holds the transaction (a long write), so a failure or a cancel stores nothing.
+ */
+export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, task: TaskHandle): Promise<{ batchId: string; notices: string[] }> {
+  const { instrument, rows } = batch;
+  const settings = readAssessmentSettings(ctx);
+  let scored: AnalysisResult;
+  try {
+    const { layout, responses } = responsesFromRows(instrument, batch.items, rows.map((row, i) => ({ id: String(i), values: row.values })));
+    const options = analysisOptionsSchema.parse({ respondents: batch.context, thresholds: settings.thresholds });
+    scored = await psychometricsPool(ctx).analyze(
+      { layout, responses, times: null, norms: null, options },
+      { signal: task.signal, onProgress: (done, total) => task.progress(done, total + 1, 'Scoring answers') },
+    );
+  } catch (error) {
+    task.throwIfCancelled();
+    throw asAppError(error);
+  }
+  const batchId = newId();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    task.progress(start, rows.length, 'Storing results');
+    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, offset) => {
+      const person = personReport(scored, start + offset);
+      return {
+        personId: row.personId,
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+        takenOn: row.takenOn,
+        context: batch.context,
+        items: scored.layout.items,
+        answers: row.values,
+        answered: person.answered,
+        scales: storedScores(person.scales),
+        facets: storedScores(person.facets),
+        careless: person.careless,
+        responseTime: person.responseTime,
+        verdict: person.validity.verdict,
+        reasons: person.validity.reasons,
+        normRef: batch.normRef,
+        batchId,
+        batchSize: rows.length,
+        sourceFile: batch.sourceFile,
+      };
+    });
+    ctx.db().insert(assessmentResults).values(chunk).run();
+    await yieldToEventLoop();
+    task.throwIfCancelled();
+  }
+  task.progress(rows.length, rows.length, 'Stored');
+  return { batchId, notices: scored.notices };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { populationSchema, validityThresholdsSchema } from '../psychometrics';
+import { idSchema } from './fields';
+
+/** The instrument an import scores with unless another is chosen. */
+export const DEFAULT_INSTRUMENT_ID = 'ipip-neo-120';
+
+/**
+ * Who answered a stored questionnaire. Applicants describe themselves more favourably than crew in post
+ * (Birkeland et al. 2006, SPEC §2), so every result carries it and norms are matched on it.
+ */
+export const assessmentContexts = ['applicant', 'incumbent'] as const;
+export const assessmentContextSchema = z.enum(assessmentContexts, { message: 'Choose applicant or incumbent' });
+export type AssessmentContext = z.infer<typeof assessmentContextSchema>;
+
+/** A scale score as stored: the mean of answered items and the sum when complete (SPEC §2). */
+export const storedScaleScoreSchema = z.object({ mean: z.number().nullable(), sum: z.number().nullable() });
+export type StoredScaleScore = z.infer<typeof storedScaleScoreSchema>;
+
+/** How local norm groups are formed from stored results (issue 3 §3). */
+export const groupings = ['position', 'department', 'context'] as const;
+export const groupingSchema = z.enum(groupings);
+export type Grouping = z.infer<typeof groupingSchema>;
+
+/** The label of the local group that holds everyone of one context ("by applicants vs incumbents"). */
+export const CONTEXT_GROUP = 'Everyone';
+/** The local group of results whose person has no assignment (most applicants). */
+export const NO_POSITION_GROUP = 'No position';
+
+/** The norm a result is placed against: an imported table, or a local group computed from stored results. */
+export const normRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('table'), id: idSchema }),
+  z.object({ kind: z.literal('local'), by: groupingSchema, group: z.string().min(1).max(200), population: assessmentContextSchema }),
+]);
+export type NormRef = z.infer<typeof normRefSchema>;
+
+export const DEFAULT_MIN_GROUP_SIZE = 30;
+
+/**
+ * Settings of the assessments screen: the validity cut-offs (defaults documented in README.md §Psychometric
+ * engine, evidence SPEC §5–6) and the smallest local group that yields percentiles (issue 3 §3: default 30).
+ */
+export const assessmentSettingsSchema = z.object({
+  minGroupSize: z
+    .number({ message: 'Enter a whole number' })
+    .int('Enter a whole number')
+    .min(2, 'A group needs at least 2 people for a standard deviation')
+    .max(100_000, 'At most 100000')
+    .default(DEFAULT_MIN_GROUP_SIZE),
+  thresholds: validityThresholdsSchema,
+});
+export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
+export type AssessmentSettingsInput = z.input<typeof assessmentSettingsSchema>;
+
+/** A norm's identity wherever it is shown: the population kind is always explicit. */
+export const normDescriptionSchema = z.object({
+  origin: z.enum(['imported', 'local']),
+  label: z.string(),
+  population: populationSchema,
+  source: z.string(),
+  n: z.number().int().nullable(),
+});
+export type NormDescription = z.infer<typeof normDescriptionSchema>;

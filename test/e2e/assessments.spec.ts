@@ -1,0 +1,108 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** The API of the preview server, for setting the scene (the sample fleet) without clicking through it. */
+async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
+  const response = await request.post(new URL(`api/${method}`, url).href, { data: input });
+  const envelope = (await response.json()) as { ok: boolean; data: T };
+  expect(envelope.ok, method).toBe(true);
+  return envelope.data;
+}
+
+/** Seeded answers 1–5 for 120 items (no real people); `straight` answers 3 throughout. */
+function answers(seed: number, straight: boolean): string[] {
+  let state = seed;
+  return Array.from({ length: 120 }, () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return straight ? '3' : String(1 + (state % 5));
+  });
+}
+
+test('import results with a bad row, read the report, open a result, see T-scores and reasons, switch norms', async ({ page, server, request }) => {
+  await api(request, server.url, 'demo.load', {});
+  const deck = await api<{ rows: Array<{ givenNames: string; surname: string; email: string }> }>(request, server.url, 'people.list', { department: 'deck', status: 'onboard', limit: 10 });
+  const [straightLiner, ...others] = deck.rows;
+  const header = ['email', 'taken_on', ...Array.from({ length: 120 }, (_, i) => `i${i + 1}`)].join(',');
+  const rows = [straightLiner!, ...others].map((p, i) => [p.email, '2019-07-01', ...answers(i + 1, i === 0)].join(','));
+  const bad = ['nobody@example.org', '2019-07-01', ...answers(99, false)].join(',');
+  const csv = [header, ...rows, bad].join('\n');
+
+  await page.goto(new URL('#/assessments', server.url).href);
+  await expect(page.getByRole('heading', { name: 'Assessments' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import results…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import questionnaire results' });
+  await dialog.getByLabel('Applicant').check();
+  await dialog.getByLabel('CSV file').setInputFiles({ name: 'applicants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByText(`${rows.length} of ${rows.length + 1} rows`)).toBeVisible();
+  await expect(dialog.getByRole('cell', { name: 'No person with the e-mail nobody@example.org in the database' })).toBeVisible();
+  await dialog.getByRole('button', { name: `Import ${rows.length} results` }).click();
+  await expect(dialog.getByText(`Imported ${rows.length} results`)).toBeVisible();
+  await dialog.getByText('Close', { exact: true }).click();
+
+  // The straight-liner's result: invalid, with the reason in plain words.
+  await page.getByLabel('Search by name').fill(straightLiner!.surname);
+  await page.getByLabel('Context').selectOption('applicant');
+  await page.getByRole('link', { name: `${straightLiner!.givenNames} ${straightLiner!.surname}` }).first().click();
+  await expect(page.getByRole('heading', { name: /Validity: Invalid/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Reasons' })).toContainText('Gave the same answer to 120 items in a row');
+
+  // T-scores against all stored applicants (a local group above the minimum of 30).
+  const norm = page.getByLabel('Compare with');
+  await expect(norm.locator('option:checked')).toHaveText(/Local: all applicants — applicants/);
+  await expect(page.getByRole('img', { name: /T-scores against Local: all applicants/ })).toBeVisible();
+  const domains = page.getByRole('table', { name: 'Domains' });
+  await expect(domains.getByRole('row', { name: /Conscientiousness/ }).getByRole('cell').nth(2)).toHaveText(/^\d+$/);
+
+  // A department group of the sample fleet is far below 30 people: the screen says so instead of percentiles.
+  const department = await norm.locator('option', { hasText: '(department)' }).first().getAttribute('value');
+  await norm.selectOption(department!);
+  await expect(page.getByText(/at least 30 are needed before percentiles are shown/)).toBeVisible();
+  await expect(domains.getByRole('row', { name: /Conscientiousness/ }).getByRole('cell').nth(2)).toHaveText('—');
+
+  // Incumbents' norms for an applicant: refused until asked for, then labelled as mixed.
+  const incumbents = await norm.locator('option', { hasText: 'Local: all incumbents' }).getAttribute('value');
+  await norm.selectOption(incumbents!);
+  await expect(page.getByText(/the percentiles would mislead/)).toBeVisible();
+  await page.getByLabel(/anyway \(the figures will be marked as mixed\)/).check();
+  await expect(page.getByText('Mixed comparison:')).toBeVisible();
+
+  // The person's profile lists the result.
+  await page.getByRole('link', { name: `${straightLiner!.givenNames} ${straightLiner!.surname}` }).click();
+  await expect(page.getByRole('heading', { name: 'Assessments' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /2019/ })).toBeVisible();
+});
+
+test('norm tables: the form names what is missing, a bad file is refused, archive has undo; validity rules validate', async ({ page, server }) => {
+  await page.goto(new URL('#/assessments/norms', server.url).href);
+  await expect(page.getByText('No norm tables yet.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Import a norm table' });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  await expect(form.getByText('Name the norm group, e.g. "Johnson 2014 US internet sample"')).toBeVisible();
+  await expect(form.getByText('Choose who the norm group is: volunteers, applicants or incumbents')).toBeVisible();
+
+  await form.getByLabel('Name of the norm group').fill('Synthetic volunteers');
+  await form.getByLabel('Who the figures describe').selectOption('volunteer');
+  await form.getByLabel('Source').fill('Made-up figures for this test');
+  await form.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('scale,mean,sd\nC,3.6,0\n') });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  await expect(form.getByText(/sd: must be greater than 0/)).toBeVisible();
+  await form.getByLabel('CSV file').setInputFiles({ name: 'volunteers.csv', mimeType: 'text/csv', buffer: Buffer.from('scale,mean,sd,n\nN,2.9,0.7,500\nC,3.6,0.6,500\n') });
+  await form.getByRole('button', { name: 'Import norm table' }).click();
+  const row = page.getByRole('row', { name: /Synthetic volunteers/ });
+  await expect(row).toContainText('volunteers');
+  await row.getByRole('button', { name: 'Archive' }).click();
+  await expect(row).toBeHidden();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /Synthetic volunteers/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Validity rules' }).click();
+  const rules = page.getByRole('form', { name: 'Validity rules' });
+  await rules.getByLabel('Minimum group size').fill('1');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(rules.getByText('A group needs at least 2 people for a standard deviation')).toBeVisible();
+  await rules.getByLabel('Minimum group size').fill('20');
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Validity rules saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Validity rules' }).getByLabel('Minimum group size')).toHaveValue('20');
+});

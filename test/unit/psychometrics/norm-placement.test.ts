@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { groupLabel, localGroups, type StoredForNorms } from '../../../src/core/psychometrics/local-groups';
+import { localNorms, placeOnLocalGroup, placeOnTable } from '../../../src/engine/psychometrics';
+import { assessmentSettingsSchema, normRefSchema } from '../../../src/shared/api';
+import type { NormTable } from '../../../src/shared/psychometrics';
+
+const table = (population: NormTable['population']): NormTable => ({
+  label: 'Test norms',
+  population,
+  source: 'test',
+  rows: [
+    { scale: 'C', mean: 3.5, sd: 0.5, n: 100, source: null, label: null },
+    { scale: 'N', mean: 2.5, sd: 0.8, n: 100, source: null, label: null },
+  ],
+});
+const scores = [
+  { id: 'C', mean: 4 },
+  { id: 'N', mean: 2.1 },
+  { id: 'O', mean: 3 },
+];
+
+describe('placing a result on a norm table (SPEC §2)', () => {
+  it('gives z, T and percentile against norms of the same population, and says which scales have no row', () => {
+    const placed = placeOnTable(scores, table('applicant'), 'applicant', false);
+    expect(placed.status).toBe('placed');
+    expect(placed.mixed).toBe(false);
+    const c = placed.scores.find((s) => s.id === 'C')!;
+    expect(c.z).toBeCloseTo(1, 12);
+    expect(c.t).toBeCloseTo(60, 12);
+    expect(c.percentile).toBeCloseTo(84.1344746, 6);
+    expect(placed.scores.find((s) => s.id === 'N')!.t).toBeCloseTo(45, 12);
+    expect(placed.scores.find((s) => s.id === 'O')).toEqual({ id: 'O', mean: 3, z: null, t: null, percentile: null });
+    expect(placed.messages).toEqual(['The norm table has no row for O: no z, T or percentile there.']);
+  });
+
+  it('never mixes applicants with volunteer or incumbent norms silently', () => {
+    for (const population of ['volunteer', 'incumbent'] as const) {
+      const refused = placeOnTable(scores, table(population), 'applicant', false);
+      expect(refused.status).toBe('mismatch');
+      expect(refused.mixed).toBe(false);
+      expect(refused.scores.every((s) => s.z === null && s.percentile === null)).toBe(true);
+      expect(refused.messages[0]).toContain(`"Test norms" describes ${population}s`);
+    }
+    const incumbentOnApplicants = placeOnTable(scores, table('applicant'), 'incumbent', false);
+    expect(incumbentOnApplicants.status).toBe('mismatch');
+  });
+
+  it('mixes only when asked, and labels the result as mixed', () => {
+    const mixed = placeOnTable(scores, table('volunteer'), 'applicant', true);
+    expect(mixed).toMatchObject({ status: 'placed', mixed: true });
+    expect(mixed.messages[0]).toMatch(/Compared anyway, as asked\.$/);
+    expect(mixed.scores.find((s) => s.id === 'C')!.t).toBeCloseTo(60, 12);
+  });
+
+  it('places on a table of unspecified population with a warning, not as a mix', () => {
+    const placed = placeOnTable(scores, table('unspecified'), 'incumbent', false);
+    expect(placed).toMatchObject({ status: 'placed', mixed: false });
+    expect(placed.messages[0]).toMatch(/compare like with like/);
+  });
+});
+
+const record = (i: number, overrides: Partial<StoredForNorms> = {}): StoredForNorms => ({
+  personId: `p${i}`,
+  context: 'incumbent',
+  title: 'Deckhand',
+  department: 'deck',
+  // Spread so every group has a non-zero SD.
+  scores: { C: 3 + (i % 5) * 0.2, N: 2 + (i % 3) * 0.3 },
+  ...overrides,
+});
+
+describe('local norm groups (issue 3 §3)', () => {
+  it('labels a result by position, department or context, with a group for people without a post', () => {
+    expect(groupLabel('position', { title: 'Bosun', department: 'deck' })).toBe('Bosun');
+    expect(groupLabel('department', { title: 'Bosun', department: 'deck' })).toBe('Deck');
+    expect(groupLabel('context', { title: 'Bosun', department: 'deck' })).toBe('Everyone');
+    expect(groupLabel('position', { title: null, department: null })).toBe('No position');
+    expect(groupLabel('department', { title: null, department: null })).toBe('No position');
+  });
+
+  it('keeps applicants and incumbents of one position apart', () => {
+    const records = [...Array.from({ length: 30 }, (_, i) => record(i)), ...Array.from({ length: 5 }, (_, i) => record(100 + i, { context: 'applicant' }))];
+    const groups = localGroups(records, 'position', 30, ['C', 'N']);
+    expect(groups.map((g) => [g.group, g.population, g.n, g.sufficient])).toEqual([
+      ['Deckhand', 'applicant', 5, false],
+      ['Deckhand', 'incumbent', 30, true],
+    ]);
+  });
+
+  it('gives percentiles from the minimum size on, and says why not below it', () => {
+    const at = (n: number, minimum: number) => localGroups(Array.from({ length: n }, (_, i) => record(i)), 'department', minimum, ['C', 'N'])[0]!;
+    expect(at(29, 30)).toMatchObject({ sufficient: false, table: null, message: 'Only 29 people have scores in "Deck" (incumbents); at least 30 are needed before percentiles are shown.' });
+    expect(at(30, 30)).toMatchObject({ sufficient: true, message: null });
+    expect(at(10, 10).sufficient).toBe(true);
+    const below = placeOnLocalGroup(scores, at(29, 30), 'incumbent', false);
+    expect(below.status).toBe('belowMinimum');
+    expect(below.scores.every((s) => s.percentile === null && s.mean !== null)).toBe(true);
+    expect(below.messages[0]).toMatch(/at least 30 are needed/);
+  });
+
+  it('places on a sufficient group with its mean and SD (n − 1), and refuses another population unless asked', () => {
+    const records = Array.from({ length: 30 }, (_, i) => record(i));
+    const group = localGroups(records, 'context', 30, ['C', 'N'])[0]!;
+    const cs = records.map((r) => r.scores.C!);
+    const mean = cs.reduce((a, b) => a + b, 0) / cs.length;
+    const sd = Math.sqrt(cs.reduce((a, c) => a + (c - mean) ** 2, 0) / (cs.length - 1));
+    const placed = placeOnLocalGroup(scores, group, 'incumbent', false);
+    expect(placed.scores.find((s) => s.id === 'C')!.z).toBeCloseTo((4 - mean) / sd, 12);
+    expect(placeOnLocalGroup(scores, group, 'applicant', false).status).toBe('mismatch');
+    expect(placeOnLocalGroup(scores, group, 'applicant', true)).toMatchObject({ status: 'placed', mixed: true });
+  });
+
+  it('a group whose scores do not vary cannot serve as norms', () => {
+    const flat = localNorms(Array.from({ length: 30 }, () => ({ group: 'G', population: 'incumbent' as const, scores: { C: 3 } })), { minGroupSize: 30 });
+    expect(flat[0]).toMatchObject({ sufficient: false, message: 'The scores in "G" (incumbents) do not vary on every scale, so they cannot serve as norms.' });
+  });
+});
+
+describe('assessment settings and norm references', () => {
+  it('default to the documented values', () => {
+    const settings = assessmentSettingsSchema.parse({});
+    expect(settings.minGroupSize).toBe(30);
+    expect(settings.thresholds).toMatchObject({ answered: { questionable: 0.8, invalid: 0.5 }, irv: { questionable: 0.15, invalid: 0.05 }, mahalanobis: { questionable: 0.99, invalid: null } });
+  });
+
+  it('reject a minimum below 2, a fraction above 1 and a confidence of 1, naming the field', () => {
+    const result = assessmentSettingsSchema.safeParse({ minGroupSize: 1, thresholds: { irv: { questionable: 1.5 }, mahalanobis: { questionable: 1 } } });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['minGroupSize', 'thresholds.irv.questionable', 'thresholds.mahalanobis.questionable']));
+    expect(result.error!.issues.find((i) => i.path[0] === 'minGroupSize')!.message).toBe('A group needs at least 2 people for a standard deviation');
+    expect(assessmentSettingsSchema.safeParse({ minGroupSize: 12.5 }).success).toBe(false);
+  });
+
+  it('a local norm reference names its population; volunteers are not a local population', () => {
+    expect(normRefSchema.safeParse({ kind: 'local', by: 'position', group: 'Bosun', population: 'applicant' }).success).toBe(true);
+    expect(normRefSchema.safeParse({ kind: 'local', by: 'position', group: 'Bosun' }).success).toBe(false);
+    expect(normRefSchema.safeParse({ kind: 'local', by: 'position', group: 'Bosun', population: 'volunteer' }).success).toBe(false);
+  });
+});
