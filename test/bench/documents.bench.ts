@@ -105,7 +105,7 @@ const bench: Benchmark = {
         let t = performance.now();
         await engine.readPage(page!.image, page!.dpi);
         wasm.push(performance.now() - t);
-        const file = join(dir, `${index}.png`);
+        const file = join(dir, `${index}.pgm`);
         writeFileSync(file, page!.image);
         t = performance.now();
         execFileSync('tesseract', [file, 'stdout', '--psm', '6', '--oem', '1', '--dpi', String(page!.dpi)], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });

@@ -18,21 +18,25 @@ export interface Band {
  */
 export async function deskewedBand(page: PreparedPage, rectangle: Rectangle, rotateRadians: number): Promise<Band> {
   const degrees = (rotateRadians * 180) / Math.PI;
-  let image = page.image;
-  let dx = 0;
-  let dy = 0;
+  const raw = { raw: { width: page.width, height: page.height, channels: 1 as const } };
+  let image = page.pixels;
+  let [width, height] = [page.width, page.height];
   if (Math.abs(degrees) >= 0.05) {
-    const rotated = await sharp(page.image).rotate(degrees, { background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
+    const rotated = await sharp(page.pixels, raw).rotate(degrees, { background: '#ffffff' }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
     image = rotated.data;
-    dx = (rotated.info.width - page.width) / 2;
-    dy = (rotated.info.height - page.height) / 2;
+    [width, height] = [rotated.info.width, rotated.info.height];
   }
-  const { width = 0, height = 0 } = await sharp(image).metadata();
+  const dx = (width - page.width) / 2;
+  const dy = (height - page.height) / 2;
   const left = Math.max(0, Math.round(rectangle.left + dx));
   const top = Math.max(0, Math.round(rectangle.top + dy));
   const bandWidth = Math.min(width - left, rectangle.width);
   const bandHeight = Math.min(height - top, rectangle.height);
-  const band = await sharp(image).extract({ left, top, width: bandWidth, height: bandHeight }).png({ compressionLevel: 1 }).toBuffer();
+  const band = await sharp(image, { raw: { width, height, channels: 1 } })
+    .extract({ left, top, width: bandWidth, height: bandHeight })
+    .toColourspace('b-w')
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   return { image: band, width: bandWidth, height: bandHeight };
 }
 

@@ -47,6 +47,25 @@ describe('WorkerPool', () => {
     await pool.close();
   });
 
+  it('starts a replacement only once the retired worker is destroyed', async () => {
+    const log: string[] = [];
+    let next = 0;
+    const pool = new WorkerPool<number>({
+      name: 'test',
+      size: 1,
+      recycleAfter: 1,
+      create: async () => (log.push(`create ${++next}`), next),
+      destroy: async (id) => {
+        log.push(`destroying ${id}`);
+        await tick(20);
+        log.push(`destroyed ${id}`);
+      },
+    });
+    await Promise.all([pool.run(async (id) => id), pool.run(async (id) => id)]);
+    expect(log.slice(0, 4)).toEqual(['create 1', 'destroying 1', 'destroyed 1', 'create 2']);
+    await pool.close();
+  });
+
   it('drops a queued job at once when its caller cancels, and keeps serving others', async () => {
     const { pool } = fakePool(1, 100);
     const busy = pool.run(async () => tick(30));
