@@ -4,6 +4,7 @@ import { demoHandlers } from '../demo/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { psychometricsHandlers } from '../psychometrics/handlers';
 import { documentsHandlers } from '../documents/handlers';
+import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
@@ -18,5 +19,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...demoHandlers(ctx),
     ...psychometricsHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...documentRecordHandlers(ctx),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { psychometricsProcedures } from './psychometrics';
 import { documentProcedures } from './documents';
+import { documentRecordProcedures } from './document-records';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
 import { vesselProcedures } from './vessels';
@@ -21,6 +22,7 @@ export const contract = {
   ...demoProcedures,
   ...psychometricsProcedures,
   ...documentProcedures,
+  ...documentRecordProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -11,3 +11,4 @@ export * from './assignments';
 export * from './demo';
 export * from './psychometrics';
 export * from './documents';
+export * from './document-records';

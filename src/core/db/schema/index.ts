@@ -1,3 +1,4 @@
 /** Every table of the local database; drizzle-kit generates migrations from this module. */
 export * from './settings';
 export * from './fleet';
+export * from './documents';
