@@ -1,14 +1,14 @@
 import { toast } from 'sonner';
 import { useApiMutation } from './hooks';
 
-type Archivable = 'vessels' | 'positions' | 'people' | 'assignments';
+type Archivable = 'vessels' | 'positions' | 'people' | 'assignments' | 'documents';
 
 /**
  * Archiving anything is one click with an Undo in the toast that follows (nothing is deleted from the UI).
  * Returns archive(id, what) and restore(id, what).
  */
 export function useArchiveWithUndo(entity: Archivable, invalidates: string[] = ['vessels.', 'people.']) {
-  // All four pairs take `{ id }`; the cast only picks one of them for the type checker.
+  // All five pairs take `{ id }`; the cast only picks one of them for the type checker.
   const restore = useApiMutation(`${entity}.restore` as 'people.restore', invalidates, { onError: (error) => toast.error(error.message) });
   const archive = useApiMutation(`${entity}.archive` as 'people.archive', invalidates, { onError: (error) => toast.error(error.message) });
   return {

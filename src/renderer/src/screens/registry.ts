@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CrewScreen } from './crew/CrewScreen';
+import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
@@ -19,6 +20,7 @@ export interface ScreenEntry {
 export const screens: ScreenEntry[] = [
   { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
   { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
+  { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];
 

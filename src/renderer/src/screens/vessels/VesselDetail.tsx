@@ -7,6 +7,7 @@ import { DEPARTMENT_LABELS, EMPLOYMENT_KIND_LABELS, VESSEL_KIND_LABELS, VESSEL_U
 import { call } from '../../api/client';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
+import { ComplianceMatrix } from '../../components/documents/ComplianceMatrix';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
 import { formatDate } from '../../format';
@@ -205,6 +206,10 @@ export function VesselDetail({ id }: { id: string }) {
           <CrewTable crew={plannedJoiners} dates="joins" caption="Planned joiners" />
         </div>
       )}
+      <div className="card">
+        <h2>Compliance matrix</h2>
+        <ComplianceMatrix vesselId={vessel.id} />
+      </div>
       <div className="card">
         <h2>Past crew</h2>
         {pastCrew.length === 0 ? <p className="muted">No one has left this vessel yet.</p> : <CrewTable crew={pastCrew} dates="served" caption="Past crew" />}
