@@ -15,7 +15,7 @@ vessels (exit code 1): use an empty data folder, e.g. HARMONY_DATA_DIR=/tmp/harm
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
     return withCore(values['data-dir'], async (core) => {
       const counts = await withProgress(core, io, 'cli-demo', () => core.call('demo.load', {}, { taskId: 'cli-demo' }));
-      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments.`);
+      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments, ${counts.documents} sample certificate records.`);
       io.out(`Data folder: ${core.state.dataDir}`);
       return EXIT.ok;
     });

@@ -12,6 +12,7 @@ import { createPerson } from '../people/service';
 import { createPosition } from '../vessels/positions';
 import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
+import { addSampleCertificates, storeSamplePicture } from './sample-certificates';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
 export const SAMPLE_SEED = 20_240_601;
@@ -105,6 +106,7 @@ export interface SampleFleetCounts {
   positions: number;
   people: number;
   assignments: number;
+  documents: number;
 }
 
 /**
@@ -121,7 +123,7 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const day = (offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
-  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0 };
+  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0, documents: 0 };
   const usedNames = new Set<string>();
 
   const newPerson = (title: string) => {
@@ -157,6 +159,11 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
     return createAssignment(ctx, assignmentInputSchema.parse({ personId, positionId, startDate, endDate }));
   };
 
+  const picture = await storeSamplePicture(ctx);
+  const certify = (personId: string, positionTitle: string) => {
+    counts.documents += addSampleCertificates(ctx, { personId, positionTitle, today, picture, random });
+  };
+
   return longWrite(ctx.sqlite(), 'Loading the sample fleet', async () => {
     const movers: string[] = [];
     for (const [index, plan] of PLANS.entries()) {
@@ -185,10 +192,15 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
           const person = newPerson(berth.title);
           const temporary = employmentKind === 'temporary';
           assign(person.id, position.id, day(-between(temporary ? 5 : 20, temporary ? 40 : 900)), temporary ? day(between(10, 60)) : null);
+          certify(person.id, berth.title);
           if (random() < 0.12) movers.push(person.id);
         }
         // The first vacancy of each yacht has someone joining soon; the others stay open.
-        if (berth.title === plan.vacancies[0]) assign(newPerson(berth.title).id, position.id, day(between(7, 45)), null);
+        if (berth.title === plan.vacancies[0]) {
+          const joiner = newPerson(berth.title);
+          assign(joiner.id, position.id, day(between(7, 45)), null);
+          certify(joiner.id, berth.title);
+        }
       }
       // Past crew: people who left this yacht, some of whom now serve on another one.
       for (let former = 0; former < 3; former += 1) {
