@@ -12,6 +12,8 @@ import { blobStoreFor } from '../files/blob-store';
  * picture that says so (stored once, by its hash).
  */
 const AUTHOR = 'Sample fleet';
+/** The check every sample record carries: it marks a record that has no scan behind it. */
+export const SAMPLE_CHECK_ID = 'sample';
 
 export async function storeSamplePicture(ctx: ServiceContext): Promise<{ hash: string; size: number }> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect width="800" height="500" fill="#f5f7fb"/>
@@ -41,7 +43,7 @@ const VALIDITY: Record<CertificateKindId, number | null> = {
 };
 
 export interface SampleCertificateOptions {
-  personId: string;
+  person: { id: string; surname: string; givenNames: string; dateOfBirth: string };
   positionTitle: string;
   today: string;
   picture: { hash: string; size: number };
@@ -63,7 +65,7 @@ export function addSampleCertificates(ctx: ServiceContext, options: SampleCertif
     const expiresOn = years === null ? null : roll < 0.12 ? day(Math.floor(random() * 95) - 5) : day(120 + Math.floor(random() * (years * 365 - 200)));
     const issuedOn = expiresOn === null ? day(-Math.floor(200 + random() * 2000)) : format(addDays(parseISO(expiresOn), -(years! * 365)), 'yyyy-MM-dd');
     const row = insertDocument(ctx, {
-      personId: options.personId,
+      personId: options.person.id,
       fileHash: options.picture.hash,
       fileName: `${CERTIFICATE_LABELS[kind]} (sample).png`,
       byteSize: options.picture.size,
@@ -71,8 +73,8 @@ export function addSampleCertificates(ctx: ServiceContext, options: SampleCertif
       kind,
       status: 'verified',
       reasons: [],
-      checks: [{ id: 'sample', ok: true, message: 'Sample record of the synthetic fleet: entered, not read from a scan' }],
-      fields: { dateOfIssue: issuedOn, ...(expiresOn ? { expiryDate: expiresOn } : {}), certificateType: CERTIFICATE_LABELS[kind] },
+      checks: [{ id: SAMPLE_CHECK_ID, ok: true, message: 'Sample record of the synthetic fleet: entered, not read from a scan' }],
+      fields: { surname: options.person.surname, givenNames: options.person.givenNames, dateOfBirth: options.person.dateOfBirth, dateOfIssue: issuedOn, ...(expiresOn ? { expiryDate: expiresOn } : {}), certificateType: CERTIFICATE_LABELS[kind] },
       readFields: {},
       mrz: null,
       ocrText: '',

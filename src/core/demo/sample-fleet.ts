@@ -12,7 +12,7 @@ import { createPerson } from '../people/service';
 import { createPosition } from '../vessels/positions';
 import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
-import { addSampleCertificates, storeSamplePicture } from './sample-certificates';
+import { addSampleCertificates, storeSamplePicture, type SampleCertificateOptions } from './sample-certificates';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
 export const SAMPLE_SEED = 20_240_601;
@@ -160,8 +160,8 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
   };
 
   const picture = await storeSamplePicture(ctx);
-  const certify = (personId: string, positionTitle: string) => {
-    counts.documents += addSampleCertificates(ctx, { personId, positionTitle, today, picture, random });
+  const certify = (person: SampleCertificateOptions['person'], positionTitle: string) => {
+    counts.documents += addSampleCertificates(ctx, { person, positionTitle, today, picture, random });
   };
 
   return longWrite(ctx.sqlite(), 'Loading the sample fleet', async () => {
@@ -192,14 +192,14 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
           const person = newPerson(berth.title);
           const temporary = employmentKind === 'temporary';
           assign(person.id, position.id, day(-between(temporary ? 5 : 20, temporary ? 40 : 900)), temporary ? day(between(10, 60)) : null);
-          certify(person.id, berth.title);
+          certify(person, berth.title);
           if (random() < 0.12) movers.push(person.id);
         }
         // The first vacancy of each yacht has someone joining soon; the others stay open.
         if (berth.title === plan.vacancies[0]) {
           const joiner = newPerson(berth.title);
           assign(joiner.id, position.id, day(between(7, 45)), null);
-          certify(joiner.id, berth.title);
+          certify(joiner, berth.title);
         }
       }
       // Past crew: people who left this yacht, some of whom now serve on another one.

@@ -10,6 +10,7 @@ import { write } from '../db/writes';
 import { BlobStore, blobStoreFor } from '../files/blob-store';
 import { getPersonRow } from '../people/service';
 import { MAX_INPUT_PIXELS, sniffFileKind } from './prepare';
+import { SAMPLE_CHECK_ID } from '../demo/sample-certificates';
 import { verifierOf } from './shared-verifier';
 import { addReview, findSameFile, getDocumentRow, actorName, toRecord, updateDocument, insertDocument, type NewDocumentRow } from './store';
 
@@ -95,6 +96,7 @@ export async function uploadDocument(
 export async function reverifyDocument(ctx: ServiceContext, id: string, task: TaskHandle): Promise<DocumentRecord> {
   const { row } = getDocumentRow(ctx, id);
   if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it before reading it again');
+  if (row.checks.some((check) => check.id === SAMPLE_CHECK_ID)) throw new AppError('CONFLICT', 'A sample record has no scan to read again');
   const person = getPersonRow(ctx, row.personId);
   const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
   const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);

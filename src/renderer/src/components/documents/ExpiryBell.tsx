@@ -27,8 +27,9 @@ export function ExpiryBell({ collapsed }: { collapsed: boolean }) {
   const label = items.length === 0 ? 'Certificate expiries: none within 90 days' : `Certificate expiries: ${items.length} within 90 days, ${urgent} expired or within 30`;
   return (
     <div className="bell">
-      <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={label} title={label}>
-        🔔{!collapsed && ' Expiries'}
+      <button type="button" className="bell-button" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={label} title={label}>
+        <span aria-hidden>⚠</span>
+        {!collapsed && ' Expiries'}
         {items.length > 0 && <span className="bell-count">{items.length}</span>}
       </button>
       {open && (
