@@ -40,7 +40,7 @@ CREATE TABLE `documents` (
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `documents_person` ON `documents` (`person_id`,`kind`);--> statement-breakpoint
-CREATE INDEX `documents_queue` ON `documents` (`status`,`created_at`) WHERE "documents"."archived_at" IS NULL;--> statement-breakpoint
-CREATE INDEX `documents_file` ON `documents` (`file_hash`,`person_id`);--> statement-breakpoint
-CREATE INDEX `documents_expiring` ON `documents` (`expires_on`) WHERE "documents"."archived_at" IS NULL AND "documents"."status" = 'verified';
+CREATE INDEX `documents_person` ON `documents` (`person_id`,`kind`,`status`,`expires_on`);--> statement-breakpoint
+CREATE INDEX `documents_queue` ON `documents` (`status`,`created_at`,`id`) WHERE "documents"."archived_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `documents_file` ON `documents` (`person_id`,`file_hash`);--> statement-breakpoint
+CREATE INDEX `documents_expiring` ON `documents` (`status`,`expires_on`,`person_id`,`kind`) WHERE "documents"."archived_at" IS NULL;

@@ -39,10 +39,13 @@ export const documents = sqliteTable(
     ...timestampColumns(),
   },
   (t) => [
-    index('documents_person').on(t.personId, t.kind),
-    index('documents_queue').on(t.status, t.createdAt).where(sql`${t.archivedAt} IS NULL`),
-    index('documents_file').on(t.fileHash, t.personId),
-    index('documents_expiring').on(t.expiresOn).where(sql`${t.archivedAt} IS NULL AND ${t.status} = 'verified'`),
+    // "Does this person hold this certificate, and until when": the register, the matrix, and the bell's renewals.
+    index('documents_person').on(t.personId, t.kind, t.status, t.expiresOn),
+    // The review queue, newest first, read in index order.
+    index('documents_queue').on(t.status, t.createdAt, t.id).where(sql`${t.archivedAt} IS NULL`),
+    index('documents_file').on(t.personId, t.fileHash),
+    // The expiry bell: verified documents by expiry.
+    index('documents_expiring').on(t.status, t.expiresOn, t.personId, t.kind).where(sql`${t.archivedAt} IS NULL`),
   ],
 );
 
