@@ -80,4 +80,13 @@ test('upload a passport and a certificate, review them, correct a field, accept,
   await page.goto(`${server.url.replace(/\/$/, '')}/#/vessels/${vessel.id}`);
   await expect(matrix.getByLabel(/^Passport: Valid, until/)).toBeVisible();
   await expect(matrix.getByLabel(/^STCW Personal Survival Techniques: Missing/)).toBeVisible();
+
+  // The vessel's own rule: its deckhands also need Advanced Fire Fighting.
+  await expect(matrix.getByLabel(/^Advanced Fire Fighting/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Requirements…' }).click();
+  const requirements = page.getByRole('dialog', { name: 'Certificate requirements' });
+  await requirements.getByLabel('Advanced Fire Fighting').check();
+  await requirements.getByRole('button', { name: 'Save for Deckhand' }).click();
+  await requirements.getByRole('button', { name: 'Done' }).click();
+  await expect(matrix.getByLabel(/^Advanced Fire Fighting: Missing/)).toBeVisible();
 });

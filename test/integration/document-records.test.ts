@@ -83,6 +83,20 @@ describe('stored documents', () => {
     expect(matrix.rows[0]!.cells.find((c) => c.kind === 'pst')?.state).toBe('missing');
   }, 120_000);
 
+  it('a vessel sets its own requirements for a position, and resets them to the CREW.md default', async () => {
+    const before = await core.call('documents.requirements', { vesselId });
+    expect(before.positions).toEqual([expect.objectContaining({ title: 'Deckhand', overridden: false })]);
+    expect(before.positions[0]!.kinds).not.toContain('aff');
+    const set = await core.call('documents.setRequirements', { vesselId, title: 'deckhand', kinds: [...before.positions[0]!.kinds, 'aff'] });
+    expect(set.positions[0]).toMatchObject({ overridden: true, kinds: expect.arrayContaining(['aff']) });
+    const matrix = await core.call('documents.compliance', { vesselId });
+    expect(matrix.rows[0]!.cells.find((c) => c.kind === 'aff')).toMatchObject({ required: true, state: 'missing' });
+    expect((await core.call('documents.register', { personId })).entries.find((e) => e.kind === 'aff')?.required).toBe(true);
+    await expect(core.call('documents.setRequirements', { vesselId, title: 'Chief Engineer', kinds: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await core.call('documents.setRequirements', { vesselId, title: 'Deckhand', kinds: null });
+    expect((await core.call('documents.compliance', { vesselId })).kinds).not.toContain('aff');
+  });
+
   it('archives and restores (undo) a document', async () => {
     const [row] = (await core.call('documents.list', { personId, status: 'rejected' })).rows;
     await core.call('documents.archive', { id: row!.id });

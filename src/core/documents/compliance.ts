@@ -2,12 +2,13 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { CertificateCell, ComplianceRow, ExpiringItem } from '../../shared/api/document-records';
 import { CERTIFICATE_KINDS, isCertificateKind, type CertificateKindId } from '../../shared/domain/certificates';
 import { titleRank, type Department } from '../../shared/domain/crew';
-import { certificateStanding, expiryWindow, plannedTour, requiredCertificates, type HeldCertificate } from '../../engine/documents/requirements';
+import { certificateStanding, expiryWindow, plannedTour, requiredCertificates, type HeldCertificate, type RequirementOverrides } from '../../engine/documents/requirements';
 import { daysBetween } from '../../engine/documents/dates';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { getPersonRow } from '../people/service';
 import { getVesselRow } from '../vessels/service';
+import { vesselOverrides } from './requirements';
 
 /**
  * The certificate register of a person and the compliance matrix of a vessel (issue 4 phase 2): SQL gathers the
@@ -16,6 +17,7 @@ import { getVesselRow } from '../vessels/service';
 
 interface AssignmentRow {
   personId: string;
+  vesselId: string;
   personName: string;
   positionTitle: string;
   department: Department;
@@ -59,7 +61,7 @@ const inCatalogueOrder = (kinds: Iterable<CertificateKindId>): CertificateKindId
 };
 
 const OPEN_ASSIGNMENTS_SQL = (where: string) => `
-  SELECT a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, pos.title AS positionTitle,
+  SELECT a.person_id AS personId, pos.vessel_id AS vesselId, p.given_names || ' ' || p.surname AS personName, pos.title AS positionTitle,
          pos.department AS department, a.start_date AS startDate, a.end_date AS endDate,
          a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff
   FROM assignments a
@@ -73,7 +75,8 @@ export function complianceMatrix(ctx: ServiceContext, vesselId: string, asOf: st
   getVesselRow(ctx, vesselId);
   const assignments = statement(ctx.sqlite(), OPEN_ASSIGNMENTS_SQL('pos.vessel_id = @vesselId')).all({ vesselId, asOf }) as AssignmentRow[];
   const held = heldBy(ctx, [...new Set(assignments.map((a) => a.personId))]);
-  const requiredOf = assignments.map((a) => new Set(requiredCertificates(a.positionTitle)));
+  const overrides = vesselOverrides(ctx, vesselId);
+  const requiredOf = assignments.map((a) => new Set(requiredCertificates(a.positionTitle, overrides)));
   const kinds = inCatalogueOrder(requiredOf.flatMap((set) => [...set]));
   const rows = assignments.map((a, index): ComplianceRow & { rank: number; department: Department } => {
     const tour = plannedTour(a, asOf);
@@ -96,7 +99,9 @@ export function complianceMatrix(ctx: ServiceContext, vesselId: string, asOf: st
 export function certificateRegister(ctx: ServiceContext, personId: string, asOf: string) {
   getPersonRow(ctx, personId);
   const assignments = statement(ctx.sqlite(), OPEN_ASSIGNMENTS_SQL('a.person_id = @personId')).all({ personId, asOf }) as AssignmentRow[];
-  const required = new Set(assignments.flatMap((a) => requiredCertificates(a.positionTitle)));
+  const overrides = new Map<string, RequirementOverrides>();
+  const overridesOf = (vesselId: string) => overrides.get(vesselId) ?? overrides.set(vesselId, vesselOverrides(ctx, vesselId)).get(vesselId)!;
+  const required = new Set(assignments.flatMap((a) => requiredCertificates(a.positionTitle, overridesOf(a.vesselId))));
   const held = heldBy(ctx, [personId]).get(personId);
   const tour = assignments[0] ? plannedTour(assignments[0], asOf) : null;
   const kinds = inCatalogueOrder([...required, ...(held?.keys() ?? [])]);

@@ -3,6 +3,7 @@ import type { HandlerGroup } from '../api/dispatcher';
 import type { ServiceContext } from '../context';
 import { certificateRegister, complianceMatrix, expiringCertificates } from './compliance';
 import { previewDocument, reverifyDocument, uploadDocument } from './records';
+import { setVesselRequirement, vesselRequirements } from './requirements';
 import { acceptDocument, correctDocument, rejectDocument, setDocumentArchived } from './review';
 import { getDocument, getDocumentRow, listDocuments, reviewerName, reviewHistory, setReviewerName } from './store';
 
@@ -20,6 +21,8 @@ type DocumentRecordMethods =
   | 'documents.register'
   | 'documents.compliance'
   | 'documents.expiring'
+  | 'documents.requirements'
+  | 'documents.setRequirements'
   | 'documents.reviewer'
   | 'documents.setReviewer';
 
@@ -38,6 +41,8 @@ export function documentRecordHandlers(ctx: ServiceContext): HandlerGroup<Docume
     'documents.register': ({ personId, asOf }) => certificateRegister(ctx, personId, asOf ?? todayIsoDate()),
     'documents.compliance': ({ vesselId, asOf }) => complianceMatrix(ctx, vesselId, asOf ?? todayIsoDate()),
     'documents.expiring': ({ asOf }) => expiringCertificates(ctx, asOf ?? todayIsoDate()),
+    'documents.requirements': ({ vesselId }) => vesselRequirements(ctx, vesselId),
+    'documents.setRequirements': ({ vesselId, title, kinds }) => setVesselRequirement(ctx, vesselId, title, kinds),
     'documents.reviewer': () => ({ name: reviewerName(ctx) }),
     'documents.setReviewer': ({ name }) => setReviewerName(ctx, name),
   };

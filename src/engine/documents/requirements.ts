@@ -41,19 +41,31 @@ export const POSITION_REQUIREMENTS: Readonly<Record<string, readonly Certificate
   'crew chef': [],
 };
 
-/**
- * The certificates one position needs. A dual role written with a slash ("Deck/Stew", "Deckhand/Engineer",
- * CREW.md) holds every part's requirements; an unknown part adds nothing beyond the basics.
- */
-export function requiredCertificates(title: string): CertificateKindId[] {
+/** A vessel's own requirements (the vessel/flag/owner layers): full lists by lower-case position title. */
+export type RequirementOverrides = Readonly<Record<string, readonly CertificateKindId[]>>;
+
+export const titleKey = (title: string): string => title.trim().toLowerCase();
+
+/** The CREW.md default for a title, before any vessel's own rule. */
+export function defaultRequirements(title: string): CertificateKindId[] {
+  // "AV/IT Officer" is one CREW.md title that contains a slash.
+  const whole = POSITION_REQUIREMENTS[titleKey(title)];
   const parts = title
     .split('/')
-    .map((part) => part.trim().toLowerCase())
+    .map(titleKey)
     .filter(Boolean);
-  // "AV/IT Officer" is one CREW.md title that contains a slash.
-  const whole = POSITION_REQUIREMENTS[title.trim().toLowerCase()];
   const extra = whole ? [...whole] : parts.flatMap((part) => POSITION_REQUIREMENTS[part] ?? []);
   return [...new Set([...EVERY_SEAFARER, ...extra])];
+}
+
+/**
+ * The certificates one position needs: the vessel's own list for the title when it has one, the CREW.md default
+ * otherwise. A dual role written with a slash ("Deck/Stew", "Deckhand/Engineer", CREW.md) holds every part's
+ * requirements; an unknown part adds nothing beyond the basics.
+ */
+export function requiredCertificates(title: string, overrides: RequirementOverrides = {}): CertificateKindId[] {
+  const own = overrides[titleKey(title)];
+  return own ? [...own] : defaultRequirements(title);
 }
 
 export interface AssignmentSpan {

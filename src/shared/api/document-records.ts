@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_KINDS } from '../domain/certificates';
+import { DEPARTMENTS } from '../domain/crew';
 import {
   checkResultSchema,
   documentFieldsSchema,
@@ -132,6 +133,17 @@ export const documentListInputSchema = z.object({
 });
 export type DocumentListInput = z.input<typeof documentListInputSchema>;
 
+/** What one position of a vessel requires: the vessel's own list or the CREW.md default. */
+export const requirementRowSchema = z.object({
+  title: z.string(),
+  department: z.enum(DEPARTMENTS),
+  kinds: z.array(certificateKindSchema),
+  defaults: z.array(certificateKindSchema),
+  overridden: z.boolean(),
+});
+export type RequirementRow = z.infer<typeof requirementRowSchema>;
+const vesselRequirementsSchema = z.object({ vesselId: z.string(), positions: z.array(requirementRowSchema) });
+
 export const reviewerNameSchema = requiredText(100, 'Enter your name');
 
 export const documentRecordProcedures = {
@@ -179,6 +191,20 @@ export const documentRecordProcedures = {
     'Verified certificates of live people that expire within 90 days (or have expired), soonest first',
     z.object({ asOf: isoDateSchema.optional() }).default({}),
     z.object({ asOf: z.string(), items: z.array(expiringItemSchema) }),
+  ),
+  'documents.requirements': procedure(
+    'The certificates each position of a vessel requires (CREW.md defaults, or the vessel’s own list)',
+    z.object({ vesselId: idSchema }),
+    vesselRequirementsSchema,
+  ),
+  'documents.setRequirements': procedure(
+    'Set the certificates a position of a vessel requires, or go back to the CREW.md default with null',
+    z.object({
+      vesselId: idSchema,
+      title: requiredText(60, 'Choose a position'),
+      kinds: z.array(certificateKindSchema).max(CERTIFICATE_KINDS.length).nullable(),
+    }),
+    vesselRequirementsSchema,
   ),
   'documents.reviewer': procedure('The name recorded as the author of review decisions on this installation', z.object({}).default({}), z.object({ name: z.string().nullable() })),
   'documents.setReviewer': procedure('Set the name recorded as the author of review decisions', z.object({ name: reviewerNameSchema }), z.object({ name: z.string() })),
