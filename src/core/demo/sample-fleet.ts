@@ -160,8 +160,10 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
   };
 
   const picture = await storeSamplePicture(ctx);
+  // A stream of its own, so adding certificates leaves the people and placements of a seed as they were.
+  const certificateRandom = seededRandom(seed + 1);
   const certify = (person: SampleCertificateOptions['person'], positionTitle: string) => {
-    counts.documents += addSampleCertificates(ctx, { person, positionTitle, today, picture, random });
+    counts.documents += addSampleCertificates(ctx, { person, positionTitle, today, picture, random: certificateRandom });
   };
 
   return longWrite(ctx.sqlite(), 'Loading the sample fleet', async () => {
