@@ -117,7 +117,7 @@ test('a captain builds a vessel and its crew, finds, archives and undoes, import
   await page.keyboard.press('Control+1');
   await page.getByRole('link', { name: 'Aurora' }).click();
   await expect(page.getByRole('cell', { name: 'Deck/Stew', exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Joanna Whitfield' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Current crew' }).getByRole('link', { name: 'Joanna Whitfield' })).toBeVisible();
 });
 
 test('a CSV with wrong headers is refused with a report and nothing is stored; the sample fleet loads from the empty state', async ({ page, server }) => {

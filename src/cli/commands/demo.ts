@@ -16,7 +16,7 @@ data folder, e.g. HARMONY_DATA_DIR=/tmp/harmony-demo harmony demo.`,
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
     return withCore(values['data-dir'], async (core) => {
       const counts = await withProgress(core, io, 'cli-demo', () => core.call('demo.load', {}, { taskId: 'cli-demo' }));
-      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments, ${counts.assessments} questionnaire results.`);
+      io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments, ${counts.documents} sample certificate records, ${counts.assessments} questionnaire results.`);
       io.out(`Data folder: ${core.state.dataDir}`);
       return EXIT.ok;
     });

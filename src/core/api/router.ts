@@ -5,6 +5,7 @@ import { peopleHandlers } from '../people/handlers';
 import { psychometricsHandlers } from '../psychometrics/handlers';
 import { assessmentHandlers } from '../psychometrics/assessment-handlers';
 import { documentsHandlers } from '../documents/handlers';
+import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...demoHandlers(ctx),
     ...psychometricsHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...documentRecordHandlers(ctx),
     ...assessmentHandlers(ctx),
   };
 }

@@ -12,6 +12,7 @@ import { createPerson } from '../people/service';
 import { createPosition } from '../vessels/positions';
 import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
+import { addSampleCertificates, storeSamplePicture, type SampleCertificateOptions } from './sample-certificates';
 import { loadSampleAssessments } from './sample-assessments';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
@@ -106,6 +107,7 @@ export interface SampleFleetCounts {
   positions: number;
   people: number;
   assignments: number;
+  documents: number;
   assessments: number;
 }
 
@@ -124,7 +126,7 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const day = (offset: number) => format(addDays(parseISO(today), offset), 'yyyy-MM-dd');
-  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0, assessments: 0 };
+  const counts: SampleFleetCounts = { vessels: 0, positions: 0, people: 0, assignments: 0, documents: 0, assessments: 0 };
   const usedNames = new Set<string>();
 
   const newPerson = (title: string) => {
@@ -160,6 +162,13 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
     return createAssignment(ctx, assignmentInputSchema.parse({ personId, positionId, startDate, endDate }));
   };
 
+  const picture = await storeSamplePicture(ctx);
+  // A stream of its own, so adding certificates leaves the people and placements of a seed as they were.
+  const certificateRandom = seededRandom(seed + 1);
+  const certify = (person: SampleCertificateOptions['person'], positionTitle: string) => {
+    counts.documents += addSampleCertificates(ctx, { person, positionTitle, today, picture, random: certificateRandom });
+  };
+
   return longWrite(ctx.sqlite(), 'Loading the sample fleet', async () => {
     const movers: string[] = [];
     for (const [index, plan] of PLANS.entries()) {
@@ -188,10 +197,15 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
           const person = newPerson(berth.title);
           const temporary = employmentKind === 'temporary';
           assign(person.id, position.id, day(-between(temporary ? 5 : 20, temporary ? 40 : 900)), temporary ? day(between(10, 60)) : null);
+          certify(person, berth.title);
           if (random() < 0.12) movers.push(person.id);
         }
         // The first vacancy of each yacht has someone joining soon; the others stay open.
-        if (berth.title === plan.vacancies[0]) assign(newPerson(berth.title).id, position.id, day(between(7, 45)), null);
+        if (berth.title === plan.vacancies[0]) {
+          const joiner = newPerson(berth.title);
+          assign(joiner.id, position.id, day(between(7, 45)), null);
+          certify(joiner, berth.title);
+        }
       }
       // Past crew: people who left this yacht, some of whom now serve on another one.
       for (let former = 0; former < 3; former += 1) {

@@ -26,6 +26,8 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** Stage of this document: done of total steps, with what is happening. */
   onProgress?: (done: number, total: number, message: string) => void;
+  /** Receives the page text OCR read (stored documents keep it beside the fields). */
+  onText?: (text: string) => void;
 }
 
 const STEPS = 4;
@@ -89,6 +91,7 @@ export class DocumentVerifier {
         progress(2, 'Reading the machine-readable zone');
         mrzReadings = await this.readMrzCandidates(page, rectangle, pass.rotateRadians, options.signal);
       }
+      options.onText?.(text);
       progress(3, 'Checking');
       assessment = assessDocument(
         { text, textConfidence: confidenceSum / pages.length, mrzReadings },

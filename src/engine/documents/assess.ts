@@ -76,7 +76,7 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
     outcomes.push(checkConfidence(reading.textConfidence, rules, 'page text'));
   }
 
-  outcomes.push(...typeChecks(type, fields, labelled.certificateKind, mrz, options, rules));
+  outcomes.push(...typeChecks(type, fields, labelled.certificateKind, mrz !== null, options, rules));
   if (options.person) {
     outcomes.push(checkName(fields, options.person, mrz?.nameTruncated ?? false));
     outcomes.push(checkDateOfBirth(fields.dateOfBirth, options.person));
@@ -167,11 +167,12 @@ const REQUIRED: Record<DocumentType, Array<keyof DocumentFields>> = {
   unknown: [],
 };
 
-function typeChecks(
+/** The checks that depend on the document type and its fields alone (phase 2 re-runs them after a correction). */
+export function typeChecks(
   type: DocumentType,
   fields: DocumentFields,
   kind: ReturnType<typeof extractLabelledFields>['certificateKind'],
-  mrz: MrzReading | null,
+  hasMrz: boolean,
   options: AssessOptions,
   rules: CertificateRules,
 ): RuleOutcome[] {
@@ -179,7 +180,7 @@ function typeChecks(
     return [{ check: { id: 'document_type', ok: false, message: 'Not recognised as a passport, seaman’s book, STCW certificate or seafarer medical' }, reason: 'unknown_type', severity: 'review' }];
   }
   const outcomes: RuleOutcome[] = [];
-  if (!mrz || type !== 'passport') outcomes.push(checkRequiredFields(fields, REQUIRED[type]));
+  if (!hasMrz || type !== 'passport') outcomes.push(checkRequiredFields(fields, REQUIRED[type]));
   let expiry: string | null | undefined = fields.expiryDate;
   let note = '';
   if (type === 'stcw_certificate') {

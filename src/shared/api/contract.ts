@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { psychometricsProcedures } from './psychometrics';
 import { documentProcedures } from './documents';
+import { documentRecordProcedures } from './document-records';
 import { systemProcedures } from './system';
 import { taskProcedures, taskProgressSchema } from './tasks';
 import { vesselProcedures } from './vessels';
@@ -24,6 +25,7 @@ export const contract = {
   ...demoProcedures,
   ...psychometricsProcedures,
   ...documentProcedures,
+  ...documentRecordProcedures,
   ...assessmentProcedures,
   ...normsProcedures,
   ...instrumentProcedures,

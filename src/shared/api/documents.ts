@@ -26,6 +26,8 @@ export const verificationReasons = [
   'medical_unfit',
   'specimen_or_unknown_state',
   'corrected_by_ocr',
+  /** A reviewer changed a check-digit-covered field: only a person's acceptance can verify it. */
+  'corrected_by_reviewer',
   'unreadable',
   'unsupported_type',
   'unknown_type',

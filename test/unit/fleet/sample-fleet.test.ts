@@ -25,7 +25,9 @@ async function loaded(today: string) {
   return { core, counts };
 }
 
-describe('the sample fleet', () => {
+// Loading stores sample certificate pictures and scores the sample questionnaires in the worker pool: seconds,
+// not milliseconds, on a busy 2-core machine.
+describe('the sample fleet', { timeout: 30_000 }, () => {
   it('loads 4 yachts of different sizes and about 60 crew, with vacancies, joiners, past and unassigned crew', async () => {
     const { core, counts } = await loaded('2025-06-01');
     expect(counts.vessels).toBe(4);
@@ -48,6 +50,23 @@ describe('the sample fleet', () => {
     const snapshot = async (core: ReturnType<typeof tempCore>) =>
       (await core.call('people.list', { asOf: '2025-06-01', limit: 500 })).rows.map((r) => [r.givenNames, r.surname, r.dateOfBirth, r.status, r.placement?.positionTitle ?? null]);
     expect(await snapshot(first.core)).toEqual(await snapshot(second.core));
+  });
+
+  it('comes with certificate records: every vessel’s matrix shows valid, expiring and missing certificates, and the bell rings', async () => {
+    const { core, counts } = await loaded('2025-06-01');
+    expect(counts.documents).toBeGreaterThan(300);
+    const states = new Set<string>();
+    for (const vessel of await core.call('vessels.list', { asOf: '2025-06-01' })) {
+      const matrix = await core.call('documents.compliance', { vesselId: vessel.id, asOf: '2025-06-01' });
+      expect(matrix.rows.length).toBeGreaterThan(0);
+      for (const row of matrix.rows) for (const cell of row.cells) if (cell.required) states.add(cell.state);
+    }
+    expect([...states]).toEqual(expect.arrayContaining(['valid', 'missing', 'expires_30']));
+    const expiring = await core.call('documents.expiring', { asOf: '2025-06-01' });
+    expect(expiring.items.length).toBeGreaterThan(5);
+    expect(expiring.items.every((item) => item.daysLeft <= 90)).toBe(true);
+    const preview = await core.call('documents.preview', { id: expiring.items[0]!.documentId });
+    expect(preview.dataUrl).toMatch(/^data:image\/jpeg/);
   });
 
   it('refuses to load into a database that already has a fleet, and changes nothing', async () => {

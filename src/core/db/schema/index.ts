@@ -1,4 +1,5 @@
 /** Every table of the local database; drizzle-kit generates migrations from this module. */
 export * from './settings';
 export * from './fleet';
+export * from './documents';
 export * from './assessments';

@@ -1,7 +1,7 @@
 import { toast } from 'sonner';
 import { useApiMutation } from './hooks';
 
-type Archivable = 'vessels' | 'positions' | 'people' | 'assignments' | 'assessments' | 'norms' | 'instruments';
+type Archivable = 'vessels' | 'positions' | 'people' | 'assignments' | 'documents' | 'assessments' | 'norms' | 'instruments';
 
 /**
  * Archiving anything is one click with an Undo in the toast that follows (nothing is deleted from the UI).

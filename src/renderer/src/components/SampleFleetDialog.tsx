@@ -10,7 +10,7 @@ export function SampleFleetDialog({ onClose }: { onClose(): void }) {
   const vessels = useApiQuery('vessels.list', { archived: 'include' });
   const load = useApiTask('demo.load', ['vessels.', 'people.'], {
     onSuccess: (counts) => {
-      toast.success(`Loaded the sample fleet: ${counts.vessels} vessels and ${counts.people} people`);
+      toast.success(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.people} people and ${counts.documents} certificates`);
       onClose();
       navigate('/vessels');
     },

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'wouter';
 import { screens } from '../screens/registry';
 import { useLayout } from '../state/ui';
+import { ExpiryBell } from './documents/ExpiryBell';
 
 export function Sidebar() {
   const [location] = useLocation();
@@ -35,6 +36,7 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <ExpiryBell collapsed={sidebarCollapsed} />
       <button type="button" className="sidebar-toggle" onClick={toggleSidebar} aria-label={sidebarCollapsed ? 'Expand sidebar' : 'Collapse sidebar'}>
         {sidebarCollapsed ? '»' : '«'}
       </button>

@@ -2,10 +2,12 @@ import { toast } from 'sonner';
 import { transportName } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { BackupList } from '../components/BackupList';
+import { ReviewerForm } from '../forms/ReviewerForm';
 
 export function SettingsScreen() {
   const info = useApiQuery('system.info', {});
   const backups = useApiQuery('backups.list', {});
+  const reviewer = useApiQuery('documents.reviewer', {});
   const backupNow = useApiMutation('backups.create', ['backups.'], {
     onSuccess: (backup) => toast.success(`Backup saved: ${backup.file}`),
     onError: (error) => toast.error(error.message),
@@ -33,6 +35,11 @@ export function SettingsScreen() {
             <dd>{transportName === 'ipc' ? 'desktop app (IPC)' : 'browser preview (HTTP on this computer)'}</dd>
           </dl>
         )}
+      </div>
+      <div className="card">
+        <h2>Reviewer</h2>
+        <p className="muted">There are no user accounts yet: this name is recorded as the author of document decisions made on this computer.</p>
+        {reviewer.data && <ReviewerForm current={reviewer.data.name} />}
       </div>
       <div className="card">
         <div className="card-header">

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AssessmentsScreen } from './assessments/AssessmentsScreen';
 import { CrewScreen } from './crew/CrewScreen';
+import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
@@ -20,6 +21,7 @@ export interface ScreenEntry {
 export const screens: ScreenEntry[] = [
   { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
   { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
+  { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
   { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];

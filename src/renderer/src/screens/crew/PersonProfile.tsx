@@ -7,6 +7,7 @@ import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { todayIsoDate } from '../../../../shared/domain/dates';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { PersonDocuments } from '../../components/documents/PersonDocuments';
 import { StatusBadge } from '../../components/StatusBadge';
 import { fileToBase64 } from '../../files';
 import { AssignmentEditForm } from '../../forms/AssignmentEditForm';
@@ -202,6 +203,7 @@ export function PersonProfile({ id }: { id: string }) {
           </table>
         )}
       </div>
+      <PersonDocuments personId={person.id} archived={archived} />
       <PersonAssessments personId={person.id} />
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
       {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}

@@ -7,6 +7,8 @@ import { DEPARTMENT_LABELS, EMPLOYMENT_KIND_LABELS, VESSEL_KIND_LABELS, VESSEL_U
 import { call } from '../../api/client';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
+import { ComplianceMatrix } from '../../components/documents/ComplianceMatrix';
+import { RequirementsDialog } from '../../components/documents/RequirementsDialog';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
 import { formatDate } from '../../format';
@@ -54,6 +56,7 @@ export function VesselDetail({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [positionForm, setPositionForm] = useState<{ position?: Position } | null>(null);
   const [showArchivedPositions, setShowArchivedPositions] = useState(false);
+  const [editingRequirements, setEditingRequirements] = useState(false);
   const vessels = useArchiveWithUndo('vessels');
   const positions = useArchiveWithUndo('positions');
 
@@ -206,9 +209,19 @@ export function VesselDetail({ id }: { id: string }) {
         </div>
       )}
       <div className="card">
+        <div className="card-header">
+          <h2>Compliance matrix</h2>
+          <button type="button" onClick={() => setEditingRequirements(true)}>
+            Requirements…
+          </button>
+        </div>
+        <ComplianceMatrix vesselId={vessel.id} />
+      </div>
+      <div className="card">
         <h2>Past crew</h2>
         {pastCrew.length === 0 ? <p className="muted">No one has left this vessel yet.</p> : <CrewTable crew={pastCrew} dates="served" caption="Past crew" />}
       </div>
+      {editingRequirements && <RequirementsDialog vesselId={vessel.id} onClose={() => setEditingRequirements(false)} />}
       {editing && <VesselForm vessel={vessel} onClose={() => setEditing(false)} />}
       {positionForm && <PositionForm vesselId={vessel.id} {...positionForm} onClose={() => setPositionForm(null)} />}
     </section>

@@ -1,0 +1,152 @@
+import type { DocumentRecord } from '../../shared/api/document-records';
+import type { PersonIdentity, VerificationResult } from '../../shared/api/documents';
+import { todayIsoDate } from '../../shared/domain/dates';
+import { registerEntryOf } from '../../engine/documents/recheck';
+import { AppError } from '../api/errors';
+import type { TaskHandle } from '../api/tasks';
+import type { ServiceContext } from '../context';
+import { nowIso } from '../db/ids';
+import { write } from '../db/writes';
+import { BlobStore, blobStoreFor } from '../files/blob-store';
+import { getPersonRow } from '../people/service';
+import { MAX_INPUT_PIXELS, sniffFileKind } from './prepare';
+import { SAMPLE_CHECK_ID } from '../demo/sample-certificates';
+import { verifierOf } from './shared-verifier';
+import { addReview, findSameFile, getDocumentRow, actorName, toRecord, updateDocument, insertDocument, type NewDocumentRow } from './store';
+
+/** Stored documents: upload (store the file by hash, read it, keep the result), read again, and preview. */
+
+const identityOf = (person: { surname: string; givenNames: string; dateOfBirth: string }): PersonIdentity => ({
+  surname: person.surname,
+  givenNames: person.givenNames,
+  dateOfBirth: person.dateOfBirth,
+});
+
+function resultColumns(result: VerificationResult, ocrText: string): Omit<NewDocumentRow, 'personId' | 'fileHash' | 'fileName' | 'byteSize'> {
+  const entry = registerEntryOf(result.type, result.fields);
+  return {
+    type: result.type,
+    kind: entry.kind,
+    expiresOn: entry.expiresOn,
+    status: result.status,
+    reasons: result.reasons,
+    checks: result.checks,
+    fields: result.fields,
+    readFields: result.fields,
+    mrz: result.mrz,
+    ocrText,
+    confidence: result.confidence,
+    decidedBy: null,
+    decidedAt: null,
+  };
+}
+
+async function read(ctx: ServiceContext, bytes: Uint8Array, fileName: string, person: PersonIdentity, task: TaskHandle): Promise<{ result: VerificationResult; text: string }> {
+  let text = '';
+  const result = await verifierOf(ctx).verify(bytes, {
+    fileName,
+    person,
+    asOf: todayIsoDate(),
+    signal: task.signal,
+    onText: (read) => (text = read),
+    onProgress: (done, total, message) => task.progress(done, total, message),
+  });
+  return { result, text };
+}
+
+/**
+ * A file dropped into a person's profile. The same bytes for the same person are the same document: it is
+ * returned (restored if it was archived) instead of stored twice. Unreadable files are stored too, in review with
+ * the reason, so the reviewer sees what arrived.
+ */
+export async function uploadDocument(
+  ctx: ServiceContext,
+  input: { personId: string; fileName: string; contentBase64: string },
+  task: TaskHandle,
+): Promise<{ document: DocumentRecord; duplicate: boolean }> {
+  const person = getPersonRow(ctx, input.personId);
+  const name = `${person.givenNames} ${person.surname}`;
+  if (person.archivedAt !== null) throw new AppError('CONFLICT', `${name} is archived; restore them before adding documents`);
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const fileHash = BlobStore.hashOf(bytes);
+  const known = () => {
+    const same = findSameFile(ctx, person.id, fileHash);
+    if (!same) return null;
+    const row = same.archivedAt === null ? same : updateDocument(ctx, same.id, { archivedAt: null });
+    if (same.archivedAt !== null) addReview(ctx, row.id, { action: 'restore', author: actorName(ctx), statusAfter: row.status, note: `Uploaded again as ${input.fileName}` });
+    return { document: toRecord(row, name), duplicate: true };
+  };
+  const earlier = write(ctx.sqlite(), known);
+  if (earlier) return earlier;
+
+  blobStoreFor(ctx.state.dataDir).put(bytes);
+  const { result, text } = await read(ctx, bytes, input.fileName, identityOf(person), task);
+  task.throwIfCancelled();
+  return write(ctx.sqlite(), () => {
+    // Another upload of the same file may have finished while this one was being read.
+    const raced = known();
+    if (raced) return raced;
+    const row = insertDocument(ctx, { personId: person.id, fileHash, fileName: input.fileName, byteSize: bytes.length, ...resultColumns(result, text) });
+    addReview(ctx, row.id, { action: 'upload', author: actorName(ctx), statusAfter: row.status, note: `Read in ${result.ms} ms` });
+    return { document: toRecord(row, name), duplicate: false };
+  });
+}
+
+/** Reads the stored file again from scratch: corrections and decisions are replaced by the new reading. */
+export async function reverifyDocument(ctx: ServiceContext, id: string, task: TaskHandle): Promise<DocumentRecord> {
+  const { row } = getDocumentRow(ctx, id);
+  if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it before reading it again');
+  if (row.checks.some((check) => check.id === SAMPLE_CHECK_ID)) throw new AppError('CONFLICT', 'A sample record has no scan to read again');
+  const person = getPersonRow(ctx, row.personId);
+  const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
+  const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);
+  task.throwIfCancelled();
+  return write(ctx.sqlite(), () => {
+    const updated = updateDocument(ctx, id, { ...resultColumns(result, text), updatedAt: nowIso() });
+    addReview(ctx, id, { action: 'reverify', author: actorName(ctx), statusAfter: updated.status, note: `Read again in ${result.ms} ms` });
+    return toRecord(updated, `${person.givenNames} ${person.surname}`);
+  });
+}
+
+const PREVIEW_EDGE = 1600;
+const PDF_PREVIEW_DPI = 110;
+
+/** The document as a picture for the detail view; a file that cannot be shown says why instead. */
+export async function previewDocument(ctx: ServiceContext, id: string): Promise<{ dataUrl: string | null; message: string | null }> {
+  const { row } = getDocumentRow(ctx, id);
+  const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
+  if (bytes.length === 0) return { dataUrl: null, message: 'The file is empty (0 bytes): nothing to show.' };
+  const kind = sniffFileKind(bytes);
+  if (kind === null) return { dataUrl: null, message: 'Not an image or PDF this program can show.' };
+  try {
+    const image = kind === 'pdf' ? await renderFirstPdfPage(bytes) : bytes;
+    if (image === null) return { dataUrl: null, message: 'The PDF has no pages.' };
+    const { default: sharp } = await import('sharp');
+    const jpeg = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      .autoOrient()
+      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`, message: null };
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return { dataUrl: null, message: `The file cannot be shown (${reason}).` };
+  }
+}
+
+async function renderFirstPdfPage(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const mupdf = await import('mupdf');
+  const document = mupdf.Document.openDocument(bytes, 'application/pdf');
+  try {
+    if (document.countPages() === 0) return null;
+    const page = document.loadPage(0);
+    const scale = PDF_PREVIEW_DPI / 72;
+    const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
+    const png = pixmap.asPNG();
+    pixmap.destroy();
+    page.destroy();
+    return png;
+  } finally {
+    document.destroy();
+  }
+}

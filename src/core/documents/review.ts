@@ -1,0 +1,91 @@
+import type { DocumentRecord } from '../../shared/api/document-records';
+import type { DocumentFields } from '../../shared/api/documents';
+import { todayIsoDate } from '../../shared/domain/dates';
+import { recheckDocument, registerEntryOf } from '../../engine/documents/recheck';
+import { AppError } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { nowIso } from '../db/ids';
+import { write } from '../db/writes';
+import { getPersonRow } from '../people/service';
+import { actorName, addReview, correctedFields, getDocumentRow, requireReviewer, toRecord, updateDocument, type DocumentRow } from './store';
+
+/** A reviewer's acts on a stored document. Each is one transaction: the change and its history entry together. */
+
+function live(row: DocumentRow): void {
+  if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it first');
+}
+
+const show = (value: DocumentFields[keyof DocumentFields]): string | null =>
+  value === undefined ? null : Array.isArray(value) ? value.join('; ') : String(value);
+
+/** Changes fields, records each change with its author, and re-runs the checks on the corrected fields. */
+export function correctDocument(ctx: ServiceContext, id: string, changes: Partial<DocumentFields>): DocumentRecord {
+  return write(ctx.sqlite(), () => {
+    const author = requireReviewer(ctx);
+    const { row, personName } = getDocumentRow(ctx, id);
+    live(row);
+    const person = getPersonRow(ctx, row.personId);
+    const fields: DocumentFields = { ...row.fields };
+    const changed: Array<keyof DocumentFields> = [];
+    for (const key of Object.keys(changes) as Array<keyof DocumentFields>) {
+      const value = changes[key];
+      if (show(value) === show(fields[key])) continue;
+      changed.push(key);
+      if (value === undefined || value === '') delete fields[key];
+      else Object.assign(fields, { [key]: value });
+    }
+    if (changed.length === 0) throw new AppError('VALIDATION', 'Nothing was changed', { issues: [{ path: 'fields', message: 'Change at least one field' }] });
+    const verdict = recheckDocument(
+      { type: row.type, fields, mrz: row.mrz ?? null, checks: row.checks, correctedFields: [...new Set([...correctedFields(ctx, id), ...changed])] },
+      { asOf: todayIsoDate(), person: { surname: person.surname, givenNames: person.givenNames, dateOfBirth: person.dateOfBirth } },
+    );
+    const entry = registerEntryOf(row.type, fields);
+    const updated = updateDocument(ctx, id, { fields, ...verdict, kind: entry.kind, expiresOn: entry.expiresOn, decidedBy: null, decidedAt: null });
+    for (const key of changed) {
+      addReview(ctx, id, { action: 'correct', author, field: key, fromValue: show(row.fields[key]), toValue: show(fields[key]), statusAfter: updated.status });
+    }
+    return toRecord(updated, personName);
+  });
+}
+
+/**
+ * A person vouches for the document: it counts as verified from now on. A document the rules reject (expired,
+ * specimen, unfit) cannot be accepted as it stands; a misread field is corrected first.
+ */
+export function acceptDocument(ctx: ServiceContext, id: string, note: string | undefined): DocumentRecord {
+  return write(ctx.sqlite(), () => {
+    const author = requireReviewer(ctx);
+    const { row, personName } = getDocumentRow(ctx, id);
+    live(row);
+    // The rules' own rejections (expired, unfit, a specimen) stand even after a reviewer's decision.
+    if ((row.status === 'rejected' && row.decidedBy === null) || row.reasons.some((r) => r === 'expired' || r === 'medical_unfit')) {
+      throw new AppError('CONFLICT', `The checks reject this document (${row.reasons.join(', ')}); correct a misread field first, or reject it`);
+    }
+    const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: true, message: `Accepted by ${author}${note ? `: ${note}` : ''}` }];
+    const updated = updateDocument(ctx, id, { status: 'verified', checks, decidedBy: author, decidedAt: nowIso() });
+    addReview(ctx, id, { action: 'accept', author, note: note ?? null, statusAfter: 'verified' });
+    return toRecord(updated, personName);
+  });
+}
+
+export function rejectDocument(ctx: ServiceContext, id: string, reason: string): DocumentRecord {
+  return write(ctx.sqlite(), () => {
+    const author = requireReviewer(ctx);
+    const { row, personName } = getDocumentRow(ctx, id);
+    live(row);
+    const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: false, message: `Rejected by ${author}: ${reason}` }];
+    const updated = updateDocument(ctx, id, { status: 'rejected', checks, decidedBy: author, decidedAt: nowIso() });
+    addReview(ctx, id, { action: 'reject', author, note: reason, statusAfter: 'rejected' });
+    return toRecord(updated, personName);
+  });
+}
+
+export function setDocumentArchived(ctx: ServiceContext, id: string, archived: boolean): DocumentRecord {
+  return write(ctx.sqlite(), () => {
+    const { row, personName } = getDocumentRow(ctx, id);
+    if ((row.archivedAt !== null) === archived) return toRecord(row, personName);
+    const updated = updateDocument(ctx, id, { archivedAt: archived ? nowIso() : null });
+    addReview(ctx, id, { action: archived ? 'archive' : 'restore', author: actorName(ctx), statusAfter: updated.status });
+    return toRecord(updated, personName);
+  });
+}

@@ -1,0 +1,193 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { DocumentListInput, DocumentRecord, DocumentSummary, ReviewAction, ReviewEntry } from '../../shared/api/document-records';
+import type { DocumentFields, VerificationStatus } from '../../shared/api/documents';
+import { isCertificateKind } from '../../shared/domain/certificates';
+import { AppError, notFound } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { nowIso } from '../db/ids';
+import { documentReviews, documents, people, settings } from '../db/schema';
+
+/** Rows of the `documents` table (src/core/db/schema/documents.ts) and their review history; no rules here. */
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocumentRow = typeof documents.$inferInsert;
+
+const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`;
+
+export function toRecord(row: DocumentRow, name: string): DocumentRecord {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    archivedAt: row.archivedAt,
+    personId: row.personId,
+    personName: name,
+    fileHash: row.fileHash,
+    fileName: row.fileName,
+    byteSize: row.byteSize,
+    type: row.type,
+    kind: row.kind !== null && isCertificateKind(row.kind) ? row.kind : null,
+    status: row.status,
+    reasons: row.reasons,
+    checks: row.checks,
+    fields: row.fields,
+    readFields: row.readFields,
+    mrz: row.mrz ?? null,
+    confidence: row.confidence,
+    expiresOn: row.expiresOn,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt,
+  };
+}
+
+export function getDocumentRow(ctx: ServiceContext, id: string): { row: DocumentRow; personName: string } {
+  const found = ctx.db().select({ row: documents, personName }).from(documents).innerJoin(people, eq(people.id, documents.personId)).where(eq(documents.id, id)).get();
+  if (!found) throw notFound('Document', id);
+  return found;
+}
+
+export function getDocument(ctx: ServiceContext, id: string): DocumentRecord {
+  const { row, personName: name } = getDocumentRow(ctx, id);
+  return toRecord(row, name);
+}
+
+/** The person's stored copy of exactly these bytes, archived or not: a re-upload is the same document. */
+export function findSameFile(ctx: ServiceContext, personId: string, fileHash: string): DocumentRow | undefined {
+  return ctx.db().select().from(documents).where(and(eq(documents.personId, personId), eq(documents.fileHash, fileHash))).get();
+}
+
+export function insertDocument(ctx: ServiceContext, row: NewDocumentRow): DocumentRow {
+  return ctx.db().insert(documents).values(row).returning().get();
+}
+
+export function updateDocument(ctx: ServiceContext, id: string, changes: Partial<NewDocumentRow>): DocumentRow {
+  const row = ctx.db().update(documents).set(changes).where(eq(documents.id, id)).returning().get();
+  if (!row) throw notFound('Document', id);
+  return row;
+}
+
+export interface ReviewInput {
+  action: ReviewAction;
+  author: string;
+  statusAfter: VerificationStatus;
+  field?: keyof DocumentFields;
+  fromValue?: string | null;
+  toValue?: string | null;
+  note?: string | null;
+}
+
+export function addReview(ctx: ServiceContext, documentId: string, review: ReviewInput): void {
+  ctx.db()
+    .insert(documentReviews)
+    .values({
+      documentId,
+      action: review.action,
+      author: review.author,
+      statusAfter: review.statusAfter,
+      field: review.field ?? null,
+      fromValue: review.fromValue ?? null,
+      toValue: review.toValue ?? null,
+      note: review.note ?? null,
+    })
+    .run();
+}
+
+export function reviewHistory(ctx: ServiceContext, documentId: string): ReviewEntry[] {
+  return ctx
+    .db()
+    .select({
+      id: documentReviews.id,
+      action: documentReviews.action,
+      author: documentReviews.author,
+      field: documentReviews.field,
+      fromValue: documentReviews.fromValue,
+      toValue: documentReviews.toValue,
+      note: documentReviews.note,
+      statusAfter: documentReviews.statusAfter,
+      createdAt: documentReviews.createdAt,
+    })
+    .from(documentReviews)
+    .where(eq(documentReviews.documentId, documentId))
+    .orderBy(documentReviews.createdAt, documentReviews.id)
+    .all();
+}
+
+/** Fields a reviewer has changed so far (for the safety rule of src/engine/documents/recheck.ts). */
+export function correctedFields(ctx: ServiceContext, documentId: string): Array<keyof DocumentFields> {
+  const rows = ctx
+    .db()
+    .selectDistinct({ field: documentReviews.field })
+    .from(documentReviews)
+    .where(and(eq(documentReviews.documentId, documentId), eq(documentReviews.action, 'correct')))
+    .all();
+  return rows.map((r) => r.field).filter((f): f is keyof DocumentFields => f !== null);
+}
+
+/** The review queue: newest first, filtered by status, person or vessel (crew with an open assignment there). */
+export function listDocuments(ctx: ServiceContext, input: Required<Omit<DocumentListInput, 'personId' | 'vesselId'>> & Pick<DocumentListInput, 'personId' | 'vesselId'>): { total: number; rows: DocumentSummary[] } {
+  // For one person or one vessel's crew the few documents are found by person and sorted; the unary + keeps
+  // SQLite from walking the whole queue index in date order instead (measured: 114 → ~5 ms at 160,000 documents).
+  const narrow = input.personId !== undefined || input.vesselId !== undefined;
+  const filters: Array<SQL | undefined> = [
+    input.status === 'all' ? undefined : narrow ? sql`+${documents.status} = ${input.status}` : eq(documents.status, input.status),
+    input.personId ? eq(documents.personId, input.personId) : undefined,
+    input.archived === 'exclude' ? sql`${documents.archivedAt} IS NULL` : input.archived === 'only' ? sql`${documents.archivedAt} IS NOT NULL` : undefined,
+    input.vesselId
+      ? sql`${documents.personId} IN (SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id
+             WHERE p.vessel_id = ${input.vesselId} AND a.archived_at IS NULL)`
+      : undefined,
+  ];
+  const where = and(...filters);
+  const total = ctx.db().select({ n: sql<number>`count(*)` }).from(documents).where(where).get()?.n ?? 0;
+  const rows = ctx
+    .db()
+    .select({
+      id: documents.id,
+      personId: documents.personId,
+      personName,
+      fileName: documents.fileName,
+      type: documents.type,
+      kind: documents.kind,
+      status: documents.status,
+      reasons: documents.reasons,
+      expiresOn: documents.expiresOn,
+      createdAt: documents.createdAt,
+      archivedAt: documents.archivedAt,
+    })
+    .from(documents)
+    .innerJoin(people, eq(people.id, documents.personId))
+    .where(where)
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  return { total, rows: rows.map((r) => ({ ...r, kind: r.kind !== null && isCertificateKind(r.kind) ? r.kind : null })) };
+}
+
+const REVIEWER_KEY = 'documents.reviewer';
+
+export function reviewerName(ctx: ServiceContext): string | null {
+  const row = ctx.db().select().from(settings).where(eq(settings.key, REVIEWER_KEY)).get();
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export function setReviewerName(ctx: ServiceContext, name: string): { name: string } {
+  ctx.db()
+    .insert(settings)
+    .values({ key: REVIEWER_KEY, value: name })
+    .onConflictDoUpdate({ target: settings.key, set: { value: name, updatedAt: nowIso() } })
+    .run();
+  return { name };
+}
+
+/** Who did something that is not a decision (an upload, a re-read, archiving): the reviewer name when set. */
+export const actorName = (ctx: ServiceContext): string => reviewerName(ctx) ?? 'unnamed user';
+
+/** The author of a decision: there are no user accounts yet, so the name set in Settings. */
+export function requireReviewer(ctx: ServiceContext): string {
+  const name = reviewerName(ctx);
+  if (!name) {
+    const message = 'Enter your name as reviewer (Settings → Reviewer) so the decision has an author';
+    throw new AppError('VALIDATION', message, { issues: [{ path: 'reviewer', message }] });
+  }
+  return name;
+}

@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import { Link } from 'wouter';
+import type { DocumentRecord } from '../../../../shared/api';
+import { CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
+import { useArchiveWithUndo } from '../../api/archive';
+import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
+import { Dialog } from '../../components/Dialog';
+import { ImageViewer } from '../../components/documents/ImageViewer';
+import { reasonsText, TYPE_LABELS, VerificationBadge } from '../../components/documents/labels';
+import { ProgressBar } from '../../components/ProgressBar';
+import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
+import { Field } from '../../forms/form-helpers';
+import { ReviewerForm } from '../../forms/ReviewerForm';
+import { formatBytes, formatDate, formatDateTime } from '../../format';
+import { ReviewHistory } from './ReviewHistory';
+
+function Preview({ id, name }: { id: string; name: string }) {
+  const preview = useApiQuery('documents.preview', { id }, { staleTime: Infinity });
+  if (preview.isPending) return <div className="viewer viewer-empty">Loading the image…</div>;
+  if (preview.isError) return <div className="viewer viewer-empty">{preview.error.message}</div>;
+  if (!preview.data.dataUrl) return <div className="viewer viewer-empty">{preview.data.message}</div>;
+  return <ImageViewer src={preview.data.dataUrl} alt={`Scan of ${name}`} />;
+}
+
+function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const reject = useApiMutation('documents.reject', ['documents.'], {
+    onSuccess: () => {
+      toast.success(`Rejected ${document.fileName}`);
+      onClose();
+    },
+    onError: (failure) => setError(failure.fieldIssues().reason ?? failure.message),
+  });
+  return (
+    <Dialog title="Reject the document" onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          reject.mutate({ id: document.id, reason });
+        }}
+      >
+        <Field label="Why is it rejected?" error={error}>
+          {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus placeholder="e.g. belongs to another crew member" />}
+        </Field>
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="danger" disabled={reject.isPending}>
+            Reject
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
+export function DocumentDetail({ id }: { id: string }) {
+  const detail = useApiQuery('documents.get', { id });
+  const reviewer = useApiQuery('documents.reviewer', {});
+  const [rejecting, setRejecting] = useState(false);
+  const archive = useArchiveWithUndo('documents', ['documents.']);
+  const accept = useApiMutation('documents.accept', ['documents.'], {
+    onSuccess: (saved) => toast.success(`Accepted ${saved.fileName}`),
+    onError: (error) => toast.error(error.message),
+  });
+  const reverify = useApiTask('documents.reverify', ['documents.'], {
+    onSuccess: (saved) => toast.success(`Read again: ${saved.status === 'verified' ? 'verified' : saved.status === 'review' ? 'needs review' : 'rejected'}`),
+    onError: (error) => toast.error(error.message),
+  });
+  const document = detail.data?.document;
+  const canDecide = Boolean(document && document.archivedAt === null && reviewer.data?.name);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || !document || !canDecide) return;
+      const key = event.key.toLowerCase();
+      if (key === 'a') accept.mutate({ id: document.id });
+      else if (key === 'r') setRejecting(true);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [document, canDecide, accept]);
+
+  if (detail.isPending) return <p className="page muted">Loading…</p>;
+  if (detail.isError || !document)
+    return (
+      <section className="page">
+        <p className="notice bad">{detail.error?.message}</p>
+        <Link href="/">Back to the review queue</Link>
+      </section>
+    );
+  const archived = document.archivedAt !== null;
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div className="grow">
+          <Link href="/" className="muted">
+            ← Review queue
+          </Link>
+          <h1>
+            {document.fileName} <VerificationBadge status={document.status} />
+            {archived && <span className="badge bad">Archived</span>}
+          </h1>
+          <p className="muted">
+            {TYPE_LABELS[document.type]}
+            {document.kind && document.type === 'stcw_certificate' ? ` · ${CERTIFICATE_LABELS[document.kind]}` : ''} of{' '}
+            <Link href={`~/crew/${document.personId}`}>{document.personName}</Link> · {formatBytes(document.byteSize)} · OCR confidence {Math.round(document.confidence * 100)}%
+            {document.expiresOn ? ` · valid until ${formatDate(document.expiresOn)}` : ''}
+          </p>
+          {document.reasons.length > 0 && <p>Why: {reasonsText(document.reasons)}</p>}
+          {document.decidedBy && (
+            <p className="muted">
+              {document.status === 'verified' ? 'Accepted' : 'Decided'} by {document.decidedBy} on {formatDateTime(document.decidedAt!)}
+            </p>
+          )}
+        </div>
+        {archived ? (
+          <button type="button" className="primary" onClick={() => archive.restore(document.id, document.fileName)}>
+            Restore
+          </button>
+        ) : (
+          <>
+            <button type="button" className="primary" onClick={() => accept.mutate({ id: document.id })} disabled={!canDecide || accept.isPending || document.status === 'verified'} aria-keyshortcuts="Alt+A" title="Alt+A">
+              Accept
+            </button>
+            <button type="button" className="danger" onClick={() => setRejecting(true)} disabled={!canDecide || document.status === 'rejected'} aria-keyshortcuts="Alt+R" title="Alt+R">
+              Reject…
+            </button>
+            <button type="button" onClick={() => reverify.mutate({ id: document.id })} disabled={reverify.isPending}>
+              Read again
+            </button>
+            <button type="button" onClick={() => archive.archive(document.id, document.fileName)}>
+              Archive
+            </button>
+          </>
+        )}
+      </header>
+      {reverify.isPending && (
+        <div className="card">
+          <ProgressBar progress={reverify.progress} label={`Reading ${document.fileName} again`} />
+          <button type="button" onClick={reverify.cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {!archived && reviewer.data && !reviewer.data.name && (
+        <div className="card">
+          <p>Enter your name to accept, reject or correct documents: it is recorded with every decision.</p>
+          <ReviewerForm current={null} />
+        </div>
+      )}
+      <div className="document-layout">
+        <Preview id={document.id} name={document.fileName} />
+        <div>
+          <div className="card">
+            <h2>Fields</h2>
+            <DocumentFieldsForm key={document.updatedAt} document={document} disabled={!canDecide} />
+          </div>
+          <div className="card">
+            <h2>Checks</h2>
+            <ul className="checks">
+              {document.checks.map((check) => (
+                <li key={check.id} className={check.ok ? 'pass' : 'fail'}>
+                  <span aria-label={check.ok ? 'passed' : 'failed'}>{check.ok ? '✓' : '✗'}</span> {check.message}
+                </li>
+              ))}
+            </ul>
+            {document.mrz && <pre className="mrz">{document.mrz.join('\n')}</pre>}
+          </div>
+          <ReviewHistory history={detail.data.history} ocrText={detail.data.ocrText} />
+        </div>
+      </div>
+      {rejecting && <RejectDialog document={document} onClose={() => setRejecting(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { Link } from 'wouter';
+import { useApiQuery } from '../../api/hooks';
+import { reasonsText, TYPE_LABELS, VerificationBadge } from '../../components/documents/labels';
+import { formatDateTime } from '../../format';
+import { useQueueFilters, type QueueStatus } from '../../state/documents';
+
+const STATUS_FILTERS: Array<[QueueStatus, string]> = [
+  ['review', 'Needs review'],
+  ['verified', 'Verified'],
+  ['rejected', 'Rejected'],
+  ['all', 'All'],
+];
+
+/** The review queue: documents waiting for a person (or any status), newest first; Enter opens one. */
+export function ReviewQueue() {
+  const { status, vesselId, archived, set } = useQueueFilters();
+  const vessels = useApiQuery('vessels.list', {});
+  const queue = useApiQuery('documents.list', { status, ...(vesselId ? { vesselId } : {}), archived: archived ? 'only' : 'exclude', limit: 500 });
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Documents</h1>
+      </header>
+      <div className="filters" role="group" aria-label="Queue filters">
+        <label>
+          Status{' '}
+          <select value={status} onChange={(e) => set({ status: e.target.value as QueueStatus })}>
+            {STATUS_FILTERS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Vessel{' '}
+          <select value={vesselId} onChange={(e) => set({ vesselId: e.target.value })}>
+            <option value="">All vessels</option>
+            {vessels.data?.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={archived} onChange={(e) => set({ archived: e.target.checked })} /> Show archived
+        </label>
+      </div>
+      {queue.isError && <p className="notice bad">{queue.error.message}</p>}
+      {queue.data && queue.data.total === 0 ? (
+        <div className="empty">
+          <h2>{status === 'review' && !archived ? 'Nothing waiting for review' : 'No documents here'}</h2>
+          <p>Add passports, seaman’s books, STCW certificates and ENG1 medicals from a person’s profile (Crew → a person → Documents).</p>
+        </div>
+      ) : (
+        queue.data && (
+          <table className="table">
+            <caption className="sr-only">Documents ({queue.data.total})</caption>
+            <thead>
+              <tr>
+                <th>File</th>
+                <th>Person</th>
+                <th>Type</th>
+                <th>Status</th>
+                <th>Why</th>
+                <th>Added</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.data.rows.map((row) => (
+                <tr key={row.id} className={row.archivedAt ? 'archived' : undefined}>
+                  <td>
+                    <Link href={`/${row.id}`}>{row.fileName}</Link>
+                  </td>
+                  <td>
+                    <Link href={`~/crew/${row.personId}`}>{row.personName}</Link>
+                  </td>
+                  <td>{TYPE_LABELS[row.type]}</td>
+                  <td>
+                    <VerificationBadge status={row.status} />
+                  </td>
+                  <td className="muted">{reasonsText(row.reasons) || '—'}</td>
+                  <td>{formatDateTime(row.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      )}
+      {queue.data && queue.data.total > queue.data.rows.length && <p className="muted">Showing the newest {queue.data.rows.length} of {queue.data.total}.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+
+export type QueueStatus = 'review' | 'verified' | 'rejected' | 'all';
+
+/** The review queue's filters, kept while a reviewer opens a document and comes back. */
+export const useQueueFilters = create<{ status: QueueStatus; vesselId: string; archived: boolean; set(changes: Partial<{ status: QueueStatus; vesselId: string; archived: boolean }>): void }>()(
+  (set) => ({
+    status: 'review',
+    vesselId: '',
+    archived: false,
+    set: (changes) => set(changes),
+  }),
+);

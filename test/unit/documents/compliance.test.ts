@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../src/core/context';
+import { complianceMatrix, expiringCertificates } from '../../../src/core/documents/compliance';
+import { insertDocument, listDocuments } from '../../../src/core/documents/store';
+import { personInput, vesselWithPosition } from '../../helpers/fleet';
+import { tempCore } from '../../helpers/temp-core';
+
+/** The register/matrix/bell queries over stored rows (no OCR): dates relative to a fixed day. */
+describe('compliance over stored documents', () => {
+  const core = tempCore();
+  afterAll(() => core.dispose());
+  const ctx: ServiceContext = {
+    state: core.state,
+    events: core.events,
+    db: () => core.state.requireDatabase().db,
+    sqlite: () => core.state.requireDatabase().sqlite,
+    onClose: () => undefined,
+  };
+  const asOf = '2026-06-01';
+  let vesselId = '';
+  let personId = '';
+  const store = (kind: string, status: 'verified' | 'review' | 'rejected', expiresOn: string | null) =>
+    insertDocument(ctx, {
+      personId,
+      fileHash: 'b'.repeat(64),
+      fileName: `${kind}.jpg`,
+      byteSize: 1,
+      type: kind === 'passport' ? 'passport' : kind === 'eng1' ? 'eng1_medical' : 'stcw_certificate',
+      kind,
+      status,
+      reasons: [],
+      checks: [],
+      fields: {},
+      readFields: {},
+      mrz: null,
+      ocrText: '',
+      confidence: 1,
+      expiresOn,
+    });
+
+  beforeAll(async () => {
+    // A Chief Stew on 4:2 since 2026-05-01: onboard until 2026-05-28, leave, back on 2026-06-12 to 2026-07-09.
+    const { vessel, position } = await vesselWithPosition(core);
+    vesselId = vessel.id;
+    personId = (await core.call('people.create', personInput())).id;
+    await core.call('assignments.create', { personId, positionId: position.id, startDate: '2026-05-01', endDate: null, rotation: '4:2' });
+    store('passport', 'verified', '2030-01-01');
+    store('eng1', 'verified', '2026-07-01'); // before the tour ends
+    store('eng1', 'rejected', '2028-01-01'); // does not count
+    store('pst', 'verified', '2026-06-20');
+    store('pst', 'verified', '2031-01-01'); // the renewal supersedes
+    store('fpff', 'verified', '2026-08-15');
+    store('efa', 'review', null);
+    store('pssr', 'verified', null);
+  });
+
+  it('the matrix: tour from the rotation, expiring during the tour first, renewals supersede, rejected ignored', () => {
+    const matrix = complianceMatrix(ctx, vesselId, asOf);
+    const [row] = matrix.rows;
+    expect(row!.tour).toEqual({ start: '2026-06-12', end: '2026-07-09' });
+    const state = Object.fromEntries(row!.cells.map((c) => [c.kind, c.state]));
+    expect(state).toEqual({ passport: 'valid', eng1: 'expires_during_tour', pst: 'valid', fpff: 'expires_90', efa: 'in_review', pssr: 'valid', psa: 'missing' });
+  });
+
+  it('the bell: only certificates that need renewing, with their window', () => {
+    const items = expiringCertificates(ctx, asOf).items;
+    expect(items.map((i) => [i.kind, i.window, i.daysLeft])).toEqual([
+      ['eng1', 30, 30],
+      ['fpff', 90, 75],
+    ]);
+  });
+
+  it('the queue filters by status, person and vessel', () => {
+    const base = { offset: 0, limit: 100, archived: 'exclude' as const };
+    expect(listDocuments(ctx, { ...base, status: 'review' }).total).toBe(1);
+    expect(listDocuments(ctx, { ...base, status: 'all', vesselId }).total).toBe(8);
+    expect(listDocuments(ctx, { ...base, status: 'verified', personId }).rows.every((r) => r.status === 'verified')).toBe(true);
+    expect(listDocuments(ctx, { ...base, status: 'all', personId: 'nobody' }).total).toBe(0);
+  });
+});
