@@ -7,6 +7,7 @@ import { useApiMutation, useApiTask } from '../api/hooks';
 import { fileToBase64 } from '../files';
 import { formatDate } from '../format';
 import { Dialog } from './Dialog';
+import { ImportActions, ImportReportView } from './ImportReportView';
 import { ProblemTable } from './ProblemTable';
 import { ProgressBar } from './ProgressBar';
 
@@ -71,74 +72,22 @@ export function ImportPeopleDialog({ onClose }: { onClose(): void }) {
           </div>
           {preview.isPending && <p className="muted">Checking {file?.name}…</p>}
           {report && (
-            <section aria-label="Import report">
-              {blocked ? (
-                <div className="notice bad" role="alert">
-                  <strong>This file cannot be imported.</strong> Nothing was stored.
-                  <ProblemTable problems={report.fileProblems} caption="File problems" />
-                </div>
-              ) : (
-                <>
-                  <p role="status">
-                    <strong>
-                      {report.validRows} of {report.rows} rows
-                    </strong>{' '}
-                    can be imported{report.rowProblems.length > 0 ? '; the rows below have problems and will be skipped.' : '.'}
-                  </p>
-                  {report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows with problems" />}
-                  {report.preview.length > 0 && (
-                    <details open={report.rowProblems.length === 0}>
-                      <summary>First rows as they will be stored</summary>
-                      <table className="table compact">
-                        <thead>
-                          <tr>
-                            <th>Line</th>
-                            <th>Name</th>
-                            <th>Born</th>
-                            <th>Nationalities</th>
-                            <th>E-mail</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {report.preview.map((row) => (
-                            <tr key={row.line}>
-                              <td>{row.line}</td>
-                              <td>
-                                {row.givenNames} {row.surname}
-                              </td>
-                              <td>{formatDate(row.dateOfBirth)}</td>
-                              <td>{row.nationalities.map(countryName).join(', ') || '—'}</td>
-                              <td>{row.email ?? '—'}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </details>
-                  )}
-                </>
-              )}
-            </section>
+            <ImportReportView
+              report={report}
+              blocked={blocked}
+              columns={['Name', 'Born', 'Nationalities', 'E-mail']}
+              cells={(row) => [`${row.givenNames} ${row.surname}`, formatDate(row.dateOfBirth), row.nationalities.map(countryName).join(', ') || '—', row.email ?? '—']}
+            />
           )}
           {run.isPending && <ProgressBar progress={run.progress} label="Importing people" />}
-          <div className="form-actions">
-            {run.isPending ? (
-              <button type="button" onClick={run.cancel}>
-                Cancel import
-              </button>
-            ) : (
-              <button type="button" onClick={onClose}>
-                Cancel
-              </button>
-            )}
-            <button
-              type="button"
-              className="primary"
-              disabled={!file || !report || blocked || report.validRows === 0 || run.isPending}
-              onClick={() => file && run.mutate({ contentBase64: file.contentBase64, fileName: file.name })}
-            >
-              {report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'person' : 'people'}` : 'Import'}
-            </button>
-          </div>
+          <ImportActions
+            running={run.isPending}
+            onCancelRun={run.cancel}
+            onClose={onClose}
+            canImport={Boolean(file && report && !blocked && report.validRows > 0)}
+            onImport={() => file && run.mutate({ contentBase64: file.contentBase64, fileName: file.name })}
+            label={report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'person' : 'people'}` : 'Import'}
+          />
         </>
       )}
     </Dialog>

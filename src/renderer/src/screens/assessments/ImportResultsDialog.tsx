@@ -4,6 +4,7 @@ import { assessmentContexts, DEFAULT_INSTRUMENT_ID, type AssessmentContext, type
 import { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
+import { ImportActions, ImportReportView } from '../../components/ImportReportView';
 import { ProblemTable } from '../../components/ProblemTable';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fileToBase64 } from '../../files';
@@ -125,72 +126,22 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
       </div>
       {preview.isPending && <p className="muted">Checking {file?.name}…</p>}
       {report && (
-        <section aria-label="Import report">
-          {blocked ? (
-            <div className="notice bad" role="alert">
-              <strong>This file cannot be imported.</strong> Nothing was stored.
-              <ProblemTable problems={report.fileProblems} caption="File problems" />
-            </div>
-          ) : (
-            <>
-              <p role="status">
-                <strong>
-                  {report.validRows} of {report.rows} rows
-                </strong>{' '}
-                can be imported{report.rowProblems.length > 0 ? '; the rows below have problems and will be skipped.' : '.'}
-              </p>
-              {report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows with problems" />}
-              {report.preview.length > 0 && (
-                <details open={report.rowProblems.length === 0}>
-                  <summary>First rows as they will be stored</summary>
-                  <table className="table compact">
-                    <thead>
-                      <tr>
-                        <th>Line</th>
-                        <th>Person</th>
-                        <th>Found by</th>
-                        <th>Taken on</th>
-                        <th>Answered</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.preview.map((row) => (
-                        <tr key={row.line}>
-                          <td>{row.line}</td>
-                          <td>{row.personName}</td>
-                          <td>{MATCHED_BY[row.matchedBy]}</td>
-                          <td>{formatDate(row.takenOn)}</td>
-                          <td>{row.answered}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              )}
-            </>
-          )}
-        </section>
+        <ImportReportView
+          report={report}
+          blocked={blocked}
+          columns={['Person', 'Found by', 'Taken on', 'Answered']}
+          cells={(row) => [row.personName, MATCHED_BY[row.matchedBy], formatDate(row.takenOn), row.answered]}
+        />
       )}
       {run.isPending && <ProgressBar progress={run.progress} label="Scoring and storing results" />}
-      <div className="form-actions">
-        {run.isPending ? (
-          <button type="button" onClick={run.cancel}>
-            Cancel import
-          </button>
-        ) : (
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        )}
-        <button
-          type="button"
-          className="primary"
-          disabled={!file || !context || !report || blocked || report.validRows === 0 || run.isPending}
-          onClick={() => file && context && run.mutate({ contentBase64: file.contentBase64, fileName: file.name, context, instrumentId })}
-        >
-          {report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'result' : 'results'}` : 'Import'}
-        </button>
-      </div>
+      <ImportActions
+        running={run.isPending}
+        onCancelRun={run.cancel}
+        onClose={onClose}
+        canImport={Boolean(file && context && report && !blocked && report.validRows > 0)}
+        onImport={() => file && context && run.mutate({ contentBase64: file.contentBase64, fileName: file.name, context, instrumentId })}
+        label={report && !blocked ? `Import ${report.validRows} ${report.validRows === 1 ? 'result' : 'results'}` : 'Import'}
+      />
     </Dialog>
   );
 }
