@@ -2,7 +2,7 @@ import { addDays, format } from 'date-fns';
 import { createCore, type Core } from '../../src/core/core';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { requiredCertificates } from '../../src/engine/documents/requirements';
-import { seededRandom } from '../../src/core/demo/sample-fleet';
+import { seededRandom } from '../../src/engine/random';
 import { tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import { percentile, sample, type Benchmark, type Reporter } from './harness';

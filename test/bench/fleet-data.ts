@@ -1,5 +1,5 @@
 import type { Core } from '../../src/core/core';
-import { seededRandom } from '../../src/core/demo/sample-fleet';
+import { seededRandom } from '../../src/engine/random';
 import { NAME_POOLS } from '../../src/core/demo/names';
 
 /**

@@ -2,6 +2,8 @@
  * Seeded synthetic questionnaire data for tests and benchmarks (no real people): a facet model with reverse
  * keys, plus careless respondents (random, straight-lining, alternating) and missing answers.
  */
+import { seededRandom } from '../../src/engine/random';
+
 export interface SimItem {
   id: string;
   scale: string;
@@ -25,17 +27,8 @@ export interface SimOptions {
   loading?: number;
 }
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so generated response sets are the same on every run. */
+export const prng = seededRandom;
 
 export function normal(rand: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());

@@ -14,21 +14,11 @@ import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
 import { addSampleCertificates, storeSamplePicture, type SampleCertificateOptions } from './sample-certificates';
 import { loadSampleAssessments } from './sample-assessments';
+import { seededRandom } from '../../engine/random';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
 export const SAMPLE_SEED = 20_240_601;
 
-/** mulberry32: a tiny, well-known seeded generator (the sample must be reproducible, not cryptographic). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Seven digits whose last is the IMO check digit of the first six. */
 function imoFrom(six: string): string {
