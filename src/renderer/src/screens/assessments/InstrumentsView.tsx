@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
+import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 /** Built-in and custom instruments; a custom one is imported from its JSON definition and archived with undo. */
 export function InstrumentsView() {
@@ -86,16 +87,13 @@ export function InstrumentsView() {
                     {i.min}–{i.max}
                   </td>
                   <td className="actions">
-                    {i.id !== null &&
-                      (i.archivedAt ? (
-                        <button type="button" onClick={() => archive.restore(i.id!, `the instrument ${i.name}`)}>
-                          Restore
-                        </button>
-                      ) : (
-                        <button type="button" className="danger" onClick={() => archive.archive(i.id!, `the instrument ${i.name}`)}>
-                          Archive
-                        </button>
-                      ))}
+                    {i.id !== null && (
+                      <ArchiveToggle
+                        archived={Boolean(i.archivedAt)}
+                        onArchive={() => archive.archive(i.id!, `the instrument ${i.name}`)}
+                        onRestore={() => archive.restore(i.id!, `the instrument ${i.name}`)}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}

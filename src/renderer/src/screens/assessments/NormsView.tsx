@@ -9,6 +9,7 @@ import { fileToBase64 } from '../../files';
 import { Field, showApiError } from '../../forms/form-helpers';
 import { formatDateTime } from '../../format';
 import { fixed, POPULATION_LABELS } from './labels';
+import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
 const POPULATIONS = ['volunteer', 'applicant', 'incumbent'] as const;
@@ -145,15 +146,11 @@ export function NormsView() {
                   <td>{t.source}</td>
                   <td>{formatDateTime(t.createdAt)}</td>
                   <td className="actions">
-                    {t.archivedAt ? (
-                      <button type="button" onClick={() => archive.restore(t.id, `the norm table "${t.label}"`)}>
-                        Restore
-                      </button>
-                    ) : (
-                      <button type="button" className="danger" onClick={() => archive.archive(t.id, `the norm table "${t.label}"`)}>
-                        Archive
-                      </button>
-                    )}
+                    <ArchiveToggle
+                      archived={Boolean(t.archivedAt)}
+                      onArchive={() => archive.archive(t.id, `the norm table "${t.label}"`)}
+                      onRestore={() => archive.restore(t.id, `the norm table "${t.label}"`)}
+                    />
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { CONTEXT_LABELS, fixed, VERDICT_BADGE, VERDICT_LABELS } from './labels';
 import { NormPlacementView } from './NormPlacementView';
+import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 const VERDICT_MEANING = {
   valid: 'No index of careless responding crossed its cut-off.',
@@ -43,15 +44,7 @@ export function ResultDetail({ id }: { id: string }) {
             {r.archivedAt ? ' · archived' : ''}
           </p>
         </div>
-        {r.archivedAt ? (
-          <button type="button" className="primary" onClick={() => archive.restore(r.id, what)}>
-            Restore
-          </button>
-        ) : (
-          <button type="button" className="danger" onClick={() => archive.archive(r.id, what, () => navigate('/'))}>
-            Archive
-          </button>
-        )}
+        <ArchiveToggle archived={Boolean(r.archivedAt)} prominentRestore onArchive={() => archive.archive(r.id, what, () => navigate('/'))} onRestore={() => archive.restore(r.id, what)} />
       </header>
       <div className="card">
         <h2>

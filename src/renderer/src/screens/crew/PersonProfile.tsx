@@ -15,6 +15,7 @@ import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
+import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -187,15 +188,11 @@ export function PersonProfile({ id }: { id: string }) {
                         End today
                       </button>
                     )}{' '}
-                    {a.state === 'archived' ? (
-                      <button type="button" onClick={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}>
-                        Restore
-                      </button>
-                    ) : (
-                      <button type="button" className="danger" onClick={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}>
-                        Archive
-                      </button>
-                    )}
+                    <ArchiveToggle
+                      archived={a.state === 'archived'}
+                      onArchive={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}
+                      onRestore={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}
+                    />
                   </td>
                 </tr>
               ))}
