@@ -3,15 +3,18 @@ import {
   assessDocument,
   isCleanReading,
   looksLikeMrzLine,
+  MrzFormatError,
   readTd3Best,
   unreadableAssessment,
   type Assessment,
   type CertificateRules,
+  type GlyphComparison,
   type OcrLine,
 } from '../../engine/documents';
 import type { PersonIdentity, PlannedTour, VerificationResult } from '../../shared/api/documents';
 import { AppError } from '../api/errors';
 import { deskewedBand, scaledBand } from './mrz-band';
+import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
@@ -79,7 +82,7 @@ export class DocumentVerifier {
       throwIfAborted(options.signal);
       let text = '';
       let confidenceSum = 0;
-      let mrzReadings: OcrLine[][] | null = null;
+      let mrzReadings: MrzBandReading[] | null = null;
       for (const [index, page] of pages.entries()) {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
         const pass = await this.engine.readPage(page.image, page.dpi, options.signal);
@@ -93,8 +96,9 @@ export class DocumentVerifier {
       }
       options.onText?.(text);
       progress(3, 'Checking');
+      const lines = mrzReadings?.map((reading) => reading.lines) ?? null;
       assessment = assessDocument(
-        { text, textConfidence: confidenceSum / pages.length, mrzReadings },
+        { text, textConfidence: confidenceSum / pages.length, mrzReadings: lines, mrzGlyphs: mrzReadings ? await glyphsOfCleanReading(mrzReadings) : undefined },
         { asOf, person: options.person, plannedTour: options.plannedTour, rules: options.rules },
       );
     } catch (error) {
@@ -114,20 +118,34 @@ export class DocumentVerifier {
    * own MRZ lines were tried as further readings and added nothing once letter/digit disagreements count as
    * corrections (they lean to digits, where the legacy engine leans to letters).
    */
-  private async readMrzCandidates(page: PreparedPage, rectangle: Rectangle, rotateRadians: number, signal: AbortSignal | undefined): Promise<OcrLine[][] | null> {
+  private async readMrzCandidates(page: PreparedPage, rectangle: Rectangle, rotateRadians: number, signal: AbortSignal | undefined): Promise<MrzBandReading[] | null> {
     const band = await deskewedBand(page, rectangle, rotateRadians);
-    const readings: OcrLine[][] = [];
+    const readings: MrzBandReading[] = [];
     for (const scale of MRZ_SCALES) {
       const scaled = await scaledBand(band, scale);
       const lines = await this.engine.readMrz(scaled.image, Math.round(page.dpi * scale), signal);
-      if (lines.filter((line) => looksLikeMrzLine(line.text)).length >= 2) readings.push(lines);
-      if (readings.length > 0 && isClean(readings)) break;
+      if (lines.filter((line) => looksLikeMrzLine(line.text)).length >= 2) readings.push({ lines, band: scaled });
+      if (readings.length > 0 && isClean(readings.map((reading) => reading.lines))) break;
     }
     return readings.length > 0 ? readings : null;
   }
 
   close(): Promise<void> {
     return this.engine.close();
+  }
+}
+
+/**
+ * The OCR-B glyph comparison of the MRZ cells (mrz-glyph-check.ts), only for a reading that would otherwise pass:
+ * any other reading already goes to review, and the comparison can only send a document to review.
+ */
+async function glyphsOfCleanReading(readings: MrzBandReading[]): Promise<GlyphComparison[] | undefined> {
+  try {
+    const mrz = readTd3Best(readings.map((reading) => reading.lines));
+    return isCleanReading(mrz) ? await compareMrzGlyphs(readings, mrz) : undefined;
+  } catch (error) {
+    if (error instanceof MrzFormatError) return undefined;
+    throw error;
   }
 }
 

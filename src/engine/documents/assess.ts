@@ -11,6 +11,7 @@ import { mrzDateToIso } from './dates';
 import { detectDocumentType } from './detect';
 import { extractLabelledFields } from './labelled-fields';
 import { isCheckDigitCovered, MrzFormatError, readTd3Best, type MrzReading } from './mrz';
+import { checkMrzGlyphs } from './mrz-glyph-check';
 import type { DocumentReading } from './reading';
 import {
   checkCertificateValidity,
@@ -64,6 +65,7 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
     if (type === 'passport') fields = pick(fields, ['surname', 'givenNames', 'dateOfBirth', 'nationality', 'documentNumber', 'issuingState', 'sex', 'dateOfIssue', 'expiryDate']);
     confidence = mrz.confidence;
     outcomes.push(checkConfidence(mrz.confidence, rules, 'machine-readable zone'));
+    if (reading.mrzGlyphs) outcomes.push(checkMrzGlyphs(reading.mrzGlyphs));
   } else {
     fields = labelled.fields;
     if (type === 'passport') {

@@ -153,7 +153,7 @@ function repairNameTail(line1: string): { text: string; corrections: MrzCorrecti
 }
 
 /** Picks the two TD3 lines out of what the MRZ pass read: the last two MRZ-looking lines, the second starting a number. */
-export function pickTd3Lines(lines: OcrLine[]): [OcrLine, OcrLine] | null {
+export function pickTd3Lines<Line extends OcrLine>(lines: Line[]): [Line, Line] | null {
   const candidates = lines.filter((line) => looksLikeMrzLine(line.text));
   for (let i = candidates.length - 2; i >= 0; i -= 1) {
     const first = compact(candidates[i]!.text);

@@ -1,3 +1,5 @@
+import type { GlyphComparison } from './mrz-glyph-check';
+
 /**
  * What the OCR layer hands the engine: plain data, no images. Confidences are 0–1; x positions are pixels in the
  * (deskewed) image the OCR saw, used to snap MRZ characters onto their grid.
@@ -24,4 +26,6 @@ export interface DocumentReading {
    * when the page has no MRZ. See `readTd3Best`.
    */
   mrzReadings: OcrLine[][] | null;
+  /** The MRZ cells compared with their OCR-B templates (`mrz-glyph-check.ts`), when that comparison was made. */
+  mrzGlyphs?: GlyphComparison[];
 }

@@ -92,6 +92,15 @@ describe('assessDocument', () => {
     expect(result.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['mrz_document_number', 'mrz_composite', 'issuing_state', 'expiry', 'name', 'date_of_birth']));
   });
 
+  it('safety: a printed look-alike the OCR read as a digit (the glyph check) sends an otherwise valid passport to review', () => {
+    const glyphs = (margin: number) => ({ ...passportReading(mrz), mrzGlyphs: [{ line: 1, column: 14, read: '5', seen: 'S', margin }] });
+    expect(assessDocument(glyphs(0.01), { asOf: AS_OF, person }).status).toBe('verified');
+    const result = assessDocument(glyphs(0.4), { asOf: AS_OF, person });
+    expect(result).toMatchObject({ status: 'review', reasons: ['mrz_format'] });
+    // It never changes what was read.
+    expect(result.mrz).toEqual(mrz);
+  });
+
   it('safety: a correction in a covered field never verifies, even when it makes every check digit pass', () => {
     // 850314 printed as B50314: the mrz package's B→8 correction makes the MRZ self-consistent again.
     const forged: [string, string] = [mrz[0], mrz[1].slice(0, 13) + 'B' + mrz[1].slice(14)];
