@@ -7,8 +7,7 @@ import { useApiMutation, useApiTask } from '../api/hooks';
 import { fileToBase64 } from '../files';
 import { formatDate } from '../format';
 import { Dialog } from './Dialog';
-import { ImportActions, ImportReportView } from './ImportReportView';
-import { ProblemTable } from './ProblemTable';
+import { ImportActions, ImportDone, ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
 
 /**
@@ -45,20 +44,7 @@ export function ImportPeopleDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Import people from CSV" onClose={onClose} wide busy={run.isPending}>
       {done ? (
-        <div>
-          <p role="status">
-            <strong>
-              Imported {done.imported} {done.imported === 1 ? 'person' : 'people'}
-            </strong>
-            {done.skipped > 0 ? `; skipped ${done.skipped} row${done.skipped === 1 ? '' : 's'} with problems (listed below).` : '.'}
-          </p>
-          {report && report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows skipped" />}
-          <div className="form-actions">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        </div>
+        <ImportDone imported={done.imported} skipped={done.skipped} noun={['person', 'people']} problems={report?.rowProblems ?? []} onClose={onClose} />
       ) : (
         <>
           <p className="muted">

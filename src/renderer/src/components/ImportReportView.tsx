@@ -109,3 +109,40 @@ export function ImportActions({
     </div>
   );
 }
+
+/** What a confirmed import stored and skipped, with the skipped rows' problems and a Close button. */
+export function ImportDone({
+  imported,
+  skipped,
+  noun,
+  problems,
+  onClose,
+  children,
+}: {
+  imported: number;
+  skipped: number;
+  /** Singular and plural of what was imported: ['person', 'people']. */
+  noun: [string, string];
+  problems: ImportProblem[];
+  onClose: () => void;
+  /** Anything the import adds to its summary (notices about the batch). */
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <p role="status">
+        <strong>
+          Imported {imported} {imported === 1 ? noun[0] : noun[1]}
+        </strong>
+        {skipped > 0 ? `; skipped ${skipped} row${skipped === 1 ? '' : 's'} with problems (listed below).` : '.'}
+      </p>
+      {children}
+      {problems.length > 0 && <ProblemTable problems={problems} caption="Rows skipped" />}
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}

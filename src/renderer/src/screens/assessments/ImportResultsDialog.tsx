@@ -4,8 +4,7 @@ import { assessmentContexts, DEFAULT_INSTRUMENT_ID, type AssessmentContext, type
 import { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
-import { ImportActions, ImportReportView } from '../../components/ImportReportView';
-import { ProblemTable } from '../../components/ProblemTable';
+import { ImportActions, ImportDone, ImportReportView } from '../../components/ImportReportView';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fileToBase64 } from '../../files';
 import { formatDate } from '../../format';
@@ -53,25 +52,15 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   if (done)
     return (
       <Dialog title="Import questionnaire results" onClose={onClose} wide>
-        <p role="status">
-          <strong>
-            Imported {done.imported} {done.imported === 1 ? 'result' : 'results'}
-          </strong>
-          {done.skipped > 0 ? `; skipped ${done.skipped} row${done.skipped === 1 ? '' : 's'} with problems (listed below).` : '.'}
-        </p>
-        {done.notices.length > 0 && (
-          <ul className="muted">
-            {done.notices.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        )}
-        {report && report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows skipped" />}
-        <div className="form-actions">
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            Close
-          </button>
-        </div>
+        <ImportDone imported={done.imported} skipped={done.skipped} noun={['result', 'results']} problems={report?.rowProblems ?? []} onClose={onClose}>
+          {done.notices.length > 0 && (
+            <ul className="muted">
+              {done.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </ImportDone>
       </Dialog>
     );
   return (
