@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { GreyImage } from '../../engine/documents';
 import type { Rectangle } from './ocr-engine';
 import type { PreparedPage } from './prepare';
 
@@ -12,11 +13,12 @@ export interface Band {
 }
 
 /**
- * The MRZ rectangle of the page pass, deskewed. Tesseract reports boxes in its own rotated frame (same size as
- * the page, rotated about the centre); sharp's rotate grows the canvas around the centre, so a box moves by
- * half the growth. Measured: rotating by +angle (degrees of tesseract's `rotateRadians`) levels the lines.
+ * The MRZ rectangle of the page pass, deskewed, as grey pixels. Tesseract reports boxes in its own rotated frame
+ * (same size as the page, rotated about the centre); sharp's rotate grows the canvas around the centre, so a
+ * box moves by half the growth. Measured: rotating by +angle (degrees of tesseract's `rotateRadians`) levels
+ * the lines.
  */
-export async function deskewedBand(page: PreparedPage, rectangle: Rectangle, rotateRadians: number): Promise<Band> {
+export async function deskewedGrey(page: PreparedPage, rectangle: Rectangle, rotateRadians: number): Promise<GreyImage> {
   const degrees = (rotateRadians * 180) / Math.PI;
   const raw = { raw: { width: page.width, height: page.height, channels: 1 as const } };
   let image = page.pixels;
@@ -34,10 +36,19 @@ export async function deskewedBand(page: PreparedPage, rectangle: Rectangle, rot
   const bandHeight = Math.min(height - top, rectangle.height);
   const band = await sharp(image, { raw: { width, height, channels: 1 } })
     .extract({ left, top, width: bandWidth, height: bandHeight })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  return { width: bandWidth, height: bandHeight, pixels: new Uint8Array(band.buffer, band.byteOffset, band.length) };
+}
+
+/** The deskewed band as a PNG for tesseract's MRZ pass (the fallback when the OCR-B reader cannot cut the grid). */
+export async function bandPng(grey: GreyImage): Promise<Band> {
+  const image = await sharp(grey.pixels, { raw: { width: grey.width, height: grey.height, channels: 1 } })
     .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer();
-  return { image: band, width: bandWidth, height: bandHeight };
+  return { image, width: grey.width, height: grey.height };
 }
 
 export async function scaledBand(band: Band, scale: number): Promise<Band> {

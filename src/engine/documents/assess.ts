@@ -12,6 +12,7 @@ import { detectDocumentType } from './detect';
 import { extractLabelledFields } from './labelled-fields';
 import { isCheckDigitCovered, MrzFormatError, readTd3Best, type MrzReading } from './mrz';
 import { checkMrzGlyphs } from './mrz-glyph-check';
+import { checkMrzShapes } from './mrz-template-reader';
 import type { DocumentReading } from './reading';
 import {
   checkCertificateValidity,
@@ -65,7 +66,8 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
     if (type === 'passport') fields = pick(fields, ['surname', 'givenNames', 'dateOfBirth', 'nationality', 'documentNumber', 'issuingState', 'sex', 'dateOfIssue', 'expiryDate']);
     confidence = mrz.confidence;
     outcomes.push(checkConfidence(mrz.confidence, rules, 'machine-readable zone'));
-    if (reading.mrzGlyphs) outcomes.push(checkMrzGlyphs(reading.mrzGlyphs));
+    if (reading.mrzShapes) outcomes.push(checkMrzShapes(reading.mrzShapes));
+    else if (reading.mrzGlyphs) outcomes.push(checkMrzGlyphs(reading.mrzGlyphs));
   } else {
     fields = labelled.fields;
     if (type === 'passport') {

@@ -80,22 +80,17 @@ export function normaliseGlyph(image: GreyImage, capHeight: number): Float32Arra
     }
   }
   if (mass === 0) return null;
-  const [cx, cy] = [sumX / mass, sumY / mass];
+  const cx = sumX / mass;
+  const cy = sumY / mass;
   const step = capHeight / GLYPH_CAP_HEIGHT;
-  const sample = (x: number, y: number): number => {
-    const x0 = Math.floor(x);
-    const y0 = Math.floor(y);
-    const fx = x - x0;
-    const fy = y - y0;
-    const at = (px: number, py: number) => (px < 0 || py < 0 || px >= image.width || py >= image.height ? 0 : ink[py * image.width + px]!);
-    return at(x0, y0) * (1 - fx) * (1 - fy) + at(x0 + 1, y0) * fx * (1 - fy) + at(x0, y0 + 1) * (1 - fx) * fy + at(x0 + 1, y0 + 1) * fx * fy;
-  };
   const glyph = new Float32Array(GLYPH_WIDTH * GLYPH_HEIGHT);
   for (let v = 0; v < GLYPH_HEIGHT; v += 1) {
     for (let u = 0; u < GLYPH_WIDTH; u += 1) {
       let sum = 0;
-      for (const dy of [-1 / 3, 0, 1 / 3]) {
-        for (const dx of [-1 / 3, 0, 1 / 3]) sum += sample(cx + (u + 0.5 + dx - GLYPH_WIDTH / 2) * step, cy + (v + 0.5 + dy - GLYPH_HEIGHT / 2) * step);
+      for (let sy = -1; sy <= 1; sy += 1) {
+        for (let sx = -1; sx <= 1; sx += 1) {
+          sum += bilinear(ink, image.width, image.height, cx + (u + 0.5 + sx / 3 - GLYPH_WIDTH / 2) * step, cy + (v + 0.5 + sy / 3 - GLYPH_HEIGHT / 2) * step);
+        }
       }
       glyph[v * GLYPH_WIDTH + u] = sum / 9;
     }
@@ -103,32 +98,79 @@ export function normaliseGlyph(image: GreyImage, capHeight: number): Float32Arra
   return glyph;
 }
 
-/** Pearson correlation of a glyph with a template moved by (dx, dy) pixels; cells outside count as paper. */
-function correlation(glyph: Float32Array, template: Float32Array, dx: number, dy: number): number {
-  const n = GLYPH_WIDTH * GLYPH_HEIGHT;
-  let [sa, sb, saa, sbb, sab] = [0, 0, 0, 0, 0];
+/** A template moved by (dx, dy) pixels (cells moved in from outside are paper), with its sums for correlation. */
+interface ShiftedTemplate {
+  pixels: Float32Array;
+  sum: number;
+  /** √(Σb² − (Σb)²/n): the template's spread, the same for every glyph it is compared with. */
+  spread: number;
+}
+
+function shifted(template: Float32Array, dx: number, dy: number): ShiftedTemplate {
+  const pixels = new Float32Array(GLYPH_WIDTH * GLYPH_HEIGHT);
+  let [sum, squares] = [0, 0];
   for (let y = 0; y < GLYPH_HEIGHT; y += 1) {
     for (let x = 0; x < GLYPH_WIDTH; x += 1) {
-      const a = glyph[y * GLYPH_WIDTH + x]!;
-      const tx = x - dx;
-      const ty = y - dy;
+      const [tx, ty] = [x - dx, y - dy];
       const b = tx < 0 || ty < 0 || tx >= GLYPH_WIDTH || ty >= GLYPH_HEIGHT ? 0 : template[ty * GLYPH_WIDTH + tx]!;
-      sa += a;
-      sb += b;
-      saa += a * a;
-      sbb += b * b;
-      sab += a * b;
+      pixels[y * GLYPH_WIDTH + x] = b;
+      sum += b;
+      squares += b * b;
     }
   }
-  const cov = sab - (sa * sb) / n;
-  const spread = Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n));
-  return spread > 0 ? cov / spread : 0;
+  return { pixels, sum, spread: Math.sqrt(squares - (sum * sum) / pixels.length) };
+}
+
+/** Ink at a fractional position, bilinear between pixels; outside the image is paper. */
+function bilinear(ink: Float32Array, width: number, height: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  let value = 0;
+  if (y0 >= 0 && y0 < height) {
+    if (x0 >= 0 && x0 < width) value += ink[y0 * width + x0]! * (1 - fx) * (1 - fy);
+    if (x0 + 1 >= 0 && x0 + 1 < width) value += ink[y0 * width + x0 + 1]! * fx * (1 - fy);
+  }
+  if (y0 + 1 >= 0 && y0 + 1 < height) {
+    if (x0 >= 0 && x0 < width) value += ink[(y0 + 1) * width + x0]! * (1 - fx) * fy;
+    if (x0 + 1 >= 0 && x0 + 1 < width) value += ink[(y0 + 1) * width + x0 + 1]! * fx * fy;
+  }
+  return value;
+}
+
+/** Pearson correlation of a glyph (given its sum and spread) with a moved template. */
+function correlation(glyph: Float32Array, glyphSum: number, glyphSpread: number, template: ShiftedTemplate): number {
+  const b = template.pixels;
+  let dot = 0;
+  for (let i = 0; i < glyph.length; i += 1) dot += glyph[i]! * b[i]!;
+  const spread = glyphSpread * template.spread;
+  return spread > 0 ? (dot - (glyphSum * template.sum) / glyph.length) / spread : 0;
 }
 
 /** How well a glyph matches one template: the best correlation over shifts of up to one pixel each way. */
 export function templateScore(glyph: Float32Array, template: Float32Array): number {
+  return bestShiftScore(glyph, shifts(template));
+}
+
+/** Index of the unmoved template in `shifts` (dy, dx from −1 to 1). */
+const CENTRE_SHIFT = 4;
+
+function shifts(template: Float32Array): ShiftedTemplate[] {
+  const moved: ShiftedTemplate[] = [];
+  for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) moved.push(shifted(template, dx, dy));
+  return moved;
+}
+
+function bestShiftScore(glyph: Float32Array, moved: ShiftedTemplate[]): number {
+  let [sum, squares] = [0, 0];
+  for (const a of glyph) {
+    sum += a;
+    squares += a * a;
+  }
+  const spread = Math.sqrt(squares - (sum * sum) / glyph.length);
   let best = -1;
-  for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) best = Math.max(best, correlation(glyph, template, dx, dy));
+  for (const template of moved) best = Math.max(best, correlation(glyph, sum, spread, template));
   return best;
 }
 
@@ -138,18 +180,38 @@ export interface GlyphScores {
   scores: Record<string, number>;
 }
 
-/** Scores of a normalised glyph against every OCR-B template (`A–Z 0–9 <`). */
+/** Candidates whose templates are also tried moved by a pixel: the shift only refines a close contest. */
+const SHIFTED_CANDIDATES = 4;
+
+/**
+ * Scores of a normalised glyph against every OCR-B template (`A–Z 0–9 <`): each template in place, then the
+ * best few also moved by up to a pixel each way, keeping the best correlation.
+ */
 export function scoreGlyph(glyph: Float32Array): GlyphScores {
-  const scores: Record<string, number> = {};
-  let best = '';
-  for (const [char, template] of Object.entries(decodedTemplates())) {
-    scores[char] = templateScore(glyph, template);
-    if (!best || scores[char]! > scores[best]!) best = char;
+  const all = shiftedTemplates();
+  let [sum, squares] = [0, 0];
+  for (const a of glyph) {
+    sum += a;
+    squares += a * a;
   }
+  const spread = Math.sqrt(squares - (sum * sum) / glyph.length);
+  const scores: Record<string, number> = {};
+  for (const [char, moved] of Object.entries(all)) scores[char] = correlation(glyph, sum, spread, moved[CENTRE_SHIFT]!);
+  const leaders = Object.keys(scores)
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .slice(0, SHIFTED_CANDIDATES);
+  for (const char of leaders) for (const template of all[char]!) scores[char] = Math.max(scores[char]!, correlation(glyph, sum, spread, template));
+  const best = leaders.reduce((a, b) => (scores[b]! > scores[a]! ? b : a));
   return { best, scores };
 }
 
 let decoded: Record<string, Float32Array> | null = null;
+let decodedShifts: Record<string, ShiftedTemplate[]> | null = null;
+
+function shiftedTemplates(): Record<string, ShiftedTemplate[]> {
+  decodedShifts ??= Object.fromEntries(Object.entries(decodedTemplates()).map(([char, template]) => [char, shifts(template)]));
+  return decodedShifts;
+}
 
 /** The generated templates, one digit 0–9 of ink per pixel, decoded once. */
 export function decodedTemplates(): Record<string, Float32Array> {
@@ -157,4 +219,26 @@ export function decodedTemplates(): Record<string, Float32Array> {
     decoded = Object.fromEntries(Object.entries(OCRB_TEMPLATES).map(([char, text]) => [char, Float32Array.from(text, (digit) => Number(digit) / 9)]));
   }
   return decoded;
+}
+
+/**
+ * Height of a glyph's ink to a fraction of a pixel: the rows where the darkest pixel of the row crosses half
+ * darkness, interpolated between rows. OCR-B `0` stands ~8 % taller than `O`, about two pixels at 300 dpi.
+ */
+export function inkExtent(ink: Float32Array, width: number, height: number): number {
+  const profile = new Float32Array(height);
+  for (let y = 0; y < height; y += 1) {
+    let darkest = 0;
+    for (let x = 0; x < width; x += 1) darkest = Math.max(darkest, ink[y * width + x]!);
+    profile[y] = darkest;
+  }
+  const first = profile.findIndex((v) => v >= 0.5);
+  if (first < 0) return 0;
+  let last = height - 1;
+  while (profile[last]! < 0.5) last -= 1;
+  const before = first > 0 ? profile[first - 1]! : 0;
+  const after = last < height - 1 ? profile[last + 1]! : 0;
+  const top = first - (profile[first]! - 0.5) / Math.max(1e-6, profile[first]! - before);
+  const bottom = last + (profile[last]! - 0.5) / Math.max(1e-6, profile[last]! - after);
+  return bottom - top;
 }

@@ -1,4 +1,5 @@
 import type { GlyphComparison } from './mrz-glyph-check';
+import type { TemplateReading } from './mrz-template-reader';
 
 /**
  * What the OCR layer hands the engine: plain data, no images. Confidences are 0–1; x positions are pixels in the
@@ -26,6 +27,11 @@ export interface DocumentReading {
    * when the page has no MRZ. See `readTd3Best`.
    */
   mrzReadings: OcrLine[][] | null;
-  /** The MRZ cells compared with their OCR-B templates (`mrz-glyph-check.ts`), when that comparison was made. */
+  /**
+   * The MRZ read cell by cell from its OCR-B shapes (`mrz-template-reader.ts`): then `mrzReadings` holds that
+   * reading alone, and its closest calls are checked.
+   */
+  mrzShapes?: TemplateReading;
+  /** The OCR's MRZ cells compared with their OCR-B templates (`mrz-glyph-check.ts`), when OCR read the MRZ. */
   mrzGlyphs?: GlyphComparison[];
 }
