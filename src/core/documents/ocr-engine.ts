@@ -10,13 +10,14 @@ import { WorkerPool } from './worker-pool';
  * node_modules, never the CDN, and `cacheMethod: 'none'` so nothing is written to the working directory.
  *
  * Two kinds of worker, because no single engine reads both well (measured on the fixture corpus):
- * - text workers: LSTM (OEM 1) on `4.0.0_best_int`, PSM 6 with rotateAuto, for the page (type, labelled fields,
- *   and where the MRZ lies); LSTM misreads the MRZ filler `<` as K/L, so it never reads the MRZ itself;
+ * - text workers: LSTM (OEM 1) on `4.0.0_best_int`, PSM 6, for the page (type, labelled fields, and where the
+ *   MRZ lies when it was not found before OCR); `rotateAuto` deskews pages whose MRZ did not level them
+ *   (page-mrz.ts). LSTM misreads the MRZ filler `<` as K/L, so it never reads the MRZ itself;
  * - MRZ workers: the legacy engine (OEM 0, `legacyCore`/`legacyLang`, the `4.0.0` data) with the MRZ whitelist
- *   and no dictionaries or adaptive learning, on the MRZ rectangle only: it reads `<` and OCR-B reliably.
- * One worker per core in all: the MRZ passes take ~0.1 s each against ~0.3–0.8 s for a page, so one MRZ worker
- * per four cores keeps up and the rest read pages. Each worker's WASM heap settles at ~150–250 MB (measured),
- * which on 2 cores (1 + 1) keeps the process near the 600 MB target of issue 4; a third worker would not.
+ *   and no dictionaries or adaptive learning, on the MRZ rectangle only, for the MRZs the OCR-B template reader
+ *   cannot cut into its grid (mrz-segmentation.ts): it reads `<` reliably. Started on first need.
+ * One worker per core in all. Each worker's WASM heap settles at ~150–250 MB (measured), which on 2 cores
+ * (1 + 1) keeps the process near the 600 MB target of issue 4; a third worker would not.
  */
 const resolver = createRequire(import.meta.url);
 // Packaged, the data is asarUnpacked (electron-builder.yml): worker threads cannot read inside app.asar.
@@ -108,10 +109,13 @@ export class OcrEngine {
     this.mrz = new WorkerPool({ name: 'MRZ', size: mrzWorkers, recycleAfter, create: createMrzWorker, destroy });
   }
 
-  /** The page as text, deskewed by tesseract (rotateAuto), with line boxes in the deskewed frame. */
-  readPage(image: Buffer, dpi: number, signal?: AbortSignal): Promise<TextPass> {
+  /**
+   * The page as text, deskewed by tesseract (`rotateAuto`) unless the caller levelled it already, with line boxes
+   * in the deskewed frame.
+   */
+  readPage(image: Buffer, dpi: number, signal?: AbortSignal, { rotateAuto = true } = {}): Promise<TextPass> {
     return this.text.run(async (worker) => {
-      const options = { rotateAuto: true, user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>;
+      const options = { rotateAuto, user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>;
       const { data } = await worker.recognize(image, options, { text: true, blocks: true });
       return { text: data.text, confidence: data.confidence / 100, lines: toLines(data), rotateRadians: data.rotateRadians ?? 0 };
     }, signal);

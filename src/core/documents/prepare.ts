@@ -51,6 +51,12 @@ export interface PreparedPage {
   dpi: number;
 }
 
+/** A page from one-channel grey pixels, row by row. */
+export function greyPage(pixels: Uint8Array, width: number, height: number, dpi: number): PreparedPage {
+  const image = Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels.subarray(0, width * height)]);
+  return { image, pixels: image.subarray(image.length - width * height), width, height, dpi };
+}
+
 /** Above this the file is refused before decoding: 250 MP covers a 200-MP photo with margin. */
 export const MAX_INPUT_PIXELS = 250_000_000;
 /**
@@ -107,10 +113,9 @@ async function prepareImage(bytes: Uint8Array, knownDpi: number | null): Promise
       .raw()
       .toBuffer({ resolveWithObject: true });
     stretchContrast(data);
-    const image = Buffer.concat([Buffer.from(`P5\n${targetWidth} ${targetHeight}\n255\n`, 'latin1'), data]);
     const density = knownDpi ?? metadata.density;
     const dpi = density && density >= 100 ? Math.round(density * scale) : 300;
-    return { image, pixels: image.subarray(image.length - data.length), width: targetWidth, height: targetHeight, dpi: Math.min(600, Math.max(70, dpi)) };
+    return greyPage(data, targetWidth, targetHeight, Math.min(600, Math.max(70, dpi)));
   } catch (error) {
     throw new UnreadableFile('unreadable', `The image cannot be decoded (${describe(error)}).`);
   }

@@ -20,6 +20,7 @@ import { AppError } from '../api/errors';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
+import { findPageMrz, pageAbove, type PageMrz } from './page-mrz';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
 export interface VerifyOptions {
@@ -38,6 +39,8 @@ export interface VerifyOptions {
 }
 
 const STEPS = 4;
+/** Rows left out above a passport's MRZ when the page pass reads its visual zone (a fraction of a glyph). */
+const VISUAL_ZONE_GAP = 4;
 /** Scales of the MRZ passes, relative to the working size (see readMrzCandidates). */
 const MRZ_SCALES = [0.7, 1] as const;
 
@@ -106,6 +109,17 @@ export class DocumentVerifier {
       let mrz: MrzFound | null = null;
       for (const [index, page] of pages.entries()) {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
+        const passport: PageMrz | null = !mrz && this.#readShapes ? await findPageMrz(page) : null;
+        if (passport) {
+          // The visual zone only: the MRZ is read, and the page levelled by its lines.
+          const above = pageAbove(passport.page, passport.top - VISUAL_ZONE_GAP);
+          const pass = await this.engine.readPage(above.image, above.dpi, options.signal, { rotateAuto: false });
+          const lines = templateLines(passport.reading);
+          text += (text ? '\n' : '') + [pass.text.trimEnd(), ...lines.map((line) => line.text)].join('\n');
+          confidenceSum += pass.confidence;
+          mrz = { readings: [lines], shapes: passport.reading };
+          continue;
+        }
         const pass = await this.engine.readPage(page.image, page.dpi, options.signal);
         text += (text ? '\n' : '') + pass.text;
         confidenceSum += pass.confidence;

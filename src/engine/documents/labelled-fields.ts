@@ -42,8 +42,23 @@ const DATE_KEYS = new Set<LabelKey>(['dateOfBirth', 'dateOfIssue', 'expiryDate']
 
 export function readLabelledLines(text: string): Map<LabelKey, string> {
   const found = new Map<LabelKey, string>();
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim().replace(/^[^A-Za-z]+/, '');
+  const keep = (key: LabelKey, value: string): boolean => {
+    // A date label whose value holds no date is prose (`Issued under MLC 2006…`): keep looking.
+    if (!value || found.has(key) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) return false;
+    found.set(key, value);
+    return true;
+  };
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  for (const [index, rawLine] of lines.entries()) {
+    const stacked = bareLabels(rawLine);
+    if (stacked) {
+      // Labels above their values, in columns (a passport's visual zone: `Date of issue   Date of expiry`).
+      const next = lines[index + 1] ?? '';
+      const values = next.split(COLUMN_GAP);
+      if (values.length === stacked.length && !bareLabels(next)) stacked.forEach((key, column) => key && keep(key, values[column]!.trim()));
+      continue;
+    }
+    const line = rawLine.replace(/^[^A-Za-z]+/, '');
     for (const [key, label] of LABELS) {
       const match = label.exec(line);
       if (!match) continue;
@@ -51,14 +66,32 @@ export function readLabelledLines(text: string): Map<LabelKey, string> {
         .slice(match[0].length)
         .replace(/^\s*(?:\/[^:]*)?[^\p{L}\p{N}]*/u, '')
         .trim();
-      // A date label whose value holds no date is prose (`Issued under MLC 2006…`): keep looking.
-      if (!value || found.has(key) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) continue;
-      found.set(key, value);
-      break;
+      if (keep(key, value)) break;
     }
   }
   return found;
 }
+
+/** Columns of a form line as the page pass keeps them (`preserve_interword_spaces`): two spaces or more apart. */
+const COLUMN_GAP = /\s{2,}/;
+
+/**
+ * The labels of a line that holds only labels, one per column (null for anything else): `Nationality   Sex`
+ * gives [nationality, null]. A column holding digits is a value, so the line is not a label line.
+ */
+function bareLabels(line: string): Array<LabelKey | null> | null {
+  const columns = line.split(COLUMN_GAP);
+  if (columns.some((column) => /\d/.test(column))) return null;
+  const keys = columns.map((column) => {
+    const bare = column.replace(/[^\p{L}\p{N}.)]+$/u, '');
+    return LABELS.find(([, label]) => label.exec(bare)?.[0].length === bare.length)?.[0] ?? null;
+  });
+  const known = columns.every((column, i) => keys[i] !== null || OTHER_LABELS.test(column.replace(/[^\p{L}\p{N}.)]+$/u, '')));
+  return known && keys.some((key) => key !== null) ? keys : null;
+}
+
+/** Labels of a passport's visual zone that are not read as fields (the MRZ holds them), to place the columns. */
+const OTHER_LABELS = /^(?:sex|type|code|authority|place\s+of\s+birth|height|passport\s+no\.?|personal\s+no\.?)$/i;
 
 /** `ÖZTÜRK, Mehmet Ali` or `Mehmet Ali ÖZTÜRK` (surname in capitals) into its parts. */
 export function splitHolderName(holder: string): { surname: string; givenNames: string } {

@@ -31,6 +31,10 @@ export interface SegmentedMrz {
   /** Median height of the letters and digits of each line: the cap height glyphs are normalised to. */
   capHeights: [number, number];
   pitch: number;
+  /** Rise of the lines per pixel across (positive: they fall to the right, the page is turned clockwise). */
+  slope: number;
+  /** Top of the first line's highest glyph. */
+  top: number;
 }
 
 /** Share of the local paper brightness below which a pixel is ink (print is near black; shading is gradual). */
@@ -232,16 +236,23 @@ export function segmentMrz(image: GreyImage): SegmentedMrz | null {
     (c) => heightOf(c) <= glyphHeight * 1.6 && heightOf(c) >= glyphHeight * 0.3 && widthOf(c) <= glyphHeight * 3 && c.left > 0 && c.right < width - 1,
   );
   const rows = chains(glyphs, glyphHeight).filter((row) => row.length >= MIN_LINE_COMPONENTS);
-  if (rows.length < 2) return null;
-  // The MRZ is the bottom two rows of the band (ICAO 9303 Part 4: the MRZ ends the data page).
   rows.sort((a, b) => median(a.map((c) => c.cy)) - median(b.map((c) => c.cy)));
-  const picked = rows.slice(-2) as [Component[], Component[]];
+  // The MRZ is the bottom two rows that each fit 44 cells (ICAO 9303 Part 4: the MRZ ends the data page; a long
+  // line of printed text above it does not fit the grid).
+  for (let second = rows.length - 1; second >= 1; second -= 1) {
+    const pair = [rows[second - 1]!, rows[second]!];
+    const cells = pair.map(assignCells);
+    if (cells[0] && cells[1]) return cutCells(pair as [Component[], Component[]], cells as [number[], number[]], ink, labels, width, height);
+  }
+  return null;
+}
+
+function cutCells(rows: [Component[], Component[]], cellsOf: [number[], number[]], ink: Float32Array, labels: Int32Array, width: number, height: number): SegmentedMrz {
   const lines: MrzCell[][] = [];
   const capHeights: number[] = [];
-  const pitches: number[] = [];
-  for (const row of picked) {
-    const cellOf = assignCells(row);
-    if (!cellOf) return null;
+  const slopes: number[] = [];
+  for (const [index, row] of rows.entries()) {
+    const cellOf = cellsOf[index]!;
     // Letters and digits stand a cap height tall; fillers `<` are shorter and sit lower.
     const tall = quantile(row.map(heightOf), 0.9);
     const letters = row.filter((c) => heightOf(c) >= tall * 0.8);
@@ -260,9 +271,16 @@ export function segmentMrz(image: GreyImage): SegmentedMrz | null {
     }
     lines.push(cells);
     capHeights.push(capHeight);
-    pitches.push((row[row.length - 1]!.cx - row[0]!.cx) / (TD3_LENGTH - 1));
+    slopes.push(bottom.slope);
   }
-  return { lines: lines as [MrzCell[], MrzCell[]], capHeights: capHeights as [number, number], pitch: median(pitches) };
+  const first = rows[0];
+  return {
+    lines: lines as [MrzCell[], MrzCell[]],
+    capHeights: capHeights as [number, number],
+    pitch: median(rows.map((row) => (row[row.length - 1]!.cx - row[0]!.cx) / (TD3_LENGTH - 1))),
+    slope: (slopes[0]! + slopes[1]!) / 2,
+    top: Math.min(...first.map((c) => c.top)),
+  };
 }
 
 /**
@@ -296,12 +314,12 @@ function median(values: number[]): number {
   return quantile(values, 0.5);
 }
 
-/** Least-squares line y = p + q·x through the points, as a function. */
-function linearFit(points: ReadonlyArray<readonly [number, number]>): (x: number) => number {
+/** Least-squares line y = p + q·x through the points, as a function that knows its slope q. */
+function linearFit(points: ReadonlyArray<readonly [number, number]>): ((x: number) => number) & { slope: number } {
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
   const my = points.reduce((s, [, y]) => s + y, 0) / n;
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   const q = sxx > 0 ? points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx : 0;
-  return (x) => my + q * (x - mx);
+  return Object.assign((x: number) => my + q * (x - mx), { slope: q });
 }

@@ -19,10 +19,16 @@ const MULTI_LETTER: Record<string, string> = {
   Ĳ: 'IJ',
 };
 
+/**
+ * The plain spelling of letters that carry no separable accent (Unicode gives `Ø` no `O` to fall back on), as
+ * printed on certificates that do not follow ICAO (`Bjørn` → `BJORN`).
+ */
+const PLAIN_LETTER: Record<string, string> = { Ø: 'O', Æ: 'AE', Œ: 'OE', Þ: 'TH', Ð: 'D', Đ: 'D', Ł: 'L', Ĳ: 'IJ' };
+
 function mapName(name: string, multiLetter: boolean): string {
   let out = '';
   for (const char of name.toLocaleUpperCase('en')) {
-    const mapped = multiLetter ? MULTI_LETTER[char] : undefined;
+    const mapped = multiLetter ? MULTI_LETTER[char] : PLAIN_LETTER[char];
     if (mapped) out += mapped;
     else if (char === 'ß' || char === 'ẞ') out += 'SS';
     else out += char;

@@ -28,6 +28,13 @@ describe('ICAO transliteration and name matching', () => {
     expect(compareNames({ surname: 'MUELLER LUEDENSCHEID', givenNames: 'JOERG PETER' }, { surname: 'Müller-Lüdenscheid', givenNames: 'Jörg Peter' }).ok).toBe(true);
   });
 
+  it('accepts the plain spelling of letters without a separable accent (Ø as O, Ł as L), as certificates print them', () => {
+    expect(compareNames({ surname: 'OLSTAD', givenNames: 'BJORN' }, { surname: 'Ølstad', givenNames: 'Bjørn' }).ok).toBe(true);
+    expect(compareNames({ surname: 'OELSTAD', givenNames: 'BJOERN' }, { surname: 'Ølstad', givenNames: 'Bjørn' }).ok).toBe(true);
+    expect(compareNames({ surname: 'WALESA', givenNames: 'LECH' }, { surname: 'Wałęsa', givenNames: 'Lech' }).ok).toBe(true);
+    expect(compareNames({ surname: 'BRN', givenNames: 'BJRN' }, { surname: 'Børn', givenNames: 'Bjørn' }).ok).toBe(false);
+  });
+
   it('names what differs', () => {
     const result = compareNames({ surname: 'VAN DER BERG', givenNames: 'PIETER JAN' }, { surname: 'Van den Bergh', givenNames: 'Pieter Jan' });
     expect(result.ok).toBe(false);
@@ -121,6 +128,27 @@ describe('document type and labelled fields', () => {
     expect(certificateKind?.id).toBe('pst');
     expect(fields).toMatchObject({ surname: 'STRAUSS', givenNames: 'Lena', stcwReference: 'A-VI/1-1', certificateType: 'Personal Survival Techniques', nationality: 'AUT', dateOfIssue: '2025-11-10', expiryDate: '2030-11-09' });
   });
+  it("pairs labels printed above their values, column by column, as on a passport's visual zone", () => {
+    const viz = [
+      'PASSPORT          Type P Code IRL Passport No. PA0917246',
+      'Surname',
+      "O'Neill",
+      'Nationality                              Sex',
+      'IRL                                   F',
+      'Date of birth',
+      '02 NOV 1992',
+      'Date of issue                                       Date of expiry',
+      '12 OCT 2023                    12 OCT 2033',
+      'Authority',
+      'IRL PASSPORT OFFICE',
+    ].join('\n');
+    const { fields } = extractLabelledFields(viz, DEFAULT_CERTIFICATE_RULES);
+    expect(fields).toMatchObject({ surname: "O'Neill", nationality: 'IRL', dateOfBirth: '1992-11-02', dateOfIssue: '2023-10-12', expiryDate: '2033-10-12' });
+    // A value on the label's own line stays there; a label line never takes the next label line as its value.
+    expect(extractLabelledFields('Surname:      SIMKOVA\nForenames:    Bjorn', DEFAULT_CERTIFICATE_RULES).fields).toMatchObject({ surname: 'SIMKOVA', givenNames: 'Bjorn' });
+    expect(extractLabelledFields('Date of issue      Date of expiry\nSurname\nMOREAU', DEFAULT_CERTIFICATE_RULES).fields).toEqual({ surname: 'MOREAU' });
+  });
+
 
   it('normalises STCW references and holder names', () => {
     expect(normaliseStcwReference('Section A VI/1 - 3')).toBe('A-VI/1-3');
