@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { readSegmentedMrz, segmentMrz, type GreyImage, type TemplateReading } from '../../engine/documents';
+import { MIN_DESKEW_DEGREES, rotated } from './level';
 import { greyPage, type PreparedPage } from './prepare';
 
 /**
@@ -9,25 +9,39 @@ import { greyPage, type PreparedPage } from './prepare';
  */
 export interface PageMrz {
   reading: TemplateReading;
-  /** The page, deskewed when it was turned by more than MIN_DESKEW_DEGREES. */
-  page: PreparedPage;
-  /** First row of the MRZ on that page: the visual zone is everything above it. */
-  top: number;
+  /**
+   * What the page pass should read, deskewed when the page was turned by more than MIN_DESKEW_DEGREES: the
+   * visual zone above the MRZ, or the whole page when it is grainy (see GRAINY).
+   */
+  pagePass: PreparedPage;
 }
 
 /** Share of the page searched, from the bottom: the MRZ ends a TD3 data page (ICAO 9303 Part 4 §3). */
 const SEARCHED_SHARE = 0.5;
-/** Below this tilt the glyphs are upright enough for the templates (measured: margins unchanged at 0.3°). */
-const MIN_DESKEW_DEGREES = 0.3;
+/**
+ * Specks per megapixel above which a capture is grainy (measured: 1,900–2,000 on the noisy fixtures, at most 13
+ * on every other capture). On a grainy visual zone alone tesseract's layout analysis takes the noise for text
+ * lines (measured: 0.8–1.4 s instead of 0.3 s, and the dates lost); with the MRZ's large uniform lines in the
+ * block it does not (0.6–0.7 s), so a grainy page is read whole.
+ */
+const GRAINY = 200;
+/** Rows left out above the MRZ when the page pass reads the visual zone (a fraction of a glyph). */
+const VISUAL_ZONE_GAP = 4;
 
 export async function findPageMrz(page: PreparedPage): Promise<PageMrz | null> {
-  const found = segmentBottom(page);
+  let found = segmentBottom(page);
   if (!found) return null;
   const degrees = (Math.atan(found.segmented.slope) * 180) / Math.PI;
-  if (Math.abs(degrees) < MIN_DESKEW_DEGREES) return { reading: readSegmentedMrz(found.segmented), page, top: found.offset + found.segmented.top };
-  const level = await rotated(page, -degrees);
-  const again = segmentBottom(level);
-  return again ? { reading: readSegmentedMrz(again.segmented), page: level, top: again.offset + again.segmented.top } : null;
+  if (Math.abs(degrees) >= MIN_DESKEW_DEGREES) {
+    page = await rotated(page, -degrees);
+    found = segmentBottom(page);
+    if (!found) return null;
+  }
+  // Segmenting and reading each hold the thread for ~50–150 ms (measured): let other requests in between.
+  await new Promise((resolve) => setImmediate(resolve));
+  const { segmented, offset } = found;
+  const pagePass = segmented.speckDensity > GRAINY ? page : pageAbove(page, offset + segmented.top - VISUAL_ZONE_GAP);
+  return { reading: readSegmentedMrz(segmented), pagePass };
 }
 
 function segmentBottom(page: PreparedPage) {
@@ -37,18 +51,8 @@ function segmentBottom(page: PreparedPage) {
   return segmented ? { segmented, offset } : null;
 }
 
-/** The page turned by `degrees` (clockwise positive, as sharp), on white. */
-async function rotated(page: PreparedPage, degrees: number): Promise<PreparedPage> {
-  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .rotate(degrees, { background: '#ffffff' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return greyPage(data, info.width, info.height, page.dpi);
-}
-
-/** The rows of the page above `bottom` (a little margin left under them), for the page pass. */
-export function pageAbove(page: PreparedPage, bottom: number): PreparedPage {
+/** The rows of the page above `bottom`. */
+function pageAbove(page: PreparedPage, bottom: number): PreparedPage {
   const rows = Math.max(1, Math.min(page.height, Math.round(bottom)));
   return greyPage(page.pixels, page.width, rows, page.dpi);
 }

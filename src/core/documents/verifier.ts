@@ -20,7 +20,8 @@ import { AppError } from '../api/errors';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
-import { findPageMrz, pageAbove, type PageMrz } from './page-mrz';
+import { levelledPage } from './level';
+import { findPageMrz, type PageMrz } from './page-mrz';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
 export interface VerifyOptions {
@@ -39,8 +40,6 @@ export interface VerifyOptions {
 }
 
 const STEPS = 4;
-/** Rows left out above a passport's MRZ when the page pass reads its visual zone (a fraction of a glyph). */
-const VISUAL_ZONE_GAP = 4;
 /** Scales of the MRZ passes, relative to the working size (see readMrzCandidates). */
 const MRZ_SCALES = [0.7, 1] as const;
 
@@ -111,23 +110,25 @@ export class DocumentVerifier {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
         const passport: PageMrz | null = !mrz && this.#readShapes ? await findPageMrz(page) : null;
         if (passport) {
-          // The visual zone only: the MRZ is read, and the page levelled by its lines.
-          const above = pageAbove(passport.page, passport.top - VISUAL_ZONE_GAP);
-          const pass = await this.engine.readPage(above.image, above.dpi, options.signal, { rotateAuto: false });
+          // The MRZ is read, and the page levelled by its lines: OCR reads the visual zone.
+          const pass = await this.engine.readPage(passport.pagePass.image, passport.pagePass.dpi, options.signal, { rotateAuto: false });
           const lines = templateLines(passport.reading);
           text += (text ? '\n' : '') + [pass.text.trimEnd(), ...lines.map((line) => line.text)].join('\n');
           confidenceSum += pass.confidence;
           mrz = { readings: [lines], shapes: passport.reading };
           continue;
         }
-        const pass = await this.engine.readPage(page.image, page.dpi, options.signal);
+        // Levelled by its own text rows when it has enough of them; else tesseract measures the tilt itself.
+        const level = await levelledPage(page);
+        const target = level ?? page;
+        const pass = await this.engine.readPage(target.image, target.dpi, options.signal, { rotateAuto: level === null });
         text += (text ? '\n' : '') + pass.text;
         confidenceSum += pass.confidence;
         if (mrz) continue;
-        const rectangle = locateMrz(pass, page, MRZ_HINT.test(pass.text));
+        const rectangle = locateMrz(pass, target, MRZ_HINT.test(pass.text));
         if (!rectangle) continue;
         progress(2, 'Reading the machine-readable zone');
-        mrz = await this.readMrz(page, rectangle, pass.rotateRadians, options.signal);
+        mrz = await this.readMrz(target, rectangle, pass.rotateRadians, options.signal);
       }
       options.onText?.(text);
       progress(3, 'Checking');

@@ -8,6 +8,7 @@ export { extractLabelledFields, splitHolderName } from './labelled-fields';
 export { composeTd3, gridPitch, isCleanReading, looksLikeMrzLine, MrzFormatError, pickTd3Lines, readTd3Best, SPECIMEN_STATE, stateName, TD3_LENGTH, type MrzReading } from './mrz';
 export { checkMrzGlyphs, GLYPH_CHECKED_CELLS, GLYPH_MARGIN, gridCentres, isDigitOnlyCell, type GlyphComparison } from './mrz-glyph-check';
 export { inkHeight, normaliseGlyph, scoreGlyph, type GreyImage } from './glyphs';
+export { textSkew } from './ink-rows';
 export { segmentMrz, type SegmentedMrz } from './mrz-segmentation';
 export { checkMrzShapes, readSegmentedMrz, SHAPE_MIN_MARGIN, templateLines, type TemplateCell, type TemplateReading } from './mrz-template-reader';
 export type { DocumentReading, OcrLine, OcrSymbol } from './reading';

@@ -1,0 +1,75 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { levelledPage } from '../../../src/core/documents/level';
+import { findPageMrz } from '../../../src/core/documents/page-mrz';
+import { preparePages, type PreparedPage } from '../../../src/core/documents/prepare';
+import { textSkew } from '../../../src/engine/documents';
+import { AS_OF } from '../../fixtures/documents/corpus';
+import { documentCases } from '../../fixtures/documents/cases';
+import { labelledSvg, passportSvg } from '../../fixtures/documents/templates';
+import { applyVariant, type Variant } from '../../fixtures/documents/variants';
+
+/**
+ * A passport's MRZ found and read before OCR, and pages levelled by their own text rows: on fixture pages
+ * rendered here (sharp only, no OCR; a second or two each).
+ */
+const passport = documentCases(AS_OF).find((c) => c.id === 'passport-valid-1')!;
+const certificate = documentCases(AS_OF).find((c) => c.type === 'stcw_certificate' && !c.shouldFlag)!;
+
+async function page(svg: string, variant: Variant): Promise<PreparedPage> {
+  const rendered = await applyVariant(await sharp(Buffer.from(svg)).png().toBuffer(), variant, 5);
+  return (await preparePages(rendered.bytes))[0]!;
+}
+
+async function rotatedPage(svg: string, degrees: number): Promise<PreparedPage> {
+  const bytes = await sharp(Buffer.from(svg)).rotate(degrees, { background: '#ffffff' }).png().withMetadata({ density: 300 }).toBuffer();
+  return (await preparePages(bytes))[0]!;
+}
+
+const skewDegrees = (p: PreparedPage) => (Math.atan(textSkew({ width: p.width, height: p.height, pixels: p.pixels }) ?? NaN) * 180) / Math.PI;
+const text = (found: Awaited<ReturnType<typeof findPageMrz>>) => found?.reading.lines.map((cells) => cells.map((cell) => cell.char).join(''));
+
+describe("a passport's MRZ found before OCR", () => {
+  it('reads the MRZ and leaves the visual zone above it to the page pass', async () => {
+    const clean = await page(passportSvg(passport.passport!), 'clean');
+    const found = await findPageMrz(clean);
+    expect(text(found)).toEqual(passport.mrz);
+    expect(found!.pagePass.width).toBe(clean.width);
+    expect(found!.pagePass.height).toBeLessThan(clean.height * 0.85);
+  });
+
+  it('levels a page turned by a few degrees before reading it', async () => {
+    const turned = await rotatedPage(passportSvg(passport.passport!), 3);
+    expect(skewDegrees(turned)).toBeCloseTo(3, 0);
+    const found = await findPageMrz(turned);
+    expect(text(found)).toEqual(passport.mrz);
+    expect(Math.abs(skewDegrees(found!.pagePass))).toBeLessThan(0.3);
+  });
+
+  it('hands a grainy page to the page pass whole', async () => {
+    const noisy = await page(passportSvg(passport.passport!), 'noisy');
+    const found = await findPageMrz(noisy);
+    expect(text(found)).toEqual(passport.mrz);
+    expect(found!.pagePass.height).toBe(noisy.height);
+  });
+
+  it('finds nothing on a certificate', async () => {
+    expect(await findPageMrz(await page(labelledSvg(certificate.labelled!).svg, 'clean'))).toBeNull();
+  });
+});
+
+describe('pages levelled by their text rows', () => {
+  it('measures the tilt of printed text and turns the page level', async () => {
+    const turned = await rotatedPage(labelledSvg(certificate.labelled!).svg, -2.5);
+    expect(skewDegrees(turned)).toBeCloseTo(-2.5, 0);
+    const level = await levelledPage(turned);
+    expect(Math.abs(skewDegrees(level!))).toBeLessThan(0.3);
+  });
+
+  it('leaves a level page as it is, and gives up on a page without text rows', async () => {
+    const level = await page(labelledSvg(certificate.labelled!).svg, 'clean');
+    expect(await levelledPage(level)).toBe(level);
+    const blank = (await preparePages(await sharp({ create: { width: 900, height: 600, channels: 3, background: '#f4f4f4' } }).png().toBuffer()))[0]!;
+    expect(await levelledPage(blank)).toBeNull();
+  });
+});
