@@ -132,7 +132,7 @@ const STRETCH_UPPER = 0.99;
  */
 export function stretchContrast(pixels: Uint8Array): void {
   const histogram = new Uint32Array(256);
-  for (const value of pixels) histogram[value]! += 1;
+  for (let i = 0; i < pixels.length; i += 1) histogram[pixels[i]!]! += 1;
   // Count from each end, so the same share of pixels is clipped at both.
   const clipped = (from: number, step: number, share: number) => {
     let seen = 0;

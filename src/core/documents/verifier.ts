@@ -20,8 +20,7 @@ import { AppError } from '../api/errors';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
-import { levelledPage } from './level';
-import { findPageMrz, type PageMrz } from './page-mrz';
+import { analysePage } from './page-layout';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
 export interface VerifyOptions {
@@ -108,20 +107,20 @@ export class DocumentVerifier {
       let mrz: MrzFound | null = null;
       for (const [index, page] of pages.entries()) {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
-        const passport: PageMrz | null = !mrz && this.#readShapes ? await findPageMrz(page) : null;
-        if (passport) {
+        const layout = await analysePage(page, { readMrz: !mrz && this.#readShapes });
+        if (layout.mrz) {
           // The MRZ is read, and the page levelled by its lines: OCR reads the visual zone.
-          const pass = await this.engine.readPage(passport.pagePass.image, passport.pagePass.dpi, options.signal, { rotateAuto: false });
-          const lines = templateLines(passport.reading);
+          const { pagePass, reading } = layout.mrz;
+          const pass = await this.engine.readPage(pagePass.image, pagePass.dpi, options.signal, { rotateAuto: false });
+          const lines = templateLines(reading);
           text += (text ? '\n' : '') + [pass.text.trimEnd(), ...lines.map((line) => line.text)].join('\n');
           confidenceSum += pass.confidence;
-          mrz = { readings: [lines], shapes: passport.reading };
+          mrz = { readings: [lines], shapes: reading };
           continue;
         }
         // Levelled by its own text rows when it has enough of them; else tesseract measures the tilt itself.
-        const level = await levelledPage(page);
-        const target = level ?? page;
-        const pass = await this.engine.readPage(target.image, target.dpi, options.signal, { rotateAuto: level === null });
+        const target = layout.page;
+        const pass = await this.engine.readPage(target.image, target.dpi, options.signal, { rotateAuto: !layout.levelled });
         text += (text ? '\n' : '') + pass.text;
         confidenceSum += pass.confidence;
         if (mrz) continue;

@@ -184,10 +184,11 @@ export interface GlyphScores {
 const SHIFTED_CANDIDATES = 4;
 
 /**
- * Scores of a normalised glyph against every OCR-B template (`A–Z 0–9 <`): each template in place, then the
- * best few also moved by up to a pixel each way, keeping the best correlation.
+ * Scores of a normalised glyph against every OCR-B template (`A–Z 0–9 <`): each template in place, then (unless
+ * `shifted` is false, for a rough first reading) the best few also moved by up to a pixel each way, keeping the
+ * best correlation.
  */
-export function scoreGlyph(glyph: Float32Array): GlyphScores {
+export function scoreGlyph(glyph: Float32Array, { shifted = true } = {}): GlyphScores {
   const all = shiftedTemplates();
   let [sum, squares] = [0, 0];
   for (const a of glyph) {
@@ -199,7 +200,8 @@ export function scoreGlyph(glyph: Float32Array): GlyphScores {
   for (const [char, moved] of Object.entries(all)) scores[char] = correlation(glyph, sum, spread, moved[CENTRE_SHIFT]!);
   const leaders = Object.keys(scores)
     .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, SHIFTED_CANDIDATES);
+    .slice(0, shifted ? SHIFTED_CANDIDATES : 1);
+  if (!shifted) return { best: leaders[0]!, scores };
   for (const char of leaders) for (const template of all[char]!) scores[char] = Math.max(scores[char]!, correlation(glyph, sum, spread, template));
   const best = leaders.reduce((a, b) => (scores[b]! > scores[a]! ? b : a));
   return { best, scores };

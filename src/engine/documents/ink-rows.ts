@@ -157,15 +157,18 @@ const MIN_SKEW_ROW = 8;
 /** Fewer rows than this and the tilt is not estimated. */
 const MIN_SKEW_ROWS = 3;
 
+/** The rows of glyphs of an image, with how grainy it is. */
+export function pageRows(image: GreyImage): { rows: Component[][]; speckDensity: number } {
+  const { glyphs, glyphHeight, speckDensity } = findGlyphs(image);
+  return { rows: chains(glyphs, glyphHeight), speckDensity };
+}
+
 /**
  * The tilt of a page's text as the median slope (dy/dx) of its rows of glyphs, or null when the page has too
  * few rows to tell. Rows are chained glyph by glyph, so a tilt of a few degrees keeps each line one row.
  */
-export function textSkew(image: GreyImage): number | null {
-  const { glyphs, glyphHeight } = findGlyphs(image);
-  const slopes = chains(glyphs, glyphHeight)
-    .filter((row) => row.length >= MIN_SKEW_ROW)
-    .map((row) => linearFit(row.map((c) => [c.cx, c.cy] as const)).slope);
+export function textSkew(rows: Component[][]): number | null {
+  const slopes = rows.filter((row) => row.length >= MIN_SKEW_ROW).map((row) => linearFit(row.map((c) => [c.cx, c.cy] as const)).slope);
   return slopes.length >= MIN_SKEW_ROWS ? median(slopes) : null;
 }
 

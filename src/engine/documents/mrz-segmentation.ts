@@ -20,10 +20,6 @@ export interface SegmentedMrz {
   /** Median height of the letters and digits of each line: the cap height glyphs are normalised to. */
   capHeights: [number, number];
   pitch: number;
-  /** Rise of the lines per pixel across (positive: they fall to the right, the page is turned clockwise). */
-  slope: number;
-  /** Top of the first line's highest glyph. */
-  top: number;
   /** Specks of ink too small for any glyph, per megapixel of the image: how grainy the capture is. */
   speckDensity: number;
 }
@@ -67,17 +63,47 @@ function assignCells(row: Component[]): number[] | null {
 export function segmentMrz(image: GreyImage): SegmentedMrz | null {
   const { width, height } = image;
   const { ink, labels, glyphs, glyphHeight, speckDensity } = findGlyphs(image);
-  if (glyphs.length < TD3_LENGTH * 2) return null;
-  const rows = chains(glyphs, glyphHeight).filter((row) => row.length >= MIN_LINE_COMPONENTS);
+  const found = mrzRows(chains(glyphs, glyphHeight));
+  return found ? { ...cutCells(found.rows, found.cells, ink, labels, width, height), speckDensity } : null;
+}
+
+/** Where a page's MRZ lies: the box around its two rows, and their tilt (rise per pixel across). */
+export interface MrzPlace {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  glyphHeight: number;
+  slope: number;
+}
+
+/** The MRZ among a page's rows of glyphs (`pageRows` in ink-rows.ts), or null when none fits the grid. */
+export function placeMrz(rows: Component[][]): MrzPlace | null {
+  const found = mrzRows(rows);
+  if (!found) return null;
+  const all = found.rows.flat();
+  const slope = (linearFit(found.rows[0].map((c) => [c.cx, c.cy] as const)).slope + linearFit(found.rows[1].map((c) => [c.cx, c.cy] as const)).slope) / 2;
+  return {
+    top: Math.min(...all.map((c) => c.top)),
+    bottom: Math.max(...all.map((c) => c.bottom)),
+    left: Math.min(...all.map((c) => c.left)),
+    right: Math.max(...all.map((c) => c.right)),
+    glyphHeight: quantile(all.map(heightOf), 0.9),
+    slope,
+  };
+}
+
+/**
+ * The MRZ is the bottom two rows that each fit 44 cells (ICAO 9303 Part 4: the MRZ ends the data page; a long
+ * line of printed text above it does not fit the grid).
+ */
+function mrzRows(chained: Component[][]): { rows: [Component[], Component[]]; cells: [number[], number[]] } | null {
+  const rows = chained.filter((row) => row.length >= MIN_LINE_COMPONENTS);
   rows.sort((a, b) => median(a.map((c) => c.cy)) - median(b.map((c) => c.cy)));
-  // The MRZ is the bottom two rows that each fit 44 cells (ICAO 9303 Part 4: the MRZ ends the data page; a long
-  // line of printed text above it does not fit the grid).
   for (let second = rows.length - 1; second >= 1; second -= 1) {
-    const pair = [rows[second - 1]!, rows[second]!];
+    const pair: [Component[], Component[]] = [rows[second - 1]!, rows[second]!];
     const cells = pair.map(assignCells);
-    if (cells[0] && cells[1]) {
-      return { ...cutCells(pair as [Component[], Component[]], cells as [number[], number[]], ink, labels, width, height), speckDensity };
-    }
+    if (cells[0] && cells[1]) return { rows: pair, cells: cells as [number[], number[]] };
   }
   return null;
 }
@@ -85,7 +111,6 @@ export function segmentMrz(image: GreyImage): SegmentedMrz | null {
 function cutCells(rows: [Component[], Component[]], cellsOf: [number[], number[]], ink: Float32Array, labels: Int32Array, width: number, height: number): Omit<SegmentedMrz, 'speckDensity'> {
   const lines: MrzCell[][] = [];
   const capHeights: number[] = [];
-  const slopes: number[] = [];
   for (const [index, row] of rows.entries()) {
     const cellOf = cellsOf[index]!;
     // Letters and digits stand a cap height tall; fillers `<` are shorter and sit lower.
@@ -106,15 +131,11 @@ function cutCells(rows: [Component[], Component[]], cellsOf: [number[], number[]
     }
     lines.push(cells);
     capHeights.push(capHeight);
-    slopes.push(bottom.slope);
   }
-  const first = rows[0];
   return {
     lines: lines as [MrzCell[], MrzCell[]],
     capHeights: capHeights as [number, number],
     pitch: median(rows.map((row) => (row[row.length - 1]!.cx - row[0]!.cx) / (TD3_LENGTH - 1))),
-    slope: (slopes[0]! + slopes[1]!) / 2,
-    top: Math.min(...first.map((c) => c.top)),
   };
 }
 

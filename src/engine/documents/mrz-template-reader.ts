@@ -44,10 +44,10 @@ interface Classified extends TemplateCell {
   scores: Record<string, number>;
 }
 
-function classify(cell: MrzCell, capHeight: number): Classified {
+function classify(cell: MrzCell, capHeight: number, rough = false): Classified {
   const glyph = normaliseGlyph(cell.image, capHeight);
   if (!glyph) return { char: '<', runnerUp: '<', margin: 0, x: cell.x, scores: {} };
-  const { best, scores } = scoreGlyph(glyph);
+  const { best, scores } = scoreGlyph(glyph, { shifted: !rough });
   const [runnerUp, second] = runnerUpOf(scores, [best]);
   return { char: best, runnerUp, margin: scores[best]! - second, x: cell.x, scores };
 }
@@ -71,7 +71,8 @@ export function readSegmentedMrz(segmented: SegmentedMrz): TemplateReading {
       const ink = inkOf(cell.image);
       return ink ? inkExtent(ink, cell.image.width, cell.image.height) : 0;
     });
-    const first = cells.map((cell) => classify(cell, segmented.capHeights[line]!));
+    // Rough (templates in place only): this reading only gives the scale.
+    const first = cells.map((cell) => classify(cell, segmented.capHeights[line]!, true));
     const implied = first.map((cell, i) =>
       cell.char !== '<' && !(HEIGHT_DECIDED as readonly string[]).includes(cell.char) && cell.margin > 0.03 && heights[i]! > 0 ? heights[i]! / extents()[cell.char]! : null,
     );

@@ -1,9 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { levelledPage } from '../../../src/core/documents/level';
-import { findPageMrz } from '../../../src/core/documents/page-mrz';
+import { analysePage, type PageLayout } from '../../../src/core/documents/page-layout';
 import { preparePages, type PreparedPage } from '../../../src/core/documents/prepare';
-import { textSkew } from '../../../src/engine/documents';
+import { pageRows, textSkew } from '../../../src/engine/documents';
 import { AS_OF } from '../../fixtures/documents/corpus';
 import { documentCases } from '../../fixtures/documents/cases';
 import { labelledSvg, passportSvg } from '../../fixtures/documents/templates';
@@ -26,35 +25,38 @@ async function rotatedPage(svg: string, degrees: number): Promise<PreparedPage> 
   return (await preparePages(bytes))[0]!;
 }
 
-const skewDegrees = (p: PreparedPage) => (Math.atan(textSkew({ width: p.width, height: p.height, pixels: p.pixels }) ?? NaN) * 180) / Math.PI;
-const text = (found: Awaited<ReturnType<typeof findPageMrz>>) => found?.reading.lines.map((cells) => cells.map((cell) => cell.char).join(''));
+const skewDegrees = (p: PreparedPage) => (Math.atan(textSkew(pageRows({ width: p.width, height: p.height, pixels: p.pixels }).rows) ?? NaN) * 180) / Math.PI;
+const text = (layout: PageLayout) => layout.mrz?.reading.lines.map((cells) => cells.map((cell) => cell.char).join(''));
 
 describe("a passport's MRZ found before OCR", () => {
   it('reads the MRZ and leaves the visual zone above it to the page pass', async () => {
     const clean = await page(passportSvg(passport.passport!), 'clean');
-    const found = await findPageMrz(clean);
-    expect(text(found)).toEqual(passport.mrz);
-    expect(found!.pagePass.width).toBe(clean.width);
-    expect(found!.pagePass.height).toBeLessThan(clean.height * 0.85);
+    const layout = await analysePage(clean);
+    expect(text(layout)).toEqual(passport.mrz);
+    expect(layout.page).toBe(clean);
+    expect(layout.mrz!.pagePass.width).toBe(clean.width);
+    expect(layout.mrz!.pagePass.height).toBeLessThan(clean.height * 0.85);
   });
 
   it('levels a page turned by a few degrees before reading it', async () => {
     const turned = await rotatedPage(passportSvg(passport.passport!), 3);
     expect(skewDegrees(turned)).toBeCloseTo(3, 0);
-    const found = await findPageMrz(turned);
-    expect(text(found)).toEqual(passport.mrz);
-    expect(Math.abs(skewDegrees(found!.pagePass))).toBeLessThan(0.3);
+    const layout = await analysePage(turned);
+    expect(text(layout)).toEqual(passport.mrz);
+    expect(Math.abs(skewDegrees(layout.page))).toBeLessThan(0.3);
+    expect(Math.abs(skewDegrees(layout.mrz!.pagePass))).toBeLessThan(0.3);
   });
 
   it('hands a grainy page to the page pass whole', async () => {
     const noisy = await page(passportSvg(passport.passport!), 'noisy');
-    const found = await findPageMrz(noisy);
-    expect(text(found)).toEqual(passport.mrz);
-    expect(found!.pagePass.height).toBe(noisy.height);
+    const layout = await analysePage(noisy);
+    expect(text(layout)).toEqual(passport.mrz);
+    expect(layout.mrz!.pagePass.height).toBe(noisy.height);
   });
 
-  it('finds nothing on a certificate', async () => {
-    expect(await findPageMrz(await page(labelledSvg(certificate.labelled!).svg, 'clean'))).toBeNull();
+  it('finds no MRZ on a certificate, nor when told not to look', async () => {
+    expect((await analysePage(await page(labelledSvg(certificate.labelled!).svg, 'clean'))).mrz).toBeNull();
+    expect((await analysePage(await page(passportSvg(passport.passport!), 'clean'), { readMrz: false })).mrz).toBeNull();
   });
 });
 
@@ -62,14 +64,19 @@ describe('pages levelled by their text rows', () => {
   it('measures the tilt of printed text and turns the page level', async () => {
     const turned = await rotatedPage(labelledSvg(certificate.labelled!).svg, -2.5);
     expect(skewDegrees(turned)).toBeCloseTo(-2.5, 0);
-    const level = await levelledPage(turned);
-    expect(Math.abs(skewDegrees(level!))).toBeLessThan(0.3);
+    const layout = await analysePage(turned);
+    expect(layout.levelled).toBe(true);
+    expect(Math.abs(skewDegrees(layout.page))).toBeLessThan(0.3);
   });
 
   it('leaves a level page as it is, and gives up on a page without text rows', async () => {
     const level = await page(labelledSvg(certificate.labelled!).svg, 'clean');
-    expect(await levelledPage(level)).toBe(level);
+    const levelLayout = await analysePage(level);
+    expect(levelLayout.page).toBe(level);
+    expect(levelLayout.levelled).toBe(true);
     const blank = (await preparePages(await sharp({ create: { width: 900, height: 600, channels: 3, background: '#f4f4f4' } }).png().toBuffer()))[0]!;
-    expect(await levelledPage(blank)).toBeNull();
+    const blankLayout = await analysePage(blank);
+    expect(blankLayout.page).toBe(blank);
+    expect([blankLayout.levelled, blankLayout.mrz]).toEqual([false, null]);
   });
 });

@@ -1,0 +1,80 @@
+import sharp from 'sharp';
+import { pageRows, placeMrz, readSegmentedMrz, segmentMrz, textSkew, type GreyImage, type TemplateReading } from '../../engine/documents';
+import { greyPage, type PreparedPage } from './prepare';
+
+/**
+ * What a page holds before any OCR (src/engine/documents/ink-rows.ts, mrz-segmentation.ts): its rows of glyphs,
+ * measured at half size, give its tilt and, on a passport, the MRZ, which is then cut at full size and read from
+ * its OCR-B shapes. The page is levelled here, so the page pass can skip tesseract's `rotateAuto`, a whole layout
+ * analysis run only to measure the angle (measured: a quarter of the page pass), and a passport's page pass can
+ * skip the MRZ rows, which the LSTM reads slowly and badly (NOTES.md §MRZ OCR).
+ */
+export interface PageLayout {
+  /** The page levelled by its text rows; as it came when `levelled` is false (too few rows to tell). */
+  page: PreparedPage;
+  levelled: boolean;
+  /** A TD3 MRZ read from its shapes, and what the page pass should read on that page (see GRAINY). */
+  mrz: { reading: TemplateReading; pagePass: PreparedPage } | null;
+}
+
+/** The rows are measured at half size: print stays glyph-sized (8 px and up) and there is a quarter of the work. */
+const MEASURE_SCALE = 0.5;
+/** Below this tilt a page is left as it is (tesseract.js ignores angles under 0.005 rad, ~0.3°, the same way). */
+const MIN_DESKEW_DEGREES = 0.3;
+/** Glyph heights of margin around the MRZ rows when the band is cut out at full size. */
+const BAND_MARGIN = 1.2;
+/**
+ * Specks per megapixel above which a capture is grainy (measured: 1,900–2,000 on the noisy fixtures, at most 13
+ * on every other capture). On a grainy visual zone alone tesseract's layout analysis takes the noise for text
+ * lines (measured: 0.8–1.4 s instead of 0.3 s, and the dates lost); with the MRZ's large uniform lines in the
+ * block it does not (0.6–0.7 s), so a grainy page is read whole.
+ */
+const GRAINY = 200;
+/** Rows left out above the MRZ when the page pass reads the visual zone (a fraction of a glyph). */
+const VISUAL_ZONE_GAP = 4;
+
+export async function analysePage(page: PreparedPage, { readMrz = true } = {}): Promise<PageLayout> {
+  let rows = pageRows(await halfSize(page)).rows;
+  let place = readMrz ? placeMrz(rows) : null;
+  const slope = place?.slope ?? textSkew(rows);
+  if (slope === null) return { page, levelled: false, mrz: null };
+  const degrees = (Math.atan(slope) * 180) / Math.PI;
+  if (Math.abs(degrees) >= MIN_DESKEW_DEGREES) {
+    page = await rotated(page, -degrees);
+    if (place) {
+      rows = pageRows(await halfSize(page)).rows;
+      place = placeMrz(rows);
+    }
+  }
+  if (!place) return { page, levelled: true, mrz: null };
+  // Segmenting and reading each hold the thread for ~20–80 ms (measured): let other requests in between.
+  await new Promise((resolve) => setImmediate(resolve));
+  const margin = place.glyphHeight * BAND_MARGIN;
+  const top = Math.max(0, Math.floor((place.top - margin) / MEASURE_SCALE));
+  const bottom = Math.min(page.height, Math.ceil((place.bottom + margin) / MEASURE_SCALE));
+  const band: GreyImage = { width: page.width, height: bottom - top, pixels: page.pixels.subarray(top * page.width, bottom * page.width) };
+  const segmented = segmentMrz(band);
+  if (!segmented) return { page, levelled: true, mrz: null };
+  const mrzTop = Math.floor(place.top / MEASURE_SCALE);
+  const pagePass = segmented.speckDensity > GRAINY ? page : greyPage(page.pixels, page.width, Math.max(1, mrzTop - VISUAL_ZONE_GAP), page.dpi);
+  return { page, levelled: true, mrz: { reading: readSegmentedMrz(segmented), pagePass } };
+}
+
+async function halfSize(page: PreparedPage): Promise<GreyImage> {
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .resize(Math.round(page.width * MEASURE_SCALE))
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+/** The page turned by `degrees` (clockwise positive, as sharp), on white. */
+async function rotated(page: PreparedPage, degrees: number): Promise<PreparedPage> {
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate(degrees, { background: '#ffffff' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return greyPage(data, info.width, info.height, page.dpi);
+}
