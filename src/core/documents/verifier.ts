@@ -20,7 +20,7 @@ import { AppError } from '../api/errors';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
-import { analysePage } from './page-layout';
+import { analysePage, forPagePass } from './page-layout';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
 export interface VerifyOptions {
@@ -109,17 +109,26 @@ export class DocumentVerifier {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
         const layout = await analysePage(page, { readMrz: !mrz && this.#readShapes });
         if (layout.mrz) {
-          // The MRZ is read, and the page levelled by its lines: OCR reads the visual zone.
-          const { pagePass, reading } = layout.mrz;
-          const pass = await this.engine.readPage(pagePass.image, pagePass.dpi, options.signal, { rotateAuto: false });
-          const lines = templateLines(reading);
+          // The page is levelled by the MRZ's lines: OCR reads the visual zone while the MRZ is read here.
+          const { pagePass } = layout.mrz;
+          const reading = this.engine.readPage(pagePass.image, pagePass.dpi, options.signal, { rotateAuto: false });
+          await new Promise((resolve) => setImmediate(resolve));
+          let shapes: TemplateReading;
+          try {
+            shapes = layout.mrz.read();
+          } finally {
+            // Never leave the page pass's rejection unobserved, whatever happened here.
+            reading.catch(() => undefined);
+          }
+          const pass = await reading;
+          const lines = templateLines(shapes);
           text += (text ? '\n' : '') + [pass.text.trimEnd(), ...lines.map((line) => line.text)].join('\n');
           confidenceSum += pass.confidence;
-          mrz = { readings: [lines], shapes: reading };
+          mrz = { readings: [lines], shapes };
           continue;
         }
         // Levelled by its own text rows when it has enough of them; else tesseract measures the tilt itself.
-        const target = layout.page;
+        const target = await forPagePass(layout.page);
         const pass = await this.engine.readPage(target.image, target.dpi, options.signal, { rotateAuto: !layout.levelled });
         text += (text ? '\n' : '') + pass.text;
         confidenceSum += pass.confidence;

@@ -26,7 +26,7 @@ async function rotatedPage(svg: string, degrees: number): Promise<PreparedPage> 
 }
 
 const skewDegrees = (p: PreparedPage) => (Math.atan(textSkew(pageRows({ width: p.width, height: p.height, pixels: p.pixels }).rows) ?? NaN) * 180) / Math.PI;
-const text = (layout: PageLayout) => layout.mrz?.reading.lines.map((cells) => cells.map((cell) => cell.char).join(''));
+const text = (layout: PageLayout) => layout.mrz?.read().lines.map((cells) => cells.map((cell) => cell.char).join(''));
 
 describe("a passport's MRZ found before OCR", () => {
   it('reads the MRZ and leaves the visual zone above it to the page pass', async () => {
