@@ -20,7 +20,7 @@ import { AppError } from '../api/errors';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
-import { analysePage, forPagePass } from './page-layout';
+import { analysePage, forPagePass, type PageLayout } from './page-layout';
 import { preparePages, UnreadableFile, type PreparedPage } from './prepare';
 
 export interface VerifyOptions {
@@ -72,10 +72,6 @@ interface MrzFound {
 
 const MRZ_HINT = /PASSPORT|PASSEPORT|REISEPASS|P<[A-Z]{3}|<<</i;
 
-/**
- * The document verification service of issue 4: bytes in, the `harmony verify` object out. Unreadable and
- * unsupported files come back as `review` with the reason; only cancellation and bugs throw.
- */
 export interface VerifierOptions extends OcrEngineOptions {
   /**
    * How the MRZ is read: `shapes` (default) by OCR-B templates where the band splits into its grid, OCR
@@ -84,6 +80,10 @@ export interface VerifierOptions extends OcrEngineOptions {
   mrzReader?: 'shapes' | 'ocr';
 }
 
+/**
+ * The document verification service of issue 4: bytes in, the `harmony verify` object out. Unreadable and
+ * unsupported files come back as `review` with the reason; only cancellation and bugs throw.
+ */
 export class DocumentVerifier {
   readonly engine: OcrEngine;
   readonly #readShapes: boolean;
@@ -109,18 +109,7 @@ export class DocumentVerifier {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
         const layout = await analysePage(page, { readMrz: !mrz && this.#readShapes });
         if (layout.mrz) {
-          // The page is levelled by the MRZ's lines: OCR reads the visual zone while the MRZ is read here.
-          const { pagePass } = layout.mrz;
-          const reading = this.engine.readPage(pagePass.image, pagePass.dpi, options.signal, { rotateAuto: false });
-          await new Promise((resolve) => setImmediate(resolve));
-          let shapes: TemplateReading;
-          try {
-            shapes = layout.mrz.read();
-          } finally {
-            // Never leave the page pass's rejection unobserved, whatever happened here.
-            reading.catch(() => undefined);
-          }
-          const pass = await reading;
+          const { pass, shapes } = await this.readPassportPage(layout.mrz, options.signal);
           const lines = templateLines(shapes);
           text += (text ? '\n' : '') + [pass.text.trimEnd(), ...lines.map((line) => line.text)].join('\n');
           confidenceSum += pass.confidence;
@@ -154,8 +143,21 @@ export class DocumentVerifier {
   }
 
   /**
-   * The MRZ in the rectangle: read from its OCR-B shapes cell by cell when the band splits into two rows of 44
-   * glyphs (every capture variant of the fixture corpus does), else by the legacy OCR engine.
+   * A page whose MRZ the layout found, levelled by the MRZ's lines: OCR reads the visual zone in its worker while
+   * the MRZ cells are read here.
+   */
+  private async readPassportPage(mrz: NonNullable<PageLayout['mrz']>, signal: AbortSignal | undefined): Promise<{ pass: TextPass; shapes: TemplateReading }> {
+    const reading = this.engine.readPage(mrz.pagePass.image, mrz.pagePass.dpi, signal, { rotateAuto: false });
+    // Never leave the page pass's rejection unobserved while the cells are read (it is awaited below).
+    reading.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const shapes = mrz.read();
+    return { pass: await reading, shapes };
+  }
+
+  /**
+   * The MRZ in a rectangle the page pass located (the layout found none): read from its OCR-B shapes cell by
+   * cell when the band splits into two rows of 44 glyphs, else by the legacy OCR engine.
    */
   private async readMrz(page: PreparedPage, rectangle: Rectangle, rotateRadians: number, signal: AbortSignal | undefined): Promise<MrzFound | null> {
     const grey = await deskewedGrey(page, rectangle, rotateRadians);
