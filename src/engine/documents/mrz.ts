@@ -62,6 +62,7 @@ export interface MrzReading {
 }
 
 const MRZ_CHARS = /^[A-Z0-9<]+$/;
+const FULL_TD3_LINE = /^[A-Z0-9<]{44}$/;
 
 function compact(text: string): string {
   return text.toUpperCase().replace(/\s+/g, '').replace(/[«‹≤{[(]/g, '<');
@@ -157,6 +158,9 @@ function repairNameTail(line1: string): { text: string; corrections: MrzCorrecti
 
 /** Picks the two TD3 lines out of what the MRZ pass read: the last two MRZ-looking lines, the second starting a number. */
 export function pickTd3Lines<Line extends OcrLine>(lines: Line[]): [Line, Line] | null {
+  // Exactly two full lines (the OCR-B reader's): taken as they are, since a line 2 whose optional fields are all
+  // used holds no filler `<` for `looksLikeMrzLine` to go by.
+  if (lines.length === 2 && lines.every((line) => FULL_TD3_LINE.test(line.text))) return [lines[0]!, lines[1]!];
   const candidates = lines.filter((line) => looksLikeMrzLine(line.text));
   for (let i = candidates.length - 2; i >= 0; i -= 1) {
     const first = compact(candidates[i]!.text);

@@ -45,6 +45,14 @@ describe('TD3 reading', () => {
     expect(lines).toEqual(SPECIMEN);
   });
 
+  it('reads two full lines as they are, even a line 2 without a filler (every optional field used)', () => {
+    const full = composeTd3({ issuingState: 'NOR', surname: 'OLSTAD', givenNames: 'BJOERN', documentNumber: 'AB1234567', nationality: 'NOR', birthDate: '900614', sex: 'M', expiryDate: '300101', personalNumber: '12345678901234' });
+    expect(full[1]).not.toContain('<');
+    const reading = readTd3(full.map((l) => ocrLine(l)));
+    expect(reading.lines).toEqual(full);
+    expect(reading.checkDigits.every((d) => d.ok)).toBe(true);
+  });
+
   it('reads fields and reports each check digit', () => {
     const reading = readTd3(SPECIMEN.map((l) => ocrLine(l)));
     expect(reading.fields).toMatchObject({ surname: 'ERIKSSON', givenNames: 'ANNA MARIA', documentNumber: 'L898902C3', issuingState: 'UTO', birthDate: '740812', sex: 'F' });
