@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { GreyImage } from '../../engine/documents';
 import type { Rectangle } from './ocr-engine';
-import type { PreparedPage } from './prepare';
+import { rotatedPage, type PreparedPage } from './prepare';
 
 /**
  * Image work for the MRZ passes (sharp): the band cut out of the page, deskewed, and scaled.
@@ -20,14 +20,7 @@ export interface Band {
  */
 export async function deskewedGrey(page: PreparedPage, rectangle: Rectangle, rotateRadians: number): Promise<GreyImage> {
   const degrees = (rotateRadians * 180) / Math.PI;
-  const raw = { raw: { width: page.width, height: page.height, channels: 1 as const } };
-  let image = page.pixels;
-  let [width, height] = [page.width, page.height];
-  if (Math.abs(degrees) >= 0.05) {
-    const rotated = await sharp(page.pixels, raw).rotate(degrees, { background: '#ffffff' }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-    image = rotated.data;
-    [width, height] = [rotated.info.width, rotated.info.height];
-  }
+  const { pixels: image, width, height } = Math.abs(degrees) >= 0.05 ? await rotatedPage(page, degrees) : page;
   const dx = (width - page.width) / 2;
   const dy = (height - page.height) / 2;
   const left = Math.max(0, Math.round(rectangle.left + dx));

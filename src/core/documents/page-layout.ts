@@ -1,6 +1,5 @@
-import sharp from 'sharp';
 import { pageRows, placeMrz, readSegmentedMrz, segmentMrz, textSkew, type GreyImage, type TemplateReading } from '../../engine/documents';
-import { greyPage, type PreparedPage } from './prepare';
+import { greyPage, rotatedPage, scaledPage, type PreparedPage } from './prepare';
 
 /**
  * What a page holds before any OCR (src/engine/documents/ink-rows.ts, mrz-segmentation.ts): its rows of glyphs,
@@ -38,15 +37,15 @@ const GRAINY = 200;
 const VISUAL_ZONE_GAP = 4;
 
 export async function analysePage(page: PreparedPage, { readMrz = true } = {}): Promise<PageLayout> {
-  let rows = pageRows(await halfSize(page)).rows;
+  let rows = pageRows(await scaledPage(page, MEASURE_SCALE)).rows;
   let place = readMrz ? placeMrz(rows) : null;
   const slope = place?.slope ?? textSkew(rows);
   if (slope === null) return { page, levelled: false, mrz: null };
   const degrees = (Math.atan(slope) * 180) / Math.PI;
   if (Math.abs(degrees) >= MIN_DESKEW_DEGREES) {
-    page = await rotated(page, -degrees);
+    page = await rotatedPage(page, -degrees);
     if (place) {
-      rows = pageRows(await halfSize(page)).rows;
+      rows = pageRows(await scaledPage(page, MEASURE_SCALE)).rows;
       place = placeMrz(rows);
     }
   }
@@ -74,30 +73,5 @@ const PAGE_PASS_LONG_SIDE = 1500;
 /** The page as the page pass should read it: brought down to PAGE_PASS_LONG_SIDE when bigger. */
 export async function forPagePass(page: PreparedPage): Promise<PreparedPage> {
   const scale = PAGE_PASS_LONG_SIDE / Math.max(page.width, page.height);
-  if (scale >= 1) return page;
-  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .resize(Math.round(page.width * scale), Math.round(page.height * scale))
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return greyPage(data, info.width, info.height, Math.round(page.dpi * scale));
-}
-
-async function halfSize(page: PreparedPage): Promise<GreyImage> {
-  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .resize(Math.round(page.width * MEASURE_SCALE))
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
-}
-
-/** The page turned by `degrees` (clockwise positive, as sharp), on white. */
-async function rotated(page: PreparedPage, degrees: number): Promise<PreparedPage> {
-  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
-    .rotate(degrees, { background: '#ffffff' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return greyPage(data, info.width, info.height, page.dpi);
+  return scale >= 1 ? page : scaledPage(page, scale);
 }

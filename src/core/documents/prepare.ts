@@ -57,6 +57,26 @@ export function greyPage(pixels: Uint8Array, width: number, height: number, dpi:
   return { image, pixels: image.subarray(image.length - width * height), width, height, dpi };
 }
 
+/** The page turned by `degrees` (clockwise positive, as sharp), on white paper; the canvas grows to hold it. */
+export async function rotatedPage(page: PreparedPage, degrees: number): Promise<PreparedPage> {
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate(degrees, { background: '#ffffff' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return greyPage(data, info.width, info.height, page.dpi);
+}
+
+/** The page scaled by `scale` (its resolution with it). */
+export async function scaledPage(page: PreparedPage, scale: number): Promise<PreparedPage> {
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .resize(Math.round(page.width * scale), Math.round(page.height * scale))
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return greyPage(data, info.width, info.height, Math.round(page.dpi * scale));
+}
+
 /** Above this the file is refused before decoding: 250 MP covers a 200-MP photo with margin. */
 export const MAX_INPUT_PIXELS = 250_000_000;
 /**

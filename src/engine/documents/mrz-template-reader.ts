@@ -4,6 +4,7 @@
  * in advance and a generic OCR model's confusions (NOTES.md §MRZ OCR: 0/O, 8/B, 5/S, 2/Z) need not be inherited.
  */
 import { decodedTemplates, GLYPH_CAP_HEIGHT, GLYPH_HEIGHT, GLYPH_WIDTH, inkExtent, inkOf, normaliseGlyph, scoreGlyph } from './glyphs';
+import { linearFit } from './ink-rows';
 import type { MrzCell, SegmentedMrz } from './mrz-segmentation';
 import type { OcrLine } from './reading';
 import type { RuleOutcome } from './rules';
@@ -105,17 +106,9 @@ export function readSegmentedMrz(segmented: SegmentedMrz): TemplateReading {
  */
 function scaleAlongLine(points: ReadonlyArray<readonly [number, number]>): ((x: number) => number) | null {
   if (points.length < 6) return null;
-  const fit = (kept: ReadonlyArray<readonly [number, number]>) => {
-    const n = kept.length;
-    const mx = kept.reduce((s, [x]) => s + x, 0) / n;
-    const my = kept.reduce((s, [, y]) => s + y, 0) / n;
-    const sxx = kept.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-    const slope = sxx > 0 ? kept.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx : 0;
-    return (x: number) => my + slope * (x - mx);
-  };
-  const rough = fit(points);
+  const rough = linearFit(points);
   const kept = points.filter(([x, y]) => Math.abs(y / rough(x) - 1) <= 0.04);
-  return kept.length >= 6 ? fit(kept) : rough;
+  return kept.length >= 6 ? linearFit(kept) : rough;
 }
 
 /** A margin at which a cell counts as read with full confidence (genuine cells on the fixture corpus: 0.04–0.3). */
