@@ -148,11 +148,6 @@ function correlation(glyph: Float32Array, glyphSum: number, glyphSpread: number,
   return spread > 0 ? (dot - (glyphSum * template.sum) / glyph.length) / spread : 0;
 }
 
-/** How well a glyph matches one template: the best correlation over shifts of up to one pixel each way. */
-export function templateScore(glyph: Float32Array, template: Float32Array): number {
-  return bestShiftScore(glyph, shifts(template));
-}
-
 /** Index of the unmoved template in `shifts` (dy, dx from −1 to 1). */
 const CENTRE_SHIFT = 4;
 
@@ -160,18 +155,6 @@ function shifts(template: Float32Array): ShiftedTemplate[] {
   const moved: ShiftedTemplate[] = [];
   for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) moved.push(shifted(template, dx, dy));
   return moved;
-}
-
-function bestShiftScore(glyph: Float32Array, moved: ShiftedTemplate[]): number {
-  let [sum, squares] = [0, 0];
-  for (const a of glyph) {
-    sum += a;
-    squares += a * a;
-  }
-  const spread = Math.sqrt(squares - (sum * sum) / glyph.length);
-  let best = -1;
-  for (const template of moved) best = Math.max(best, correlation(glyph, sum, spread, template));
-  return best;
 }
 
 export interface GlyphScores {
