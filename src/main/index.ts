@@ -4,6 +4,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, screen, shell } from 'electr
 import { createCore, type Core } from '../core/core';
 import { bindIpcTransport } from '../core/transports/ipc';
 import { buildMenu } from './menu';
+import { restoreFromFile } from './restore-from-file';
 import { installSecurityGuards, isTrustedIpcSender } from './security';
 import { secureWebPreferences } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -62,10 +63,11 @@ async function start(): Promise<void> {
         loadSampleFleet: () => sendCommand('load-sample-fleet'),
         backupNow: () => {
           void theCore.dispatch('backups.create', {}).then((result) => {
-            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: (result.data as { file: string }).file });
+            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: join(theCore.state.backupsDir, (result.data as { id: string }).id) });
             else dialog.showErrorBox('Backup failed', result.error.message);
           });
         },
+        restoreFromFile: () => void restoreFromFile(theCore, mainWindow),
         openDataFolder: () => void shell.openPath(theCore.state.dataDir),
       },
       isDev,
