@@ -43,8 +43,9 @@ export function createCore(options: CoreOptions = {}): Core {
   const ctx: ServiceContext = {
     state,
     events,
-    db: () => state.requireDatabase().db,
-    sqlite: () => state.requireDatabase().sqlite,
+    // One place decides which connection a service gets: during an import, anyone outside it reads committed rows.
+    db: () => state.requireDatabase().current().db,
+    sqlite: () => state.requireDatabase().current().sqlite,
     onClose: (dispose) => disposers.push(dispose),
   };
   const handlers = createHandlers(ctx);
