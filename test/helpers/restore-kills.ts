@@ -14,6 +14,8 @@ export interface KillOutcome {
   corrupted: number;
   /** Kills that caught a restore half-way (its copy was still beside the database). */
   midRestore: number;
+  /** Times a killed restore's copy was still there after the app had opened the data folder again. */
+  leftovers: number;
   /** Which database the kill left: A, B. */
   found: { A: number; B: number };
 }
@@ -70,7 +72,7 @@ function inspect(databaseFile: string): 'A' | 'B' | null {
  */
 export async function restoreKills(kills: number, maxDelayMs = 600): Promise<KillOutcome> {
   const dir = tempDir('harmony-kill-');
-  const outcome: KillOutcome = { kills, corrupted: 0, midRestore: 0, found: { A: 0, B: 0 } };
+  const outcome: KillOutcome = { kills, corrupted: 0, midRestore: 0, leftovers: 0, found: { A: 0, B: 0 } };
   try {
     const ids = await makeBackups(dir.path);
     for (let i = 0; i < kills; i += 1) {
@@ -79,11 +81,13 @@ export async function restoreKills(kills: number, maxDelayMs = 600): Promise<Kil
       await new Promise((resolveDelay) => setTimeout(resolveDelay, Math.random() * maxDelayMs));
       victim.child.kill('SIGKILL');
       await victim.exited;
-      if (readdirSync(dir.path).some((name) => name.includes('.restoring'))) outcome.midRestore += 1;
+      const halfDone = () => readdirSync(dir.path).some((name) => name.includes('.restoring'));
+      if (halfDone()) outcome.midRestore += 1;
       // Opening the core is what the app does next: it clears what the killed restore left and opens the database.
       const core = createCore({ dataDir: dir.path });
       const health = await core.call('system.health', {});
       await core.close();
+      if (halfDone()) outcome.leftovers += 1;
       const found = health.database === 'ok' ? inspect(join(dir.path, 'harmony.db')) : null;
       if (found === null) outcome.corrupted += 1;
       else outcome.found[found] += 1;

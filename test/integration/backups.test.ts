@@ -191,6 +191,22 @@ describe('restore', () => {
     expect(await people()).toBe(3);
   });
 
+  it('is refused while another program has the database open, and leaves it working', async () => {
+    const backup = await core.call('backups.create', {});
+    const browser = new Database(join(core.dataDir, 'harmony.db'));
+    try {
+      browser.prepare('SELECT count(*) FROM people').get();
+      const refused = await core.dispatch('backups.restore', { id: backup.id });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'DB_LOCKED', message: 'Another program has the database open. Close it, then restore.' } });
+      await core.call('people.create', personInput({ givenNames: 'Dee', email: 'dee@example.org' }));
+      expect(await people()).toBe(4);
+    } finally {
+      browser.close();
+    }
+    await core.call('backups.restore', { id: backup.id });
+    expect(await people()).toBe(3);
+  });
+
   it('never prunes the last backups that hold data, however many empty restores follow', async () => {
     const empty = importBackupFile(backupsDir(), await emptyHarmonyDatabase());
     for (let i = 0; i < 12; i += 1) await core.call('backups.restore', { id: empty.id });

@@ -9,6 +9,7 @@ describe('a restore killed at a random moment', () => {
   it('leaves either the old or the new database whole, every time', async () => {
     const outcome = await restoreKills(10);
     expect(outcome.corrupted).toBe(0);
+    expect(outcome.leftovers).toBe(0);
     expect(outcome.found.A + outcome.found.B).toBe(10);
   }, 180_000);
 });

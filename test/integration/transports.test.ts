@@ -110,8 +110,10 @@ describe('a damaged database', () => {
     expect(health.backups.map((b) => b.id)).toContain(backup.id);
     expect(await damaged.dispatch('backups.create', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
 
-    await damaged.call('backups.restore', { id: backup.id });
+    const { previous } = await damaged.call('backups.restore', { id: backup.id });
     expect((await damaged.call('system.health', {})).database).toBe('ok');
+    // The damaged file is kept, byte for byte, for whoever tries to rescue it.
+    expect((await damaged.call('backups.list', {})).find((b) => b.id === previous)).toMatchObject({ reason: 'before-restore', contents: null });
     await damaged.close();
     dir.remove();
   });
