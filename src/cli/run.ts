@@ -1,4 +1,6 @@
-import { AppError } from '../core/api/errors';
+import { toAppError } from '../core/api/errors';
+import { errorLogFile, logUnexpectedError } from '../core/error-log';
+import { resolveDataDir } from '../core/paths';
 import { commands } from './commands';
 import { EXIT, UsageError, type CliIo } from './io';
 
@@ -46,11 +48,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
       return EXIT.usage;
     }
-    if (error instanceof AppError) {
-      io.err(`${error.code}: ${error.message}`);
-      return EXIT.failed;
-    }
-    io.err(`harmony ${name} failed: ${(error as Error).message}`);
+    io.err(describeFailure(name, rest, error));
     return EXIT.failed;
   }
+}
+
+/**
+ * A person's mistake (a missing file or folder, a file already there, no permission, a full disk) is said in
+ * plain words. Anything else is a bug: one line here, the stack trace in the data folder's log.
+ */
+function describeFailure(command: string, args: string[], error: unknown): string {
+  const failure = toAppError(error);
+  if (failure.code !== 'INTERNAL') return failure.message;
+  const dataDir = resolveDataDir(dataDirOption(args));
+  // An INTERNAL answer of the core was logged by the core; an error of the command itself is logged here.
+  const log = failure === error ? errorLogFile(dataDir) : logUnexpectedError(dataDir, `harmony ${command}`, error);
+  return log ? `${failure.message}\nThis is a fault in Harmony Crew; the details are in ${log}.` : failure.message;
+}
+
+/** The `--data-dir` a command was given, so the log goes to the data folder the command used. */
+function dataDirOption(args: string[]): string | undefined {
+  const at = args.indexOf('--data-dir');
+  if (at >= 0) return args[at + 1];
+  return args.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
 }

@@ -7,6 +7,11 @@ import type { Db } from './db/database';
 export interface ServiceContext {
   readonly state: CoreState;
   readonly events: EventBus;
+  /**
+   * The connection to use now. While a long write (an import) runs, a caller outside it gets a read-only
+   * connection that sees the last commit and none of the import's rows; writes through it are refused with
+   * DB_LOCKED (src/core/db/writes.ts).
+   */
   db(): Db;
   sqlite(): Database.Database;
   /** Registers clean-up to run when the core closes (worker pools, OCR schedulers, timers). */

@@ -3,6 +3,7 @@ import type { DatabaseState } from '../shared/api';
 import { AppError, toAppError } from './api/errors';
 import type { TaskRegistry } from './api/tasks';
 import { openDatabase, type LocalDatabase } from './db/database';
+import { removeLeftovers } from './db/leftovers';
 
 export interface DatabaseFailure {
   state: Exclude<DatabaseState, 'ok'>;
@@ -29,6 +30,7 @@ export class CoreState {
   }
 
   openDatabase(): void {
+    removeLeftovers(this.databaseFile, this.backupsDir);
     try {
       this.database = openDatabase({ file: this.databaseFile, backupsDir: this.backupsDir });
       this.failure = null;

@@ -6,6 +6,7 @@ import { createHandlers } from './api/router';
 import { TaskRegistry } from './api/tasks';
 import type { ServiceContext } from './context';
 import { CoreState } from './core-state';
+import { logUnexpectedError } from './error-log';
 import { resolveDataDir } from './paths';
 
 export interface CoreOptions {
@@ -14,6 +15,7 @@ export interface CoreOptions {
   appVersion?: string;
   /** Check every answer against the contract (on with HARMONY_VALIDATE_OUTPUT=1, as in the test suites). */
   validateOutput?: boolean;
+  /** Sees unexpected errors (bugs) with their stack; by default they go to the data folder's logs/harmony.log. */
   onInternalError?: (method: string, error: unknown) => void;
 }
 
@@ -41,8 +43,9 @@ export function createCore(options: CoreOptions = {}): Core {
   const ctx: ServiceContext = {
     state,
     events,
-    db: () => state.requireDatabase().db,
-    sqlite: () => state.requireDatabase().sqlite,
+    // One place decides which connection a service gets: during an import, anyone outside it reads committed rows.
+    db: () => state.requireDatabase().current().db,
+    sqlite: () => state.requireDatabase().current().sqlite,
     onClose: (dispose) => disposers.push(dispose),
   };
   const handlers = createHandlers(ctx);
@@ -50,7 +53,7 @@ export function createCore(options: CoreOptions = {}): Core {
     handlers,
     tasks,
     validateOutput: options.validateOutput ?? process.env.HARMONY_VALIDATE_OUTPUT === '1',
-    onInternalError: options.onInternalError ?? ((method, error) => console.error(`[harmony] ${method} failed:`, error)),
+    onInternalError: options.onInternalError ?? ((method, error) => void logUnexpectedError(state.dataDir, method, error)),
   });
 
   let closed = false;

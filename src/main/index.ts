@@ -1,16 +1,20 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { bindIpcTransport } from '../core/transports/ipc';
 import { buildMenu } from './menu';
+import { rendererEntry } from './renderer-entry';
+import { restoreFromFile } from './restore-from-file';
 import { installSecurityGuards, isTrustedIpcSender } from './security';
 import { secureWebPreferences } from './window-options';
 import { loadWindowState, saveWindowState } from './window-state';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const isDev = !app.isPackaged && devServerUrl !== undefined;
-const entryUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const { entryUrl, devServerUrl } = rendererEntry({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  packagedIndex: join(import.meta.dirname, '../renderer/index.html'),
+});
+const isDev = devServerUrl !== undefined;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -42,7 +46,7 @@ function sendCommand(command: string, argument?: string): void {
 }
 
 async function start(): Promise<void> {
-  installSecurityGuards(entryUrl, isDev ? devServerUrl : undefined);
+  installSecurityGuards(entryUrl, devServerUrl ? { devServerUrl } : {});
   const theCore = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
   core = theCore;
   bindIpcTransport({
@@ -62,10 +66,11 @@ async function start(): Promise<void> {
         loadSampleFleet: () => sendCommand('load-sample-fleet'),
         backupNow: () => {
           void theCore.dispatch('backups.create', {}).then((result) => {
-            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: (result.data as { file: string }).file });
+            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: join(theCore.state.backupsDir, (result.data as { id: string }).id) });
             else dialog.showErrorBox('Backup failed', result.error.message);
           });
         },
+        restoreFromFile: () => void restoreFromFile(theCore, mainWindow),
         openDataFolder: () => void shell.openPath(theCore.state.dataDir),
       },
       isDev,

@@ -5,6 +5,7 @@ export interface MenuActions {
   command(command: string, argument?: string): void;
   loadSampleFleet(): void;
   backupNow(): void;
+  restoreFromFile(): void;
   openDataFolder(): void;
 }
 
@@ -25,6 +26,7 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
         { type: 'separator' },
         { label: 'Load Sample Fleet', click: () => actions.loadSampleFleet() },
         { label: 'Back Up Database Now', click: () => actions.backupNow() },
+        { label: 'Restore from File…', click: () => actions.restoreFromFile() },
         { label: 'Open Data Folder', click: () => actions.openDataFolder() },
         { type: 'separator' },
         { role: 'quit' },

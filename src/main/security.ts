@@ -1,4 +1,5 @@
 import { app, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { EXTERNAL_LINKS } from '../shared/links';
 
 /**
  * True for the renderer's own entry point: the dev server's origin in development, the packaged
@@ -41,21 +42,41 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
 }
 
 /**
+ * Opens a link in the system browser only when it is one the app itself made (exactly a page of `allowed`);
+ * anything else — any other https address included — is refused. Returns whether it was opened.
+ */
+export function openAppLink(url: string, allowed: readonly string[] = EXTERNAL_LINKS): boolean {
+  if (!allowed.includes(url)) return false;
+  void shell.openExternal(url);
+  return true;
+}
+
+export interface SecurityOptions {
+  /** Vite's dev server, in a development build only. */
+  devServerUrl?: string;
+  /** The pages links may open in the system browser (the app's list by default). */
+  externalLinks?: readonly string[];
+}
+
+/**
  * Navigation, new windows, webviews and permission requests are refused app-wide; requests for remote
  * content are cancelled (the app works offline and loads nothing from the network into its pages).
  */
-export function installSecurityGuards(entryUrl: string, devServerUrl?: string): void {
+export function installSecurityGuards(entryUrl: string, options: SecurityOptions = {}): void {
+  const { devServerUrl, externalLinks = EXTERNAL_LINKS } = options;
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, entryUrl)) event.preventDefault();
+      if (isAppUrl(url, entryUrl)) return;
+      event.preventDefault();
+      openAppLink(url, externalLinks);
     });
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url, entryUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the person's browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // The app's own links to web pages open in the person's browser, never inside the app.
+      openAppLink(url, externalLinks);
       return { action: 'deny' };
     });
   });

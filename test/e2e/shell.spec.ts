@@ -8,5 +8,5 @@ test('the preview opens, the sidebar reaches Settings by keyboard, and a backup 
   await expect(page.getByText(server.dataDir, { exact: true })).toBeVisible();
   await expect(page.getByText('No backups yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('cell', { name: 'manual' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Backed up by hand' })).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 
 /** A CliIo that keeps what a command printed, for assertions. */
@@ -11,4 +12,10 @@ export function bufferIo(): CliIo & { stdout: string; stderr: string } {
     interrupted: new Promise<void>(() => undefined),
   };
   return io;
+}
+
+/** What a person must never read from a command: an error code, "unexpected", or a line of a stack trace. */
+export function expectPlain(stderr: string): void {
+  expect(stderr).not.toMatch(/INTERNAL|Unexpected error|\bat .+:\d+:\d+|[A-Z_]{6,}:/);
+  expect(stderr.trim()).not.toBe('');
 }

@@ -25,12 +25,12 @@ describe.each(['http', 'ipc'] as const)('the API over %s', (transport) => {
   });
 
   it('rejects invalid input with VALIDATION naming the field', async () => {
-    const result = await transports.bridges[transport].invoke('backups.restore', { file: 42 });
+    const result = await transports.bridges[transport].invoke('backups.restore', { id: 42 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
-    expect(result.error.message).toContain('file');
-    expect(result.error.details).toEqual({ issues: [{ path: 'file', message: expect.stringContaining('string') }] });
+    expect(result.error.message).toContain('id');
+    expect(result.error.details).toEqual({ issues: [{ path: 'id', message: expect.stringContaining('string') }] });
   });
 
   it('says so for a method that does not exist', async () => {
@@ -38,8 +38,8 @@ describe.each(['http', 'ipc'] as const)('the API over %s', (transport) => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
-  it('reports a missing backup file as NOT_FOUND, not as a crash', async () => {
-    const result = await transports.bridges[transport].invoke('backups.restore', { file: join(core.dataDir, 'nope.db') });
+  it('reports a missing backup as NOT_FOUND, not as a crash', async () => {
+    const result = await transports.bridges[transport].invoke('backups.restore', { id: 'harmony-20260101-120000-000-manual.db' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -107,11 +107,13 @@ describe('a damaged database', () => {
     const health = await damaged.call('system.health', {});
     expect(health.database).toBe('corrupt');
     expect(health.message).toMatch(/damaged/i);
-    expect(health.backups.map((b) => b.file)).toContain(backup.file);
+    expect(health.backups.map((b) => b.id)).toContain(backup.id);
     expect(await damaged.dispatch('backups.create', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
 
-    await damaged.call('backups.restore', { file: backup.file });
+    const { previous } = await damaged.call('backups.restore', { id: backup.id });
     expect((await damaged.call('system.health', {})).database).toBe('ok');
+    // The damaged file is kept, byte for byte, for whoever tries to rescue it.
+    expect((await damaged.call('backups.list', {})).find((b) => b.id === previous)).toMatchObject({ reason: 'before-restore', contents: null });
     await damaged.close();
     dir.remove();
   });

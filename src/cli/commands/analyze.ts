@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
@@ -21,6 +21,7 @@ import {
 } from '../../engine/psychometrics';
 import { analysisOptionsSchema, populations, validityThresholdsSchema, type InstrumentDefinition } from '../../shared/psychometrics';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
+import { readUserFile } from '../user-files';
 import { analysisSummary } from './analyze-summary';
 
 /** From this many answers (respondents × items) the work goes to the worker pool, with progress. */
@@ -29,7 +30,7 @@ const POOL_CELLS = 240_000;
 function readText(file: string, what: string): string {
   const path = resolve(file);
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `The ${what} file ${file} does not exist`);
-  return readFileSync(path, 'utf8');
+  return readUserFile(path).toString('utf8');
 }
 
 function numberOption(value: string | undefined, flag: string, check: (x: number) => boolean, expected: string): number | undefined {

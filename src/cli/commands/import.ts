@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportProblem, ImportReport } from '../../shared/api';
-import { AppError } from '../../core/api/errors';
+import { AppError, toAppError } from '../../core/api/errors';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
+import { readUserFile } from '../user-files';
 import { withCore, withProgress } from '../with-core';
 
 const describe = (p: ImportProblem) => [p.line !== null ? `line ${p.line}` : null, p.column].filter(Boolean).join(', ') + (p.line !== null || p.column ? ': ' : '') + p.message;
@@ -35,9 +34,9 @@ Exit code 0 when rows were imported, 1 when the file was rejected or no row coul
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(resolve(file));
+      bytes = readUserFile(file);
     } catch (error) {
-      io.err(`Cannot read ${file}: ${(error as Error).message}`);
+      io.err(toAppError(error).message);
       return EXIT.failed;
     }
     const input = { contentBase64: bytes.toString('base64'), fileName: file };

@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { verifyCommand } from './verify';
 
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   importCommand,
   exportCommand,
   backupCommand,
+  restoreCommand,
   analyzeCommand,
   verifyCommand,
 ];

@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../../shared/api';
+import { describeFileError } from '../files/fs-errors';
 
 /** A failure a person can act on: a code from the contract, a message in plain words, optional details. */
 export class AppError extends Error {
@@ -20,10 +21,15 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: string): AppError => new AppError('NOT_FOUND', `${what} ${id} does not exist`);
 
-/** better-sqlite3 errors carry an SQLite code; map the ones a person can do something about. */
+/**
+ * Maps the errors a person can do something about — SQLite's codes from better-sqlite3, file-system errors from
+ * Node — to a code and a plain message. Anything else is INTERNAL: a bug, whose stack goes to the log only.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown } | null)?.code;
+  const fileError = describeFileError(error);
+  if (fileError) return new AppError(fileError.code, fileError.message);
   if (typeof code === 'string') {
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
       return new AppError('DB_LOCKED', 'The database is busy or locked by another program. Close it and try again.');
@@ -31,9 +37,21 @@ export function toAppError(error: unknown): AppError {
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       return new AppError('DB_CORRUPT', 'The database file is damaged. Restore the last backup from Settings.');
     }
-    if (code.startsWith('SQLITE_CONSTRAINT')) {
-      return new AppError('CONFLICT', `The change conflicts with stored data (${code}).`);
+    if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', 'The disk is full. Free some space and try again; nothing was changed.');
+    if (code.startsWith('SQLITE_READONLY')) {
+      return new AppError('FORBIDDEN', 'The database file is read-only: Harmony Crew needs permission to write to its data folder.');
     }
+    if (code === 'SQLITE_CANTOPEN') {
+      return new AppError('DB_UNAVAILABLE', 'The database file cannot be opened: check that the data folder exists and that this user may write to it.');
+    }
+    if (code.startsWith('SQLITE_IOERR')) {
+      return new AppError('DB_UNAVAILABLE', 'The disk reported an error while reading or writing the database. Check the disk, then try again.');
+    }
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new AppError('CONFLICT', 'The same record is already stored.');
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      return new AppError('CONFLICT', 'The change refers to a record that does not exist, or removes one that other records still refer to.');
+    }
+    if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('CONFLICT', 'The change conflicts with stored data.');
     if (code === 'ABORT_ERR') return new AppError('CANCELLED', 'Cancelled.');
   }
   if (error instanceof Error && error.name === 'AbortError') return new AppError('CANCELLED', 'Cancelled.');

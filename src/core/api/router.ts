@@ -13,7 +13,7 @@ import type { Handlers } from './dispatcher';
 /** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
-    ...systemHandlers(ctx.state),
+    ...systemHandlers(ctx),
     ...vesselHandlers(ctx),
     ...peopleHandlers(ctx),
     ...assignmentHandlers(ctx),

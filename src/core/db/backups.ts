@@ -1,14 +1,29 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/api';
+import { flushFile, renameDurably } from '../files/durable';
+import { describeBackup, freshBackupId, pruneBackups } from './backup-store';
+import { temporaryIn } from './leftovers';
 
-const PREFIX = 'harmony-';
-/** Automatic backups kept per reason; a backup made by hand is never pruned. */
-const KEEP_AUTOMATIC = 10;
+/** A backup holds the whole crew database: only this user may read it. */
+const BACKUP_MODE = 0o600;
 
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+export function ensureBackupsDir(backupsDir: string): void {
+  mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Puts a finished file into the backups folder under a fresh id for `reason`: flushed to the disk, private, and
+ * renamed into place only once whole, so a crash never leaves a half-written file under a backup's name.
+ */
+export function publishBackup(backupsDir: string, temporary: string, reason: string): BackupInfo {
+  chmodSync(temporary, BACKUP_MODE);
+  flushFile(temporary);
+  const id = freshBackupId(backupsDir, reason);
+  renameDurably(temporary, join(backupsDir, id));
+  pruneBackups(backupsDir, reason);
+  return describeBackup(backupsDir, id);
 }
 
 /**
@@ -19,44 +34,22 @@ function stamp(date: Date): string {
  * backup must not contain the import's uncommitted rows anyway: it is then taken through a second, read-only
  * connection, which sees the last committed state (WAL readers never wait for the writer).
  */
-export function backupDatabase(sqlite: Database.Database, backupsDir: string, reason: string, file?: string): BackupInfo {
-  mkdirSync(backupsDir, { recursive: true });
-  const now = new Date();
-  const target = file ?? join(backupsDir, `${PREFIX}${stamp(now)}-${now.getMilliseconds()}-${reason}.db`);
-  if (sqlite.inTransaction) {
-    const snapshot = new Database(sqlite.name, { readonly: true, fileMustExist: true });
-    try {
-      snapshot.prepare('VACUUM INTO ?').run(target);
-    } finally {
-      snapshot.close();
-    }
-  } else {
-    sqlite.prepare('VACUUM INTO ?').run(target);
-  }
-  if (!file) pruneBackups(backupsDir, reason);
-  return { file: target, createdAt: now.toISOString(), bytes: statSync(target).size, reason };
-}
-
-export function listBackups(backupsDir: string): BackupInfo[] {
-  let names: string[];
+export function backupDatabase(sqlite: Database.Database, backupsDir: string, reason: string): BackupInfo {
+  ensureBackupsDir(backupsDir);
+  const temporary = temporaryIn(backupsDir, reason);
   try {
-    names = readdirSync(backupsDir);
-  } catch {
-    return [];
+    if (sqlite.inTransaction) {
+      const snapshot = new Database(sqlite.name, { readonly: true, fileMustExist: true });
+      try {
+        snapshot.prepare('VACUUM INTO ?').run(temporary);
+      } finally {
+        snapshot.close();
+      }
+    } else {
+      sqlite.prepare('VACUUM INTO ?').run(temporary);
+    }
+    return publishBackup(backupsDir, temporary, reason);
+  } finally {
+    rmSync(temporary, { force: true });
   }
-  return names
-    .filter((name) => name.startsWith(PREFIX) && name.endsWith('.db'))
-    .map((name) => {
-      const file = join(backupsDir, name);
-      const stat = statSync(file);
-      const reason = /^harmony-\d{8}-\d{6}-\d+-(.+)\.db$/.exec(name)?.[1] ?? 'unknown';
-      return { file, createdAt: stat.mtime.toISOString(), bytes: stat.size, reason };
-    })
-    .sort((a, b) => basename(b.file).localeCompare(basename(a.file)));
-}
-
-function pruneBackups(backupsDir: string, reason: string): void {
-  if (reason === 'manual') return;
-  const same = listBackups(backupsDir).filter((b) => b.reason === reason);
-  for (const old of same.slice(KEEP_AUTOMATIC)) rmSync(old.file, { force: true });
 }

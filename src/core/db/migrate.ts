@@ -7,10 +7,10 @@ import { backupDatabase } from './backups';
 export interface MigrationOutcome {
   applied: number;
   total: number;
-  backupFile: string | null;
+  backupId: string | null;
 }
 
-const MIGRATIONS_TABLE = '__drizzle_migrations';
+export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 function lastAppliedMillis(sqlite: Database.Database): number | null {
   const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
@@ -36,10 +36,10 @@ export function applyMigrations(
   const migrations = readMigrationFiles({ migrationsFolder });
   const last = lastAppliedMillis(sqlite);
   const pending = migrations.filter((m) => last === null || m.folderMillis > last);
-  let backupFile: string | null = null;
+  let backupId: string | null = null;
   if (pending.length > 0 && hasUserTables(sqlite)) {
-    backupFile = backupDatabase(sqlite, backupsDir, 'before-migration').file;
+    backupId = backupDatabase(sqlite, backupsDir, 'before-migration').id;
   }
   if (pending.length > 0) migrate(db, { migrationsFolder, migrationsTable: MIGRATIONS_TABLE });
-  return { applied: pending.length, total: migrations.length, backupFile };
+  return { applied: pending.length, total: migrations.length, backupId };
 }

@@ -7,15 +7,31 @@ import { AppError } from '../api/errors';
  * between batches so progress can be shown and a cancel heard). This is the one place where sync's change log
  * will hook in.
  *
- * A long write keeps a transaction open across event-loop turns on the one connection, so any other write in
- * that time would silently join it (and be rolled back with it on cancel). Other writes are therefore refused
- * with DB_LOCKED until it finishes — except the long write's own service calls, recognised by their async context.
+ * A long write keeps a transaction open across event-loop turns on the one writing connection. Everyone else is
+ * kept out of it: reads go to a read-only connection, which sees the last commit and never the import's
+ * uncommitted rows (`readsOutsideLongWrite`), and other writes are refused with DB_LOCKED until it finishes —
+ * except the long write's own service calls, recognised by their async context.
  */
 const longWrites = new WeakMap<Database.Database, { label: string; token: symbol }>();
 const insideLongWrite = new AsyncLocalStorage<symbol>();
+/** Read-only connections and the writing connection they stand in for. */
+const writerOf = new WeakMap<Database.Database, Database.Database>();
+
+/** Registers `reader` as a read-only stand-in for `writer`: a write attempted through it is a write to `writer`. */
+export function pairReader(reader: Database.Database, writer: Database.Database): void {
+  writerOf.set(reader, writer);
+}
+
+const writerFor = (sqlite: Database.Database): Database.Database => writerOf.get(sqlite) ?? sqlite;
+
+/** True when a long write holds `writer` open and the caller is not part of it: its reads belong on a reader. */
+export function readsOutsideLongWrite(writer: Database.Database): boolean {
+  const busy = longWrites.get(writer);
+  return busy !== undefined && insideLongWrite.getStore() !== busy.token;
+}
 
 export function assertNoLongWrite(sqlite: Database.Database): void {
-  const busy = longWrites.get(sqlite);
+  const busy = longWrites.get(writerFor(sqlite));
   if (busy !== undefined && insideLongWrite.getStore() !== busy.token) {
     throw new AppError('DB_LOCKED', `${busy.label} is in progress; try again when it has finished.`);
   }
@@ -23,7 +39,7 @@ export function assertNoLongWrite(sqlite: Database.Database): void {
 
 export function write<T>(sqlite: Database.Database, fn: () => T): T {
   assertNoLongWrite(sqlite);
-  return sqlite.transaction(fn).immediate();
+  return writerFor(sqlite).transaction(fn).immediate();
 }
 
 /** Lets the event loop run (progress events go out, a cancel request comes in) inside a long write. */
@@ -35,17 +51,23 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
  */
 export async function longWrite<T>(sqlite: Database.Database, label: string, fn: () => Promise<T>): Promise<T> {
   assertNoLongWrite(sqlite);
+  const writer = writerFor(sqlite);
   const token = Symbol(label);
-  longWrites.set(sqlite, { label, token });
-  sqlite.exec('BEGIN IMMEDIATE');
+  longWrites.set(writer, { label, token });
+  try {
+    writer.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    longWrites.delete(writer);
+    throw error;
+  }
   try {
     const result = await insideLongWrite.run(token, fn);
-    sqlite.exec('COMMIT');
+    writer.exec('COMMIT');
     return result;
   } catch (error) {
-    if (sqlite.open && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (writer.open && writer.inTransaction) writer.exec('ROLLBACK');
     throw error;
   } finally {
-    longWrites.delete(sqlite);
+    longWrites.delete(writer);
   }
 }

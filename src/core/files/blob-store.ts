@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../api/errors';
+import { flushFile, renameDurably } from './durable';
 
 const HASH = /^[0-9a-f]{64}$/;
 
 /**
  * Files (photos, document scans) stored under the data folder by the sha256 of their content:
  * `files/ab/abcdef…`. The same bytes are stored once; the database keeps only the hash. Writes go to a
- * temporary name first, so a crash never leaves a half-written file under a valid hash.
+ * temporary name first and reach the disk before the rename, so neither a crash nor a power cut leaves a
+ * half-written file under a valid hash.
  */
 export class BlobStore {
   constructor(readonly root: string) {}
@@ -29,7 +31,8 @@ export class BlobStore {
     mkdirSync(join(this.root, hash.slice(0, 2)), { recursive: true });
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
     writeFileSync(temporary, bytes);
-    renameSync(temporary, target);
+    flushFile(temporary);
+    renameDurably(temporary, target);
     return hash;
   }
 

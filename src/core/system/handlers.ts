@@ -1,19 +1,20 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
-import { AppError } from '../api/errors';
 import type { HandlerGroup } from '../api/dispatcher';
-import { backupDatabase, listBackups } from '../db/backups';
-import { assertNoLongWrite } from '../db/writes';
-import type { CoreState } from '../core-state';
+import type { ServiceContext } from '../context';
+import { listBackups } from '../db/backup-store';
+import { backupDatabase } from '../db/backups';
+import { restoreBackup } from '../db/restore';
 
 type SystemMethods = 'system.info' | 'system.health' | 'backups.list' | 'backups.create' | 'backups.restore' | 'tasks.cancel';
 
 /** System procedures answer even when the database failed to open: they are how a person recovers. */
-export function systemHandlers(state: CoreState): HandlerGroup<SystemMethods> {
+export function systemHandlers(ctx: ServiceContext): HandlerGroup<SystemMethods> {
+  const { state } = ctx;
   return {
     'system.info': () => ({
       appVersion: state.appVersion,
       dataDir: state.dataDir,
       databaseFile: state.databaseFile,
+      backupsDir: state.backupsDir,
       migrationsApplied: state.database?.migration.total ?? 0,
     }),
     'system.health': () => ({
@@ -22,22 +23,12 @@ export function systemHandlers(state: CoreState): HandlerGroup<SystemMethods> {
       backups: listBackups(state.backupsDir),
     }),
     'backups.list': () => listBackups(state.backupsDir),
-    'backups.create': ({ file }) => {
-      const database = state.requireDatabase();
-      return backupDatabase(database.sqlite, state.backupsDir, 'manual', file);
-    },
-    'backups.restore': ({ file }) => {
-      if (!existsSync(file)) throw new AppError('NOT_FOUND', `Backup file ${file} does not exist`);
-      // Closing the database under an import would roll it back half-way through; let it finish first.
-      if (state.database) assertNoLongWrite(state.database.sqlite);
-      // Keep what is there now, if it still opens, so a restore is itself undoable.
-      if (state.database) backupDatabase(state.database.sqlite, state.backupsDir, 'before-restore');
-      state.closeDatabase();
-      for (const suffix of ['-wal', '-shm']) rmSync(state.databaseFile + suffix, { force: true });
-      copyFileSync(file, state.databaseFile);
-      state.openDatabase();
-      if (state.failure) throw new AppError('DB_CORRUPT', `The backup could not be opened: ${state.failure.message}`);
-      return { restored: file };
+    'backups.create': () => backupDatabase(state.requireDatabase().sqlite, state.backupsDir, 'manual'),
+    'backups.restore': ({ id }) => {
+      const outcome = restoreBackup(state, id);
+      // Everything any window shows came from the database that was just replaced.
+      ctx.events.emit('data.changed', { scopes: [''] });
+      return outcome;
     },
     'tasks.cancel': ({ taskId }) => ({ cancelled: state.tasks.cancel(taskId) }),
   };

@@ -58,7 +58,6 @@ function ShellDialogs() {
 function Shell() {
   useScreenShortcuts();
   useShellCommands();
-  useDataChangedEvents();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -81,6 +80,9 @@ function Shell() {
 }
 
 export function App() {
+  // Here rather than in the shell: a restore (from the recovery screen or the File menu) refetches everything,
+  // the database's health included.
+  useDataChangedEvents();
   const health = useApiQuery('system.health', {});
   let body;
   if (health.isPending) body = <div className="boot">Opening the database…</div>;

@@ -15,6 +15,7 @@ export const errorCodes = [
   'DB_CORRUPT',
   'DB_UNAVAILABLE',
   'FORBIDDEN',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

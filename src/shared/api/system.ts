@@ -4,11 +4,25 @@ import { procedure } from './procedure';
 export const databaseStateSchema = z.enum(['ok', 'locked', 'corrupt', 'unavailable']);
 export type DatabaseState = z.infer<typeof databaseStateSchema>;
 
+/**
+ * A backup is named, never pathed: its id is its file name inside the backups folder,
+ * `harmony-YYYYMMDD-HHMMSS-mmm-<reason>.db` (UTC). Nothing else — no folder, no `..` — is an id.
+ */
+export const BACKUP_ID_PATTERN = /^harmony-\d{8}-\d{6}-\d{1,3}-[a-z]+(?:-[a-z]+)*\.db$/;
+
+export const backupIdSchema = z
+  .string()
+  .max(100, 'A backup id is at most 100 characters')
+  .regex(BACKUP_ID_PATTERN, 'Not a backup id: choose a backup from the list of backups');
+
 export const backupInfoSchema = z.object({
-  file: z.string(),
+  id: z.string(),
   createdAt: z.string(),
   bytes: z.number().int().nonnegative(),
+  /** Why it was taken: manual, imported, before-migration, before-restore, damaged. */
   reason: z.string(),
+  /** How many people and vessels it holds (archived ones included); null when the file cannot be read. */
+  contents: z.object({ people: z.number().int().nonnegative(), vessels: z.number().int().nonnegative() }).nullable(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
@@ -20,6 +34,7 @@ export const systemProcedures = {
       appVersion: z.string(),
       dataDir: z.string(),
       databaseFile: z.string(),
+      backupsDir: z.string(),
       migrationsApplied: z.number().int().nonnegative(),
     }),
   ),
@@ -34,13 +49,14 @@ export const systemProcedures = {
   ),
   'backups.list': procedure('Backups of the database, newest first', z.object({}).default({}), z.array(backupInfoSchema)),
   'backups.create': procedure(
-    'Copy the live database into the backups folder, or to a chosen file',
-    z.object({ file: z.string().min(1).optional() }).default({}),
+    'Copy the live database into the backups folder',
+    // Strict: a caller that still sends a `file` learns that backups are no longer written to paths.
+    z.strictObject({}).default({}),
     backupInfoSchema,
   ),
   'backups.restore': procedure(
-    'Replace the database with a backup (the current file is kept as a backup first)',
-    z.object({ file: z.string().min(1) }),
-    z.object({ restored: z.string() }),
+    'Replace the database with a backup from the backups folder (the current database is kept as a backup first)',
+    z.strictObject({ id: backupIdSchema }),
+    z.object({ restored: z.string(), previous: z.string().nullable() }),
   ),
 };

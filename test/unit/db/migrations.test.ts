@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listBackups } from '../../../src/core/db/backups';
+import { listBackups } from '../../../src/core/db/backup-store';
 import { openDatabase } from '../../../src/core/db/database';
 import { resourcesDir } from '../../../src/core/paths';
 import { tempDir } from '../../helpers/temp-core';
@@ -16,14 +16,16 @@ function workspace() {
 }
 
 describe('openDatabase', () => {
-  it('creates and migrates an empty file, with WAL and foreign keys on', () => {
+  it('creates and migrates an empty file, with WAL, foreign keys on, and every commit on the disk before it is reported', () => {
     const { file, backupsDir } = workspace();
     const db = openDatabase({ file, backupsDir });
     expect(db.migration.applied).toBe(db.migration.total);
     expect(db.migration.total).toBeGreaterThan(0);
-    expect(db.migration.backupFile).toBeNull();
+    expect(db.migration.backupId).toBeNull();
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    // FULL (2): a power cut loses no saved change; docs/data-safety.md has the measurement behind it.
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
   });
@@ -54,7 +56,7 @@ describe('openDatabase', () => {
 
     const upgraded = openDatabase({ file, backupsDir, migrationsFolder: migrations });
     expect(upgraded.migration.applied).toBe(1);
-    expect(upgraded.migration.backupFile).not.toBeNull();
+    expect(upgraded.migration.backupId).not.toBeNull();
     expect(listBackups(backupsDir).map((b) => b.reason)).toEqual(['before-migration']);
     expect(upgraded.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get('k')).toEqual({ value: '1' });
     upgraded.close();

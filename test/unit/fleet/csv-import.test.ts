@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/api/errors';
@@ -112,11 +113,11 @@ describe('people CSV: one transaction, with progress, cancellable', () => {
     const running = core.call('people.import', big(20_000), { taskId: 'import-during-backup' });
     await new Promise((resolve) => setImmediate(resolve));
     const backup = await core.call('backups.create', {});
-    const restore = await core.dispatch('backups.restore', { file: backup.file });
+    const restore = await core.dispatch('backups.restore', { id: backup.id });
     expect(restore).toMatchObject({ ok: false, error: { code: 'DB_LOCKED', message: expect.stringMatching(/import/) } });
     expect((await running).imported).toBe(20_000);
 
-    const snapshot = new Database(backup.file, { readonly: true });
+    const snapshot = new Database(join(core.state.backupsDir, backup.id), { readonly: true });
     expect(snapshot.prepare('SELECT surname FROM people').pluck().all()).toEqual(['Committed']);
     snapshot.close();
     expect(await stored()).toBe(20_001);

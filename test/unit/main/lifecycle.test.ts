@@ -5,8 +5,16 @@ const electron = vi.hoisted(() => {
   const state = {
     lock: true,
     appHandlers: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as Array<{ options: Record<string, unknown>; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn> }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      focus: ReturnType<typeof vi.fn>;
+      restore: ReturnType<typeof vi.fn>;
+      loadURL: ReturnType<typeof vi.fn>;
+      webContents: { send: ReturnType<typeof vi.fn> };
+    }>,
     ipcChannels: [] as string[],
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+    isPackaged: false,
     quit: vi.fn(),
   };
   class BrowserWindow {
@@ -27,7 +35,9 @@ const electron = vi.hoisted(() => {
     state,
     module: {
       app: {
-        isPackaged: false,
+        get isPackaged() {
+          return state.isPackaged;
+        },
         requestSingleInstanceLock: () => state.lock,
         quit: state.quit,
         on: (name: string, handler: (...args: unknown[]) => void) => state.appHandlers.set(name, handler),
@@ -37,7 +47,13 @@ const electron = vi.hoisted(() => {
       },
       BrowserWindow,
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => ({})) },
-      ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel), removeHandler: vi.fn() },
+      ipcMain: {
+        handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => unknown) => {
+          state.ipcChannels.push(channel);
+          state.ipcHandlers.set(channel, listener);
+        },
+        removeHandler: vi.fn(),
+      },
       screen: { getAllDisplays: () => [] },
       dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
       shell: { openPath: vi.fn(), openExternal: vi.fn() },
@@ -55,6 +71,7 @@ const electron = vi.hoisted(() => {
 const core = vi.hoisted(() => ({
   createCore: vi.fn(),
   close: vi.fn(async () => undefined),
+  dispatch: vi.fn(async () => ({ ok: true, data: {} })),
 }));
 
 vi.mock('electron', () => electron.module);
@@ -68,13 +85,17 @@ async function loadMain(): Promise<void> {
 
 beforeEach(() => {
   electron.state.lock = true;
+  electron.state.isPackaged = false;
+  electron.state.ipcHandlers.clear();
+  delete process.env.ELECTRON_RENDERER_URL;
   electron.state.appHandlers.clear();
   electron.state.windows.length = 0;
   electron.state.ipcChannels.length = 0;
   electron.state.quit.mockClear();
   core.close.mockClear();
+  core.dispatch.mockClear();
   core.createCore.mockReset().mockImplementation(() => ({
-    dispatch: vi.fn(),
+    dispatch: core.dispatch,
     events: { subscribe: vi.fn(() => () => undefined), emit: vi.fn() },
     state: { dataDir: '/tmp/harmony-userdata' },
     close: core.close,
@@ -118,5 +139,38 @@ describe('the Electron main process', () => {
     electron.state.appHandlers.get('will-quit')!({ preventDefault: again });
     expect(again).not.toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the page the window loads, and the page IPC trusts', () => {
+  const packagedIndex = /^file:\/\/.*\/renderer\/index\.html$/;
+  /** Calls the IPC bridge as a page at `url` would. */
+  const invokeFrom = (url: string) =>
+    electron.state.ipcHandlers.get('harmony:invoke')!(
+      { senderFrame: { url, parent: null }, sender: electron.state.windows[0]!.webContents },
+      { method: 'system.info', input: {} },
+    );
+
+  it('a packaged build loads its own renderer, whatever ELECTRON_RENDERER_URL says, and trusts only it', async () => {
+    electron.state.isPackaged = true;
+    process.env.ELECTRON_RENDERER_URL = 'https://evil.example/';
+    await loadMain();
+    const loaded = electron.state.windows[0]!.loadURL.mock.calls[0]![0] as string;
+    expect(loaded).toMatch(packagedIndex);
+    expect(await invokeFrom('https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.dispatch).not.toHaveBeenCalled();
+    await invokeFrom(`${loaded}#/crew`);
+    expect(core.dispatch).toHaveBeenCalledWith('system.info', {}, {});
+  });
+
+  it('a development build loads the dev server named by ELECTRON_RENDERER_URL, on this computer only', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    await loadMain();
+    expect(electron.state.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+
+    electron.state.windows.length = 0;
+    process.env.ELECTRON_RENDERER_URL = 'https://evil.example/';
+    await loadMain();
+    expect(electron.state.windows[0]!.loadURL.mock.calls[0]![0]).toMatch(packagedIndex);
   });
 });

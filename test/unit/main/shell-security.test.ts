@@ -31,7 +31,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { installSecurityGuards, isAppUrl, isTrustedIpcSender, contentSecurityPolicy } = await import('../../../src/main/security');
+const { installSecurityGuards, isAppUrl, isTrustedIpcSender, contentSecurityPolicy, openAppLink } = await import('../../../src/main/security');
 const { secureWebPreferences } = await import('../../../src/main/window-options');
 
 const entry = 'file:///opt/harmony/resources/app.asar/out/renderer/index.html';
@@ -86,13 +86,33 @@ describe('security guards', () => {
     expect(attempt(contents, 'will-attach-webview')).toBe(false);
   });
 
-  it('deny new windows, handing https links to the system browser', () => {
+  it('deny new windows, and open no web page the app did not link to itself', () => {
+    mock.openExternal.mockClear();
     const contents = fakeWebContents();
     mock.appHandlers.get('web-contents-created')!({}, contents);
-    expect(contents.open('https://www.imo.org/')).toEqual({ action: 'deny' });
-    expect(mock.openExternal).toHaveBeenCalledWith('https://www.imo.org/');
-    expect(contents.open('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(mock.openExternal).toHaveBeenCalledTimes(1);
+    // The app's list of pages is empty today: no https address at all reaches the system browser.
+    for (const url of ['https://www.imo.org/', 'https://evil.example/phish', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(contents.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(attempt(contents, 'will-navigate', 'https://evil.example/')).toBe(false);
+    expect(mock.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('hand exactly the listed pages to the system browser, from a new window or a link', () => {
+    mock.openExternal.mockClear();
+    mock.appHandlers.clear();
+    installSecurityGuards(entry, { externalLinks: ['https://www.imo.org/en/OurWork/HumanElement/Pages/STCW-Conv-LINK.aspx'] });
+    const contents = fakeWebContents();
+    mock.appHandlers.get('web-contents-created')!({}, contents);
+    expect(contents.open('https://www.imo.org/en/OurWork/HumanElement/Pages/STCW-Conv-LINK.aspx')).toEqual({ action: 'deny' });
+    expect(attempt(contents, 'will-navigate', 'https://www.imo.org/en/OurWork/HumanElement/Pages/STCW-Conv-LINK.aspx')).toBe(false);
+    expect(mock.openExternal).toHaveBeenCalledTimes(2);
+    // A page beside it, a longer address or another scheme is not the listed page.
+    for (const url of ['https://www.imo.org/', 'https://www.imo.org/en/OurWork/HumanElement/Pages/STCW-Conv-LINK.aspx?next=https://evil.example', 'http://www.imo.org/en/OurWork/HumanElement/Pages/STCW-Conv-LINK.aspx']) {
+      contents.open(url);
+    }
+    expect(mock.openExternal).toHaveBeenCalledTimes(2);
+    expect(openAppLink('https://evil.example/')).toBe(false);
   });
 
   it('refuse every permission and cancel remote requests', () => {

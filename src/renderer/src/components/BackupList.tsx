@@ -4,12 +4,26 @@ import type { BackupInfo } from '../../../shared/api';
 import { useApiMutation } from '../api/hooks';
 import { formatBytes, formatDateTime } from '../format';
 
+const REASONS: Record<string, string> = {
+  manual: 'Backed up by hand',
+  imported: 'Taken from a file',
+  'before-migration': 'Before an upgrade',
+  'before-restore': 'Before a restore',
+};
+
+function contentsText(contents: BackupInfo['contents']): string {
+  if (contents === null) return 'Cannot be read';
+  if (contents.people === 0 && contents.vessels === 0) return 'Empty';
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  return `${plural(contents.people, 'person', 'people')}, ${plural(contents.vessels, 'vessel', 'vessels')}`;
+}
+
 /** Backups with a restore button each; restoring asks first because it replaces the live database. */
 export function BackupList({ backups }: { backups: BackupInfo[] }) {
   const client = useQueryClient();
   const restore = useApiMutation('backups.restore', [], {
-    onSuccess: async ({ restored }) => {
-      toast.success(`Restored ${restored.split(/[\\/]/).pop()}`);
+    onSuccess: async ({ previous }) => {
+      toast.success(previous ? 'Backup restored. The database as it was is kept as a backup.' : 'Backup restored.');
       // Everything on screen came from the old file.
       await client.resetQueries();
     },
@@ -22,23 +36,26 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
         <tr>
           <th>Taken</th>
           <th>Why</th>
+          <th>Holds</th>
           <th>Size</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {backups.map((backup) => (
-          <tr key={backup.file}>
-            <td title={backup.file}>{formatDateTime(backup.createdAt)}</td>
-            <td>{backup.reason.replaceAll('-', ' ')}</td>
+          <tr key={backup.id}>
+            <td title={backup.id}>{formatDateTime(backup.createdAt)}</td>
+            <td>{REASONS[backup.reason] ?? backup.reason.replaceAll('-', ' ')}</td>
+            <td>{contentsText(backup.contents)}</td>
             <td>{formatBytes(backup.bytes)}</td>
             <td className="actions">
               <button
                 type="button"
-                disabled={restore.isPending}
+                disabled={restore.isPending || backup.contents === null}
+                title={backup.contents === null ? 'This backup cannot be read, so it cannot be restored' : undefined}
                 onClick={() => {
-                  if (window.confirm('Replace the current database with this backup? The current state is backed up first.')) {
-                    restore.mutate({ file: backup.file });
+                  if (window.confirm(`Replace the current database with the backup taken ${formatDateTime(backup.createdAt)}? The current database is backed up first.`)) {
+                    restore.mutate({ id: backup.id });
                   }
                 }}
               >

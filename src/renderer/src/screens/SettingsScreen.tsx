@@ -9,7 +9,7 @@ export function SettingsScreen() {
   const backups = useApiQuery('backups.list', {});
   const reviewer = useApiQuery('documents.reviewer', {});
   const backupNow = useApiMutation('backups.create', ['backups.'], {
-    onSuccess: (backup) => toast.success(`Backup saved: ${backup.file}`),
+    onSuccess: () => toast.success('Backup saved in the backups folder.'),
     onError: (error) => toast.error(error.message),
   });
   return (
@@ -48,7 +48,10 @@ export function SettingsScreen() {
             {backupNow.isPending ? 'Backing up…' : 'Back up now'}
           </button>
         </div>
-        <p className="muted">A backup is also taken automatically before every database upgrade and before a restore.</p>
+        <p className="muted">
+          A backup is also taken automatically before every database upgrade and before a restore. Backups are kept in{' '}
+          <code>{info.data?.backupsDir ?? 'the backups folder'}</code>.
+        </p>
         {backups.data && <BackupList backups={backups.data} />}
       </div>
     </section>

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AppError } from '../core/api/errors';
+import { copyDurably, renameDurably } from '../core/files/durable';
+
+/**
+ * Reads a file a person named. A folder, a device or a pipe is refused in plain words before reading (a pipe would
+ * hang the command, a device like /dev/zero never end); a missing file or no permission is said plainly by the
+ * command runner.
+ */
+export function readUserFile(named: string): Buffer {
+  const path = resolve(named);
+  const info = statSync(path);
+  if (info.isDirectory()) throw new AppError('VALIDATION', `${named} is a folder, not a file.`);
+  if (!info.isFile()) throw new AppError('VALIDATION', `${named} is not a plain file (it is a device or a pipe); save it as a file first.`);
+  return readFileSync(path);
+}
+
+/**
+ * Where a command writes a file a person named: a folder means "into this folder, under `defaultName`". Refuses,
+ * before any work is done, a missing folder and (without `force`) a file that is already there.
+ */
+export function outputPath(named: string, defaultName: string, force: boolean): string {
+  let target = resolve(named);
+  if (existsSync(target) && statSync(target).isDirectory()) target = join(target, defaultName);
+  const folder = dirname(target);
+  if (!existsSync(folder)) throw new AppError('NOT_FOUND', `The folder ${folder} does not exist.`);
+  if (!statSync(folder).isDirectory()) throw new AppError('VALIDATION', `${folder} is a file, not a folder.`);
+  if (existsSync(target)) {
+    if (!statSync(target).isFile()) throw new AppError('VALIDATION', `${target} is not a plain file; name a file to write.`);
+    if (!force) throw new AppError('CONFLICT', `${target} already exists. Add --force to replace it.`);
+  }
+  return target;
+}
+
+/**
+ * Copies to a file a person named, whole or not at all: written beside it under a temporary name, flushed, then
+ * renamed into place — an existing file (replaced with `force`) is never left half-overwritten.
+ */
+export function copyToUserFile(source: string, target: string, force: boolean): void {
+  const temporary = `${target}.${process.pid}.partial`;
+  try {
+    copyDurably(source, temporary, { exclusive: true });
+    if (!force && existsSync(target)) throw new AppError('CONFLICT', `${target} already exists. Add --force to replace it.`);
+    renameDurably(temporary, target);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
