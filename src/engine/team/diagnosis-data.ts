@@ -31,6 +31,8 @@ export function dataInsights(context: DataContext): Insight[] {
   const total = members.length + missing.length;
   const out: Insight[] = [];
   const nameOf = new Map(members.map((m) => [m.id, m.name]));
+  // Named in a fixed order (by name, then id), so the diagnosis reads the same whatever the members' order.
+  const byName = <T extends { id: string; name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   if (members.length === 0) {
     out.push({
@@ -45,9 +47,9 @@ export function dataInsights(context: DataContext): Insight[] {
     out.push({
       id: 'missing-results',
       severity: 'notice',
-      message: `${plural(missing.length, 'member')} of ${total} ${missing.length === 1 ? 'has' : 'have'} no usable result and ${missing.length === 1 ? 'is' : 'are'} left out of every figure (nothing is estimated for them): ${listNames(missing.map((m) => m.name))}.`,
+      message: `${plural(missing.length, 'member')} of ${total} ${missing.length === 1 ? 'has' : 'have'} no usable result and ${missing.length === 1 ? 'is' : 'are'} left out of every figure (nothing is estimated for them): ${listNames(byName(missing).map((m) => m.name))}.`,
       advice: 'Ask them to complete the questionnaire and import the results under Assessments; the figures update by themselves.',
-      evidence: evidence(context, { figure: 'Members without a usable result', value: missing.length, members: missing.map((m) => m.id) }),
+      evidence: evidence(context, { figure: 'Members without a usable result', value: missing.length, members: byName(missing).map((m) => m.id) }),
     });
   }
   if (validShare !== null && total > 0 && validShare < model.thresholds.minValidShare) {
@@ -60,7 +62,7 @@ export function dataInsights(context: DataContext): Insight[] {
     });
   }
   for (const verdict of ['invalid', 'questionable'] as const) {
-    const flagged = members.filter((m) => m.verdict === verdict);
+    const flagged = byName(members.filter((m) => m.verdict === verdict));
     if (!flagged.length) continue;
     out.push({
       id: `${verdict}-results`,
@@ -93,7 +95,7 @@ export function dataInsights(context: DataContext): Insight[] {
       });
     }
     const notes = new Map<string, string[]>();
-    for (const m of members) if (m.z === null && m.zNote) notes.set(m.zNote, [...(notes.get(m.zNote) ?? []), m.id]);
+    for (const m of byName(members)) if (m.z === null && m.zNote) notes.set(m.zNote, [...(notes.get(m.zNote) ?? []), m.id]);
     for (const [note, ids] of notes) {
       out.push({
         id: 'not-placed',
@@ -113,7 +115,7 @@ export function dataInsights(context: DataContext): Insight[] {
       evidence: evidence(context, { figure: 'Members with a usable result', value: 1 }),
     });
   }
-  const flat = context.fit.filter((f) => f.distance !== null && f.profileR === null).map((f) => f.id);
+  const flat = byName(context.fit.filter((f) => f.distance !== null && f.profileR === null).map((f) => ({ id: f.id, name: nameOf.get(f.id)! }))).map((m) => m.id);
   if (flat.length) {
     out.push({
       id: 'flat-profiles',

@@ -31,6 +31,13 @@ export interface MemberFit {
   differences: DomainDifference[];
 }
 
+/**
+ * A profile whose values differ by less than this (in SD) is flat: differences at the level of rounding (z of a
+ * member exactly one SD above the norm everywhere) would otherwise give a meaningless correlation.
+ */
+const FLAT = 1e-9;
+const isFlat = (values: Float64Array) => Math.max(...values) - Math.min(...values) < FLAT;
+
 const zOf = (member: FitMember, scale: string): number | null => {
   const value = member.z?.[scale];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -61,7 +68,7 @@ export function memberFit(members: readonly FitMember[], domains: readonly strin
       squares += gap * gap;
       apartness += (gap * gap) / (1 + 1 / others);
     }
-    const r = pearsonPairwise(self, rest, domains.length);
+    const r = isFlat(self) || isFlat(rest) ? Number.NaN : pearsonPairwise(self, rest, domains.length);
     const differences = domains
       .map((scale, d) => ({ scale, z: self[d]!, rest: rest[d]! }))
       .sort((a, b) => Math.abs(b.z - b.rest) - Math.abs(a.z - a.rest) || a.scale.localeCompare(b.scale));

@@ -37,6 +37,8 @@ export function describe(values: ReadonlyArray<number | null | undefined>): Stat
   const min = sorted[0]!;
   const max = sorted[n - 1]!;
   if (n === 1) return { n, mean, sd: null, sdPop: 0, min, max, range: 0 };
+  // Equal values have no spread; summing them can leave a rounding residue that is not one.
+  if (min === max) return { n, mean: min, sd: 0, sdPop: 0, min, max, range: 0 };
   const v = variance(sorted);
   return { n, mean, sd: Math.sqrt(v), sdPop: Math.sqrt((v * (n - 1)) / n), min, max, range: max - min };
 }
