@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { serveCommand } from './serve';
+import { teamCommand } from './team';
 import { verifyCommand } from './verify';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
@@ -15,5 +16,6 @@ export const commands: CliCommand[] = [
   exportCommand,
   backupCommand,
   analyzeCommand,
+  teamCommand,
   verifyCommand,
 ];

@@ -18,7 +18,7 @@ export function loadModel<S extends z.ZodType>(schema: S, path: string): z.outpu
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the team dynamics defaults ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the team dynamics defaults ${path}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new Error(`The team dynamics defaults ${path} are not valid: ${describeIssues(issuesFromZod(parsed.error))}`);

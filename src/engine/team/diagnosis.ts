@@ -1,5 +1,6 @@
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import type { DiagnosisThresholds } from '../../shared/team/model';
+import type { Volatility } from './volatility';
 import { dataInsights, type DataContext } from './diagnosis-data';
 import type { MemberFit } from './fit';
 import { subScore, type Harmony } from './harmony';
@@ -31,6 +32,7 @@ export function diagnose(context: DiagnosisContext): Insight[] {
 
 function compositionInsights(context: DiagnosisContext): Insight[] {
   const t = context.input.model.thresholds;
+  const where = context.input.where ?? 'in this team';
   const z = (scale: string): Stats | null => context.domains.find((d) => d.id === scale)?.z ?? null;
   const out: Insight[] = [];
   const insight = (id: string, severity: Severity, message: string, advice: string, figure: string, value: number, threshold: number, research: string, n: number, members: string[] = []): void => {
@@ -43,7 +45,7 @@ function compositionInsights(context: DiagnosisContext): Insight[] {
     insight(
       'low-minimum-agreeableness',
       level(a.min)!,
-      `The lowest agreeableness aboard is ${sdFromNorm(a.min)}: in field studies the least agreeable member's score predicts how well the whole team works together (Bell 2007).`,
+      `The lowest agreeableness ${where} is ${sdFromNorm(a.min)}: in field studies the least agreeable member's score predicts how well the whole team works together (Bell 2007).`,
       `Agree openly how disagreements are raised and settled, and keep a regular word between each head of department and their crew so friction is caught early. ${NOT_ABOUT_A_PERSON}`,
       'Lowest agreeableness in the group, in SD from the norm',
       a.min,
@@ -58,7 +60,7 @@ function compositionInsights(context: DiagnosisContext): Insight[] {
     insight(
       'low-minimum-emotional-stability',
       level(stability)!,
-      `The least emotionally stable member is ${sdFromNorm(stability)}: where everyone depends on everyone, the most easily stressed member can set the limit (Kramer, Bhave & Johnson 2014, laboratory teams).`,
+      `The least emotionally stable member ${where} is ${sdFromNorm(stability)}: where everyone depends on everyone, the most easily stressed member can set the limit (Kramer, Bhave & Johnson 2014, laboratory teams).`,
       `Spread the load of charter peaks and night work so no one carries pressure alone, and make it normal to say when it is too much. ${NOT_ABOUT_A_PERSON}`,
       'Lowest emotional stability in the group, in SD from the norm',
       stability,
@@ -157,3 +159,26 @@ function apartInsight(context: DiagnosisContext, t: DiagnosisThresholds, out: In
 }
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+
+/** Turnover against the industry's base rate (app only: `harmony team` has no assignments). */
+export function turnoverInsight(volatility: Volatility, t: DiagnosisThresholds, n: number): Insight[] {
+  const value = volatility.parts.find((p) => p.id === 'turnover')?.value ?? null;
+  if (value === null || value < t.highTurnover) return [];
+  return [
+    {
+      id: 'high-turnover',
+      severity: 'notice',
+      message: `In the last 12 months ${value.toFixed(2)} people left for every crew place. About half of yacht crew leave within their first year (Impact Crew survey), so this is high even for the industry.`,
+      advice: 'Ask leavers why they go; crews most often name rotation and leave, crew tension and leadership (Quay Crew 2023 survey), more often than pay.',
+      evidence: {
+        figure: 'Leavers per 12 months ÷ mean headcount',
+        value,
+        threshold: t.highTurnover,
+        research: 'Impact Crew 2016 (826 crew): about 50% leave within a year; Quay Group 2025 (100 captains): junior turnover 37% a year',
+        n,
+        validShare: null,
+        members: [],
+      },
+    },
+  ];
+}

@@ -19,3 +19,4 @@ export type { Insight, ScaleFigures, ScaleInfo, Severity, TeamFigures, TeamInput
 export { rotationChurn, turnover, volatility } from './volatility';
 export type { PulseSeries, Volatility, VolatilityPart, VolatilityPoint } from './volatility';
 export { listNames } from './words';
+export { parseTeamsCsv } from './teams-csv';

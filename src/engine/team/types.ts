@@ -31,6 +31,8 @@ export interface TeamInput {
   normScales: string[] | null;
   noNorm: string | null;
   model: HarmonyModel;
+  /** Where the group is, for messages: "aboard", "in this crew", "in this department" (default "in this team"). */
+  where?: string;
 }
 
 export interface ScaleFigures {

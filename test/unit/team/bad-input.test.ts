@@ -98,7 +98,7 @@ describe('composition rules', () => {
       { N: 2.9, E: 3.4, O: 3.6, A: 3.9, C: 2.4 },
       { N: 2.9, E: 3.4, O: 3.6, A: 3.8, C: 4.7 },
     ];
-    const figures = analyzeTeam(teamInput(rows.map((raw, i) => member(`c${i}`, raw))));
+    const figures = analyzeTeam(teamInput(rows.map((raw, i) => member(`c${i}`, raw)), { where: 'aboard' }));
     const low = figures.diagnosis.find((d) => d.id === 'low-minimum-agreeableness')!;
     expect(low.severity).toBe('warning');
     expect(low.message).toBe("The lowest agreeableness aboard is 1.6 SD below the norm: in field studies the least agreeable member's score predicts how well the whole team works together (Bell 2007).");

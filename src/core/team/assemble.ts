@@ -1,0 +1,101 @@
+import type { TeamNormChoice, TeamNormOption } from '../../shared/api';
+import { DEPARTMENTS, titleRank } from '../../shared/domain/crew';
+import type { InstrumentDefinition } from '../../shared/psychometrics';
+import { localName } from '../../engine/psychometrics';
+import { analyzeTeam, type TeamFigures, type TeamInput, type TeamMemberInput } from '../../engine/team';
+import type { ServiceContext } from '../context';
+import type { GroupMember } from './crew';
+import { harmonyModel } from './models';
+import { latestResults, type LatestResult } from './results';
+import { chooseNorm, normScalesOf, placeMember, teamNormOptions, type ResolvedNorm } from './team-norms';
+
+/**
+ * From a group of people to the engine's team figures: each member's latest usable result, placed on the norm
+ * with their own population, members without one listed as missing. Shared by a vessel's screen and the fleet
+ * overview.
+ */
+export interface PlacedMember extends GroupMember {
+  result: LatestResult | null;
+  missingReason: string | null;
+  notPlaced: string | null;
+  z: Record<string, number | null> | null;
+}
+
+export interface AssembledTeam {
+  normOptions: TeamNormOption[];
+  members: PlacedMember[];
+  norm: (ResolvedNorm & { mixed: boolean }) | null;
+  noNorm: string | null;
+  input: TeamInput;
+  figures: TeamFigures;
+}
+
+export function scaleLists(instrument: InstrumentDefinition) {
+  const domains = instrument.scales.map((s) => ({ id: s.id, name: localName(s.name, s.id) }));
+  const facets = instrument.facets.map((f) => ({ id: f.id, name: localName(f.name, f.id), scale: f.scale }));
+  return { domains, facets, ids: [...domains.map((d) => d.id), ...facets.map((f) => f.id)] };
+}
+
+/** Deck first, then engineering, interior, galley; by seniority within each; then by name. */
+export const byPost = (a: GroupMember, b: GroupMember) =>
+  DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) ||
+  titleRank(a.department, a.positionTitle) - titleRank(b.department, b.positionTitle) ||
+  a.name.localeCompare(b.name);
+
+export interface AssembleOptions {
+  instrument: InstrumentDefinition;
+  choice: TeamNormChoice;
+  allowMixing: boolean;
+  /** Computed once when many teams are assembled (the fleet overview). */
+  normOptions?: ReturnType<typeof teamNormOptions>;
+  resolved?: Map<string, ReturnType<typeof chooseNorm>>;
+  /** Where the group is, for messages ("aboard", "in this crew"). */
+  where?: string;
+}
+
+export function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[], options: AssembleOptions): AssembledTeam {
+  const { instrument } = options;
+  const scales = scaleLists(instrument);
+  const { latest, onlyInvalid } = latestResults(ctx, instrument.id, group.map((m) => m.personId));
+  const normOptions = options.normOptions ?? teamNormOptions(ctx, instrument.id, scales.ids);
+  const contexts = [...latest.values()].map((r) => r.context);
+  const cacheKey = JSON.stringify([options.choice, contexts.filter((c) => c === 'incumbent').length * 2 >= contexts.length]);
+  let chosen = options.resolved?.get(cacheKey);
+  if (!chosen) {
+    chosen = chooseNorm(ctx, instrument.id, options.choice, normOptions, contexts);
+    options.resolved?.set(cacheKey, chosen);
+  }
+  let { noNorm } = chosen;
+  const norm = chosen.norm;
+  let mixed = false;
+  let belowMinimum = false;
+  const members: PlacedMember[] = [...group].sort(byPost).map((m) => {
+    const result = latest.get(m.personId) ?? null;
+    if (!result) {
+      const missingReason = onlyInvalid.has(m.personId) ? 'Their only result was judged invalid' : 'No questionnaire result yet';
+      return { ...m, result: null, missingReason, notPlaced: null, z: null };
+    }
+    if (!norm) return { ...m, result, missingReason: null, notPlaced: null, z: null };
+    const placed = placeMember(norm, result, scales.ids, options.allowMixing);
+    if (placed.status === 'belowMinimum') {
+      belowMinimum = true;
+      noNorm = placed.note;
+    }
+    mixed ||= placed.mixed;
+    return { ...m, result, missingReason: null, notPlaced: placed.status === 'mismatch' ? placed.note : null, z: placed.z };
+  });
+  const usable = norm !== null && !belowMinimum;
+  const input: TeamInput = {
+    members: members.filter((m) => m.result).map(
+      (m): TeamMemberInput => ({ id: m.personId, name: m.name, raw: m.result!.scores, z: usable ? m.z : null, zNote: usable ? m.notPlaced : null, verdict: m.result!.verdict }),
+    ),
+    missing: members.filter((m) => !m.result).map((m) => ({ id: m.personId, name: m.name, reason: m.missingReason! })),
+    domains: scales.domains,
+    facets: scales.facets,
+    normScales: usable ? normScalesOf(norm) : null,
+    noNorm,
+    model: harmonyModel(),
+    where: options.where ?? 'in this crew',
+  };
+  return { normOptions, members, norm: usable ? { ...norm, mixed } : null, noNorm: usable ? null : noNorm, input, figures: analyzeTeam(input) };
+}
