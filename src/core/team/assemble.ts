@@ -2,7 +2,7 @@ import type { TeamNormChoice, TeamNormOption } from '../../shared/api';
 import { DEPARTMENTS, titleRank } from '../../shared/domain/crew';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { localName } from '../../engine/psychometrics';
-import { analyzeTeam, type TeamFigures, type TeamInput, type TeamMemberInput } from '../../engine/team';
+import type { TeamInput, TeamMemberInput } from '../../engine/team';
 import type { ServiceContext } from '../context';
 import type { GroupMember } from './crew';
 import { harmonyModel } from './models';
@@ -10,7 +10,7 @@ import { latestResults, type LatestResult } from './results';
 import { chooseNorm, normScalesOf, placeMember, teamNormOptions, type ResolvedNorm } from './team-norms';
 
 /**
- * From a group of people to the engine's team figures: each member's latest usable result, placed on the norm
+ * From a group of people to the engine's input: each member's latest usable result, placed on the norm
  * with their own population, members without one listed as missing. Shared by a vessel's screen and the fleet
  * overview.
  */
@@ -27,7 +27,6 @@ export interface AssembledTeam {
   norm: (ResolvedNorm & { mixed: boolean }) | null;
   noNorm: string | null;
   input: TeamInput;
-  figures: TeamFigures;
 }
 
 export function scaleLists(instrument: InstrumentDefinition) {
@@ -49,20 +48,26 @@ export interface AssembleOptions {
   /** Computed once when many teams are assembled (the fleet overview). */
   normOptions?: ReturnType<typeof teamNormOptions>;
   resolved?: Map<string, ReturnType<typeof chooseNorm>>;
+  /** Results fetched once for many teams (the fleet overview); otherwise read for this group. */
+  results?: ReturnType<typeof latestResults>;
+  /** Leave the facets out (the fleet overview shows none). */
+  domainsOnly?: boolean;
   /** Where the group is, for messages ("aboard", "in this crew"). */
   where?: string;
 }
 
+/** The engine's input for a group; `analyzeTeam(team.input)` (or the pool, for many teams) gives the figures. */
 export function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[], options: AssembleOptions): AssembledTeam {
   const { instrument } = options;
   const scales = scaleLists(instrument);
-  const { latest, onlyInvalid } = latestResults(ctx, instrument.id, group.map((m) => m.personId));
+  const { latest, onlyInvalid } = options.results ?? latestResults(ctx, instrument.id, group.map((m) => m.personId));
   const normOptions = options.normOptions ?? teamNormOptions(ctx, instrument.id, scales.ids);
-  const contexts = [...latest.values()].map((r) => r.context);
+  const contexts = group.flatMap((m) => latest.get(m.personId)?.context ?? []);
+  const placed = options.domainsOnly ? scales.domains.map((d) => d.id) : scales.ids;
   const cacheKey = JSON.stringify([options.choice, contexts.filter((c) => c === 'incumbent').length * 2 >= contexts.length]);
   let chosen = options.resolved?.get(cacheKey);
   if (!chosen) {
-    chosen = chooseNorm(ctx, instrument.id, options.choice, normOptions, contexts);
+    chosen = chooseNorm(ctx, instrument.id, scales.ids, options.choice, normOptions, contexts);
     options.resolved?.set(cacheKey, chosen);
   }
   let { noNorm } = chosen;
@@ -76,13 +81,13 @@ export function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[],
       return { ...m, result: null, missingReason, notPlaced: null, z: null };
     }
     if (!norm) return { ...m, result, missingReason: null, notPlaced: null, z: null };
-    const placed = placeMember(norm, result, scales.ids, options.allowMixing);
-    if (placed.status === 'belowMinimum') {
+    const placement = placeMember(norm, result, placed, options.allowMixing);
+    if (placement.status === 'belowMinimum') {
       belowMinimum = true;
-      noNorm = placed.note;
+      noNorm = placement.note;
     }
-    mixed ||= placed.mixed;
-    return { ...m, result, missingReason: null, notPlaced: placed.status === 'mismatch' ? placed.note : null, z: placed.z };
+    mixed ||= placement.mixed;
+    return { ...m, result, missingReason: null, notPlaced: placement.status === 'mismatch' ? placement.note : null, z: placement.z };
   });
   const usable = norm !== null && !belowMinimum;
   const input: TeamInput = {
@@ -91,11 +96,11 @@ export function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[],
     ),
     missing: members.filter((m) => !m.result).map((m) => ({ id: m.personId, name: m.name, reason: m.missingReason! })),
     domains: scales.domains,
-    facets: scales.facets,
+    facets: options.domainsOnly ? [] : scales.facets,
     normScales: usable ? normScalesOf(norm) : null,
     noNorm,
     model: harmonyModel(),
     where: options.where ?? 'in this crew',
   };
-  return { normOptions, members, norm: usable ? { ...norm, mixed } : null, noNorm: usable ? null : noNorm, input, figures: analyzeTeam(input) };
+  return { normOptions, members, norm: usable ? { ...norm, mixed } : null, noNorm: usable ? null : noNorm, input };
 }

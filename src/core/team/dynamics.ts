@@ -1,6 +1,6 @@
 import type { ParsedInput, TeamDynamics } from '../../shared/api';
 import { todayIsoDate } from '../../shared/domain/dates';
-import { dayNumber, describe, rotationPairs, volatility, type TeamFigures } from '../../engine/team';
+import { analyzeTeam, dayNumber, describe, rotationPairs, volatility, type TeamFigures } from '../../engine/team';
 import { turnoverInsight } from '../../engine/team/diagnosis';
 import type { ServiceContext } from '../context';
 import { resolveInstrument } from '../psychometrics/instruments';
@@ -51,7 +51,7 @@ export function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynam
   const team = assembleTeam(ctx, groupMembers(stints, day, input.group), { instrument, choice: input.norm, allowMixing: input.allowMixing, where });
   const crew = input.group.kind === 'aboard' ? assembleTeam(ctx, groupMembers(scope, day, { kind: 'crew' }), { instrument, choice: input.norm, allowMixing: input.allowMixing }) : team;
   const vol = volatility(scope, asOf, volatilityModel(), null);
-  const { figures } = team;
+  const figures = analyzeTeam(team.input);
   const domainIds = team.input.domains.map((d) => d.id);
   return {
     vessel: { id: vessel.id, name: vessel.name },

@@ -2,13 +2,14 @@ import { basename, extname } from 'node:path';
 import type { ParsedInput, TeamReport } from '../../shared/api';
 import { analysisOptionsSchema, type InstrumentDefinition } from '../../shared/psychometrics';
 import { analyze, checkNormPopulation, normScores, parseInstrumentJson, parseKeysCsv, parseNormsCsv, parseResponsesCsv, type AnalysisInput, type AnalysisResult } from '../../engine/psychometrics';
-import { analyzeTeam, parseTeamsCsv, teamReportEntry, type TeamMemberInput } from '../../engine/team';
+import { parseTeamsCsv, teamReportEntry, type TeamMemberInput } from '../../engine/team';
 import { AppError } from '../api/errors';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { asAppError, findInstrument } from '../psychometrics/handlers';
 import { psychometricsPool } from '../psychometrics/pool';
 import { harmonyModel } from './models';
+import { teamFigures } from './run';
 
 /** From this many answers the scoring goes to the worker pool, as `harmony analyze` does. */
 const POOL_CELLS = 240_000;
@@ -62,18 +63,21 @@ export async function analyzeTeamFiles(ctx: ServiceContext, input: ParsedInput<'
       return { id, name: id, raw, z: norms ? z : null, zNote: null, verdict: result.verdicts[i]! };
     };
     const model = harmonyModel();
-    const entries = [...teams].map(([team, ids]) => {
-      const figures = analyzeTeam({
-        members: ids.map(memberOf),
+    const names = [...teams.keys()];
+    const figures = await teamFigures(
+      ctx,
+      names.map((team) => ({
+        members: teams.get(team)!.map(memberOf),
         missing: [],
         domains,
         facets: [],
         normScales: norms ? norms.rows.map((r) => r.scale) : null,
         noNorm: 'No norm table was given (--norms).',
         model,
-      });
-      return [team, teamReportEntry(figures)] as const;
-    });
+      })),
+      task.signal,
+    );
+    const entries = names.map((team, t) => [team, teamReportEntry(figures[t]!)] as const);
     return { report: { teams: Object.fromEntries(entries) }, notices };
   } catch (error) {
     throw asAppError(error);

@@ -3,6 +3,7 @@ import type { NormTable } from '../../shared/psychometrics';
 import { placeOnLocalGroup, placeOnTable, type LocalNormGroup, type Placement, type ScoreToPlace } from '../../engine/psychometrics';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { cachedByDataVersion } from '../db/data-version';
 import { localGroups, storedForNorms } from '../psychometrics/local-groups';
 import { listNormTables } from '../psychometrics/norm-tables';
 import { resolveNorm } from '../psychometrics/placement';
@@ -17,11 +18,10 @@ import type { LatestResult } from './results';
  * Groups by position or department are not offered: they would measure each member against their own role.
  */
 export function teamNormOptions(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): TeamNormOption[] {
-  const { minGroupSize } = readAssessmentSettings(ctx);
-  const groups = localGroups(storedForNorms(ctx, instrumentId).records, 'context', minGroupSize, scales);
+  const groups = contextGroups(ctx, instrumentId, scales);
   const local: TeamNormOption[] = groups.map((g) => ({
     ref: { kind: 'local', by: 'context', group: g.group, population: g.population as AssessmentContext },
-    norm: { origin: 'local', label: `Local: all ${g.population}s`, population: g.population, source: `Latest valid result per person stored here (${g.n} ${g.n === 1 ? 'person' : 'people'})`, n: g.n },
+    norm: { origin: 'local', label: `Local: all ${g.population}s`, population: g.population, source: sourceOf(g), n: g.n },
     sufficient: g.sufficient,
   }));
   const tables: TeamNormOption[] = listNormTables(ctx, { instrumentId, archived: 'exclude' }).map((t) => ({
@@ -32,7 +32,29 @@ export function teamNormOptions(ctx: ServiceContext, instrumentId: string, scale
   return [...local, ...tables];
 }
 
+/**
+ * The local groups of all applicants and all incumbents. They rest on every stored result, so they are kept until
+ * the database changes: a crew's screen then reads only its own members' results.
+ */
+function contextGroups(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): LocalNormGroup[] {
+  const { minGroupSize } = readAssessmentSettings(ctx);
+  const key = JSON.stringify(['team-context-groups', instrumentId, minGroupSize, scales]);
+  return cachedByDataVersion(ctx.sqlite(), key, () => localGroups(storedForNorms(ctx, instrumentId).records, 'context', minGroupSize, scales));
+}
+
 const sameRef = (a: NormRef, b: NormRef) => JSON.stringify(a) === JSON.stringify(b);
+
+function resolveTeamNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef, scales: readonly string[]) {
+  if (ref.kind === 'local' && ref.by === 'context') {
+    const group = contextGroups(ctx, instrumentId, scales).find((g) => g.group === ref.group && g.population === ref.population);
+    if (!group) throw new AppError('NOT_FOUND', `There are no stored ${ref.population} results in the local group "${ref.group}".`);
+    const description: NormDescription = { origin: 'local', label: `Local: all ${group.population}s`, population: group.population, source: sourceOf(group), n: group.n };
+    return { description, group };
+  }
+  return resolveNorm(ctx, instrumentId, ref);
+}
+
+const sourceOf = (g: LocalNormGroup) => `Latest valid result per person stored here (${g.n} ${g.n === 1 ? 'person' : 'people'})`;
 
 /** The default: a sufficient norm of the population most members' results belong to, else any sufficient one. */
 export function defaultNorm(options: readonly TeamNormOption[], contexts: readonly AssessmentContext[]): TeamNormOption | null {
@@ -47,6 +69,7 @@ export type ResolvedNorm = { ref: NormRef; description: NormDescription } & ({ t
 export function chooseNorm(
   ctx: ServiceContext,
   instrumentId: string,
+  scales: readonly string[],
   choice: TeamNormChoice,
   options: readonly TeamNormOption[],
   contexts: readonly AssessmentContext[],
@@ -62,7 +85,7 @@ export function chooseNorm(
     };
   }
   if (choice !== 'default' && !options.some((o) => sameRef(o.ref, ref))) throw new AppError('NOT_FOUND', 'That norm is not available for team figures; choose one of the listed norms.');
-  return { norm: { ref, ...resolveNorm(ctx, instrumentId, ref) }, noNorm: null };
+  return { norm: { ref, ...resolveTeamNorm(ctx, instrumentId, ref, scales) }, noNorm: null };
 }
 
 /** The scales a norm has figures for (a local group: those with enough scores and some spread). */
