@@ -139,12 +139,12 @@ function apartInsight(context: DiagnosisContext, t: DiagnosisThresholds, out: In
   const scaleName = new Map(domains.map((d) => [d.id, d.name]));
   const describeMember = (f: MemberFit) => {
     const top = f.differences.slice(0, 2).map((d) => `${d.z > d.rest ? 'higher' : 'lower'} in ${scaleName.get(d.scale)} (${signed(d.z)} SD against ${signed(d.rest)} for the rest)`);
-    return `${names.get(f.id)} is ${top.join(' and ')}`;
+    return `${apart.length === 1 ? 'they are' : `${names.get(f.id)} is`} ${top.join(' and ')}`;
   };
   out.push({
     id: 'members-apart',
     severity: 'info',
-    message: `${listNames(apart.map((f) => names.get(f.id)!))} ${apart.length === 1 ? 'differs' : 'differ'} most from the rest of the crew: ${apart.slice(0, 4).map(describeMember).join('; ')}.`,
+    message: `${listNames(apart.map((f) => names.get(f.id)!))} ${apart.length === 1 ? 'differs' : 'differ'} most from the rest of the group: ${apart.slice(0, 4).map(describeMember).join('; ')}.`,
     advice: 'Difference is not a problem in itself — some variety, in extraversion for instance, helps a crew (Mohammed & Angell 2003). A conversation about how they are settling in is worth more than this figure.',
     evidence: {
       figure: 'Distance from the rest of the crew over every domain, against what random crews of this size show (χ²)',
@@ -158,7 +158,11 @@ function apartInsight(context: DiagnosisContext, t: DiagnosisThresholds, out: In
   });
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+/** +1.2 / −0.4 / 0.0: a sign only where the rounded figure has one. */
+const signed = (x: number) => {
+  const size = Math.abs(x).toFixed(1);
+  return size === '0.0' ? size : `${x > 0 ? '+' : '−'}${size}`;
+};
 
 /** Turnover against the industry's base rate (app only: `harmony team` has no assignments). */
 export function turnoverInsight(volatility: Volatility, t: DiagnosisThresholds, n: number): Insight[] {
