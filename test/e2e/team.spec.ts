@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
@@ -8,7 +8,7 @@ async function api<T>(request: APIRequestContext, url: string, method: string, i
   return envelope.data;
 }
 
-const membersCount = async (page: import('@playwright/test').Page) => Number((await page.getByRole('heading', { name: /^Members \(\d+\)$/ }).textContent())!.match(/\d+/)![0]);
+const membersCount = async (page: Page) => Number((await page.getByRole('heading', { name: /^Members \(\d+\)$/ }).textContent())!.match(/\d+/)![0]);
 
 test('a captain opens a sample vessel’s team dynamics and switches whole crew, aboard today and a department', async ({ page, server, request }) => {
   await api(request, server.url, 'demo.load', {});
