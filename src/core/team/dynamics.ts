@@ -46,7 +46,8 @@ export function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynam
   const instrument = resolveInstrument(ctx, input.instrumentId);
   const stints = crewStints(ctx, vessel.id);
   // Volatility and rotation pairs follow the department when one is chosen; "aboard" is a day of the whole crew.
-  const scope = input.group.kind === 'department' ? stints.filter((s) => s.department === (input.group as { department: string }).department) : stints;
+  const { group } = input;
+  const scope = group.kind === 'department' ? stints.filter((s) => s.department === group.department) : stints;
   const where = { crew: 'in this crew', aboard: 'aboard', department: 'in this department' }[input.group.kind];
   const team = assembleTeam(ctx, groupMembers(stints, day, input.group), { instrument, choice: input.norm, allowMixing: input.allowMixing, where });
   const crew = input.group.kind === 'aboard' ? assembleTeam(ctx, groupMembers(scope, day, { kind: 'crew' }), { instrument, choice: input.norm, allowMixing: input.allowMixing }) : team;
