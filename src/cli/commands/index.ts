@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { teamCommand } from './team';
 import { verifyCommand } from './verify';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
@@ -17,5 +18,6 @@ export const commands: CliCommand[] = [
   backupCommand,
   restoreCommand,
   analyzeCommand,
+  teamCommand,
   verifyCommand,
 ];

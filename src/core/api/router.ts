@@ -7,6 +7,7 @@ import { assessmentHandlers } from '../psychometrics/assessment-handlers';
 import { documentsHandlers } from '../documents/handlers';
 import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
+import { teamHandlers } from '../team/handlers';
 import { vesselHandlers } from '../vessels/handlers';
 import type { Handlers } from './dispatcher';
 
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...documentsHandlers(ctx),
     ...documentRecordHandlers(ctx),
     ...assessmentHandlers(ctx),
+    ...teamHandlers(ctx),
   };
 }

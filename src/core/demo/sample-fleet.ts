@@ -1,7 +1,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { count, isNull } from 'drizzle-orm';
 import { assignmentInputSchema, personInputSchema, positionInputSchema, vesselInputSchema, type VesselInput } from '../../shared/api';
-import { DEFAULT_ROTATION, departmentOfTitle, type Department, type EmploymentKind } from '../../shared/domain/crew';
+import { DEFAULT_ROTATION, departmentOfTitle, parseRotation, type Department, type EmploymentKind, type Rotation } from '../../shared/domain/crew';
 import { AppError } from '../api/errors';
 import type { TaskHandle } from '../api/tasks';
 import { createAssignment } from '../assignments/service';
@@ -89,6 +89,18 @@ const PLANS: VesselPlan[] = [
   },
 ];
 
+/**
+ * Days before today that a rotating crew member started so that they are on watch `watch`: watches begin `off`
+ * weeks apart (2:2 → two watches that never meet, 4:2 → three, two of them aboard at a time), the nearest such
+ * day to the one drawn.
+ */
+function onWatch(daysAgo: number, rotation: Rotation, watch: number): number {
+  const cycle = (rotation.weeksOn + rotation.weeksOff) * 7;
+  const watches = Math.max(1, Math.floor(cycle / (rotation.weeksOff * 7)));
+  const phase = (watch % watches) * rotation.weeksOff * 7;
+  return Math.max(phase, phase + Math.round((daysAgo - phase) / cycle) * cycle);
+}
+
 /** Typical age range per seniority, for plausible dates of birth. */
 const SENIOR = /Captain|Chief|Purser|Head|Manager/;
 
@@ -166,6 +178,8 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
       const vessel = createVessel(ctx, vesselInputSchema.parse(plan.vessel));
       counts.vessels += 1;
       const formerCandidates: Array<{ positionId: string; title: string }> = [];
+      // Rotating crew of a department take turns in watches (crew A, B, …), as rotational yachts run them.
+      const watches: Partial<Record<Department, number>> = {};
       for (const berth of plan.berths) {
         const department = berth.department ?? departmentOfTitle(berth.title)!;
         const employmentKind = berth.employmentKind ?? (plan.rotational ? 'rotational' : 'permanent');
@@ -183,10 +197,13 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
         counts.positions += 1;
         formerCandidates.push({ positionId: position.id, title: berth.title });
         const filled = position.headcount - (plan.vacancies.includes(berth.title) ? 1 : 0);
+        const rotation = parseRotation(position.rotation);
         for (let slot = 0; slot < filled; slot += 1) {
           const person = newPerson(berth.title);
           const temporary = employmentKind === 'temporary';
-          assign(person.id, position.id, day(-between(temporary ? 5 : 20, temporary ? 40 : 900)), temporary ? day(between(10, 60)) : null);
+          const daysAgo = between(temporary ? 5 : 20, temporary ? 40 : 900);
+          const start = rotation ? onWatch(daysAgo, rotation, (watches[department] = (watches[department] ?? -1) + 1)) : daysAgo;
+          assign(person.id, position.id, day(-start), temporary ? day(between(10, 60)) : null);
           certify(person, berth.title);
           if (random() < 0.12) movers.push(person.id);
         }
@@ -200,8 +217,11 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
       // Past crew: people who left this yacht, some of whom now serve on another one.
       for (let former = 0; former < 3; former += 1) {
         const { positionId, title } = pick(formerCandidates);
-        const start = -between(1300, 1800);
         const moverId = index > 0 ? movers.shift() : undefined;
+        // One leaver a yacht within the last year (turnover for team dynamics); movers left long ago, so their
+        // old stint never overlaps the one they hold now.
+        const recent = former === 0 && moverId === undefined;
+        const start = recent ? -between(330, 560) : -between(1300, 1800);
         const personId = moverId ?? newPerson(title).id;
         assign(personId, positionId, day(start), day(start + between(200, 300)));
       }

@@ -70,7 +70,7 @@ const scoreCache = new Map<string, Record<string, number | null>>();
 const SCORE_CACHE_LIMIT = 250_000;
 const FETCH_CHUNK = 500;
 
-function scoresById(ctx: ServiceContext, ids: readonly string[]): Map<string, Record<string, number | null>> {
+export function scoresById(ctx: ServiceContext, ids: readonly string[]): Map<string, Record<string, number | null>> {
   const missing = ids.filter((id) => !scoreCache.has(id));
   if (scoreCache.size + missing.length > SCORE_CACHE_LIMIT) scoreCache.clear();
   for (let start = 0; start < missing.length; start += FETCH_CHUNK) {

@@ -57,7 +57,7 @@ export function normOptions(ctx: ServiceContext, id: string): NormOption[] {
   return [...local, ...tables];
 }
 
-function resolveNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef): { description: NormDescription; table: NormTable } | { description: NormDescription; group: LocalNormGroup } {
+export function resolveNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef): { description: NormDescription; table: NormTable } | { description: NormDescription; group: LocalNormGroup } {
   if (ref.kind === 'table') {
     const t = normTableRecord(ctx, ref.id);
     if (t.archivedAt !== null) throw new AppError('CONFLICT', `The norm table "${t.label}" is archived; restore it to compare with it.`);

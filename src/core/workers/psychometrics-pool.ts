@@ -17,6 +17,7 @@ import {
   type FirstPass,
   type SecondPass,
 } from '../../engine/psychometrics';
+import type { TeamFigures, TeamInput } from '../../engine/team';
 import type { PsychometricsTask } from './psychometrics.worker';
 
 const BUILT_WORKER = 'psychometrics-worker.js';
@@ -49,7 +50,7 @@ function shared(values: Float64Array): Float64Array {
  * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
-  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass> | null = null;
+  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> | null = null;
 
   constructor(private readonly options: { maxThreads?: number } = {}) {}
 
@@ -57,7 +58,7 @@ export class PsychometricsPool {
     return this.options.maxThreads ?? Math.max(1, availableParallelism());
   }
 
-  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass> {
+  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
@@ -91,6 +92,21 @@ export class PsychometricsPool {
       ranges.map(([start, end]) => pool.run({ pass: 'second', input: secondIn, start, end }, { signal }).then(tick)),
     )) as SecondPass[];
     return finishAnalysis({ ...input, responses, times }, model, first, second);
+  }
+
+  /**
+   * The figures of many teams (docs/team-dynamics.md), in batches across the threads; the same as `analyzeTeam`
+   * on each in this thread, in the same order.
+   */
+  async teams(inputs: readonly TeamInput[], signal?: AbortSignal): Promise<TeamFigures[]> {
+    signal?.throwIfAborted();
+    const pool = this.#piscina();
+    const size = Math.max(1, Math.ceil(inputs.length / (this.threads * 4)));
+    const batches: TeamInput[][] = [];
+    for (let start = 0; start < inputs.length; start += size) batches.push(inputs.slice(start, start + size));
+    if (signal) setMaxListeners(batches.length + 10, signal);
+    const done = await Promise.all(batches.map((batch) => pool.run({ pass: 'teams', inputs: batch }, { signal: signal ?? null }) as Promise<TeamFigures[]>));
+    return done.flat();
   }
 
   async close(): Promise<void> {

@@ -44,11 +44,14 @@ export function useApiMutation<M extends Method>(
   });
 }
 
+/** Figures derived from people, assignments, results and norms together: any change refetches them. */
+const DERIVED = ['team.'];
+
 export function invalidate(client: ReturnType<typeof useQueryClient>, prefixes: string[]): Promise<void> {
   return client.invalidateQueries({
     predicate: (query) => {
       const method = query.queryKey[0];
-      return typeof method === 'string' && prefixes.some((prefix) => method.startsWith(prefix));
+      return typeof method === 'string' && [...prefixes, ...DERIVED].some((prefix) => method.startsWith(prefix));
     },
   });
 }

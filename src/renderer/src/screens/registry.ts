@@ -3,6 +3,7 @@ import { AssessmentsScreen } from './assessments/AssessmentsScreen';
 import { CrewScreen } from './crew/CrewScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { TeamScreen } from './team/TeamScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
 export interface ScreenEntry {
@@ -23,6 +24,7 @@ export const screens: ScreenEntry[] = [
   { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
   { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
   { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
+  { path: '/team', label: 'Team dynamics', icon: '⚭', component: TeamScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];
 

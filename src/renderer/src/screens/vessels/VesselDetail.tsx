@@ -94,6 +94,9 @@ export function VesselDetail({ id }: { id: string }) {
             {vessel.name} {archived && <span className="badge bad">Archived</span>}
           </h1>
         </div>
+        <Link href={`~/team/${vessel.id}`} className="button">
+          Team dynamics
+        </Link>
         <button type="button" onClick={() => void exportCrew()}>
           Export crew list (CSV)
         </button>

@@ -1,0 +1,55 @@
+import { isNull } from 'drizzle-orm';
+import type { ParsedInput, Output, TeamNormOption } from '../../shared/api';
+import { todayIsoDate } from '../../shared/domain/dates';
+import { dayNumber, isAboard } from '../../engine/team';
+import type { ServiceContext } from '../context';
+import { vessels } from '../db/schema';
+import { resolveInstrument } from '../psychometrics/instruments';
+import { assembleTeam, scaleLists } from './assemble';
+import { crewStints, groupMembers, type CrewStint } from './crew';
+import { harmonyModel } from './models';
+import { latestResults } from './results';
+import { teamFigures } from './run';
+import { teamNormOptions, type chooseNorm } from './team-norms';
+
+const DATA_NOTES = new Set(['missing-results', 'not-placed', 'questionable-results', 'invalid-results', 'low-valid-share', 'no-results']);
+
+/**
+ * The fleet at a glance: each live vessel's crew in post, how many have results, the harmony index against the
+ * default norm and the most serious insight. Norm options and norms are worked out once for all vessels.
+ */
+export async function teamFleet(ctx: ServiceContext, input: ParsedInput<'team.fleet'>): Promise<Output<'team.fleet'>> {
+  const asOf = input.asOf ?? todayIsoDate();
+  const day = dayNumber(asOf);
+  const instrument = resolveInstrument(ctx, input.instrumentId);
+  const normOptions: TeamNormOption[] = teamNormOptions(ctx, instrument.id, scaleLists(instrument).ids);
+  const resolved = new Map<string, ReturnType<typeof chooseNorm>>();
+  const byVessel = new Map<string, CrewStint[]>();
+  for (const stint of crewStints(ctx, null)) {
+    let list = byVessel.get(stint.vesselId);
+    if (!list) byVessel.set(stint.vesselId, (list = []));
+    list.push(stint);
+  }
+  const live = ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(isNull(vessels.archivedAt)).orderBy(vessels.name).all();
+  const crews = new Map(live.map((vessel) => [vessel.id, groupMembers(byVessel.get(vessel.id) ?? [], day, { kind: 'crew' })]));
+  const results = latestResults(ctx, instrument.id, [...crews.values()].flatMap((crew) => crew.map((m) => m.personId)));
+  const teams = live.map((vessel) => assembleTeam(ctx, crews.get(vessel.id)!, { instrument, choice: 'default', allowMixing: false, normOptions, resolved, results, domainsOnly: true }));
+  const figures = await teamFigures(ctx, teams.map((t) => t.input));
+  const rows = live.map((vessel, v) => {
+    const stints = byVessel.get(vessel.id) ?? [];
+    const { diagnosis, harmony } = figures[v]!;
+    // The first finding about the crew itself; notes about the data are on the vessel's screen.
+    const aboutCrew = diagnosis.filter((i) => !DATA_NOTES.has(i.id));
+    const concern = aboutCrew.find((i) => i.severity === 'warning') ?? aboutCrew.find((i) => i.severity === 'notice');
+    return {
+      vesselId: vessel.id,
+      name: vessel.name,
+      crew: teams[v]!.members.length,
+      aboard: new Set(stints.filter((s) => isAboard(s, day)).map((s) => s.personId)).size,
+      withResults: teams[v]!.input.members.length,
+      harmony: harmony && { score: harmony.score, band: harmony.band },
+      concern: concern?.message ?? null,
+    };
+  });
+  return { asOf, harmonyVersion: harmonyModel().version, rows };
+}
