@@ -2,12 +2,14 @@
  * The psychometric engine: pure functions of plain data (SPEC: ../shared/psychometrics/SPEC.md). Files are
  * read by the caller; texts and typed arrays come in, typed arrays and plain records go out.
  */
-export { analyze, buildSampleModel, checkAnalysisInput, finishAnalysis, firstPassInput } from './analysis';
+export { analyze, buildSampleModel, checkAnalysisInput, finishAnalysis, firstPassInput, planComparison } from './analysis';
 export type { AnalysisControl, AnalysisInput, AnalysisResult, SampleModel } from './analysis';
 export { BLOCK_ROWS, blockRanges, firstPass, secondPass } from './blocks';
 export type { FirstPass, FirstPassInput, SecondPass, SecondPassInput } from './blocks';
 export { critvalPairs, evenOdd, irv, longstring, selectPairs, synonymScore } from './careless';
 export type { ItemPair } from './careless';
+export { chooseComparison, comparisonMinimum, comparisonWords, GROUP_INDICES } from './comparison';
+export type { Comparison, ReferenceSample } from './comparison';
 export { PsychometricsInputError } from './errors';
 export { instrumentSummary, parseInstrumentDefinition, parseInstrumentJson, parseKeysCsv } from './instruments';
 export { buildIpipNeo120, IPIP_NEO_120_ID } from './ipip-neo-120';
@@ -24,6 +26,6 @@ export { analysisReport, personReport, reliabilityReport, resultTable } from './
 export { parseResponsesCsv, parseResponseTimesCsv, responsesFromRows, responseTimesFromRows } from './responses';
 export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
-export { assessValidity, mahalanobisCutoff, resolveCutoffs } from './validity';
+export { assessValidity, COMPARISON_INDEX, enabledGroupIndices, mahalanobisCutoff, resolveCutoffs } from './validity';
 export { placeOnLocalGroup, placeOnTable } from './placement';
 export type { PlacedScore, Placement, PlacementStatus, ScoreToPlace } from './placement';
