@@ -47,7 +47,7 @@ const bench: Benchmark = {
       waits.sort((a, b) => a - b);
       report({ label: 'list: first page asked for with local groups by position, answered after (median)', value: percentile(waits, 50), unit: 'ms' });
       const { rows } = await core.call('assessments.list', { verdict: 'valid', limit: 1 });
-      const place = await sample(5, () => core.call('assessments.place', { id: rows[0]!.id, norm: { kind: 'local', by: 'context', group: 'Everyone', population: 'incumbent' } }));
+      const place = await sample(5, () => core.call('assessments.place', { id: rows[0]!.id, norm: { kind: 'local', by: 'context', group: 'All crew in post', population: 'incumbent' } }));
       report({ label: 'place one result on the local group of all incumbents, median', value: percentile(place, 50), unit: 'ms' });
     } finally {
       await core.close();

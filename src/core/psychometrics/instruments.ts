@@ -26,6 +26,16 @@ export function resolveInstrument(ctx: ServiceContext, key: string, options: { f
   throw new AppError('NOT_FOUND', `There is no instrument "${key}"${rows[0] ? ' (it is archived)' : ''}; available: ${known.join(', ')}`);
 }
 
+/** What an instrument is called wherever a person reads about it: its name, never its id. */
+export function instrumentName(ctx: ServiceContext, key: string): string {
+  try {
+    const instrument = resolveInstrument(ctx, key);
+    return instrument.name ?? instrument.id;
+  } catch {
+    return key;
+  }
+}
+
 function summary(def: InstrumentDefinition): Pick<InstrumentRecord, 'key' | 'name' | 'version' | 'items' | 'scales' | 'facets' | 'min' | 'max'> {
   return { key: def.id.toLowerCase(), name: def.name ?? def.id, version: def.version, items: def.items.length, scales: def.scales.length, facets: def.facets.length, min: def.response.min, max: def.response.max };
 }

@@ -16,6 +16,8 @@ import {
   type AnalysisInput,
   type AnalysisResult,
   type FirstPass,
+  type LocalGroupsInput,
+  type LocalGroupsOutput,
   type Moments,
   type SecondPass,
 } from '../../engine/psychometrics';
@@ -51,7 +53,7 @@ function shared(values: Float64Array): Float64Array {
  * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
-  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | Moments> | null = null;
+  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | Moments | LocalGroupsOutput> | null = null;
 
   constructor(private readonly options: { maxThreads?: number } = {}) {}
 
@@ -59,7 +61,7 @@ export class PsychometricsPool {
     return this.options.maxThreads ?? Math.max(1, availableParallelism());
   }
 
-  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | Moments> {
+  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | Moments | LocalGroupsOutput> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
@@ -99,6 +101,11 @@ export class PsychometricsPool {
       ranges.map(([start, end]) => pool.run({ pass: 'second', input: secondIn, start, end }, { signal }).then(tick)),
     )) as SecondPass[];
     return finishAnalysis({ ...input, responses, times }, model, first, second);
+  }
+
+  /** Local norm groups from stored results, off the core's thread; the scores are handed over, not copied. */
+  async localGroups(input: LocalGroupsInput): Promise<LocalGroupsOutput> {
+    return (await this.#piscina().run({ pass: 'localGroups', input }, { transferList: [input.scores.buffer as ArrayBuffer] })) as LocalGroupsOutput;
   }
 
   async close(): Promise<void> {

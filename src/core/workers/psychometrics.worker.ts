@@ -1,17 +1,20 @@
 import { firstPass, secondPass, type FirstPassInput, type SecondPassInput } from '../../engine/psychometrics/blocks';
+import { computeLocalGroups, type LocalGroupsInput } from '../../engine/psychometrics/local-groups';
 import { accumulateMoments } from '../../engine/psychometrics/moments';
 
 /**
- * A worker thread of the psychometrics pool: runs one pass of the engine over a block of rows, or adds up the
- * item moments of a block of a reference sample. The response matrix arrives on a SharedArrayBuffer (not
- * copied); the answers are plain typed arrays.
+ * A worker thread of the psychometrics pool: runs one pass of the engine over a block of rows, adds up the item
+ * moments of a block of a reference sample, or computes local norm groups. The response matrix arrives on a
+ * SharedArrayBuffer (not copied); the answers are plain data.
  */
 export type PsychometricsTask =
   | { pass: 'first'; input: FirstPassInput; start: number; end: number }
   | { pass: 'second'; input: SecondPassInput; start: number; end: number }
-  | { pass: 'moments'; values: Float64Array; k: number; start: number; end: number };
+  | { pass: 'moments'; values: Float64Array; k: number; start: number; end: number }
+  | { pass: 'localGroups'; input: LocalGroupsInput };
 
 export default function run(task: PsychometricsTask) {
   if (task.pass === 'moments') return accumulateMoments(task.values, task.k, task.start, task.end);
+  if (task.pass === 'localGroups') return computeLocalGroups(task.input);
   return task.pass === 'first' ? firstPass(task.input, task.start, task.end) : secondPass(task.input, task.start, task.end);
 }

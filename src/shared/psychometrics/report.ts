@@ -52,6 +52,8 @@ export const carelessReportSchema = z.strictObject({
   psychAnt: num,
 });
 
+export type CarelessReport = z.infer<typeof carelessReportSchema>;
+
 export const responseTimeReportSchema = z.strictObject({
   totalSeconds: num,
   medianSeconds: num,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { DEFAULT_INSTRUMENT_ID, groupings, type Grouping } from '../../../../shared/api';
+import { DEFAULT_INSTRUMENT_ID } from '../../../../shared/api';
+import { groupings, type Grouping } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
