@@ -24,7 +24,7 @@ describe('importing results', () => {
       const csv = `email,taken_on,${itemIds.slice(0, 119).join(',')},i999\n${people[0]!.email},2025-03-01,${answers(3).join(',')}\n`;
       for (const bridge of Object.values(transports.bridges)) {
         const preview = await bridge.invoke('assessments.importPreview', { contentBase64: base64(csv), context: 'incumbent' });
-        expect(preview).toMatchObject({ ok: true, data: { validRows: 0, fileProblems: expect.arrayContaining([expect.objectContaining({ column: 'i999', message: expect.stringContaining('not an item of ipip-neo-120') })]) } });
+        expect(preview).toMatchObject({ ok: true, data: { validRows: 0, fileProblems: expect.arrayContaining([expect.objectContaining({ column: 'i999', message: expect.stringContaining('not an item of IPIP-NEO-120 (Johnson 2014)') })]) } });
         const run = await bridge.invoke('assessments.import', { contentBase64: base64(csv), context: 'incumbent' });
         expect(run).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { report: expect.objectContaining({ fileProblems: expect.any(Array) }) } } });
       }
@@ -74,7 +74,7 @@ describe('importing results', () => {
 
     const again = await core.call('assessments.importPreview', input);
     expect(again.validRows).toBe(0);
-    expect(again.rowProblems[0]!.message).toContain('already has a stored ipip-neo-120 result for 2025-03-01');
+    expect(again.rowProblems[0]!.message).toContain('already has a stored IPIP-NEO-120 (Johnson 2014) result for 2025-03-01');
   });
 
   it('lists, filters, opens, archives and restores results', async () => {

@@ -9,4 +9,19 @@ export const VERDICT_LABELS: Record<Verdict, string> = { valid: 'Valid', questio
 export const VERDICT_BADGE: Record<Verdict, string> = { valid: 'ok', questionable: 'warn', invalid: 'bad' };
 export const GROUPING_LABELS: Record<Grouping, string> = { position: 'Position', department: 'Department', context: `Applicants and ${POPULATION_WORDS.incumbent}` };
 
+/** The validity indices by name, in words (the verdict's reasons say the rest). */
+export const INDEX_LABELS: Record<string, string> = {
+  answered: 'Share of items answered',
+  longstringMax: 'Longest run of one answer',
+  irv: 'Spread of answers (IRV)',
+  mahalanobis: 'Mahalanobis D²',
+  evenOdd: 'Even-odd inconsistency',
+  evenOddFacets: 'Even-odd inconsistency',
+  psychSyn: 'Psychometric synonyms',
+  psychAnt: 'Psychometric antonyms',
+  comparisonGroup: 'Group to compare with',
+  secondsPerItem: 'Time per item',
+  pageTimeIndex: 'Rushed pages',
+};
+
 export const fixed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '—' : x.toFixed(digits));
