@@ -46,6 +46,21 @@ const bench: Benchmark = {
       }
       waits.sort((a, b) => a - b);
       report({ label: 'list: first page asked for with local groups by position, answered after (median)', value: percentile(waits, 50), unit: 'ms' });
+      const changedRules = async () => {
+        const settings = await core.call('assessments.settings', {});
+        await core.call('assessments.updateSettings', { ...settings, thresholds: { ...settings.thresholds, longstring: { questionable: 0.05, invalid: 0.2 } } });
+        let started = performance.now();
+        const changed = await core.call('assessments.list', { verdictChanged: true, limit: 100 });
+        report({ label: `list: verdict differs under changed rules (${changed.total} results), first call`, value: performance.now() - started, unit: 'ms' });
+        const again = await sample(10, () => core.call('assessments.list', { verdictChanged: true, limit: 100 }));
+        report({ label: 'list: verdict differs under changed rules, then p95', value: percentile(again, 95), unit: 'ms' });
+        await core.call('assessments.updateSettings', settings);
+        started = performance.now();
+        const small = Buffer.from(resultsCsv(emails.slice(0, 5), { seed: 2, random: 1, takenOn: '2025-06-01' }));
+        await core.call('assessments.import', { contentBase64: small.toString('base64'), context: 'incumbent' as const, fileName: 'five.csv' }, { taskId: 'bench-five' });
+        report({ label: `import 5 results, compared with the ${(done.imported - 5).toLocaleString('en')} stored ones`, value: (performance.now() - started) / 1000, unit: 's' });
+      };
+      await changedRules();
       const { rows } = await core.call('assessments.list', { verdict: 'valid', limit: 1 });
       const place = await sample(5, () => core.call('assessments.place', { id: rows[0]!.id, norm: { kind: 'local', by: 'context', group: 'All crew in post', population: 'incumbent' } }));
       report({ label: 'place one result on the local group of all incumbents, median', value: percentile(place, 50), unit: 'ms' });

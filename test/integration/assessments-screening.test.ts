@@ -69,6 +69,7 @@ describe('changing the validity rules', () => {
     const filtered = await core.call('assessments.list', { verdictChanged: true, limit: 500 });
     expect(filtered.total).toBe(changed.length);
     expect(filtered.rows.map((r) => r.id).sort()).toEqual(changed.map((r) => r.id).sort());
+    expect((await core.call('assessments.list', { verdictChanged: true, archived: 'include', context: 'applicant' })).total).toBe(changed.filter((r) => r.context === 'applicant').length);
     const detail = await core.call('assessments.get', { id: changed[0]!.id });
     expect(detail.verdict).toBe(changed[0]!.verdict);
     expect(detail.currentVerdict).toBe(changed[0]!.currentVerdict);

@@ -2,6 +2,8 @@ import type { StoredComparison } from '../../shared/api';
 import type { CarelessReport, PersonReport, ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
 import { reassess, type InstrumentFacts } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
+import { statement } from '../db/statements';
+import { yieldToEventLoop } from '../db/writes';
 import { resolveInstrument } from './instruments';
 import { readAssessmentSettings } from './settings';
 
@@ -64,22 +66,41 @@ function instrumentFacts(ctx: ServiceContext): (id: string) => InstrumentFacts {
   };
 }
 
-/** The current verdict of each row, by id. */
-export function currentVerdicts(ctx: ServiceContext, rows: readonly ScreeningColumns[]): Map<string, Verdict> {
+/** The verdicts kept for the rules in force, emptied when the rules change. */
+function verdictsFor(ctx: ServiceContext, adding: number) {
   const { thresholds } = readAssessmentSettings(ctx);
   const rules = JSON.stringify(thresholds);
-  if (cache.rules !== rules || cache.verdicts.size + rows.length > CACHE_LIMIT) cache = { rules, verdicts: new Map() };
+  if (cache.rules !== rules || cache.verdicts.size + adding > CACHE_LIMIT) cache = { rules, verdicts: new Map() };
   const facts = instrumentFacts(ctx);
-  const out = new Map<string, Verdict>();
-  for (const row of rows) {
-    let verdict = cache.verdicts.get(row.id);
-    if (verdict === undefined) {
-      verdict = judge(parsed(row), facts(row.instrumentId), thresholds).verdict;
-      cache.verdicts.set(row.id, verdict);
-    }
-    out.set(row.id, verdict);
+  const verdicts = cache.verdicts;
+  return { verdicts, judge: (row: ScreeningColumns) => verdicts.get(row.id) ?? verdicts.set(row.id, judge(parsed(row), facts(row.instrumentId), thresholds).verdict).get(row.id)! };
+}
+
+/** The current verdict of each row, by id (rows read with their screening columns: a page of the list). */
+export function currentVerdicts(ctx: ServiceContext, rows: readonly ScreeningColumns[]): Map<string, Verdict> {
+  const { judge: verdictOf } = verdictsFor(ctx, rows.length);
+  return new Map(rows.map((row) => [row.id, verdictOf(row)]));
+}
+
+export const SCREENING_COLUMNS = `r.id, r.instrument_id AS instrumentId, r.answered, json_array_length(r.items) AS items, r.careless,
+  r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
+const JUDGE_CHUNK = 1_000;
+
+/**
+ * The current verdicts of many results, by id: those judged before under the same rules at once, the others
+ * read and judged a chunk at a time, with other requests let through in between.
+ */
+export async function currentVerdictsOf(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, Verdict>> {
+  const { verdicts, judge: verdictOf } = verdictsFor(ctx, ids.length);
+  const missing = ids.filter((id) => !verdicts.has(id));
+  for (let start = 0; start < missing.length; start += JUDGE_CHUNK) {
+    if (start > 0) await yieldToEventLoop();
+    const rows = statement(ctx.sqlite(), `SELECT ${SCREENING_COLUMNS} FROM assessment_results r WHERE r.id IN (SELECT value FROM json_each(@ids))`).all({
+      ids: JSON.stringify(missing.slice(start, start + JUDGE_CHUNK)),
+    }) as ScreeningColumns[];
+    for (const row of rows) verdictOf(row);
   }
-  return out;
+  return new Map(ids.map((id) => [id, verdicts.get(id)!]));
 }
 
 /** The current verdict of one result with its reasons. */

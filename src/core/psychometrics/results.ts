@@ -8,7 +8,7 @@ import { assessmentResults, people } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
 import { nameSearch } from '../people/name-search';
-import { currentJudgement, currentVerdicts, type ScreeningColumns } from './current-verdicts';
+import { currentJudgement, currentVerdicts, currentVerdictsOf, type ScreeningColumns } from './current-verdicts';
 import { instrumentName, resolveInstrument } from './instruments';
 
 type StoredResult = typeof assessmentResults.$inferSelect;
@@ -19,8 +19,6 @@ const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`
 const ROW_COLUMNS = `r.id, r.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.instrument_id AS instrumentId,
   r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons,
   r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
-const SCREENING_COLUMNS = `r.id, r.instrument_id AS instrumentId, r.answered, json_array_length(r.items) AS items, r.careless,
-  r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize, r.verdict`;
 const NEWEST_FIRST = 'ORDER BY r.taken_on DESC, r.id DESC';
 
 type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict'> & ScreeningColumns;
@@ -79,12 +77,14 @@ function rowsById(ctx: ServiceContext, ids: readonly string[]): StoredRow[] {
  * Stored results, newest first, a page at a time. The name search is the crew list's (name-search.ts). Results
  * whose verdict would change under the current rules are found by judging every result the other filters keep.
  */
-export function listResults(ctx: ServiceContext, query: ParsedInput<'assessments.list'>): { total: number; rows: ResultRow[] } {
+export async function listResults(ctx: ServiceContext, query: ParsedInput<'assessments.list'>): Promise<{ total: number; rows: ResultRow[] }> {
   const { where, params } = conditions(query);
   const sqlite = ctx.sqlite();
   if (query.verdictChanged) {
-    const all = statement(sqlite, `SELECT ${SCREENING_COLUMNS} FROM assessment_results r ${where} ${NEWEST_FIRST}`).all(params) as Array<ScreeningColumns & { verdict: string }>;
-    const now = currentVerdicts(ctx, all);
+    // Live results are read from the covering index alone (the verdict sits behind the stored answers).
+    const from = query.archived === 'exclude' ? 'assessment_results r INDEXED BY assessment_results_live' : 'assessment_results r';
+    const all = statement(sqlite, `SELECT r.id, r.verdict FROM ${from} ${where} ${NEWEST_FIRST}`).all(params) as Array<{ id: string; verdict: string }>;
+    const now = await currentVerdictsOf(ctx, all.map((r) => r.id));
     const changed = all.filter((r) => now.get(r.id) !== r.verdict);
     return { total: changed.length, rows: shown(ctx, rowsById(ctx, changed.slice(query.offset, query.offset + query.limit).map((r) => r.id))) };
   }
