@@ -28,7 +28,7 @@ const storedScores = (scores: PersonReport['scales']): Record<string, StoredScal
 
 /**
  * Scores one batch in the worker pool with the validity cut-offs of the settings, and inserts the results.
- * Mahalanobis D² and psychometric synonyms compare each person with a group (SPEC §5): a batch too small to be
+ * Mahalanobis D² and psychometric synonyms compare each person with a group (docs/psychometrics.md §5): a batch too small to be
  * that group is compared together with the stored results of the same instrument and population. The caller
  * holds the transaction (a long write), so a failure or a cancel stores nothing.
  */

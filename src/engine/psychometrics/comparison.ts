@@ -5,7 +5,7 @@ import { itemMeans, pairwiseCorrelation, pairwiseCovariance, type Moments } from
 
 /**
  * Mahalanobis D² and psychometric synonyms and antonyms compare a respondent's answer pattern with a group's
- * (SPEC §5): the item covariance and the item pairs come from the respondents scored together. A handful of
+ * (docs/psychometrics.md §5): the item covariance and the item pairs come from the respondents scored together. A handful of
  * respondents is no group: with fewer respondents than items the covariance cannot be inverted, the D² of a
  * sample of n can never exceed (n − 1)²/n, and a few people make chance correlations above .60 look like
  * synonym pairs. So these indices need a comparison group of a minimum size; a batch smaller than that is

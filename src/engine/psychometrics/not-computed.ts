@@ -25,7 +25,7 @@ export function indicesNotComputed(x: RespondentIndices, t: ValidityThresholds, 
     if (enabled && !Number.isFinite(value)) out.push({ index, message: why() });
   };
   const { comparison } = facts;
-  const tooSmall = `It compares a person's answers with those of at least ${comparison.minimum.toLocaleString('en')} people; ${comparison.size.toLocaleString('en')} ${comparison.size === 1 ? 'was' : 'were'} available.`;
+  const tooSmall = `Needs at least ${comparison.minimum.toLocaleString('en')} people to compare answers with; ${comparison.size.toLocaleString('en')} ${comparison.size === 1 ? 'was' : 'were'} available.`;
   add('irv', x.irv, on(t.irv), () => 'Fewer than two items were answered.');
   add('mahalanobis', x.mahalanobis, on(t.mahalanobis), () =>
     !comparison.computed

@@ -58,7 +58,7 @@ export const analysisOptionsSchema = z
     respondents: populationSchema.default('unspecified'),
     /**
      * The fewest respondents Mahalanobis D² and psychometric synonyms and antonyms are computed from; null = the
-     * default, max(100, 3 × items) (README, Psychometric engine).
+     * default, max(100, 3 × items) (docs/psychometrics.md §5).
      */
     comparisonMinimum: z.number().int().min(2).nullable().default(null),
     /** Compare with a norm group of another population anyway (the result says so). */

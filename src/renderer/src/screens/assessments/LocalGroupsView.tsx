@@ -7,7 +7,7 @@ import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
 
 /**
  * Local norm groups from stored results: by position, department, or everyone of a population — always apart
- * by population (SPEC §2). A group below the minimum size says so instead of showing figures that would become
+ * by population (docs/psychometrics.md §2). A group below the minimum size says so instead of showing figures that would become
  * percentiles.
  */
 export function LocalGroupsView() {

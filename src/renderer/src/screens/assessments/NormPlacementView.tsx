@@ -23,7 +23,7 @@ function initialChoice(result: ResultDetail, options: NormOption[]): string | nu
 /**
  * The result against a chosen norm: imported tables or local groups, each with its population spelled out.
  * Another population's norms are used only when the person ticks the box, and the figures then say "mixed"
- * (SPEC §2); a local group below the minimum size shows why there are no percentiles instead of figures. The
+ * (docs/psychometrics.md §2); a local group below the minimum size shows why there are no percentiles instead of figures. The
  * figures of invalid answers are greyed (`greyed` says why).
  */
 export function NormPlacementView({ result, greyed = null }: { result: ResultDetail; greyed?: string | null }) {

@@ -15,13 +15,19 @@ const MEANING = {
   invalid: 'The answers do not describe the person reliably: do not use these scores for decisions.',
 } as const;
 
-/** Who the answer pattern was compared with, in words. */
-function comparedWith(r: Detail): string {
+/** Who the answer pattern was compared with, in words; null when it was not (the reasons say why). */
+function comparedWith(r: Detail): string | null {
   const c = r.comparison;
-  if (c === null) return `Answer patterns were compared within the batch of ${r.batchSize} scored together.`;
-  if (c.size < c.minimum) return `Answer patterns could not be compared with a group: ${c.size} ${c.size === 1 ? 'person was' : 'people were'} available, and at least ${c.minimum} are needed.`;
-  if (c.reference > 0) return `Answer patterns were compared with ${c.size} people: the ${r.batchSize} scored together and ${c.reference} stored results of ${POPULATION_WORDS[r.context]}.`;
+  if (c !== null && c.size < c.minimum) return null;
+  if (c !== null && c.reference > 0) return `Answer patterns were compared with ${c.size} people: the ${r.batchSize} scored together and ${c.reference} stored results of ${POPULATION_WORDS[r.context]}.`;
   return `Answer patterns were compared within the batch of ${r.batchSize} scored together.`;
+}
+
+/** Indices not computed for the same reason, named together: "Mahalanobis D², Psychometric synonyms: …". */
+function byReason(notComputed: Detail['notComputed']): Array<{ names: string; message: string }> {
+  const groups = new Map<string, string[]>();
+  for (const n of notComputed) groups.set(n.message, [...(groups.get(n.message) ?? []), INDEX_LABELS[n.index] ?? n.index]);
+  return [...groups].map(([message, names]) => ({ names: names.join(', '), message }));
 }
 
 /** Why an invalid result's percentiles are greyed, or null when they are not. */
@@ -87,15 +93,15 @@ export function ResultDetail({ id }: { id: string }) {
           <>
             <h3>Not computed</h3>
             <ul aria-label="Not computed">
-              {r.notComputed.map((n) => (
-                <li key={n.index}>
-                  <strong>{INDEX_LABELS[n.index] ?? n.index}:</strong> {n.message}
+              {byReason(r.notComputed).map((n) => (
+                <li key={n.names}>
+                  <strong>{n.names}:</strong> {n.message}
                 </li>
               ))}
             </ul>
           </>
         )}
-        <p className="muted">{comparedWith(r)}</p>
+        {comparedWith(r) && <p className="muted">{comparedWith(r)}</p>}
         {r.currentVerdict !== r.verdict && (
           <div className="notice warn" role="status">
             <p>
