@@ -35,6 +35,11 @@ const scoreCache = new Map<string, Float64Array>();
 const SCORE_CACHE_LIMIT = 250_000;
 const FETCH_CHUNK = 500;
 
+/** Keeps the means of a result just scored, so the first local groups after an import need not read them back. */
+export function rememberScores(id: string, means: Record<string, { mean: number | null }>, scales: readonly string[]): void {
+  if (scoreCache.size < SCORE_CACHE_LIMIT) scoreCache.set(id, Float64Array.from(scales, (s) => means[s]?.mean ?? Number.NaN));
+}
+
 async function scoresOf(ctx: ServiceContext, ids: readonly string[], scales: readonly string[]): Promise<Float64Array> {
   const missing = ids.filter((id) => !scoreCache.has(id));
   if (scoreCache.size + missing.length > SCORE_CACHE_LIMIT) scoreCache.clear();
@@ -46,10 +51,7 @@ async function scoresOf(ctx: ServiceContext, ids: readonly string[], scales: rea
       scales: string;
       facets: string;
     }>;
-    for (const row of rows) {
-      const means: Record<string, { mean: number | null } | undefined> = { ...JSON.parse(row.scales), ...JSON.parse(row.facets) };
-      scoreCache.set(row.id, Float64Array.from(scales, (s) => means[s]?.mean ?? Number.NaN));
-    }
+    for (const row of rows) rememberScores(row.id, { ...JSON.parse(row.scales), ...JSON.parse(row.facets) }, scales);
   }
   const out = new Float64Array(ids.length * scales.length);
   ids.forEach((id, i) => out.set(scoreCache.get(id) ?? new Float64Array(scales.length).fill(Number.NaN), i * scales.length));

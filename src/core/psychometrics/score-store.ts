@@ -4,6 +4,7 @@ import { comparisonMinimum, personReport, responsesFromRows, type AnalysisResult
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { newId } from '../db/ids';
+import { rememberScores } from './local-groups';
 import { assessmentResults } from '../db/schema';
 import { yieldToEventLoop } from '../db/writes';
 import { asAppError } from './handlers';
@@ -51,11 +52,15 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
   }
   const batchId = newId();
   const { size, minimum, reference } = scored.comparison;
+  const scaleOrder = [...instrument.scales.map((s) => s.id), ...instrument.facets.map((f) => f.id)];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     task.progress(start, rows.length, 'Storing results');
     const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, offset) => {
       const person = personReport(scored, start + offset);
+      const id = newId();
+      rememberScores(id, { ...person.scales, ...person.facets }, scaleOrder);
       return {
+        id,
         personId: row.personId,
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,

@@ -35,26 +35,45 @@ export interface LocalNormGroup {
 
 const POPULATIONS = new Set<Population>(['applicant', 'incumbent', 'volunteer', 'unspecified']);
 
-/** Mean and sd (n − 1) per scale and group; a group below the minimum size says so instead of yielding percentiles. */
-export function localNorms(records: readonly LocalNormRecord[], options: { minGroupSize?: number; scales?: readonly string[] } = {}): LocalNormGroup[] {
-  const minimum = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+/**
+ * Mean and sd (n − 1) per scale of each group, from a score matrix (members × scales, NaN = no score) and each
+ * member's group; a group below the minimum size says so instead of yielding percentiles.
+ */
+function groupNorms(
+  groups: ReadonlyArray<{ group: string; population: Population }>,
+  memberGroup: Int32Array,
+  scores: Float64Array,
+  scaleIds: readonly string[],
+  minimum: number,
+): LocalNormGroup[] {
   if (!Number.isInteger(minimum) || minimum < 2) throw new RangeError('The minimum group size must be a whole number of at least 2');
-  const groups = new Map<string, { group: string; population: Population; members: LocalNormRecord[] }>();
-  for (const record of records) {
-    if (!POPULATIONS.has(record.population)) throw new RangeError(`"${String(record.population)}" is not a population`);
-    const key = JSON.stringify([record.group, record.population]);
-    let entry = groups.get(key);
-    if (!entry) groups.set(key, (entry = { group: record.group, population: record.population, members: [] }));
-    entry.members.push(record);
-  }
-  const scaleIds = options.scales ?? [...new Set(records.flatMap((r) => Object.keys(r.scores)))];
-  return [...groups.values()].map(({ group, population, members }) => {
-    const scales = scaleIds.map((scale) => {
-      const values = members.map((m) => m.scores[scale]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-      const n = values.length;
-      const mean = n ? values.reduce((a, b) => a + b, 0) / n : null;
-      const sd = n > 1 && mean !== null ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : null;
-      return { scale, n, mean, sd };
+  const width = scaleIds.length;
+  const size = groups.length * width;
+  const [count, sum, squares] = [new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  const members = new Int32Array(groups.length);
+  memberGroup.forEach((g, m) => {
+    members[g] = members[g]! + 1;
+    for (let s = 0; s < width; s += 1) {
+      const x = scores[m * width + s]!;
+      if (x === x) {
+        count[g * width + s] = count[g * width + s]! + 1;
+        sum[g * width + s] = sum[g * width + s]! + x;
+      }
+    }
+  });
+  // Deviations from the mean in a second pass: as exact as summing a list, whatever the size of the group.
+  memberGroup.forEach((g, m) => {
+    for (let s = 0; s < width; s += 1) {
+      const x = scores[m * width + s]!;
+      const at = g * width + s;
+      if (x === x) squares[at] = squares[at]! + (x - sum[at]! / count[at]!) ** 2;
+    }
+  });
+  return groups.map(({ group, population }, g) => {
+    const scales = scaleIds.map((scale, s) => {
+      const n = count[g * width + s]!;
+      const mean = n ? sum[g * width + s]! / n : null;
+      return { scale, n, mean, sd: n > 1 ? Math.sqrt(squares[g * width + s]! / (n - 1)) : null };
     });
     const usable = scales.filter((s) => s.n >= minimum && s.sd !== null && s.sd > 0);
     const sufficient = usable.length === scales.length && scales.length > 0;
@@ -73,8 +92,36 @@ export function localNorms(records: readonly LocalNormRecord[], options: { minGr
           rows: usable.map((s) => ({ scale: s.scale, mean: s.mean!, sd: s.sd!, n: s.n, source: 'local', label: group })),
         }
       : null;
-    return { group, population, n: members.length, sufficient, message, scales, table };
+    return { group, population, n: members[g]!, sufficient, message, scales, table };
   });
+}
+
+/** Groups members by label and population, in order of first appearance. */
+function indexGroups(labels: ArrayLike<string>, populations: ArrayLike<Population>) {
+  const index = new Map<string, number>();
+  const groups: Array<{ group: string; population: Population }> = [];
+  const memberGroup = new Int32Array(labels.length);
+  for (let m = 0; m < labels.length; m += 1) {
+    const population = populations[m]!;
+    if (!POPULATIONS.has(population)) throw new RangeError(`"${String(population)}" is not a population`);
+    const key = `${population}|${labels[m]}`;
+    let g = index.get(key);
+    if (g === undefined) {
+      g = groups.push({ group: labels[m]!, population }) - 1;
+      index.set(key, g);
+    }
+    memberGroup[m] = g;
+  }
+  return { groups, memberGroup };
+}
+
+/** Mean and sd (n − 1) per scale and group of labelled records; a group below the minimum size says so. */
+export function localNorms(records: readonly LocalNormRecord[], options: { minGroupSize?: number; scales?: readonly string[] } = {}): LocalNormGroup[] {
+  const scaleIds = options.scales ?? [...new Set(records.flatMap((r) => Object.keys(r.scores)))];
+  const score = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN);
+  const scores = Float64Array.from(records.flatMap((r) => scaleIds.map((s) => score(r.scores[s]))));
+  const { groups, memberGroup } = indexGroups(records.map((r) => r.group), records.map((r) => r.population));
+  return groupNorms(groups, memberGroup, scores, scaleIds, options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
 }
 
 export interface Stint {
@@ -161,19 +208,14 @@ export function computeLocalGroups(input: LocalGroupsInput): LocalGroupsOutput {
   let excludedInvalid = 0;
   for (let i = 0; i < results.ids.length; i += 1) if (results.invalid[i] && live(results.people[i]!)) excludedInvalid += 1;
   const width = scales.length;
-  const scoresOf = (i: number): Record<string, number | null> => {
-    const out: Record<string, number | null> = {};
-    for (let s = 0; s < width; s += 1) {
-      const x = scores[i * width + s]!;
-      out[scales[s]!] = Number.isNaN(x) ? null : x;
-    }
-    return out;
-  };
-  const records = chosen.map((i) => ({ i, post: postOn(input.stints[results.people[i]!], results.takenOn[i]!), population: results.populations[i]!, scores: scoresOf(i) }));
+  const chosenScores = new Float64Array(chosen.length * width);
+  chosen.forEach((i, m) => chosenScores.set(scores.subarray(i * width, (i + 1) * width), m * width));
+  const populations = chosen.map((i) => results.populations[i]!);
+  const posts = chosen.map((i) => postOn(input.stints[results.people[i]!], results.takenOn[i]!));
   const output: LocalGroupsOutput = { results: chosen.length, excludedInvalid, groups: {} };
   for (const by of input.groupings) {
-    const labelled = records.map((r) => ({ group: groupLabel(by, r.post, r.population), population: r.population, scores: r.scores }));
-    output.groups[by] = localNorms(labelled, { minGroupSize: input.minGroupSize, scales }).sort((a, b) => a.group.localeCompare(b.group) || a.population.localeCompare(b.population));
+    const { groups, memberGroup } = indexGroups(posts.map((post, m) => groupLabel(by, post, populations[m]!)), populations);
+    output.groups[by] = groupNorms(groups, memberGroup, chosenScores, scales, input.minGroupSize).sort((a, b) => a.group.localeCompare(b.group) || a.population.localeCompare(b.population));
   }
   return output;
 }
