@@ -56,7 +56,7 @@ export function chooseComparison(batch: number, items: number, reference: Refere
 const count = (n: number) => n.toLocaleString('en');
 
 /** "5 people scored together and 40 stored results of applicants". */
-export function comparisonWords(c: Comparison): string {
+function comparisonWords(c: Comparison): string {
   const batch = `${count(c.batch)} ${c.batch === 1 ? 'person' : 'people'} scored together`;
   return c.reference > 0 ? `${batch} and ${count(c.reference)} ${c.referenceLabel ?? 'other answers'}` : batch;
 }

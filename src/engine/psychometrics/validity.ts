@@ -94,13 +94,13 @@ function check(
 }
 
 /** The group indices whose cut-offs are switched on. */
-export function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
+function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
   const on = (c: { questionable: number | null; invalid: number | null }) => c.questionable !== null || c.invalid !== null;
   return GROUP_INDICES.filter((index) => on(index === 'mahalanobis' ? t.mahalanobis : t[index]));
 }
 
 /** The finding that names the comparison group too small for the group indices, so no verdict rests on them. */
-export const COMPARISON_INDEX = 'comparisonGroup';
+const COMPARISON_INDEX = 'comparisonGroup';
 
 function comparisonFinding(comparison: Pick<Comparison, 'computed' | 'size' | 'minimum'>, t: ValidityThresholds): Finding | null {
   const missing = enabledGroupIndices(t);
