@@ -39,20 +39,28 @@ test('import results with a bad row, read the report, open a result, see T-score
   await expect(dialog.getByText(`Imported ${rows.length} results`)).toBeVisible();
   await dialog.getByText('Close', { exact: true }).click();
 
-  // The straight-liner's result: invalid, with the reason in plain words.
+  // The straight-liner's result: invalid, with the reason in plain words — before any chart.
   await page.getByLabel('Search by name').fill(straightLiner!.surname);
   await page.getByLabel('Context').selectOption('applicant');
+  await expect(page.getByRole('row', { name: new RegExp(`${straightLiner!.surname}.*IPIP-NEO-120`) }).first()).toBeVisible();
   // The sample fleet may hold an applicant result of theirs too: open the one imported here (2019).
   await page.getByRole('row', { name: /2019/ }).getByRole('link', { name: `${straightLiner!.givenNames} ${straightLiner!.surname}` }).click();
   await expect(page.getByRole('heading', { name: /Validity: Invalid/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Reasons' })).toContainText('Gave the same answer to 120 items in a row');
+  const warning = page.getByRole('alert').filter({ hasText: 'These answers were judged invalid: Gave the same answer to 120 items in a row' });
+  await expect(warning).toContainText('The percentiles are greyed');
 
-  // T-scores against all stored applicants (a local group above the minimum of 30).
+  // T-scores against all stored applicants (a local group above the minimum of 30), percentiles greyed.
   const norm = page.getByLabel('Compare with');
-  await expect(norm.locator('option:checked')).toHaveText(/Local: all applicants — applicants/);
-  await expect(page.getByRole('img', { name: /T-scores against Local: all applicants/ })).toBeVisible();
-  const domains = page.getByRole('table', { name: 'Domains' });
-  await expect(domains.getByRole('row', { name: /Conscientiousness/ }).getByRole('cell').nth(2)).toHaveText(/^\d+$/);
+  await expect(norm.locator('option:checked')).toHaveText(/^All applicants, n = \d+/);
+  const chart = page.getByRole('img', { name: /T-scores against All applicants \(invalid answers\)/ });
+  await expect(chart).toBeVisible();
+  expect(await warning.evaluate((alert, img) => Boolean(alert.compareDocumentPosition(img!) & Node.DOCUMENT_POSITION_FOLLOWING), await chart.elementHandle())).toBe(true);
+  const domains = page.getByRole('table', { name: /Domains/ });
+  await expect(domains).toContainText('invalid answers, percentiles greyed');
+  const percentile = domains.getByRole('row', { name: /Conscientiousness/ }).getByRole('cell').nth(3);
+  await expect(percentile).toHaveText(/^\d+$/);
+  await expect(percentile).toHaveClass(/greyed/);
 
   // A department group of the sample fleet is far below 30 people: the screen says so instead of percentiles.
   const department = await norm.locator('option', { hasText: '(department)' }).first().getAttribute('value');
@@ -60,8 +68,8 @@ test('import results with a bad row, read the report, open a result, see T-score
   await expect(page.getByText(/at least 30 are needed before percentiles are shown/)).toBeVisible();
   await expect(domains.getByRole('row', { name: /Conscientiousness/ }).getByRole('cell').nth(2)).toHaveText('—');
 
-  // Incumbents' norms for an applicant: refused until asked for, then labelled as mixed.
-  const incumbents = await norm.locator('option', { hasText: 'Local: all incumbents' }).getAttribute('value');
+  // Crew in post's norms for an applicant: refused until asked for, then labelled as mixed.
+  const incumbents = await norm.locator('option', { hasText: 'All crew in post' }).getAttribute('value');
   await norm.selectOption(incumbents!);
   await expect(page.getByText(/the percentiles would mislead/)).toBeVisible();
   await page.getByLabel(/anyway \(the figures will be marked as mixed\)/).check();
@@ -79,7 +87,7 @@ test('norm tables: the form names what is missing, a bad file is refused, archiv
   const form = page.getByRole('form', { name: 'Import a norm table' });
   await form.getByRole('button', { name: 'Import norm table' }).click();
   await expect(form.getByText('Name the norm group, e.g. "Johnson 2014 US internet sample"')).toBeVisible();
-  await expect(form.getByText('Choose who the norm group is: volunteers, applicants or incumbents')).toBeVisible();
+  await expect(form.getByText('Choose who the norm group is: volunteers, applicants or crew in post')).toBeVisible();
 
   await form.getByLabel('Name of the norm group').fill('Synthetic volunteers');
   await form.getByLabel('Who the figures describe').selectOption('volunteer');
@@ -106,4 +114,28 @@ test('norm tables: the form names what is missing, a bad file is refused, archiv
   await expect(page.getByText('Validity rules saved')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('form', { name: 'Validity rules' }).getByLabel('Minimum group size')).toHaveValue('20');
+});
+
+test('changed validity rules: stored verdicts stay, the current rules\' verdict is shown beside them and can be filtered', async ({ page, server, request }) => {
+  await api(request, server.url, 'demo.load', {});
+  await page.goto(new URL('#/assessments/rules', server.url).href);
+  const rules = page.getByRole('form', { name: 'Validity rules' });
+  for (const level of ['questionable', 'invalid']) {
+    await rules.getByLabel(`Mahalanobis D² confidence: ${level}`).fill('');
+    await rules.getByLabel(`Psychometric synonyms: ${level}`).fill('');
+    await rules.getByLabel(`Psychometric antonyms: ${level}`).fill('');
+  }
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Validity rules saved')).toBeVisible();
+
+  // The sample fleet's results were scored in groups too small to compare answer patterns: questionable when
+  // stored, valid under rules that no longer ask for those indices.
+  await page.getByRole('link', { name: 'Results' }).click();
+  await page.getByLabel('Verdict differs under the current rules').check();
+  const row = page.getByRole('row', { name: /Questionable.*Valid under the current rules/ }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /Validity: Questionable/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Under the validity rules in force now this result would be valid' })).toContainText('The verdict it was given stays as it is');
+  await expect(page.getByRole('list', { name: 'Reasons' })).toContainText('Not checked for random answering');
 });

@@ -36,12 +36,12 @@ describe('custom instruments', () => {
     const rows = people.map((p, r) => [p.email, '2025-05-01', ...items.map((_, j) => String(1 + ((r * 3 + j * (r % 4)) % 7)))].join(','));
     const done = await core.call('assessments.import', { contentBase64: base64([header, ...rows].join('\n')), context: 'incumbent', instrumentId: 'team-climate-8' });
     expect(done.imported).toBe(31);
-    const { rows: stored } = await core.call('assessments.list', { limit: 1, verdict: 'valid' });
+    const { rows: stored } = await core.call('assessments.list', { limit: 1 });
     const detail = await core.call('assessments.get', { id: stored[0]!.id });
     expect(detail).toMatchObject({ instrumentId: 'team-climate-8', instrumentName: 'Team climate (8 items)', items: 8 });
     expect(detail.scales.map((s) => s.name)).toEqual(['Scale S1', 'Scale S2']);
     const groups = await core.call('assessments.localGroups', { by: 'context', instrumentId: 'team-climate-8' });
-    expect(groups.groups[0]).toMatchObject({ group: 'Everyone', population: 'incumbent' });
+    expect(groups.groups[0]).toMatchObject({ group: 'All crew in post', population: 'incumbent' });
     expect(await core.call('assessments.localGroups', { by: 'context' })).toMatchObject({ results: 0, groups: [] });
   });
 

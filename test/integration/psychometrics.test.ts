@@ -114,6 +114,32 @@ describe('psychometrics over the API', () => {
   });
 });
 
+describe('a small batch compared with a reference sample', () => {
+  it('is compared in the worker pool exactly as in one thread, the reference read in blocks', async () => {
+    const batch = simulate(items, { n: 6, seed: 21, random: 1 });
+    const stored = simulate(items, { n: 4100, seed: 22 });
+    const pool = new PsychometricsPool({ maxThreads: 2 });
+    const input = {
+      layout: layoutFor(ipip, items.map((i) => i.id)),
+      responses: { ids: batch.ids, n: batch.ids.length, k: items.length, values: batch.values },
+      times: null,
+      norms: null,
+      options: analysisOptionsSchema.parse({}),
+      reference: { n: 4100, values: stored.values, label: 'stored results of crew in post' },
+    };
+    const ticks: Array<[number, number]> = [];
+    try {
+      const pooled = await pool.analyze(input, { onProgress: (done, total) => ticks.push([done, total]) });
+      expect(pooled.comparison).toMatchObject({ computed: true, batch: 6, reference: 4100 });
+      expect(analysisReport(pooled)).toEqual(analysisReport(analyze(input)));
+      // The batch's one block in both passes, and the reference's three blocks of rows (2048 each).
+      expect(ticks.at(-1)).toEqual([5, 5]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
+
 describe('harmony analyze on a large file', () => {
   it('runs in the worker pool with progress and prints the same report', async () => {
     const dir = tempDir();

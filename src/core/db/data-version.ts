@@ -23,5 +23,7 @@ export function cachedByDataVersion<T>(sqlite: Database.Database, key: string, c
   if (hit && hit.version === version) return hit.value as T;
   const value = compute();
   cache.set(key, { version, value });
+  // A failed computation is not kept: the next call tries again.
+  if (value instanceof Promise) value.catch(() => cache.delete(key));
   return value;
 }

@@ -1,16 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CrewListRow, crewListInputSchema } from '../../shared/api';
-import { searchWords } from '../../shared/domain/text';
 import { standings } from '../assignments/placements';
 import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../assignments/status-sql';
 import { statement } from '../db/statements';
+import { nameSearch } from './name-search';
 
 type CrewListQuery = z.output<typeof crewListInputSchema> & { asOf: string };
-
-/** Past the last character any folded word can hold, so `term >= 'jo' AND term < 'jo' || MAX` is "starts with jo". */
-const PREFIX_END = '\u{10FFFF}';
-const MAX_WORDS = 8;
 
 interface Plan {
   /** SELECT of the matching person ids in list order, with @limit/@offset. */
@@ -44,11 +40,9 @@ const whereSql = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${con
  *   means onboard on Aurora.
  */
 function plan(query: CrewListQuery): Plan | null {
-  const params: Record<string, string> = { asOf: query.asOf };
-  const words = searchWords(query.search)
-    .slice(0, MAX_WORDS)
-    .sort((a, b) => b.length - a.length);
-  const byName = words.length > 0;
+  const name = nameSearch(query.search);
+  const params: Record<string, string> = { asOf: query.asOf, ...name?.params };
+  const byName = name !== null;
   const id = byName ? 't.person_id' : 'p.id';
 
   const onAssignment: string[] = [];
@@ -92,16 +86,10 @@ function plan(query: CrewListQuery): Plan | null {
   }
 
   const base: string[] = [];
-  if (byName) {
-    words.forEach((word, i) => {
-      params[`w${i}`] = word;
-      params[`w${i}end`] = word + PREFIX_END;
-      base.push(
-        i === 0
-          ? 't.term >= @w0 AND t.term < @w0end'
-          : `t.person_id IN (SELECT person_id FROM person_search_terms WHERE term >= @w${i} AND term < @w${i}end)`,
-      );
-    });
+  if (name) {
+    // The longest word drives the walk through the terms' covering index; the others are probed.
+    base.push(name.term(0, 't.term'));
+    if (name.words.length > 1) base.push(name.matches('t.person_id', 1));
     if (query.archived === 'exclude') base.push('t.archived = 0');
     if (query.archived === 'only') base.push('t.archived = 1');
   } else {

@@ -22,8 +22,19 @@ export function resolveInstrument(ctx: ServiceContext, key: string, options: { f
   const live = rows.find((r) => r.archivedAt === null);
   if (live) return live.definition;
   if (rows[0] && !options.forNewResults) return rows[0].definition;
-  const known = [...builtinInstruments().keys(), ...listInstruments(ctx, 'exclude').filter((i) => !i.builtin).map((i) => i.key)];
-  throw new AppError('NOT_FOUND', `There is no instrument "${key}"${rows[0] ? ' (it is archived)' : ''}; available: ${known.join(', ')}`);
+  const known = listInstruments(ctx, 'exclude').map((i) => i.name);
+  const name = rows[0]?.definition.name ?? key;
+  throw new AppError('NOT_FOUND', `There is no instrument "${name}"${rows[0] ? ' (it is archived)' : ''}; available: ${known.join(', ')}`);
+}
+
+/** What an instrument is called wherever a person reads about it: its name, never its id. */
+export function instrumentName(ctx: ServiceContext, key: string): string {
+  try {
+    const instrument = resolveInstrument(ctx, key);
+    return instrument.name ?? instrument.id;
+  } catch {
+    return key;
+  }
 }
 
 function summary(def: InstrumentDefinition): Pick<InstrumentRecord, 'key' | 'name' | 'version' | 'items' | 'scales' | 'facets' | 'min' | 'max'> {

@@ -1,123 +1,105 @@
-import { CONTEXT_GROUP, NO_POSITION_GROUP, type AssessmentContext, type Grouping, type StoredScaleScore } from '../../shared/api';
-import { DEPARTMENT_LABELS, type Department } from '../../shared/domain/crew';
-import { localNorms, type LocalNormGroup, type LocalNormRecord } from '../../engine/psychometrics';
+import type { AssessmentContext } from '../../shared/api';
+import type { Grouping } from '../../shared/psychometrics';
+import { postOn, type LocalGroupsOutput, type Post, type Stint, type StoredResults } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
+import { statement } from '../db/statements';
+import { yieldToEventLoop } from '../db/writes';
+import { psychometricsPool } from './pool';
+import { readAssessmentSettings } from './settings';
 
 /**
- * Local norm groups from stored results (issue 3 §3; the IPIP site recommends local norms, SPEC §2). A person
- * counts once per context — with their latest result that is not invalid — and belongs to the position they
- * held when they answered; failing that the one they joined next (an applicant who was hired), failing that the
- * last one they held. Applicants and incumbents always form separate groups (SPEC §2).
+ * Local norm groups from stored results (the rule is in the engine's local-groups.ts). The core only reads:
+ * one covering-index scan of the live results, the assignments, and the scores of results it has not seen
+ * before; the grouping runs in the worker pool, so no request waits behind it.
  */
 
-export interface StoredForNorms {
-  personId: string;
-  context: AssessmentContext;
-  title: string | null;
-  department: Department | null;
-  scores: Record<string, number | null>;
-}
-
-interface Stint {
-  startDate: string;
-  endDate: string | null;
-  title: string;
-  department: Department;
-}
-type Post = { title: string | null; department: Department | null };
-
 /** Live assignments with their position, by person, oldest first. */
-function stintsByPerson(ctx: ServiceContext, personId?: string): Map<string, Stint[]> {
-  const rows = ctx
-    .sqlite()
-    .prepare(
-      `SELECT a.person_id AS personId, a.start_date AS startDate, a.end_date AS endDate, pos.title, pos.department
-       FROM assignments a JOIN positions pos ON pos.id = a.position_id
-       WHERE a.archived_at IS NULL ${personId ? 'AND a.person_id = ?' : ''} ORDER BY a.person_id, a.start_date, a.id`,
-    )
-    .all(...(personId ? [personId] : [])) as Array<Stint & { personId: string }>;
-  const map = new Map<string, Stint[]>();
-  for (const { personId: id, ...stint } of rows) map.set(id, [...(map.get(id) ?? []), stint]);
-  return map;
-}
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
-/** The post held on `takenOn`; else the one joined next (an applicant who was hired); else the nearest earlier. */
-function postOn(stints: readonly Stint[] | undefined, takenOn: string): Post {
-  if (!stints?.length) return { title: null, department: null };
-  const rank = (s: Stint) => (s.startDate <= takenOn && (s.endDate === null || s.endDate >= takenOn) ? 0 : s.startDate > takenOn ? 1 : 2);
-  const distance = (s: Stint) => Math.abs(dayNumber(s.startDate) - dayNumber(takenOn));
-  let best = stints[0]!;
-  for (const s of stints) if (rank(s) < rank(best) || (rank(s) === rank(best) && distance(s) < distance(best))) best = s;
-  return { title: best.title, department: best.department };
-}
-
-function scoresOf(scales: string, facets: string): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const json of [scales, facets]) {
-    const parsed = JSON.parse(json) as Record<string, StoredScaleScore>;
-    for (const id in parsed) out[id] = parsed[id]!.mean;
-  }
+function stintsByPerson(ctx: ServiceContext, personId?: string): Record<string, Stint[]> {
+  const rows = statement(
+    ctx.sqlite(),
+    `SELECT a.person_id AS personId, a.start_date AS startDate, a.end_date AS endDate, pos.title, pos.department
+     FROM assignments a JOIN positions pos ON pos.id = a.position_id
+     WHERE a.archived_at IS NULL ${personId ? 'AND a.person_id = @personId' : ''} ORDER BY a.person_id, a.start_date, a.id`,
+  ).all(personId ? { personId } : {}) as Array<Stint & { personId: string }>;
+  const out: Record<string, Stint[]> = {};
+  for (const { personId: id, ...stint } of rows) (out[id] ??= []).push(stint);
   return out;
 }
 
 /**
- * Scale and facet means by result id. Results are append-only (ARCHITECTURE.md §Sync) and ids are UUIDv7, so a
- * result's scores never change and can be kept across calls; only new results are read and parsed.
+ * Scale and facet means by result id, in the instrument's order (scales, then facets). Results are append-only
+ * (ARCHITECTURE.md §Sync) and ids are UUIDv7, so a result's scores never change and are kept across calls;
+ * only results not seen before are read, a chunk at a time with other requests let through in between.
  */
-const scoreCache = new Map<string, Record<string, number | null>>();
+const scoreCache = new Map<string, Float64Array>();
 const SCORE_CACHE_LIMIT = 250_000;
 const FETCH_CHUNK = 500;
 
-export function scoresById(ctx: ServiceContext, ids: readonly string[]): Map<string, Record<string, number | null>> {
+/** Keeps the means of a result just scored, so the first local groups after an import need not read them back. */
+export function rememberScores(id: string, means: Record<string, { mean: number | null }>, scales: readonly string[]): void {
+  if (scoreCache.size < SCORE_CACHE_LIMIT) scoreCache.set(id, Float64Array.from(scales, (s) => means[s]?.mean ?? Number.NaN));
+}
+
+async function scoresOf(ctx: ServiceContext, ids: readonly string[], scales: readonly string[]): Promise<Float64Array> {
   const missing = ids.filter((id) => !scoreCache.has(id));
   if (scoreCache.size + missing.length > SCORE_CACHE_LIMIT) scoreCache.clear();
   for (let start = 0; start < missing.length; start += FETCH_CHUNK) {
+    if (start > 0) await yieldToEventLoop();
     const chunk = missing.slice(start, start + FETCH_CHUNK);
-    const rows = ctx
-      .sqlite()
-      .prepare(`SELECT id, scales, facets FROM assessment_results WHERE id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as Array<{ id: string; scales: string; facets: string }>;
-    for (const row of rows) scoreCache.set(row.id, scoresOf(row.scales, row.facets));
+    const rows = statement(ctx.sqlite(), 'SELECT id, scales, facets FROM assessment_results WHERE id IN (SELECT value FROM json_each(@ids))').all({ ids: JSON.stringify(chunk) }) as Array<{
+      id: string;
+      scales: string;
+      facets: string;
+    }>;
+    for (const row of rows) rememberScores(row.id, { ...JSON.parse(row.scales), ...JSON.parse(row.facets) }, scales);
   }
-  return new Map(ids.map((id) => [id, scoreCache.get(id) ?? {}]));
+  const out = new Float64Array(ids.length * scales.length);
+  ids.forEach((id, i) => out.set(scoreCache.get(id) ?? new Float64Array(scales.length).fill(Number.NaN), i * scales.length));
+  return out;
 }
 
-export function storedForNorms(ctx: ServiceContext, instrumentId: string): { records: StoredForNorms[]; excludedInvalid: number } {
-  const sqlite = ctx.sqlite();
-  const rows = sqlite
-    .prepare(
-      `SELECT id, personId, context, takenOn FROM (
-         SELECT r.id, r.person_id AS personId, r.context, r.taken_on AS takenOn,
-           ROW_NUMBER() OVER (PARTITION BY r.person_id, r.context ORDER BY r.taken_on DESC, r.id DESC) AS rank
-         FROM assessment_results r JOIN people p ON p.id = r.person_id
-         WHERE r.archived_at IS NULL AND p.archived_at IS NULL AND r.instrument_id = ? AND r.verdict <> 'invalid')
-       WHERE rank = 1`,
-    )
-    .all(instrumentId) as Array<{ id: string; personId: string; context: AssessmentContext; takenOn: string }>;
-  const { n } = sqlite.prepare("SELECT count(*) AS n FROM assessment_results WHERE archived_at IS NULL AND instrument_id = ? AND verdict = 'invalid'").get(instrumentId) as { n: number };
-  const stints = stintsByPerson(ctx);
-  const scores = scoresById(ctx, rows.map((row) => row.id));
+/** Scale and facet means of the given results by id (null where a mean is missing), from the same cache. */
+export async function scoresById(ctx: ServiceContext, ids: readonly string[], scales: readonly string[]): Promise<Map<string, Record<string, number | null>>> {
+  const flat = await scoresOf(ctx, ids, scales);
+  return new Map(
+    ids.map((id, i) => [id, Object.fromEntries(scales.map((scale, s) => [scale, Number.isNaN(flat[i * scales.length + s]!) ? null : flat[i * scales.length + s]!]))]),
+  );
+}
+
+/** Every live result of the instrument, from the covering index (person, population, day, id, verdict). */
+export function liveResults(ctx: ServiceContext, instrumentId: string): StoredResults {
+  const rows = statement(
+    ctx.sqlite(),
+    `SELECT id, person_id, context, taken_on, verdict = 'invalid' FROM assessment_results INDEXED BY assessment_results_live
+     WHERE instrument_id = @instrumentId AND archived_at IS NULL`,
+  )
+    .raw()
+    .all({ instrumentId }) as Array<[string, string, AssessmentContext, string, number]>;
   return {
-    records: rows.map((row) => ({ personId: row.personId, context: row.context, ...postOn(stints.get(row.personId), row.takenOn), scores: scores.get(row.id)! })),
-    excludedInvalid: n,
+    ids: rows.map((r) => r[0]),
+    people: rows.map((r) => r[1]),
+    populations: rows.map((r) => r[2]),
+    takenOn: rows.map((r) => r[3]),
+    invalid: Uint8Array.from(rows, (r) => r[4]),
   };
+}
+
+/** The stored results of one instrument as the engine's local groups and reference samples read them. */
+export async function storedResultsOf(ctx: ServiceContext, instrumentId: string, scales: readonly string[]) {
+  const results = liveResults(ctx, instrumentId);
+  const archivedPeople = statement(ctx.sqlite(), 'SELECT id FROM people WHERE archived_at IS NOT NULL').pluck().all() as string[];
+  const stints = stintsByPerson(ctx);
+  const scores = await scoresOf(ctx, results.ids, scales);
+  return { results, archivedPeople, stints, scores };
+}
+
+/** The local groups of the groupings asked for, computed in the worker pool. */
+export async function localGroupsOf(ctx: ServiceContext, instrumentId: string, scales: string[], groupings: Grouping[], minGroupSize?: number): Promise<LocalGroupsOutput> {
+  const stored = await storedResultsOf(ctx, instrumentId, scales);
+  return psychometricsPool(ctx).localGroups({ ...stored, scales, groupings, minGroupSize: minGroupSize ?? readAssessmentSettings(ctx).minGroupSize });
 }
 
 /** The post of one stored result, by the same rule as the groups. */
 export function postOfResult(ctx: ServiceContext, result: { personId: string; takenOn: string }): Post {
-  return postOn(stintsByPerson(ctx, result.personId).get(result.personId), result.takenOn);
-}
-
-export function groupLabel(by: Grouping, post: Post): string {
-  if (by === 'context') return CONTEXT_GROUP;
-  if (by === 'position') return post.title ?? NO_POSITION_GROUP;
-  return post.department ? DEPARTMENT_LABELS[post.department] : NO_POSITION_GROUP;
-}
-
-/** Groups, sorted by label then population, computed by the engine (mean and sd per scale, minimum size). */
-export function localGroups(records: readonly StoredForNorms[], by: Grouping, minGroupSize: number, scales: readonly string[]): LocalNormGroup[] {
-  const labelled: LocalNormRecord[] = records.map((r) => ({ group: groupLabel(by, r), population: r.context, scores: r.scores }));
-  return localNorms(labelled, { minGroupSize, scales }).sort((a, b) => a.group.localeCompare(b.group) || a.population.localeCompare(b.population));
+  return postOn(stintsByPerson(ctx, result.personId)[result.personId], result.takenOn);
 }

@@ -90,7 +90,7 @@ function readHeader(header: string[], instrument: InstrumentDefinition): Header 
     if (!(error instanceof PsychometricsInputError)) throw error;
     for (const issue of error.issues) {
       const column = /column (.+)$/.exec(issue.path)?.[1] ?? null;
-      problems.push(problem(`${issue.message}. Besides person_id, email, given_names, surname and taken_on, every column is an item of ${instrument.id}`, 1, column));
+      problems.push(problem(`${issue.message}. Besides person_id, email, given_names, surname and taken_on, every column is an item of ${instrument.name ?? instrument.id}`, 1, column));
     }
   }
   return problems.length ? problems : { meta, itemColumns };
@@ -174,7 +174,7 @@ export async function analyseResultsCsv(
         const key = `${match.personId}|${takenOn}`;
         const name = people.names.get(match.personId)!;
         if (inFile.has(key)) problems.push(problem(`${name} already has a row for ${takenOn} on line ${inFile.get(key)}`, line));
-        else if (stored.has(key)) problems.push(problem(`${name} already has a stored ${instrument.id} result for ${takenOn}`, line));
+        else if (stored.has(key)) problems.push(problem(`${name} already has a stored ${instrument.name ?? instrument.id} result for ${takenOn}`, line));
         else {
           inFile.set(key, line);
           valid.push({ line, personId: match.personId, takenOn, values, answered });

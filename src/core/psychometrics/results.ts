@@ -1,60 +1,106 @@
-import { and, count, desc, eq, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ParsedInput, ResultDetail, ResultRow } from '../../shared/api';
-import { searchWords } from '../../shared/domain/text';
 import { localName } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { assessmentResults, people } from '../db/schema';
+import { statement } from '../db/statements';
 import { write } from '../db/writes';
-import { resolveInstrument } from './instruments';
+import { nameSearch } from '../people/name-search';
+import { currentJudgement, currentVerdicts, currentVerdictsOf, type ScreeningColumns } from './current-verdicts';
+import { instrumentName, resolveInstrument } from './instruments';
 
 type StoredResult = typeof assessmentResults.$inferSelect;
 
 const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`;
 
-const rowColumns = {
-  id: assessmentResults.id,
-  personId: assessmentResults.personId,
-  personName,
-  instrumentId: assessmentResults.instrumentId,
-  takenOn: assessmentResults.takenOn,
-  context: assessmentResults.context,
-  answered: assessmentResults.answered,
-  items: sql<number>`json_array_length(${assessmentResults.items})`,
-  verdict: assessmentResults.verdict,
-  reasons: sql<number>`json_array_length(${assessmentResults.reasons})`,
-  archivedAt: assessmentResults.archivedAt,
-};
+/** What the list shows of a result, and what its current verdict is judged from. */
+const ROW_COLUMNS = `r.id, r.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.instrument_id AS instrumentId,
+  r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons,
+  r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
+const NEWEST_FIRST = 'ORDER BY r.taken_on DESC, r.id DESC';
 
-/** Stored results, newest first; the name search matches word prefixes of the person's folded sort key. */
-export function listResults(ctx: ServiceContext, query: ParsedInput<'assessments.list'>): { total: number; rows: ResultRow[] } {
-  const where: SQL[] = [];
-  if (query.personId) where.push(eq(assessmentResults.personId, query.personId));
-  if (query.context) where.push(eq(assessmentResults.context, query.context));
-  if (query.verdict) where.push(eq(assessmentResults.verdict, query.verdict));
-  if (query.archived === 'exclude') where.push(isNull(assessmentResults.archivedAt));
-  if (query.archived === 'only') where.push(isNotNull(assessmentResults.archivedAt));
-  for (const word of searchWords(query.search)) where.push(sql`(${like(people.sortKey, `${word}%`)} OR ${like(people.sortKey, `% ${word}%`)})`);
-  const condition = where.length ? and(...where) : undefined;
-  const db = ctx.db();
-  const total = db.select({ n: count() }).from(assessmentResults).innerJoin(people, eq(people.id, assessmentResults.personId)).where(condition).get()!.n;
-  const rows = db
-    .select(rowColumns)
-    .from(assessmentResults)
-    .innerJoin(people, eq(people.id, assessmentResults.personId))
-    .where(condition)
-    .orderBy(desc(assessmentResults.takenOn), desc(assessmentResults.id))
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  return { total, rows };
+type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict'> & ScreeningColumns;
+
+function conditions(query: ParsedInput<'assessments.list'>): { where: string; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  const equal = (column: string, key: 'personId' | 'context' | 'verdict') => {
+    const value = query[key];
+    if (value === undefined) return;
+    where.push(`${column} = @${key}`);
+    params[key] = value;
+  };
+  equal('r.person_id', 'personId');
+  equal('r.context', 'context');
+  equal('r.verdict', 'verdict');
+  if (query.archived === 'exclude') where.push('r.archived_at IS NULL');
+  if (query.archived === 'only') where.push('r.archived_at IS NOT NULL');
+  const name = nameSearch(query.search);
+  if (name) {
+    where.push(name.matches('r.person_id'));
+    Object.assign(params, name.params);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Rows as the list shows them: the instrument by name, and the verdict under the current rules beside the stored one. */
+function shown(ctx: ServiceContext, rows: readonly StoredRow[]): ResultRow[] {
+  const now = currentVerdicts(ctx, rows);
+  const names = new Map<string, string>();
+  const nameOf = (id: string) => names.get(id) ?? names.set(id, instrumentName(ctx, id)).get(id)!;
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    personName: r.personName,
+    instrumentId: r.instrumentId,
+    instrumentName: nameOf(r.instrumentId),
+    takenOn: r.takenOn,
+    context: r.context,
+    answered: r.answered,
+    items: r.items,
+    verdict: r.verdict,
+    reasons: r.reasons,
+    currentVerdict: now.get(r.id)!,
+    archivedAt: r.archivedAt,
+  }));
+}
+
+function rowsById(ctx: ServiceContext, ids: readonly string[]): StoredRow[] {
+  return statement(ctx.sqlite(), `SELECT ${ROW_COLUMNS} FROM assessment_results r JOIN people p ON p.id = r.person_id WHERE r.id IN (SELECT value FROM json_each(@ids)) ${NEWEST_FIRST}`).all({
+    ids: JSON.stringify(ids),
+  }) as StoredRow[];
+}
+
+/**
+ * Stored results, newest first, a page at a time. The name search is the crew list's (name-search.ts). Results
+ * whose verdict would change under the current rules are found by judging every result the other filters keep.
+ */
+export async function listResults(ctx: ServiceContext, query: ParsedInput<'assessments.list'>): Promise<{ total: number; rows: ResultRow[] }> {
+  const { where, params } = conditions(query);
+  const sqlite = ctx.sqlite();
+  if (query.verdictChanged) {
+    // Live results are read from the covering index alone (the verdict sits behind the stored answers).
+    const from = query.archived === 'exclude' ? 'assessment_results r INDEXED BY assessment_results_live' : 'assessment_results r';
+    const all = statement(sqlite, `SELECT r.id, r.verdict FROM ${from} ${where} ${NEWEST_FIRST}`).all(params) as Array<{ id: string; verdict: string }>;
+    const now = await currentVerdictsOf(ctx, all.map((r) => r.id));
+    const changed = all.filter((r) => now.get(r.id) !== r.verdict);
+    return { total: changed.length, rows: shown(ctx, rowsById(ctx, changed.slice(query.offset, query.offset + query.limit).map((r) => r.id))) };
+  }
+  const total = (statement(sqlite, `SELECT count(*) AS n FROM assessment_results r ${where}`).get(params) as { n: number }).n;
+  const rows = statement(sqlite, `SELECT ${ROW_COLUMNS} FROM assessment_results r JOIN people p ON p.id = r.person_id ${where} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: query.limit,
+    offset: query.offset,
+  }) as StoredRow[];
+  return { total, rows: shown(ctx, rows) };
 }
 
 function resultRow(ctx: ServiceContext, id: string): ResultRow {
-  const row = ctx.db().select(rowColumns).from(assessmentResults).innerJoin(people, eq(people.id, assessmentResults.personId)).where(eq(assessmentResults.id, id)).get();
+  const [row] = rowsById(ctx, [id]);
   if (!row) throw notFound('Assessment result', id);
-  return row;
+  return shown(ctx, [row])[0]!;
 }
 
 export function storedResult(ctx: ServiceContext, id: string): StoredResult & { personName: string } {
@@ -63,11 +109,12 @@ export function storedResult(ctx: ServiceContext, id: string): StoredResult & { 
   return { ...found.result, personName: found.personName };
 }
 
-/** One result with the instrument's scale and facet names, in the instrument's order. */
+/** One result with the instrument's scale and facet names, in the instrument's order, and its current verdict. */
 export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
   const r = storedResult(ctx, id);
   const instrument = resolveInstrument(ctx, r.instrumentId);
   const empty = { mean: null, sum: null };
+  const now = currentJudgement(ctx, { ...r, items: r.items.length, responseTime: r.responseTime ?? null, comparison: r.comparison ?? null });
   return {
     id: r.id,
     createdAt: r.createdAt,
@@ -88,6 +135,10 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
     responseTime: r.responseTime ?? null,
     verdict: r.verdict,
     reasons: r.reasons,
+    notComputed: r.notComputed,
+    comparison: r.comparison ?? null,
+    currentVerdict: now.verdict,
+    currentReasons: now.reasons,
     normRef: r.normRef ?? null,
     batchSize: r.batchSize,
     sourceFile: r.sourceFile,
@@ -109,7 +160,7 @@ export function setResultArchived(ctx: ServiceContext, id: string, archived: boo
         .from(assessmentResults)
         .where(and(eq(assessmentResults.personId, current.personId), eq(assessmentResults.instrumentId, current.instrumentId), eq(assessmentResults.takenOn, current.takenOn), isNull(assessmentResults.archivedAt)))
         .get();
-      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a live ${current.instrumentId} result for ${current.takenOn}; archive it first.`);
+      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a ${instrumentName(ctx, current.instrumentId)} result of ${current.takenOn} that is not archived; archive it first.`);
     }
     ctx.db().update(assessmentResults).set({ archivedAt: archived ? nowIso() : null }).where(eq(assessmentResults.id, id)).run();
   });

@@ -1,13 +1,15 @@
 import type { AssessmentContext, NormRef, StoredScaleScore } from '../../shared/api';
 import { analysisOptionsSchema, type InstrumentDefinition, type PersonReport } from '../../shared/psychometrics';
-import { personReport, responsesFromRows, type AnalysisResult } from '../../engine/psychometrics';
+import { comparisonMinimum, personReport, responsesFromRows, type AnalysisResult } from '../../engine/psychometrics';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { newId } from '../db/ids';
+import { rememberScores } from './local-groups';
 import { assessmentResults } from '../db/schema';
 import { yieldToEventLoop } from '../db/writes';
 import { asAppError } from './handlers';
 import { psychometricsPool } from './pool';
+import { referenceSample } from './reference-sample';
 import { readAssessmentSettings } from './settings';
 
 const INSERT_CHUNK = 500;
@@ -26,9 +28,10 @@ const storedScores = (scores: PersonReport['scales']): Record<string, StoredScal
   Object.fromEntries(Object.entries(scores).map(([id, s]) => [id, { mean: s.mean, sum: s.sum }]));
 
 /**
- * Scores one batch in the worker pool — careless indices such as Mahalanobis D² and psychometric synonyms are
- * relative to the batch (SPEC §5) — with the validity cut-offs of the settings, and inserts the results. The
- * caller holds the transaction (a long write), so a failure or a cancel stores nothing.
+ * Scores one batch in the worker pool with the validity cut-offs of the settings, and inserts the results.
+ * Mahalanobis D² and psychometric synonyms compare each person with a group (docs/psychometrics.md §5): a batch too small to be
+ * that group is compared together with the stored results of the same instrument and population. The caller
+ * holds the transaction (a long write), so a failure or a cancel stores nothing.
  */
 export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, task: TaskHandle): Promise<{ batchId: string; notices: string[] }> {
   const { instrument, rows } = batch;
@@ -37,8 +40,10 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
   try {
     const { layout, responses } = responsesFromRows(instrument, batch.items, rows.map((row, i) => ({ id: String(i), values: row.values })));
     const options = analysisOptionsSchema.parse({ respondents: batch.context, thresholds: settings.thresholds });
+    const small = rows.length < comparisonMinimum(layout.items.length, options.comparisonMinimum);
+    const reference = small ? await referenceSample(ctx, instrument.id, batch.context, layout.items, new Set(rows.map((r) => r.personId))) : null;
     scored = await psychometricsPool(ctx).analyze(
-      { layout, responses, times: null, norms: null, options },
+      { layout, responses, times: null, norms: null, options, reference },
       { signal: task.signal, onProgress: (done, total) => task.progress(done, total + 1, 'Scoring answers') },
     );
   } catch (error) {
@@ -46,11 +51,16 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
     throw asAppError(error);
   }
   const batchId = newId();
+  const { size, minimum, reference } = scored.comparison;
+  const scaleOrder = [...instrument.scales.map((s) => s.id), ...instrument.facets.map((f) => f.id)];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     task.progress(start, rows.length, 'Storing results');
     const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, offset) => {
       const person = personReport(scored, start + offset);
+      const id = newId();
+      rememberScores(id, { ...person.scales, ...person.facets }, scaleOrder);
       return {
+        id,
         personId: row.personId,
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,
@@ -65,6 +75,8 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
         responseTime: person.responseTime,
         verdict: person.validity.verdict,
         reasons: person.validity.reasons,
+        notComputed: person.validity.notComputed,
+        comparison: { size, minimum, reference },
         normRef: batch.normRef,
         batchId,
         batchSize: rows.length,

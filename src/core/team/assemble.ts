@@ -46,10 +46,10 @@ export interface AssembleOptions {
   choice: TeamNormChoice;
   allowMixing: boolean;
   /** Computed once when many teams are assembled (the fleet overview). */
-  normOptions?: ReturnType<typeof teamNormOptions>;
-  resolved?: Map<string, ReturnType<typeof chooseNorm>>;
+  normOptions?: TeamNormOption[];
+  resolved?: Map<string, Awaited<ReturnType<typeof chooseNorm>>>;
   /** Results fetched once for many teams (the fleet overview); otherwise read for this group. */
-  results?: ReturnType<typeof latestResults>;
+  results?: Awaited<ReturnType<typeof latestResults>>;
   /** Leave the facets out (the fleet overview shows none). */
   domainsOnly?: boolean;
   /** Where the group is, for messages ("aboard", "in this crew"). */
@@ -57,17 +57,17 @@ export interface AssembleOptions {
 }
 
 /** The engine's input for a group; `analyzeTeam(team.input)` (or the pool, for many teams) gives the figures. */
-export function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[], options: AssembleOptions): AssembledTeam {
+export async function assembleTeam(ctx: ServiceContext, group: readonly GroupMember[], options: AssembleOptions): Promise<AssembledTeam> {
   const { instrument } = options;
   const scales = scaleLists(instrument);
-  const { latest, onlyInvalid } = options.results ?? latestResults(ctx, instrument.id, group.map((m) => m.personId));
-  const normOptions = options.normOptions ?? teamNormOptions(ctx, instrument.id, scales.ids);
+  const { latest, onlyInvalid } = options.results ?? (await latestResults(ctx, instrument.id, scales.ids, group.map((m) => m.personId)));
+  const normOptions = options.normOptions ?? (await teamNormOptions(ctx, instrument.id, scales.ids));
   const contexts = group.flatMap((m) => latest.get(m.personId)?.context ?? []);
   const placed = options.domainsOnly ? scales.domains.map((d) => d.id) : scales.ids;
   const cacheKey = JSON.stringify([options.choice, contexts.filter((c) => c === 'incumbent').length * 2 >= contexts.length]);
   let chosen = options.resolved?.get(cacheKey);
   if (!chosen) {
-    chosen = chooseNorm(ctx, instrument.id, scales.ids, options.choice, normOptions, contexts);
+    chosen = await chooseNorm(ctx, instrument.id, scales.ids, options.choice, normOptions, contexts);
     options.resolved?.set(cacheKey, chosen);
   }
   let { noNorm } = chosen;

@@ -39,7 +39,7 @@ const fitOf = (figures: TeamFigures): TeamDynamics['memberFit'] =>
   figures.memberFit.map((f) => ({ personId: f.id, distance: f.distance, profileR: f.profileR, differences: f.differences }));
 
 /** Everything the Team dynamics screen shows for one vessel, group and date. */
-export function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynamics'>): TeamDynamics {
+export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynamics'>): Promise<TeamDynamics> {
   const vessel = getVesselRow(ctx, input.vesselId);
   const asOf = input.asOf ?? todayIsoDate();
   const day = dayNumber(asOf);
@@ -49,8 +49,8 @@ export function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynam
   const { group } = input;
   const scope = group.kind === 'department' ? stints.filter((s) => s.department === group.department) : stints;
   const where = { crew: 'in this crew', aboard: 'aboard', department: 'in this department' }[input.group.kind];
-  const team = assembleTeam(ctx, groupMembers(stints, day, input.group), { instrument, choice: input.norm, allowMixing: input.allowMixing, where });
-  const crew = input.group.kind === 'aboard' ? assembleTeam(ctx, groupMembers(scope, day, { kind: 'crew' }), { instrument, choice: input.norm, allowMixing: input.allowMixing }) : team;
+  const team = await assembleTeam(ctx, groupMembers(stints, day, input.group), { instrument, choice: input.norm, allowMixing: input.allowMixing, where });
+  const crew = input.group.kind === 'aboard' ? await assembleTeam(ctx, groupMembers(scope, day, { kind: 'crew' }), { instrument, choice: input.norm, allowMixing: input.allowMixing }) : team;
   const vol = volatility(scope, asOf, volatilityModel(), null);
   const figures = analyzeTeam(team.input);
   const domainIds = team.input.domains.map((d) => d.id);

@@ -5,7 +5,7 @@ import { dayNumber, isAboard } from '../../engine/team';
 import type { ServiceContext } from '../context';
 import { vessels } from '../db/schema';
 import { resolveInstrument } from '../psychometrics/instruments';
-import { assembleTeam, scaleLists } from './assemble';
+import { assembleTeam, scaleLists, type AssembledTeam } from './assemble';
 import { crewStints, groupMembers, type CrewStint } from './crew';
 import { harmonyModel } from './models';
 import { latestResults } from './results';
@@ -22,8 +22,9 @@ export async function teamFleet(ctx: ServiceContext, input: ParsedInput<'team.fl
   const asOf = input.asOf ?? todayIsoDate();
   const day = dayNumber(asOf);
   const instrument = resolveInstrument(ctx, input.instrumentId);
-  const normOptions: TeamNormOption[] = teamNormOptions(ctx, instrument.id, scaleLists(instrument).ids);
-  const resolved = new Map<string, ReturnType<typeof chooseNorm>>();
+  const scales = scaleLists(instrument).ids;
+  const normOptions: TeamNormOption[] = await teamNormOptions(ctx, instrument.id, scales);
+  const resolved = new Map<string, Awaited<ReturnType<typeof chooseNorm>>>();
   const byVessel = new Map<string, CrewStint[]>();
   for (const stint of crewStints(ctx, null)) {
     let list = byVessel.get(stint.vesselId);
@@ -32,8 +33,12 @@ export async function teamFleet(ctx: ServiceContext, input: ParsedInput<'team.fl
   }
   const live = ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(isNull(vessels.archivedAt)).orderBy(vessels.name).all();
   const crews = new Map(live.map((vessel) => [vessel.id, groupMembers(byVessel.get(vessel.id) ?? [], day, { kind: 'crew' })]));
-  const results = latestResults(ctx, instrument.id, [...crews.values()].flatMap((crew) => crew.map((m) => m.personId)));
-  const teams = live.map((vessel) => assembleTeam(ctx, crews.get(vessel.id)!, { instrument, choice: 'default', allowMixing: false, normOptions, resolved, results, domainsOnly: true }));
+  const results = await latestResults(ctx, instrument.id, scales, [...crews.values()].flatMap((crew) => crew.map((m) => m.personId)));
+  const teams: AssembledTeam[] = [];
+  // One after another: the first resolves the norms that the rest find in `resolved`.
+  for (const vessel of live) {
+    teams.push(await assembleTeam(ctx, crews.get(vessel.id)!, { instrument, choice: 'default', allowMixing: false, normOptions, resolved, results, domainsOnly: true }));
+  }
   const figures = await teamFigures(ctx, teams.map((t) => t.input));
   const rows = live.map((vessel, v) => {
     const stints = byVessel.get(vessel.id) ?? [];

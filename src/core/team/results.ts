@@ -28,11 +28,16 @@ const INVALID_SQL = `
   WHERE archived_at IS NULL AND instrument_id = @instrumentId AND verdict = 'invalid' AND person_id IN (SELECT value FROM json_each(@ids))`;
 
 /** Latest usable result per person, and who has only invalid ones (so the screen can say so). */
-export function latestResults(ctx: ServiceContext, instrumentId: string, personIds: readonly string[]): { latest: Map<string, LatestResult>; onlyInvalid: Set<string> } {
+export async function latestResults(
+  ctx: ServiceContext,
+  instrumentId: string,
+  scales: readonly string[],
+  personIds: readonly string[],
+): Promise<{ latest: Map<string, LatestResult>; onlyInvalid: Set<string> }> {
   if (personIds.length === 0) return { latest: new Map(), onlyInvalid: new Set() };
   const params = { instrumentId, ids: JSON.stringify(personIds) };
   const rows = statement(ctx.sqlite(), LATEST_SQL).all(params) as Array<Omit<LatestResult, 'scores'>>;
-  const scores = scoresById(ctx, rows.map((r) => r.id));
+  const scores = await scoresById(ctx, rows.map((r) => r.id), scales);
   const latest = new Map(rows.map((r) => [r.personId, { ...r, scores: scores.get(r.id)! }]));
   const invalid = (statement(ctx.sqlite(), INVALID_SQL).all(params) as Array<{ personId: string }>).map((r) => r.personId);
   return { latest, onlyInvalid: new Set(invalid.filter((id) => !latest.has(id))) };

@@ -1,27 +1,28 @@
 import type { AssessmentContext, NormDescription, NormRef, TeamNormChoice, TeamNormOption } from '../../shared/api';
-import type { NormTable } from '../../shared/psychometrics';
+import { POPULATION_WORDS, type NormTable } from '../../shared/psychometrics';
 import { placeOnLocalGroup, placeOnTable, type LocalNormGroup, type Placement, type ScoreToPlace } from '../../engine/psychometrics';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { cachedByDataVersion } from '../db/data-version';
-import { localGroups, storedForNorms } from '../psychometrics/local-groups';
+import { resolveInstrument } from '../psychometrics/instruments';
+import { localGroupsOf } from '../psychometrics/local-groups';
 import { listNormTables } from '../psychometrics/norm-tables';
-import { resolveNorm } from '../psychometrics/placement';
+import { localDescription, resolveNorm } from '../psychometrics/placement';
 import { readAssessmentSettings } from '../psychometrics/settings';
 import type { LatestResult } from './results';
 
 /**
  * The norms a crew is compared with, by the rule of the Assessments screen (README: Assessments in the app):
- * the local groups of all stored applicants or all incumbents and the imported tables of the instrument. Each
+ * the local groups of all stored applicants or all crew in post and the imported tables of the instrument. Each
  * member is placed with their own result's population: another population's norms are refused unless the person
  * asks for the comparison, and then it is marked as mixed. A local group below the minimum size places nobody.
  * Groups by position or department are not offered: they would measure each member against their own role.
  */
-export function teamNormOptions(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): TeamNormOption[] {
-  const groups = contextGroups(ctx, instrumentId, scales);
+export async function teamNormOptions(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): Promise<TeamNormOption[]> {
+  const groups = await contextGroups(ctx, instrumentId, scales);
   const local: TeamNormOption[] = groups.map((g) => ({
     ref: { kind: 'local', by: 'context', group: g.group, population: g.population as AssessmentContext },
-    norm: { origin: 'local', label: `Local: all ${g.population}s`, population: g.population, source: sourceOf(g), n: g.n },
+    norm: localDescription(g, 'context'),
     sufficient: g.sufficient,
   }));
   const tables: TeamNormOption[] = listNormTables(ctx, { instrumentId, archived: 'exclude' }).map((t) => ({
@@ -33,28 +34,25 @@ export function teamNormOptions(ctx: ServiceContext, instrumentId: string, scale
 }
 
 /**
- * The local groups of all applicants and all incumbents. They rest on every stored result, so they are kept until
- * the database changes: a crew's screen then reads only its own members' results.
+ * The local groups of all applicants and all crew in post (computed in the worker pool). They rest on every stored
+ * result, so they are kept until the database changes: a crew's screen then reads only its own members' results.
  */
-function contextGroups(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): LocalNormGroup[] {
+function contextGroups(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): Promise<LocalNormGroup[]> {
   const { minGroupSize } = readAssessmentSettings(ctx);
   const key = JSON.stringify(['team-context-groups', instrumentId, minGroupSize, scales]);
-  return cachedByDataVersion(ctx.sqlite(), key, () => localGroups(storedForNorms(ctx, instrumentId).records, 'context', minGroupSize, scales));
+  return cachedByDataVersion(ctx.sqlite(), key, async () => (await localGroupsOf(ctx, instrumentId, [...scales], ['context'], minGroupSize)).groups.context ?? []);
 }
 
 const sameRef = (a: NormRef, b: NormRef) => JSON.stringify(a) === JSON.stringify(b);
 
-function resolveTeamNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef, scales: readonly string[]) {
+async function resolveTeamNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef, scales: readonly string[]) {
   if (ref.kind === 'local' && ref.by === 'context') {
-    const group = contextGroups(ctx, instrumentId, scales).find((g) => g.group === ref.group && g.population === ref.population);
-    if (!group) throw new AppError('NOT_FOUND', `There are no stored ${ref.population} results in the local group "${ref.group}".`);
-    const description: NormDescription = { origin: 'local', label: `Local: all ${group.population}s`, population: group.population, source: sourceOf(group), n: group.n };
-    return { description, group };
+    const group = (await contextGroups(ctx, instrumentId, scales)).find((g) => g.group === ref.group && g.population === ref.population);
+    if (!group) throw new AppError('NOT_FOUND', `No stored results of ${POPULATION_WORDS[ref.population]} are in the local group "${ref.group}".`);
+    return { description: localDescription(group, 'context'), group };
   }
-  return resolveNorm(ctx, instrumentId, ref);
+  return resolveNorm(ctx, resolveInstrument(ctx, instrumentId), ref);
 }
-
-const sourceOf = (g: LocalNormGroup) => `Latest valid result per person stored here (${g.n} ${g.n === 1 ? 'person' : 'people'})`;
 
 /** The default: a sufficient norm of the population most members' results belong to, else any sufficient one. */
 export function defaultNorm(options: readonly TeamNormOption[], contexts: readonly AssessmentContext[]): TeamNormOption | null {
@@ -66,14 +64,14 @@ export function defaultNorm(options: readonly TeamNormOption[], contexts: readon
 export type ResolvedNorm = { ref: NormRef; description: NormDescription } & ({ table: NormTable } | { group: LocalNormGroup });
 
 /** The norm chosen, or null with why there is none. */
-export function chooseNorm(
+export async function chooseNorm(
   ctx: ServiceContext,
   instrumentId: string,
   scales: readonly string[],
   choice: TeamNormChoice,
   options: readonly TeamNormOption[],
   contexts: readonly AssessmentContext[],
-): { norm: ResolvedNorm | null; noNorm: string | null } {
+): Promise<{ norm: ResolvedNorm | null; noNorm: string | null }> {
   if (choice === 'none') return { norm: null, noNorm: 'No norm is chosen: the figures are raw averages on the answer scale.' };
   const ref = choice === 'default' ? defaultNorm(options, contexts)?.ref : choice;
   if (!ref) {
@@ -85,7 +83,7 @@ export function chooseNorm(
     };
   }
   if (choice !== 'default' && !options.some((o) => sameRef(o.ref, ref))) throw new AppError('NOT_FOUND', 'That norm is not available for team figures; choose one of the listed norms.');
-  return { norm: { ref, ...resolveTeamNorm(ctx, instrumentId, ref, scales) }, noNorm: null };
+  return { norm: { ref, ...(await resolveTeamNorm(ctx, instrumentId, ref, scales)) }, noNorm: null };
 }
 
 /** The scales a norm has figures for (a local group: those with enough scores and some spread). */

@@ -11,14 +11,20 @@ import {
   finishAnalysis,
   firstPassInput,
   mergeMoments,
+  planComparison,
   type AnalysisControl,
   type AnalysisInput,
   type AnalysisResult,
   type FirstPass,
+  type LocalGroupsInput,
+  type LocalGroupsOutput,
+  type Moments,
   type SecondPass,
 } from '../../engine/psychometrics';
 import type { TeamFigures, TeamInput } from '../../engine/team';
 import type { PsychometricsTask } from './psychometrics.worker';
+
+type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[];
 
 const BUILT_WORKER = 'psychometrics-worker.js';
 
@@ -50,7 +56,7 @@ function shared(values: Float64Array): Float64Array {
  * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
-  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> | null = null;
+  #pool: Piscina<PsychometricsTask, PoolAnswer> | null = null;
 
   constructor(private readonly options: { maxThreads?: number } = {}) {}
 
@@ -58,7 +64,7 @@ export class PsychometricsPool {
     return this.options.maxThreads ?? Math.max(1, availableParallelism());
   }
 
-  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> {
+  #piscina(): Piscina<PsychometricsTask, PoolAnswer> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
@@ -71,7 +77,9 @@ export class PsychometricsPool {
     const responses = { ...input.responses, values: shared(input.responses.values) };
     const times = input.times && { ...input.times, values: shared(input.times.values) };
     const ranges = blockRanges(responses.n);
-    const total = 2 * ranges.length;
+    const { comparison, referenceRanges } = planComparison(input);
+    const reference = input.reference && { ...input.reference, values: shared(input.reference.values) };
+    const total = 2 * ranges.length + referenceRanges.length;
     let done = 0;
     const tick = <T>(result: T): T => {
       control.onProgress?.((done += 1), total);
@@ -79,14 +87,18 @@ export class PsychometricsPool {
     };
     const signal = control.signal ?? null;
     // Every block waits on the one signal; many blocks are expected, not a leak.
-    if (signal) setMaxListeners(ranges.length + 10, signal);
+    if (signal) setMaxListeners(ranges.length + referenceRanges.length + 10, signal);
 
     const firstIn = { ...firstPassInput({ ...input, responses, times }) };
-    const first = (await Promise.all(
-      ranges.map(([start, end]) => pool.run({ pass: 'first', input: firstIn, start, end }, { signal }).then(tick)),
-    )) as FirstPass[];
+    const [first, referenceBlocks] = await Promise.all([
+      Promise.all(ranges.map(([start, end]) => pool.run({ pass: 'first', input: firstIn, start, end }, { signal }).then(tick))) as Promise<FirstPass[]>,
+      Promise.all(
+        referenceRanges.map(([start, end]) => pool.run({ pass: 'moments', values: reference!.values, k: responses.k, start, end }, { signal }).then(tick)),
+      ) as Promise<Moments[]>,
+    ]);
     control.signal?.throwIfAborted();
-    const model = buildSampleModel(layout, responses, mergeMoments(responses.k, first.map((f) => f.moments)), options);
+    const referenceMoments = referenceBlocks.length ? mergeMoments(responses.k, referenceBlocks) : null;
+    const model = buildSampleModel(layout, responses, mergeMoments(responses.k, first.map((f) => f.moments)), options, comparison, referenceMoments);
     const secondIn = { layout, k: responses.k, values: responses.values, ...model.second };
     const second = (await Promise.all(
       ranges.map(([start, end]) => pool.run({ pass: 'second', input: secondIn, start, end }, { signal }).then(tick)),
@@ -107,6 +119,11 @@ export class PsychometricsPool {
     if (signal) setMaxListeners(batches.length + 10, signal);
     const done = await Promise.all(batches.map((batch) => pool.run({ pass: 'teams', inputs: batch }, { signal: signal ?? null }) as Promise<TeamFigures[]>));
     return done.flat();
+  }
+
+  /** Local norm groups from stored results, off the core's thread; the scores are handed over, not copied. */
+  async localGroups(input: LocalGroupsInput): Promise<LocalGroupsOutput> {
+    return (await this.#piscina().run({ pass: 'localGroups', input }, { transferList: [input.scores.buffer as ArrayBuffer] })) as LocalGroupsOutput;
   }
 
   async close(): Promise<void> {

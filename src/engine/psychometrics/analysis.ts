@@ -1,9 +1,10 @@
-import type { AnalysisOptions, NormTable } from '../../shared/psychometrics';
+import type { AnalysisOptions, IndexNotComputed, NormTable } from '../../shared/psychometrics';
 import { blockRanges, firstPass, secondPass, totalSlots, type FirstPass, type FirstPassInput, type SecondPass, type SecondPassInput, type TotalPlan } from './blocks';
-import { clampCorrelation, critvalPairs, selectPairs, type ItemPair } from './careless';
+import { clampCorrelation, critvalPairs, type ItemPair } from './careless';
+import { chooseComparison, comparisonModel, comparisonNotice, type Comparison, type ReferenceSample } from './comparison';
 import type { Layout, ScaleLayout } from './layout';
-import { mahalanobisModel } from './mahalanobis';
-import { itemMeans, mergeMoments, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
+import { accumulateMoments, mergeMoments, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
+import { indicesNotComputed } from './not-computed';
 import { checkNormPopulation, placeOnNorms } from './norms';
 import { keptItems, reliability, type Reliability, type ScaleStatistics, type TotalStatistics } from './reliability';
 import type { ResponseMatrix, ResponseTimes } from './responses';
@@ -16,6 +17,8 @@ export interface AnalysisInput {
   times: ResponseTimes | null;
   norms: NormTable | null;
   options: AnalysisOptions;
+  /** Answers to compare a batch with when it is too small to be its own comparison group (comparison.ts). */
+  reference?: ReferenceSample | null;
 }
 
 /** Per-respondent figures as columns (arrays over respondents; NaN = undefined). */
@@ -59,8 +62,12 @@ export interface AnalysisResult {
     pageTimeIndex: Float64Array;
     timed: Float64Array;
   } | null;
+  /** Who Mahalanobis D² and psychometric synonyms and antonyms compared each person with. */
+  comparison: Comparison;
   verdicts: Array<'valid' | 'questionable' | 'invalid'>;
   findings: Finding[][];
+  /** Per person: indices switched on that have no value, and why. */
+  notComputed: IndexNotComputed[][];
   /** Things a person should know about this analysis (no synonym pairs, dropped items, norm population…). */
   notices: string[];
 }
@@ -77,7 +84,9 @@ interface GroupModel {
 /** What the first pass tells about the sample, and the input of the second pass. */
 export interface SampleModel {
   moments: Moments;
-  correlation: Float64Array;
+  comparison: Comparison;
+  /** Item correlations of the comparison group; null when the group indices were not computed. */
+  correlation: Float64Array | null;
   scales: GroupModel[];
   facets: GroupModel[];
   second: Omit<SecondPassInput, 'layout' | 'k' | 'values'>;
@@ -137,10 +146,12 @@ function groupModel(group: ScaleLayout, layout: Layout, moments: Moments, cov: F
   return { group, stats, kept, total: null, plan: plans.length - 1 };
 }
 
-const fmt = (x: number) => x.toFixed(2).replace(/^(-?)0\./, '$1.');
-
-export function buildSampleModel(layout: Layout, responses: ResponseMatrix, moments: Moments, options: AnalysisOptions): SampleModel {
-  const { k, n, values } = responses;
+/**
+ * The sample model from the batch's item moments: reliabilities always from the batch; the group indices from
+ * the comparison group — the batch, the batch with the reference sample (`reference`, its moments), or none.
+ */
+export function buildSampleModel(layout: Layout, responses: ResponseMatrix, moments: Moments, options: AnalysisOptions, comparison: Comparison, reference: Moments | null = null): SampleModel {
+  const { n, values } = responses;
   const cov = pairwiseCovariance(moments);
   const cor = pairwiseCorrelation(moments);
   const plans: TotalPlan[] = [];
@@ -149,26 +160,14 @@ export function buildSampleModel(layout: Layout, responses: ResponseMatrix, mome
   const notices: string[] = [];
   for (const g of [...scales, ...facets]) {
     const dropped = g.stats.itemIds.filter((_, a) => !g.kept.includes(a));
-    if (dropped.length) notices.push(`In ${g.group.id}, item${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} had no variance and ${dropped.length > 1 ? 'were' : 'was'} left out of its reliability (as psych::alpha does).`);
+    if (dropped.length) notices.push(`In ${g.group.id}, item${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} had no variance and ${dropped.length > 1 ? 'were' : 'was'} left out of its reliability.`);
   }
-  const mahalanobis = mahalanobisModel(cov, itemMeans(moments), k);
-  if (!mahalanobis.inverse) notices.push('The item covariance matrix is singular (an item without variance, or items that duplicate each other), so Mahalanobis D² cannot be computed.');
-  const critval = options.psychsynCritval;
-  const synonyms = selectPairs(cor, k, critval, false);
-  const antonyms = selectPairs(cor, k, critval, true);
-  const scoredCor = Float64Array.from(cor, (r, i) => r * layout.keys[Math.floor(i / k)]! * layout.keys[i % k]!);
-  const synonymsScored = selectPairs(scoredCor, k, critval, false);
-  const name = (p: ItemPair) => `${layout.items[p.first]}–${layout.items[p.second]} (r = ${fmt(p.r)})`;
-  if (!synonyms.length) {
-    const [best] = critvalPairs(cor, k);
-    notices.push(`No item pair correlates above ${fmt(critval)} in this sample, so psychometric synonyms are not computed (careless stops here).${best && Number.isFinite(best.r) ? ` The strongest pair is ${name(best)}; a lower critical value would use it.` : ''}`);
-  }
-  if (!antonyms.length) {
-    const [best] = critvalPairs(cor, k, true);
-    notices.push(`No item pair correlates below −${fmt(critval)} in this sample, so psychometric antonyms are not computed.${best && Number.isFinite(best.r) ? ` The most negative pair is ${name(best)}.` : ''}`);
-  }
+  const about = comparisonNotice(comparison);
+  if (about) notices.push(about);
+  const groupMoments = !comparison.computed ? null : comparison.reference > 0 && reference ? mergeMoments(layout.items.length, [moments, reference]) : moments;
+  const { correlation, ...second } = comparisonModel(layout, groupMoments, options.psychsynCritval, notices);
   if (layout.scales.length < 2) notices.push('Even-odd consistency needs at least two scales; this instrument has one.');
-  return { moments, correlation: cor, scales, facets, second: { mahalanobis, synonyms, antonyms, synonymsScored, totals: plans }, notices };
+  return { moments, comparison, correlation, scales, facets, second: { ...second, totals: plans }, notices };
 }
 
 function totalsFromAccumulators(acc: Float64Array, offset: number, m: number, shift: number): TotalStatistics {
@@ -251,29 +250,36 @@ export function finishAnalysis(input: AnalysisInput, model: SampleModel, first: 
 
   const context = { items: k, min: layout.min, max: layout.max, hasFacets: nFacets > 1, thresholds: options.thresholds };
   const cutoffs = resolveCutoffs(context);
+  const { comparison } = model;
+  const facts = {
+    comparison,
+    singular: model.second.mahalanobis.inverse === null,
+    synonymPairs: model.second.synonyms.length / 2,
+    antonymPairs: model.second.antonyms.length / 2,
+    critval: options.psychsynCritval,
+  };
   const verdicts: AnalysisResult['verdicts'] = new Array(n);
   const findings: Finding[][] = new Array(n);
+  const notComputed: IndexNotComputed[][] = new Array(n);
   const none: Finding[] = [];
   for (let i = 0; i < n; i += 1) {
-    const assessed = assessValidity(
-      {
-        answered: answered[i]!,
-        longstringMax: careless.longstringMax[i]!,
-        irv: careless.irv[i]!,
-        mahalanobis: mahalanobis[i]!,
-        evenOdd: careless.evenOdd[i]!,
-        evenOddFacets: careless.evenOddFacets[i]!,
-        psychSyn: careless.psychSyn[i]!,
-        psychAnt: careless.psychAnt[i]!,
-        totalSeconds: responseTime?.present[i] ? responseTime.totalSeconds[i]! : Number.NaN,
-        timedItems: responseTime?.present[i] ? responseTime.timed[i]! : 0,
-        pageTimeIndex: responseTime?.present[i] ? responseTime.pageTimeIndex[i]! : 0,
-      },
-      context,
-      cutoffs,
-    );
+    const indices = {
+      answered: answered[i]!,
+      longstringMax: careless.longstringMax[i]!,
+      irv: careless.irv[i]!,
+      mahalanobis: mahalanobis[i]!,
+      evenOdd: careless.evenOdd[i]!,
+      evenOddFacets: careless.evenOddFacets[i]!,
+      psychSyn: careless.psychSyn[i]!,
+      psychAnt: careless.psychAnt[i]!,
+      totalSeconds: responseTime?.present[i] ? responseTime.totalSeconds[i]! : Number.NaN,
+      timedItems: responseTime?.present[i] ? responseTime.timed[i]! : 0,
+      pageTimeIndex: responseTime?.present[i] ? responseTime.pageTimeIndex[i]! : 0,
+    };
+    const assessed = assessValidity(indices, context, cutoffs, comparison);
     verdicts[i] = assessed.verdict;
     findings[i] = assessed.findings.length ? assessed.findings : none;
+    notComputed[i] = indicesNotComputed(indices, options.thresholds, context.hasFacets, nScales, facts);
   }
 
   const scales = model.scales.map(reliabilityOf);
@@ -300,12 +306,14 @@ export function finishAnalysis(input: AnalysisInput, model: SampleModel, first: 
       synonyms: model.second.synonyms.length / 2,
       antonyms: model.second.antonyms.length / 2,
       synonymsScored: model.second.synonymsScored.length / 2,
-      strongest: critvalPairs(model.correlation, k).slice(0, 5),
-      strongestNegative: critvalPairs(model.correlation, k, true).slice(0, 5),
+      strongest: model.correlation ? critvalPairs(model.correlation, k).slice(0, 5) : [],
+      strongestNegative: model.correlation ? critvalPairs(model.correlation, k, true).slice(0, 5) : [],
     },
     responseTime,
+    comparison,
     verdicts,
     findings,
+    notComputed,
     notices,
   };
 }
@@ -325,12 +333,21 @@ export function firstPassInput(input: AnalysisInput): FirstPassInput {
   return { layout: input.layout, k: input.responses.k, values: input.responses.values, times: input.times, rt: { thresholdMs, pageSize } };
 }
 
+/** The comparison group of an analysis, and the reference blocks to read when the reference sample is used. */
+export function planComparison(input: AnalysisInput): { comparison: Comparison; referenceRanges: Array<[number, number]> } {
+  const reference = input.reference ?? null;
+  const comparison = chooseComparison(input.responses.n, input.responses.k, reference, input.options.comparisonMinimum);
+  if (reference && reference.values.length !== reference.n * input.responses.k) throw new Error('The reference sample does not have one answer per item of every row');
+  return { comparison, referenceRanges: reference && comparison.computed && comparison.reference > 0 ? blockRanges(reference.n) : [] };
+}
+
 /** The whole analysis in this thread (tests, the CLI on small files); the worker pool runs the same passes. */
 export function analyze(input: AnalysisInput, control: AnalysisControl = {}): AnalysisResult {
   checkAnalysisInput(input);
   const { n, k, values } = input.responses;
   const ranges = blockRanges(n);
-  const total = 2 * ranges.length;
+  const { comparison, referenceRanges } = planComparison(input);
+  const total = 2 * ranges.length + referenceRanges.length;
   let done = 0;
   const step = () => {
     control.signal?.throwIfAborted();
@@ -342,7 +359,13 @@ export function analyze(input: AnalysisInput, control: AnalysisControl = {}): An
     step();
     return pass;
   });
-  const model = buildSampleModel(input.layout, input.responses, mergeMoments(k, first.map((f) => f.moments)), input.options);
+  const referenceBlocks = referenceRanges.map(([start, end]) => {
+    const moments = accumulateMoments(input.reference!.values, k, start, end);
+    step();
+    return moments;
+  });
+  const reference = referenceBlocks.length ? mergeMoments(k, referenceBlocks) : null;
+  const model = buildSampleModel(input.layout, input.responses, mergeMoments(k, first.map((f) => f.moments)), input.options, comparison, reference);
   const secondIn: SecondPassInput = { layout: input.layout, k, values, ...model.second };
   const second = ranges.map(([start, end]) => {
     const pass = secondPass(secondIn, start, end);

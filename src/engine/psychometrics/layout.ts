@@ -50,13 +50,14 @@ export function layoutFor(
 ): Layout {
   const source = options.source ?? 'responses';
   const lookup = itemLookup(instrument);
+  const called = instrument.name ?? instrument.id;
   const issues: Array<{ path: string; message: string }> = [];
   const itemOfColumn: number[] = [];
   const columnOfItem = new Map<number, number>();
   columns.forEach((name, column) => {
     const item = lookup.get(name.trim().toLowerCase());
     if (item === undefined) {
-      issues.push({ path: `${source} column ${name}`, message: `"${name}" is not an item of ${instrument.id}` });
+      issues.push({ path: `${source} column ${name}`, message: `"${name}" is not an item of ${called}` });
       return;
     }
     const previous = columnOfItem.get(item);
@@ -72,7 +73,7 @@ export function layoutFor(
     const shown = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ');
     issues.push({ path: source, message: `no column for item${missing.length > 1 ? 's' : ''} ${shown}` });
   }
-  if (issues.length) throw inputError(`The columns of ${source} do not match ${instrument.id}`, issues);
+  if (issues.length) throw inputError(`The columns of ${source} do not match ${called}`, issues);
 
   const items = itemOfColumn.map((i) => instrument.items[i]!);
   const group = (id: string, name: string, member: (item: (typeof items)[number]) => boolean): ScaleLayout => ({

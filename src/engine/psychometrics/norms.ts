@@ -1,5 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { normTableSchema, populationSchema, type AnalysisOptions, type InstrumentDefinition, type NormRow, type NormTable, type Population } from '../../shared/psychometrics';
+import { POPULATION_WORDS } from '../../shared/psychometrics/names';
+import { normTableSchema, type AnalysisOptions, type InstrumentDefinition, type NormRow, type NormTable, type Population } from '../../shared/psychometrics';
 import { cellPath, columnIndex, parseCsv, parseNumberCell, rowPath } from './csv';
 import { inputError, PsychometricsInputError } from './errors';
 import type { Layout, ScaleLayout } from './layout';
@@ -89,12 +90,6 @@ export function parseNormsCsv(text: string, instrument: InstrumentDefinition | n
   return parsed.data;
 }
 
-const populationNames: Record<Population, string> = {
-  applicant: 'applicants',
-  incumbent: 'incumbents',
-  volunteer: 'volunteers',
-  unspecified: 'an unspecified group',
-};
 
 /**
  * Applicants against incumbent or volunteer norms (or the reverse) is refused unless asked for explicitly:
@@ -106,13 +101,13 @@ export function checkNormPopulation(respondents: Population, table: NormTable, a
   const norms = table.population;
   if (respondents === 'unspecified' || norms === 'unspecified') {
     return [
-      `Percentiles compare with ${group}, which describes ${populationNames[norms]}; the respondents are ${populationNames[respondents]}. ` +
-        'Applicants score higher than volunteers or incumbents (d ≈ .45 on conscientiousness and emotional stability), so compare like with like.',
+      `Percentiles compare with ${group}, which describes ${POPULATION_WORDS[norms]}; the respondents are ${POPULATION_WORDS[respondents]}. ` +
+        'Applicants score higher than volunteers or crew in post (d ≈ .45 on conscientiousness and emotional stability), so compare like with like.',
     ];
   }
   if (respondents === norms) return [];
   const message =
-    `The respondents are ${populationNames[respondents]} but ${group} describes ${populationNames[norms]}. Applicants exceed non-applicants ` +
+    `The respondents are ${POPULATION_WORDS[respondents]} but ${group} describes ${POPULATION_WORDS[norms]}. Applicants exceed non-applicants ` +
     'by d = .45 (conscientiousness), .44 (emotional stability), .13 (openness) and .11 (extraversion) (Birkeland et al. 2006), so the percentiles would mislead.';
   if (!allowMismatch) throw new PsychometricsInputError(`${message} Use norms of the same population, or allow the mismatch explicitly.`, [{ path: 'norms.population', message }]);
   return [`${message} Compared anyway, as asked.`];
@@ -159,75 +154,4 @@ export function placeOnNorms(
   const scales = place(layout.scales, scaleMeans);
   const facets = place(layout.facets, facetMeans);
   return { scaleZ: scales.z, scalePercentile: scales.percentile, facetZ: facets.z, facetPercentile: facets.percentile, normed: norms !== null };
-}
-
-/** Refuses before any work what would fail at the end (norms of another population, SPEC §2). */
-/** One respondent's scale scores, labelled with the comparison group they belong to (phase 2 feeds these). */
-export interface LocalNormRecord {
-  /** e.g. "Deck / Bosun"; applicants and incumbents of one label are kept apart by `population`. */
-  group: string;
-  population: Population;
-  scores: Record<string, number | null>;
-}
-
-export interface LocalNormGroup {
-  group: string;
-  population: Population;
-  /** People in the group. */
-  n: number;
-  /** Whether every scale has at least the minimum number of scores. */
-  sufficient: boolean;
-  /** Why there are no percentiles, in plain words; null when sufficient. */
-  message: string | null;
-  scales: Array<{ scale: string; n: number; mean: number | null; sd: number | null }>;
-  /** A norm table of the scales that have enough scores (and some spread); null when none has. */
-  table: NormTable | null;
-}
-
-export const DEFAULT_MIN_GROUP_SIZE = 30;
-
-/**
- * Local norm groups computed from scored results (issue 3 §3): mean and sd (n − 1) per scale and group. A group
- * below the minimum size says so instead of yielding percentiles. Applicants and incumbents are separate groups
- * even under one label (SPEC §2).
- */
-export function localNorms(records: readonly LocalNormRecord[], options: { minGroupSize?: number; scales?: readonly string[] } = {}): LocalNormGroup[] {
-  const minimum = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-  if (!Number.isInteger(minimum) || minimum < 2) throw new PsychometricsInputError('The minimum group size must be a whole number of at least 2');
-  const groups = new Map<string, { group: string; population: Population; members: LocalNormRecord[] }>();
-  for (const record of records) {
-    populationSchema.parse(record.population);
-    const key = JSON.stringify([record.group, record.population]);
-    let entry = groups.get(key);
-    if (!entry) groups.set(key, (entry = { group: record.group, population: record.population, members: [] }));
-    entry.members.push(record);
-  }
-  const scaleIds = options.scales ?? [...new Set(records.flatMap((r) => Object.keys(r.scores)))];
-  return [...groups.values()].map(({ group, population, members }) => {
-    const scales = scaleIds.map((scale) => {
-      const values = members.map((m) => m.scores[scale]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-      const n = values.length;
-      const mean = n ? values.reduce((a, b) => a + b, 0) / n : null;
-      const sd = n > 1 && mean !== null ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : null;
-      return { scale, n, mean, sd };
-    });
-    const usable = scales.filter((s) => s.n >= minimum && s.sd !== null && s.sd > 0);
-    const sufficient = usable.length === scales.length && scales.length > 0;
-    const smallest = Math.min(...scales.map((s) => s.n));
-    const name = `"${group}" (${populationNames[population]})`;
-    const message = sufficient
-      ? null
-      : smallest < minimum
-        ? `Only ${smallest} ${smallest === 1 ? 'person has' : 'people have'} scores in ${name}; at least ${minimum} are needed before percentiles are shown.`
-        : `The scores in ${name} do not vary on every scale, so they cannot serve as norms.`;
-    const table: NormTable | null = usable.length
-      ? {
-          label: group,
-          population,
-          source: 'local',
-          rows: usable.map((s) => ({ scale: s.scale, mean: s.mean!, sd: s.sd!, n: s.n, source: 'local', label: group })),
-        }
-      : null;
-    return { group, population, n: members.length, sufficient, message, scales, table };
-  });
 }

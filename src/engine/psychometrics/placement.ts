@@ -1,6 +1,7 @@
 import type { NormTable, Population } from '../../shared/psychometrics';
 import { PsychometricsInputError } from './errors';
-import { checkNormPopulation, normScores, type LocalNormGroup } from './norms';
+import type { LocalNormGroup } from './local-groups';
+import { checkNormPopulation, normScores } from './norms';
 
 /** A stored scale or facet mean to be placed (SPEC §2: the mean of answered items). */
 export interface ScoreToPlace {

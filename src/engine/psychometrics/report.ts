@@ -82,6 +82,7 @@ export function personReport(result: AnalysisResult, i: number): PersonReport {
     validity: {
       verdict: result.verdicts[i]!,
       reasons: result.findings[i]!.map(({ index, value, cutoff, message }) => ({ index, value, cutoff, message })),
+      notComputed: result.notComputed[i]!,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import { GROUP_INDICES, groupIndexNames, type Comparison, type GroupIndex } from './comparison';
 
 /**
  * The validity verdict of one respondent (issue 3 §6): each index is held against its cut-offs (defaults in
@@ -92,7 +93,33 @@ function check(
   return null;
 }
 
-export function assessValidity(x: RespondentIndices, context: ValidityContext, cutoffs: ResolvedCutoffs): { verdict: Verdict; findings: Finding[] } {
+/** The group indices whose cut-offs are switched on. */
+function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
+  const on = (c: { questionable: number | null; invalid: number | null }) => c.questionable !== null || c.invalid !== null;
+  return GROUP_INDICES.filter((index) => on(index === 'mahalanobis' ? t.mahalanobis : t[index]));
+}
+
+/** The finding that names the comparison group too small for the group indices, so no verdict rests on them. */
+const COMPARISON_INDEX = 'comparisonGroup';
+
+function comparisonFinding(comparison: Pick<Comparison, 'computed' | 'size' | 'minimum'>, t: ValidityThresholds): Finding | null {
+  const missing = enabledGroupIndices(t);
+  if (comparison.computed || missing.length === 0) return null;
+  return {
+    index: COMPARISON_INDEX,
+    value: comparison.size,
+    cutoff: comparison.minimum,
+    level: 'questionable',
+    message: `Not checked for random answering: ${groupIndexNames(missing)} compare a person's answers with those of at least ${comparison.minimum.toLocaleString('en')} people, and ${comparison.size.toLocaleString('en')} ${comparison.size === 1 ? 'was' : 'were'} available.`,
+  };
+}
+
+export function assessValidity(
+  x: RespondentIndices,
+  context: ValidityContext,
+  cutoffs: ResolvedCutoffs,
+  comparison: Pick<Comparison, 'computed' | 'size' | 'minimum'>,
+): { verdict: Verdict; findings: Finding[] } {
   const t = context.thresholds;
   const scale = `the ${context.min}–${context.max} scale`;
   const findings = [
@@ -101,13 +128,14 @@ export function assessValidity(x: RespondentIndices, context: ValidityContext, c
     check(x.irv, cutoffs.irv, 'below', 'irv', (c) => `Answers hardly vary (IRV ${f2(x.irv)}, below ${f2(c)} on ${scale}): a sign of straight-lining.`),
     check(x.mahalanobis, cutoffs.mahalanobis, 'above', 'mahalanobis', (c, level) => {
       const confidence = level === 'invalid' ? cutoffs.mahalanobis.invalidConfidence : cutoffs.mahalanobis.questionableConfidence;
-      return `Unusual answer pattern for this sample (Mahalanobis D² ${x.mahalanobis.toFixed(1)}, above the ${pct(confidence ?? 0)} χ² cut-off ${f2(c)}); Likert answers are not normally distributed, so read this relative to the group.`;
+      return `Unusual answer pattern for the group compared with (Mahalanobis D² ${x.mahalanobis.toFixed(1)}, above the ${pct(confidence ?? 0)} χ² cut-off ${f2(c)}); Likert answers are not normally distributed, so read this relative to the group.`;
     }),
     context.hasFacets
       ? check(x.evenOddFacets, t.evenOdd, 'above', 'evenOddFacets', (c) => `Answers to the two halves of each facet do not agree (even-odd index ${f2(x.evenOddFacets)}, above ${f2(c)}).`)
       : check(x.evenOdd, t.evenOdd, 'above', 'evenOdd', (c) => `Answers to the two halves of each scale do not agree (even-odd index ${f2(x.evenOdd)}, above ${f2(c)}).`),
-    check(x.psychSyn, t.psychSyn, 'below', 'psychSyn', (c) => `Items that this sample answers alike were answered inconsistently (psychometric synonyms r = ${f2(x.psychSyn)}, below ${f2(c)}).`),
-    check(x.psychAnt, t.psychAnt, 'above', 'psychAnt', (c) => `Items that this sample answers in opposite ways were answered alike (psychometric antonyms r = ${f2(x.psychAnt)}, above ${f2(c)}).`),
+    check(x.psychSyn, t.psychSyn, 'below', 'psychSyn', (c) => `Items that the group answers alike were answered inconsistently (psychometric synonyms r = ${f2(x.psychSyn)}, below ${f2(c)}).`),
+    check(x.psychAnt, t.psychAnt, 'above', 'psychAnt', (c) => `Items that the group answers in opposite ways were answered alike (psychometric antonyms r = ${f2(x.psychAnt)}, above ${f2(c)}).`),
+    comparisonFinding(comparison, t),
   ];
   const rt = t.responseTime;
   const threshold = rt.thresholdMs / 1000;
@@ -123,7 +151,9 @@ export function assessValidity(x: RespondentIndices, context: ValidityContext, c
     );
   }
   const found = findings.filter((f): f is Finding => f !== null);
-  const questionable = found.filter((f) => f.level === 'questionable').length;
+  // A comparison group too small is no sign of careless answering: it keeps the verdict from "valid" but does not
+  // add up towards "invalid".
+  const questionable = found.filter((f) => f.level === 'questionable' && f.index !== COMPARISON_INDEX).length;
   const invalid = found.some((f) => f.level === 'invalid') || (t.questionableForInvalid !== null && questionable >= t.questionableForInvalid);
   return { verdict: invalid ? 'invalid' : found.length ? 'questionable' : 'valid', findings: found };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { populationSchema, validityThresholdsSchema } from '../psychometrics';
+import { groupings, populationSchema, validityThresholdsSchema } from '../psychometrics';
 import { idSchema } from './fields';
 
 /** The instrument an import scores with unless another is chosen. */
@@ -18,14 +18,7 @@ export const storedScaleScoreSchema = z.object({ mean: z.number().nullable(), su
 export type StoredScaleScore = z.infer<typeof storedScaleScoreSchema>;
 
 /** How local norm groups are formed from stored results (issue 3 §3). */
-export const groupings = ['position', 'department', 'context'] as const;
 export const groupingSchema = z.enum(groupings);
-export type Grouping = z.infer<typeof groupingSchema>;
-
-/** The label of the local group that holds everyone of one context ("by applicants vs incumbents"). */
-export const CONTEXT_GROUP = 'Everyone';
-/** The local group of results whose person has no assignment (most applicants). */
-export const NO_POSITION_GROUP = 'No position';
 
 /** The norm a result is placed against: an imported table, or a local group computed from stored results. */
 export const normRefSchema = z.discriminatedUnion('kind', [
@@ -33,6 +26,13 @@ export const normRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local'), by: groupingSchema, group: z.string().min(1).max(200), population: assessmentContextSchema }),
 ]);
 export type NormRef = z.infer<typeof normRefSchema>;
+
+/**
+ * Who Mahalanobis D² and psychometric synonyms and antonyms compared a stored result with: `size` people (the
+ * batch, plus `reference` stored results when the batch alone was too small), against the `minimum` they need.
+ */
+export const storedComparisonSchema = z.object({ size: z.number().int(), minimum: z.number().int(), reference: z.number().int() });
+export type StoredComparison = z.infer<typeof storedComparisonSchema>;
 
 export const DEFAULT_MIN_GROUP_SIZE = 30;
 

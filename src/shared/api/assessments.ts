@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { carelessReportSchema, populationSchema, responseTimeReportSchema, validityReasonSchema, verdictSchema } from '../psychometrics';
+import { carelessReportSchema, indexNotComputedSchema, populationSchema, responseTimeReportSchema, validityReasonSchema, verdictSchema } from '../psychometrics';
 import {
   assessmentContextSchema,
   assessmentSettingsSchema,
@@ -7,6 +7,7 @@ import {
   groupingSchema,
   normDescriptionSchema,
   normRefSchema,
+  storedComparisonSchema,
   storedScaleScoreSchema,
 } from './assessment-fields';
 import { archivedFilterSchema, byIdSchema, csvFileSchema, idSchema, recordStamps } from './fields';
@@ -49,22 +50,29 @@ export const resultRowSchema = z.object({
   personId: z.string(),
   personName: z.string(),
   instrumentId: z.string(),
+  instrumentName: z.string(),
   takenOn: z.string(),
   context: assessmentContextSchema,
   answered: z.number().int(),
   items: z.number().int(),
+  /** The verdict the result was given when it was scored: it never changes. */
   verdict: verdictSchema,
   reasons: z.number().int(),
+  /** The verdict under the validity rules in force now, from the stored indices: a view beside the one given. */
+  currentVerdict: verdictSchema,
   archivedAt: z.string().nullable(),
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
 
 export const resultListInputSchema = z.object({
-  /** Prefix of the person's surname or given names, any case. */
+  /** Words of the person's name or e-mail, each matching the start of one, any case and accents (as the crew list). */
   search: z.string().trim().max(200).default(''),
   personId: idSchema.optional(),
   context: assessmentContextSchema.optional(),
+  /** The verdict the results were given. */
   verdict: verdictSchema.optional(),
+  /** Only results whose verdict under the current validity rules differs from the one they were given. */
+  verdictChanged: z.boolean().default(false),
   archived: archivedFilterSchema,
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(100),
@@ -90,6 +98,13 @@ export const resultDetailSchema = z.object({
   responseTime: responseTimeReportSchema.nullable(),
   verdict: verdictSchema,
   reasons: z.array(validityReasonSchema),
+  /** Indices switched on that had no value for this person, and why. */
+  notComputed: z.array(indexNotComputedSchema),
+  /** Who Mahalanobis D² and psychometric synonyms compared the person with; null for results stored before it was kept. */
+  comparison: storedComparisonSchema.nullable(),
+  /** The verdict and reasons under the validity rules in force now (a view: the stored verdict never changes). */
+  currentVerdict: verdictSchema,
+  currentReasons: z.array(validityReasonSchema),
   normRef: normRefSchema.nullable(),
   batchSize: z.number().int(),
   sourceFile: z.string().nullable(),

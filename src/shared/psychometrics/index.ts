@@ -1,4 +1,5 @@
 export * from './instrument';
+export * from './names';
 export * from './norms';
 export * from './options';
 export * from './report';

@@ -56,6 +56,11 @@ export const analysisOptionsSchema = z
     mahadConfidence: z.number().gt(0).lt(1).default(0.99),
     /** Who answered: checked against the norm table's population (SPEC §2). */
     respondents: populationSchema.default('unspecified'),
+    /**
+     * The fewest respondents Mahalanobis D² and psychometric synonyms and antonyms are computed from; null = the
+     * default, max(100, 3 × items) (docs/psychometrics.md §5).
+     */
+    comparisonMinimum: z.number().int().min(2).nullable().default(null),
     /** Compare with a norm group of another population anyway (the result says so). */
     allowNormMismatch: z.boolean().default(false),
     thresholds: validityThresholdsSchema,

@@ -52,6 +52,8 @@ export const carelessReportSchema = z.strictObject({
   psychAnt: num,
 });
 
+export type CarelessReport = z.infer<typeof carelessReportSchema>;
+
 export const responseTimeReportSchema = z.strictObject({
   totalSeconds: num,
   medianSeconds: num,
@@ -71,6 +73,10 @@ export const validityReasonSchema = z.strictObject({
 });
 export type ValidityReason = z.infer<typeof validityReasonSchema>;
 
+/** An index that is switched on but has no value for this person, and why (too small a group, no item pairs…). */
+export const indexNotComputedSchema = z.strictObject({ index: z.string(), message: z.string() });
+export type IndexNotComputed = z.infer<typeof indexNotComputedSchema>;
+
 export const personReportSchema = z.strictObject({
   id: z.string(),
   answered: z.number().int(),
@@ -78,7 +84,7 @@ export const personReportSchema = z.strictObject({
   facets: z.record(z.string(), scaleScoreSchema),
   careless: carelessReportSchema,
   responseTime: responseTimeReportSchema.nullable(),
-  validity: z.strictObject({ verdict: verdictSchema, reasons: z.array(validityReasonSchema) }),
+  validity: z.strictObject({ verdict: verdictSchema, reasons: z.array(validityReasonSchema), notComputed: z.array(indexNotComputedSchema) }),
 });
 export type PersonReport = z.infer<typeof personReportSchema>;
 

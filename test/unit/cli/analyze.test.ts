@@ -62,7 +62,7 @@ describe('harmony analyze --json', () => {
     expect(report.people.every((p) => p.careless.evenOddFacets === null)).toBe(true);
     expect(report.people.every((p) => p.careless.psychSyn === null)).toBe(true);
     // Notes go to stderr, so stdout stays pure JSON.
-    expect(err).toMatch(/^Note: No item pair correlates above \.95 in this sample/m);
+    expect(err).toMatch(/^Note: Mahalanobis D², psychometric synonyms and psychometric antonyms compare each person's answers with a group's and need at least 360 people/m);
   });
 
   it('adds z, T, percentile with --norms and response times with --rt', async () => {

@@ -92,7 +92,7 @@ describe('local norm groups (issue 3 §3)', () => {
     const [small] = localNorms(records('Galley', 'incumbent', 12));
     expect(small!.sufficient).toBe(false);
     expect(small!.table).toBeNull();
-    expect(small!.message).toBe('Only 10 people have scores in "Galley" (incumbents); at least 30 are needed before percentiles are shown.');
+    expect(small!.message).toBe('Only 10 people have scores in "Galley" (crew in post); at least 30 are needed before percentiles are shown.');
     expect(localNorms(records('Galley', 'incumbent', 12), { minGroupSize: 10 })[0]!.sufficient).toBe(true);
   });
 

@@ -173,12 +173,14 @@ describe('careless indices (SPEC §5)', () => {
       ['a', 'S', 1],
       ['b', 'T', 1],
     ]);
-    const result = analyzeRows(def, [
+    const rows = [
       [4, 5],
       [2, 1],
       [4, 1],
       [2, 5],
-    ]);
+    ];
+    // Four people are far too few to mean anything (comparison.ts); the formula is what is checked here.
+    const result = analyzeRows(def, rows, { comparisonMinimum: 4 });
     expect(Array.from(result.careless.mahalanobis)).toEqual([1.5, 1.5, 1.5, 1.5].map((d) => expect.closeTo(d, 14)));
   });
 });

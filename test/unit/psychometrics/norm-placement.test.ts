@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupLabel, localGroups, type StoredForNorms } from '../../../src/core/psychometrics/local-groups';
-import { localNorms, placeOnLocalGroup, placeOnTable } from '../../../src/engine/psychometrics';
+import { computeLocalGroups, groupLabel, localNorms, placeOnLocalGroup, placeOnTable } from '../../../src/engine/psychometrics';
 import { assessmentSettingsSchema, normRefSchema } from '../../../src/shared/api';
-import type { NormTable } from '../../../src/shared/psychometrics';
+import type { Grouping, NormTable } from '../../../src/shared/psychometrics';
 
 const table = (population: NormTable['population']): NormTable => ({
   label: 'Test norms',
@@ -34,12 +33,12 @@ describe('placing a result on a norm table (SPEC §2)', () => {
   });
 
   it('never mixes applicants with volunteer or incumbent norms silently', () => {
-    for (const population of ['volunteer', 'incumbent'] as const) {
+    for (const [population, words] of [['volunteer', 'volunteers'], ['incumbent', 'crew in post']] as const) {
       const refused = placeOnTable(scores, table(population), 'applicant', false);
       expect(refused.status).toBe('mismatch');
       expect(refused.mixed).toBe(false);
       expect(refused.scores.every((s) => s.z === null && s.percentile === null)).toBe(true);
-      expect(refused.messages[0]).toContain(`"Test norms" describes ${population}s`);
+      expect(refused.messages[0]).toContain(`"Test norms" describes ${words}`);
     }
     const incumbentOnApplicants = placeOnTable(scores, table('applicant'), 'incumbent', false);
     expect(incumbentOnApplicants.status).toBe('mismatch');
@@ -59,7 +58,17 @@ describe('placing a result on a norm table (SPEC §2)', () => {
   });
 });
 
-const record = (i: number, overrides: Partial<StoredForNorms> = {}): StoredForNorms => ({
+interface Stored {
+  personId: string;
+  context: 'applicant' | 'incumbent';
+  title: string | null;
+  department: 'deck' | null;
+  scores: Record<string, number>;
+  takenOn?: string;
+  invalid?: boolean;
+}
+
+const record = (i: number, overrides: Partial<Stored> = {}): Stored => ({
   personId: `p${i}`,
   context: 'incumbent',
   title: 'Deckhand',
@@ -69,18 +78,58 @@ const record = (i: number, overrides: Partial<StoredForNorms> = {}): StoredForNo
   ...overrides,
 });
 
+/** The engine's local groups (as the worker pool computes them) from stored results of one instrument. */
+function analyse(records: Stored[], by: Grouping, minGroupSize: number, archivedPeople: string[] = []) {
+  const scales = ['C', 'N'];
+  return computeLocalGroups({
+    results: {
+      ids: records.map((_, i) => `r${String(i).padStart(4, '0')}`),
+      people: records.map((r) => r.personId),
+      populations: records.map((r) => r.context),
+      takenOn: records.map((r) => r.takenOn ?? '2025-01-01'),
+      invalid: Uint8Array.from(records, (r) => (r.invalid ? 1 : 0)),
+    },
+    scores: Float64Array.from(records.flatMap((r) => scales.map((scale) => r.scores[scale] ?? Number.NaN))),
+    scales,
+    archivedPeople,
+    stints: Object.fromEntries(records.flatMap((r) => (r.title && r.department ? [[r.personId, [{ startDate: '2024-01-01', endDate: null, title: r.title, department: r.department }]]] : []))),
+    groupings: [by],
+    minGroupSize,
+  });
+}
+const localGroups = (records: Stored[], by: Grouping, minGroupSize: number) => analyse(records, by, minGroupSize).groups[by]!;
+
 describe('local norm groups (issue 3 §3)', () => {
   it('labels a result by position, department or context, with a group for people without a post', () => {
-    expect(groupLabel('position', { title: 'Bosun', department: 'deck' })).toBe('Bosun');
-    expect(groupLabel('department', { title: 'Bosun', department: 'deck' })).toBe('Deck');
-    expect(groupLabel('context', { title: 'Bosun', department: 'deck' })).toBe('Everyone');
-    expect(groupLabel('position', { title: null, department: null })).toBe('No position');
-    expect(groupLabel('department', { title: null, department: null })).toBe('No position');
+    expect(groupLabel('position', { title: 'Bosun', department: 'deck' }, 'incumbent')).toBe('Bosun');
+    expect(groupLabel('department', { title: 'Bosun', department: 'deck' }, 'incumbent')).toBe('Deck');
+    expect(groupLabel('context', { title: 'Bosun', department: 'deck' }, 'incumbent')).toBe('All crew in post');
+    expect(groupLabel('context', { title: null, department: null }, 'applicant')).toBe('All applicants');
+    expect(groupLabel('position', { title: null, department: null }, 'applicant')).toBe('No position');
+    expect(groupLabel('department', { title: null, department: null }, 'applicant')).toBe('No position');
+  });
+
+  it('counts a person once per population, with their latest result that is not invalid; archived people not at all', () => {
+    const records = [
+      record(1, { takenOn: '2024-01-01', scores: { C: 1, N: 1 } }),
+      record(1, { takenOn: '2025-01-01', scores: { C: 2, N: 2 } }),
+      record(1, { takenOn: '2025-06-01', scores: { C: 5, N: 5 }, invalid: true }),
+      record(1, { context: 'applicant', takenOn: '2023-01-01', scores: { C: 4, N: 4 } }),
+      record(2, { scores: { C: 3, N: 3 } }),
+      record(3, { scores: { C: 5, N: 5 } }),
+    ];
+    const { groups, results, excludedInvalid } = analyse(records, 'context', 2, ['p3']);
+    expect(results).toBe(3);
+    expect(excludedInvalid).toBe(1);
+    expect(groups.context!.map((g) => [g.group, g.n, g.scales[0]!.mean])).toEqual([
+      ['All applicants', 1, 4],
+      ['All crew in post', 2, 2.5],
+    ]);
   });
 
   it('keeps applicants and incumbents of one position apart', () => {
     const records = [...Array.from({ length: 30 }, (_, i) => record(i)), ...Array.from({ length: 5 }, (_, i) => record(100 + i, { context: 'applicant' }))];
-    const groups = localGroups(records, 'position', 30, ['C', 'N']);
+    const groups = localGroups(records, 'position', 30);
     expect(groups.map((g) => [g.group, g.population, g.n, g.sufficient])).toEqual([
       ['Deckhand', 'applicant', 5, false],
       ['Deckhand', 'incumbent', 30, true],
@@ -88,8 +137,8 @@ describe('local norm groups (issue 3 §3)', () => {
   });
 
   it('gives percentiles from the minimum size on, and says why not below it', () => {
-    const at = (n: number, minimum: number) => localGroups(Array.from({ length: n }, (_, i) => record(i)), 'department', minimum, ['C', 'N'])[0]!;
-    expect(at(29, 30)).toMatchObject({ sufficient: false, table: null, message: 'Only 29 people have scores in "Deck" (incumbents); at least 30 are needed before percentiles are shown.' });
+    const at = (n: number, minimum: number) => localGroups(Array.from({ length: n }, (_, i) => record(i)), 'department', minimum)[0]!;
+    expect(at(29, 30)).toMatchObject({ sufficient: false, table: null, message: 'Only 29 people have scores in "Deck" (crew in post); at least 30 are needed before percentiles are shown.' });
     expect(at(30, 30)).toMatchObject({ sufficient: true, message: null });
     expect(at(10, 10).sufficient).toBe(true);
     const below = placeOnLocalGroup(scores, at(29, 30), 'incumbent', false);
@@ -100,7 +149,7 @@ describe('local norm groups (issue 3 §3)', () => {
 
   it('places on a sufficient group with its mean and SD (n − 1), and refuses another population unless asked', () => {
     const records = Array.from({ length: 30 }, (_, i) => record(i));
-    const group = localGroups(records, 'context', 30, ['C', 'N'])[0]!;
+    const group = localGroups(records, 'context', 30)[0]!;
     const cs = records.map((r) => r.scores.C!);
     const mean = cs.reduce((a, b) => a + b, 0) / cs.length;
     const sd = Math.sqrt(cs.reduce((a, c) => a + (c - mean) ** 2, 0) / (cs.length - 1));
@@ -112,7 +161,7 @@ describe('local norm groups (issue 3 §3)', () => {
 
   it('a group whose scores do not vary cannot serve as norms', () => {
     const flat = localNorms(Array.from({ length: 30 }, () => ({ group: 'G', population: 'incumbent' as const, scores: { C: 3 } })), { minGroupSize: 30 });
-    expect(flat[0]).toMatchObject({ sufficient: false, message: 'The scores in "G" (incumbents) do not vary on every scale, so they cannot serve as norms.' });
+    expect(flat[0]).toMatchObject({ sufficient: false, message: 'The scores in "G" (crew in post) do not vary on every scale, so they cannot serve as norms.' });
   });
 });
 

@@ -37,7 +37,7 @@ describe('reading a results CSV for stored people', () => {
     const { report, valid } = await analyse(csv, ['id-bo|2025-01-10']);
     expect(valid.map((v) => [v.line, v.personId])).toEqual([[2, 'id-ana']]);
     expect(report.rowProblems).toEqual([
-      { line: 3, column: null, message: 'Bo Berg already has a stored ipip-neo-120 result for 2025-01-10' },
+      { line: 3, column: null, message: 'Bo Berg already has a stored IPIP-NEO-120 (Johnson 2014) result for 2025-01-10' },
       { line: 4, column: 'surname', message: '2 people have the name li wei; give their person_id instead' },
       { line: 5, column: null, message: 'Ana Silva already has a row for 2025-01-10 on line 2' },
       { line: 6, column: 'person_id', message: 'No person with id "id-ghost" in the database' },
@@ -62,7 +62,7 @@ describe('reading a results CSV for stored people', () => {
       expect.arrayContaining([
         expect.stringContaining('The required column "taken_on"'),
         expect.stringContaining('Name the person of each row'),
-        expect.stringContaining('"name" is not an item of ipip-neo-120'),
+        expect.stringContaining('"name" is not an item of IPIP-NEO-120 (Johnson 2014)'),
         expect.stringContaining('no column for item i1'),
       ]),
     );

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { AssessmentContext, NormRef, StoredScaleScore } from '../../../shared/api/assessment-fields';
-import type { InstrumentDefinition, NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
+import type { AssessmentContext, NormRef, StoredComparison, StoredScaleScore } from '../../../shared/api/assessment-fields';
+import type { IndexNotComputed, InstrumentDefinition, NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
 import { idColumn, timestampColumns } from '../columns';
 import { people } from './fleet';
 
@@ -34,6 +34,13 @@ export const assessmentResults = sqliteTable(
     responseTime: text('response_time', { mode: 'json' }).$type<PersonReport['responseTime']>(),
     verdict: text('verdict').$type<Verdict>().notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<ValidityReason[]>().notNull(),
+    /** Indices switched on that had no value for this person, and why (none recorded before they were). */
+    notComputed: text('not_computed', { mode: 'json' }).$type<IndexNotComputed[]>().notNull().default([]),
+    /**
+     * Who Mahalanobis D² and psychometric synonyms compared the person with: the batch and any stored results
+     * added to it, and the minimum the comparison needed. Null for results stored before it was recorded.
+     */
+    comparison: text('comparison', { mode: 'json' }).$type<StoredComparison | null>(),
     /** The norm chosen when the result was imported; the screen opens on it (another can be chosen there). */
     normRef: text('norm_ref', { mode: 'json' }).$type<NormRef | null>(),
     /** The results scored together: careless indices such as Mahalanobis D² are relative to that batch (SPEC §5). */
@@ -46,6 +53,8 @@ export const assessmentResults = sqliteTable(
     index('assessment_results_person').on(t.personId, t.takenOn),
     index('assessment_results_list').on(t.takenOn, t.id),
     index('assessment_results_group').on(t.instrumentId, t.context, t.personId, t.takenOn),
+    // Local groups and reference samples read every live result of an instrument from this index alone.
+    index('assessment_results_live').on(t.instrumentId, t.personId, t.context, t.takenOn, t.id, t.verdict).where(sql`${t.archivedAt} IS NULL`),
     // One live result per person, instrument and day: an import of the same file twice is caught.
     uniqueIndex('assessment_results_once')
       .on(t.personId, t.instrumentId, t.takenOn)

@@ -49,11 +49,13 @@ export interface ResultFilters {
   search: string;
   context: '' | 'applicant' | 'incumbent';
   verdict: '' | 'valid' | 'questionable' | 'invalid';
+  /** Only results whose verdict under the current validity rules differs from the one they were given. */
+  verdictChanged: boolean;
   archived: 'exclude' | 'include' | 'only';
   offset: number;
 }
 
-export const NO_RESULT_FILTERS: ResultFilters = { search: '', context: '', verdict: '', archived: 'exclude', offset: 0 };
+export const NO_RESULT_FILTERS: ResultFilters = { search: '', context: '', verdict: '', verdictChanged: false, archived: 'exclude', offset: 0 };
 
 /** The assessments list's filters and page, kept while a result is open. A filter change goes back to page 1. */
 export const useResultFilters = create<{ filters: ResultFilters; setFilter<K extends keyof ResultFilters>(key: K, value: ResultFilters[K]): void }>()((set) => ({

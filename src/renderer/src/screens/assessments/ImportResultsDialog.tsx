@@ -68,7 +68,8 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
       <p className="muted">
         A UTF-8 CSV, one row per questionnaire of a person already in the database: <code>person_id</code>, or <code>email</code>, or <code>given_names</code> and <code>surname</code>;
         <code>taken_on</code> (YYYY-MM-DD); then one column per item of the instrument in the order they were presented (IPIP-NEO-120: <code>i1</code>…<code>i120</code> or{' '}
-        <code>1</code>…<code>120</code>, answers 1–5), empty or NA when unanswered. The rows are scored together: careless-responding indices compare each person with the others in the file.
+        <code>1</code>…<code>120</code>, answers 1–5), empty or NA when unanswered. Answer patterns are compared across at least three people per item (360 for IPIP-NEO-120): a
+        smaller file is compared together with the stored results of the same population.
       </p>
       <div className="field">
         <label htmlFor="results-instrument">Instrument</label>

@@ -59,7 +59,6 @@ export function InstrumentsView() {
           <table className="table compact">
             <thead>
               <tr>
-                <th>Id</th>
                 <th>Name</th>
                 <th>Version</th>
                 <th>Items</th>
@@ -71,9 +70,6 @@ export function InstrumentsView() {
             <tbody>
               {list.data.map((i) => (
                 <tr key={i.id ?? i.key} className={i.archivedAt ? 'archived' : undefined}>
-                  <td>
-                    <code>{i.key}</code>
-                  </td>
                   <td>
                     {i.name}
                     {i.builtin && <span className="muted"> · built in</span>}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { DEFAULT_INSTRUMENT_ID, groupings, type Grouping } from '../../../../shared/api';
+import { DEFAULT_INSTRUMENT_ID } from '../../../../shared/api';
+import { groupings, type Grouping } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
 
 /**
- * Local norm groups from stored results (issue 3 §3): by position, department, or applicants vs incumbents —
- * always apart by population (SPEC §2). A group below the minimum size says so instead of showing figures that
- * would become percentiles.
+ * Local norm groups from stored results: by position, department, or everyone of a population — always apart
+ * by population (docs/psychometrics.md §2). A group below the minimum size says so instead of showing figures that would become
+ * percentiles.
  */
 export function LocalGroupsView() {
   const [by, setBy] = useState<Grouping>('position');
@@ -34,7 +35,7 @@ export function LocalGroupsView() {
       {groups.isError && <p className="notice bad">{groups.error.message}</p>}
       {data && (
         <p className="muted">
-          {data.results} results (each person&apos;s latest valid one per population); {data.excludedInvalid} invalid {data.excludedInvalid === 1 ? 'result is' : 'results are'} left out. A group needs at least{' '}
+          {data.results} results (each person&apos;s latest one that is not invalid, per population); {data.excludedInvalid} invalid {data.excludedInvalid === 1 ? 'result is' : 'results are'} left out. A group needs at least{' '}
           {data.minGroupSize} people before it serves as norms (change it under Validity rules).
         </p>
       )}

@@ -9,7 +9,9 @@ const keyOf = (option: NormOption) => JSON.stringify(option.ref);
 
 function optionLabel(o: NormOption): string {
   const n = o.norm.n === null ? '' : `, n = ${o.norm.n}`;
-  return `${o.norm.label} — ${POPULATION_LABELS[o.norm.population]}${n}${o.sufficient ? '' : ' (below the minimum size)'}${o.sameFor ? '' : ' · another population'}`;
+  // "All applicants" names its population already.
+  const population = o.ref.kind === 'local' && o.ref.by === 'context' ? '' : ` — ${POPULATION_LABELS[o.norm.population]}`;
+  return `${o.norm.label}${population}${n}${o.sufficient ? '' : ' (below the minimum size)'}${o.sameFor ? '' : ' · another population'}`;
 }
 
 function initialChoice(result: ResultDetail, options: NormOption[]): string | null {
@@ -21,9 +23,10 @@ function initialChoice(result: ResultDetail, options: NormOption[]): string | nu
 /**
  * The result against a chosen norm: imported tables or local groups, each with its population spelled out.
  * Another population's norms are used only when the person ticks the box, and the figures then say "mixed"
- * (SPEC §2); a local group below the minimum size shows why there are no percentiles instead of figures.
+ * (docs/psychometrics.md §2); a local group below the minimum size shows why there are no percentiles instead of figures. The
+ * figures of invalid answers are greyed (`greyed` says why).
  */
-export function NormPlacementView({ result }: { result: ResultDetail }) {
+export function NormPlacementView({ result, greyed = null }: { result: ResultDetail; greyed?: string | null }) {
   const options = useApiQuery('assessments.normOptions', { id: result.id });
   const [chosen, setChosen] = useState<string | null>(null);
   const [allowMixing, setAllowMixing] = useState(false);
@@ -36,10 +39,11 @@ export function NormPlacementView({ result }: { result: ResultDetail }) {
   if (list.length === 0)
     return (
       <p className="notice">
-        There is nothing to compare this result with yet. Import a norm table under <Link href="/norms">Norms</Link>, or store more results of {result.context === 'applicant' ? 'applicants' : 'crew in post'} for a local group.
+        There is nothing to compare this result with yet. Import a norm table under <Link href="/norms">Norms</Link>, or store more results of {POPULATION_LABELS[result.context]} for a local group.
       </p>
     );
   const p = placement.data;
+  const pale = greyed ? 'greyed' : undefined;
   return (
     <div>
       <div className="filters">
@@ -67,7 +71,7 @@ export function NormPlacementView({ result }: { result: ResultDetail }) {
       {selected && !selected.sameFor && (
         <label className="check">
           <input type="checkbox" checked={allowMixing} onChange={(e) => setAllowMixing(e.target.checked)} />
-          Compare this {result.context}&apos;s result with norms of {POPULATION_LABELS[selected.norm.population]} anyway (the figures will be marked as mixed)
+          Compare this result of {POPULATION_LABELS[result.context]} with norms of {POPULATION_LABELS[selected.norm.population]} anyway (the figures will be marked as mixed)
         </label>
       )}
       {placement.isError && <p className="notice bad">{placement.error.message}</p>}
@@ -87,12 +91,15 @@ export function NormPlacementView({ result }: { result: ResultDetail }) {
             </p>
           )}
           {!p.mixed && p.messages.length > 0 && <p className="muted">{p.messages.join(' ')}</p>}
-          <TScoreChart scores={p.scales} label={`T-scores against ${p.norm.label}${p.mixed ? ' (mixed populations)' : ''}`} />
+          <TScoreChart scores={p.scales} label={`T-scores against ${p.norm.label}${p.mixed ? ' (mixed populations)' : ''}${greyed ? ' (invalid answers)' : ''}`} greyed={greyed !== null} />
         </>
       )}
       {p && (
         <table className="table compact">
-          <caption>Domains{p.mixed ? ' — mixed populations' : ''}</caption>
+          <caption>
+            Domains{p.mixed ? ' — mixed populations' : ''}
+            {greyed ? ' — invalid answers, percentiles greyed' : ''}
+          </caption>
           <thead>
             <tr>
               <th>Domain</th>
@@ -106,8 +113,8 @@ export function NormPlacementView({ result }: { result: ResultDetail }) {
               <tr key={s.id}>
                 <td>{s.name}</td>
                 <td>{fixed(s.mean)}</td>
-                <td>{fixed(s.t, 0)}</td>
-                <td>{fixed(s.percentile, 0)}</td>
+                <td className={pale}>{fixed(s.t, 0)}</td>
+                <td className={pale}>{fixed(s.percentile, 0)}</td>
               </tr>
             ))}
           </tbody>
@@ -133,8 +140,8 @@ export function NormPlacementView({ result }: { result: ResultDetail }) {
                   <td>{f.name}</td>
                   <td>{p.scales.find((s) => s.id === f.scale)?.name ?? f.scale}</td>
                   <td>{fixed(f.mean)}</td>
-                  <td>{fixed(f.t, 0)}</td>
-                  <td>{fixed(f.percentile, 0)}</td>
+                  <td className={pale}>{fixed(f.t, 0)}</td>
+                  <td className={pale}>{fixed(f.percentile, 0)}</td>
                 </tr>
               ))}
             </tbody>

@@ -44,7 +44,7 @@ function NormImportForm() {
     <form className="card" onSubmit={onSubmit} noValidate aria-label="Import a norm table">
       <h2>Import a norm table</h2>
       <p className="muted">
-        A CSV with the columns <code>scale,mean,sd</code> and optionally <code>n</code>: one row per scale or facet (IPIP-NEO-120: N, E, O, A, C and N1…C6), means on the item scale. The IPIP
+        A CSV with the columns <code>scale,mean,sd</code> and optionally <code>n</code>: one row per domain or facet (IPIP-NEO-120: N, E, O, A, C and N1…C6), means on the answer scale. The IPIP
         publishes no norms; use figures from a publication or your own data, and say who they describe.
       </p>
       <div className="form-grid">
@@ -107,6 +107,8 @@ function NormImportForm() {
 export function NormsView() {
   const [showArchived, setShowArchived] = useState(false);
   const tables = useApiQuery('norms.list', { archived: showArchived ? 'include' : 'exclude' });
+  const instruments = useApiQuery('instruments.list', { archived: 'include' });
+  const instrumentName = (key: string) => instruments.data?.find((i) => i.key === key)?.name ?? key;
   const archive = useArchiveWithUndo('norms', ['norms.', 'assessments.']);
   return (
     <>
@@ -139,7 +141,7 @@ export function NormsView() {
               {tables.data.map((t) => (
                 <tr key={t.id} className={t.archivedAt ? 'archived' : undefined}>
                   <td>{t.label}</td>
-                  <td>{t.instrumentId}</td>
+                  <td>{instrumentName(t.instrumentId)}</td>
                   <td>{POPULATION_LABELS[t.population]}</td>
                   <td title={t.rows.map((r) => `${r.scale}: ${fixed(r.mean)} (${fixed(r.sd)})`).join(', ')}>{t.rows.length}</td>
                   <td>{t.n ?? '—'}</td>

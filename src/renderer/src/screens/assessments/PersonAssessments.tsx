@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS, VERDICT_BADGE, VERDICT_LABELS } from './labels';
+import { CONTEXT_LABELS } from './labels';
+import { VerdictBadges } from './VerdictBadges';
 
 /** A person's questionnaire history on their profile, newest first, each linking to the result. */
 export function PersonAssessments({ personId }: { personId: string }) {
@@ -31,10 +32,10 @@ export function PersonAssessments({ personId }: { personId: string }) {
                 <td>
                   <Link href={`~/assessments/${r.id}`}>{formatDate(r.takenOn)}</Link>
                 </td>
-                <td>{r.instrumentId}</td>
+                <td>{r.instrumentName}</td>
                 <td>{CONTEXT_LABELS[r.context]}</td>
                 <td>
-                  <span className={`badge ${VERDICT_BADGE[r.verdict]}`}>{VERDICT_LABELS[r.verdict]}</span>
+                  <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
                   {r.archivedAt && <span className="muted"> · archived</span>}
                 </td>
               </tr>

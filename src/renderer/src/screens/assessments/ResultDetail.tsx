@@ -1,18 +1,46 @@
 import { Link, useLocation } from 'wouter';
+import type { ResultDetail as Detail } from '../../../../shared/api';
+import { POPULATION_WORDS } from '../../../../shared/psychometrics';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS, fixed, VERDICT_BADGE, VERDICT_LABELS } from './labels';
+import { CONTEXT_LABELS, fixed, INDEX_LABELS, VERDICT_LABELS } from './labels';
 import { NormPlacementView } from './NormPlacementView';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { VerdictBadges } from './VerdictBadges';
 
-const VERDICT_MEANING = {
+const MEANING = {
   valid: 'No index of careless responding crossed its cut-off.',
-  questionable: 'Some answers look careless: read the scores with care, and consider asking the person to answer again.',
+  questionable: 'Some answers look careless, or could not be checked: read the scores with care, and consider asking the person to answer again.',
   invalid: 'The answers do not describe the person reliably: do not use these scores for decisions.',
 } as const;
 
-/** One stored result: validity verdict and reasons in plain words, careless indices, scores against a norm. */
+/** Who the answer pattern was compared with, in words; null when it was not (the reasons say why). */
+function comparedWith(r: Detail): string | null {
+  const c = r.comparison;
+  if (c !== null && c.size < c.minimum) return null;
+  if (c !== null && c.reference > 0) return `Answer patterns were compared with ${c.size} people: the ${r.batchSize} scored together and ${c.reference} stored results of ${POPULATION_WORDS[r.context]}.`;
+  return `Answer patterns were compared within the batch of ${r.batchSize} scored together.`;
+}
+
+/** Indices not computed for the same reason, named together: "Mahalanobis D², Psychometric synonyms: …". */
+function byReason(notComputed: Detail['notComputed']): Array<{ names: string; message: string }> {
+  const groups = new Map<string, string[]>();
+  for (const n of notComputed) groups.set(n.message, [...(groups.get(n.message) ?? []), INDEX_LABELS[n.index] ?? n.index]);
+  return [...groups].map(([message, names]) => ({ names: names.join(', '), message }));
+}
+
+/** Why an invalid result's percentiles are greyed, or null when they are not. */
+function invalidBecause(r: Detail): string | null {
+  if (r.verdict === 'invalid') return `These answers were judged invalid: ${r.reasons[0]?.message ?? ''}`;
+  if (r.currentVerdict === 'invalid') return `Under the current validity rules these answers are invalid: ${r.currentReasons[0]?.message ?? ''}`;
+  return null;
+}
+
+/**
+ * One stored result: the validity verdict first — with its reasons, what could not be computed, and the verdict
+ * the current rules would give — then the scores against a norm, greyed when the answers are invalid.
+ */
 export function ResultDetail({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const detail = useApiQuery('assessments.get', { id });
@@ -28,6 +56,9 @@ export function ResultDetail({ id }: { id: string }) {
   const r = detail.data;
   const what = `${r.personName}'s result of ${formatDate(r.takenOn)}`;
   const c = r.careless;
+  const greyed = invalidBecause(r);
+  const notComputed = new Map(r.notComputed.map((n) => [n.index, n.message]));
+  const figure = (index: string, value: string) => (notComputed.has(index) ? 'not computed' : value);
   return (
     <section className="page">
       <header className="page-header">
@@ -48,9 +79,9 @@ export function ResultDetail({ id }: { id: string }) {
       </header>
       <div className="card">
         <h2>
-          Validity: <span className={`badge ${VERDICT_BADGE[r.verdict]}`}>{VERDICT_LABELS[r.verdict]}</span>
+          Validity: <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
         </h2>
-        <p>{VERDICT_MEANING[r.verdict]}</p>
+        <p>{r.verdict === 'valid' && r.notComputed.length > 0 ? 'No index that could be computed crossed its cut-off; the ones that could not are listed below.' : MEANING[r.verdict]}</p>
         {r.reasons.length > 0 && (
           <ul aria-label="Reasons">
             {r.reasons.map((reason) => (
@@ -58,30 +89,63 @@ export function ResultDetail({ id }: { id: string }) {
             ))}
           </ul>
         )}
+        {r.notComputed.length > 0 && (
+          <>
+            <h3>Not computed</h3>
+            <ul aria-label="Not computed">
+              {byReason(r.notComputed).map((n) => (
+                <li key={n.names}>
+                  <strong>{n.names}:</strong> {n.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {comparedWith(r) && <p className="muted">{comparedWith(r)}</p>}
+        {r.currentVerdict !== r.verdict && (
+          <div className="notice warn" role="status">
+            <p>
+              Under the validity rules in force now this result would be <strong>{VERDICT_LABELS[r.currentVerdict].toLowerCase()}</strong>. The verdict it was given stays as it is; change the rules under
+              Validity rules.
+            </p>
+            {r.currentReasons.length > 0 && (
+              <ul aria-label="Reasons under the current rules">
+                {r.currentReasons.map((reason) => (
+                  <li key={reason.index}>{reason.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         <details>
           <summary>Careless-responding indices</summary>
           <dl className="facts">
             <dt>Longest run of one answer</dt>
             <dd>{fixed(c.longstringMax, 0)}</dd>
             <dt>Spread of answers (IRV)</dt>
-            <dd>{fixed(c.irv)}</dd>
+            <dd>{figure('irv', fixed(c.irv))}</dd>
             <dt>Mahalanobis D²</dt>
             <dd>
-              {fixed(c.mahalanobis, 1)}
-              {c.mahalanobisFlag ? ' (unusual for this batch)' : ''}
+              {figure('mahalanobis', fixed(c.mahalanobis, 1))}
+              {c.mahalanobisFlag ? ' (unusual for the group compared with)' : ''}
             </dd>
             <dt>Even-odd inconsistency</dt>
-            <dd>{fixed(c.evenOddFacets ?? c.evenOdd)}</dd>
+            <dd>{figure(c.evenOddFacets === null ? 'evenOdd' : 'evenOddFacets', fixed(c.evenOddFacets ?? c.evenOdd))}</dd>
             <dt>Psychometric synonyms / antonyms</dt>
             <dd>
-              {fixed(c.psychSyn)} / {fixed(c.psychAnt)}
+              {figure('psychSyn', fixed(c.psychSyn))} / {figure('psychAnt', fixed(c.psychAnt))}
             </dd>
           </dl>
         </details>
       </div>
       <div className="card">
         <h2>Scores</h2>
-        <NormPlacementView result={r} />
+        {greyed && (
+          <p className="notice bad" role="alert">
+            {greyed} The percentiles are greyed: do not use them for decisions.
+          </p>
+        )}
+        <NormPlacementView result={r} greyed={greyed} />
       </div>
     </section>
   );

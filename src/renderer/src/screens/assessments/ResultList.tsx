@@ -9,7 +9,8 @@ import { formatDate } from '../../format';
 import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
 import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
-import { CONTEXT_LABELS, VERDICT_BADGE, VERDICT_LABELS } from './labels';
+import { CONTEXT_LABELS, VERDICT_LABELS } from './labels';
+import { VerdictBadges } from './VerdictBadges';
 
 const PAGE = 100;
 
@@ -26,9 +27,10 @@ export function ResultList() {
     limit: PAGE,
     ...(filters.context ? { context: filters.context } : {}),
     ...(filters.verdict ? { verdict: filters.verdict } : {}),
+    ...(filters.verdictChanged ? { verdictChanged: true } : {}),
   };
   const list = useApiQuery('assessments.list', query, { placeholderData: keepPreviousData });
-  const set = <K extends Exclude<keyof ResultFilters, 'offset'>>(key: K, value: string) => setFilter(key, value as ResultFilters[K]);
+  const set = <K extends Exclude<keyof ResultFilters, 'offset' | 'verdictChanged'>>(key: K, value: string) => setFilter(key, value as ResultFilters[K]);
   const setOffset = (value: number) => setFilter('offset', value);
   const filtered = JSON.stringify({ ...filters, offset: 0 }) !== JSON.stringify(NO_RESULT_FILTERS);
   return (
@@ -36,13 +38,17 @@ export function ResultList() {
       <div className="filters" role="search">
         <input type="search" aria-label="Search by name" placeholder="Search by name…" value={filters.search} onChange={(e) => set('search', e.target.value)} />
         <select aria-label="Context" value={filters.context} onChange={(e) => set('context', e.target.value)}>
-          <option value="">Applicants and incumbents</option>
+          <option value="">Applicants and crew in post</option>
           <EnumOptions values={assessmentContexts} labels={CONTEXT_LABELS} />
         </select>
         <select aria-label="Verdict" value={filters.verdict} onChange={(e) => set('verdict', e.target.value)}>
           <option value="">Any verdict</option>
           <EnumOptions values={verdicts} labels={VERDICT_LABELS} />
         </select>
+        <label className="check">
+          <input type="checkbox" checked={filters.verdictChanged} onChange={(e) => setFilter('verdictChanged', e.target.checked)} />
+          Verdict differs under the current rules
+        </label>
         <select aria-label="Archived" value={filters.archived} onChange={(e) => set('archived', e.target.value)}>
           <option value="exclude">Without archived</option>
           <option value="include">With archived</option>
@@ -93,13 +99,13 @@ export function ResultList() {
                       <Link href={`/${r.id}`}>{r.personName}</Link>
                     </td>
                     <td>{formatDate(r.takenOn)}</td>
-                    <td>{r.instrumentId}</td>
+                    <td>{r.instrumentName}</td>
                     <td>{CONTEXT_LABELS[r.context]}</td>
                     <td>
                       {r.answered}/{r.items}
                     </td>
                     <td>
-                      <span className={`badge ${VERDICT_BADGE[r.verdict]}`}>{VERDICT_LABELS[r.verdict]}</span>
+                      <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
                       {r.reasons > 0 && <span className="muted"> · {r.reasons} {r.reasons === 1 ? 'reason' : 'reasons'}</span>}
                       {r.archivedAt && <span className="muted"> · archived</span>}
                     </td>

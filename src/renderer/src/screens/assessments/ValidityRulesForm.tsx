@@ -9,12 +9,12 @@ const DEFAULTS = assessmentSettingsSchema.parse({});
 
 type Path = FieldPath<AssessmentSettingsInput>;
 
-/** Cut-off pairs (questionable, invalid) with what they mean; blank switches a cut-off off. Defaults: README.md. */
+/** Cut-off pairs (questionable, invalid) with what they mean; blank switches a cut-off off. */
 const PAIRS: Array<{ key: 'answered' | 'longstring' | 'irv' | 'mahalanobis' | 'evenOdd' | 'psychSyn' | 'psychAnt'; label: string; hint: string }> = [
   { key: 'answered', label: 'Share of items answered', hint: 'Flag when fewer than this share (0–1) of the items were answered' },
-  { key: 'longstring', label: 'Longest run of one answer', hint: 'Share of the items (0–1); flag when the run is at least this long (SPEC §5 longstring)' },
+  { key: 'longstring', label: 'Longest run of one answer', hint: 'Share of the items (0–1); flag when the run of identical answers is at least this long' },
   { key: 'irv', label: 'Spread of answers (IRV)', hint: 'Share of the response range (0–1); flag when the spread is below it (straight-lining)' },
-  { key: 'mahalanobis', label: 'Mahalanobis D² confidence', hint: 'χ² confidence (between 0 and 1, e.g. 0.99); flag when D² is above that quantile, relative to the batch' },
+  { key: 'mahalanobis', label: 'Mahalanobis D² confidence', hint: 'χ² confidence (between 0 and 1, e.g. 0.99); flag when D² is above that quantile, relative to the group compared with' },
   { key: 'evenOdd', label: 'Even-odd inconsistency', hint: 'Flag when the index (−1 to 1, higher = less consistent) is above this' },
   { key: 'psychSyn', label: 'Psychometric synonyms', hint: 'Flag when the within-person r is below this' },
   { key: 'psychAnt', label: 'Psychometric antonyms', hint: 'Flag when the within-person r is above this' },
@@ -49,7 +49,11 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
         </Field>
       </div>
       <h2>Validity cut-offs</h2>
-      <p className="muted">Leave a box empty to switch that cut-off off. The defaults and their sources are in the README (Psychometric engine). Changes apply to results imported afterwards.</p>
+      <p className="muted">
+        Leave a box empty to switch that cut-off off; each rule shows its default. Stored results keep the verdict they were given: each also shows, beside it, the verdict these
+        rules would give. Mahalanobis D² and psychometric synonyms and antonyms compare a person with a group of at least three people per item (360 for IPIP-NEO-120): a smaller
+        import is compared together with the stored results of the same population, or marked questionable because it could not be checked.
+      </p>
       <table className="table compact rules">
         <thead>
           <tr>
@@ -109,7 +113,7 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
   );
 }
 
-/** The validity-rules settings form (issue 3 §6: configurable cut-offs with documented defaults). */
+/** The validity-rules settings form: configurable cut-offs with their defaults. */
 export function ValidityRulesForm() {
   const settings = useApiQuery('assessments.settings', {});
   if (settings.isError) return <p className="notice bad">{settings.error.message}</p>;
