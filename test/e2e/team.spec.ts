@@ -23,7 +23,7 @@ test('a captain opens a sample vessel’s team dynamics and switches whole crew,
   // Whole crew: figures, an explained harmony index and a diagnosis.
   const crew = await membersCount(page);
   expect(crew).toBeGreaterThan(15);
-  await expect(page.getByLabel('Compare with').locator('option:checked')).toHaveText(/Local: all incumbents/);
+  await expect(page.getByLabel('Compare with').locator('option:checked')).toHaveText(/^All crew in post, n = \d+/);
   const insights = page.getByRole('list', { name: 'Insights' }).getByRole('listitem');
   await expect(insights.first()).toBeVisible();
   await insights.first().getByText('Why this shows').click();

@@ -2,17 +2,12 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { NormOption, ResultDetail } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
-import { fixed, POPULATION_LABELS } from './labels';
+import { fixed, normOptionLabel, POPULATION_LABELS } from './labels';
 import { TScoreChart } from './TScoreChart';
 
 const keyOf = (option: NormOption) => JSON.stringify(option.ref);
 
-function optionLabel(o: NormOption): string {
-  const n = o.norm.n === null ? '' : `, n = ${o.norm.n}`;
-  // "All applicants" names its population already.
-  const population = o.ref.kind === 'local' && o.ref.by === 'context' ? '' : ` — ${POPULATION_LABELS[o.norm.population]}`;
-  return `${o.norm.label}${population}${n}${o.sufficient ? '' : ' (below the minimum size)'}${o.sameFor ? '' : ' · another population'}`;
-}
+const optionLabel = (o: NormOption): string => `${normOptionLabel(o)}${o.sameFor ? '' : ' · another population'}`;
 
 function initialChoice(result: ResultDetail, options: NormOption[]): string | null {
   const stored = result.normRef && options.find((o) => keyOf(o) === JSON.stringify(result.normRef));

@@ -1,4 +1,4 @@
-import type { AssessmentContext } from '../../../../shared/api';
+import type { AssessmentContext, NormOption } from '../../../../shared/api';
 import { POPULATION_WORDS, type Grouping, type Population, type Verdict } from '../../../../shared/psychometrics';
 
 /** Words for the assessments screens: one name per thing, shared with the core's messages (names.ts). */
@@ -25,3 +25,11 @@ export const INDEX_LABELS: Record<string, string> = {
 };
 
 export const fixed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '—' : x.toFixed(digits));
+
+/** A norm as offered in a "Compare with" list: name, population (unless the name says it), size, sufficiency. */
+export function normOptionLabel(o: Pick<NormOption, 'ref' | 'norm' | 'sufficient'>): string {
+  const n = o.norm.n === null ? '' : `, n = ${o.norm.n}`;
+  // "All applicants" names its population already.
+  const population = o.ref.kind === 'local' && o.ref.by === 'context' ? '' : ` — ${POPULATION_LABELS[o.norm.population]}`;
+  return `${o.norm.label}${population}${n}${o.sufficient ? '' : ' (below the minimum size)'}`;
+}

@@ -1,13 +1,9 @@
 import type { TeamDynamics, TeamGroup, TeamNormChoice, TeamNormOption } from '../../../../shared/api';
 import { DEPARTMENT_LABELS, DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
-import { POPULATION_LABELS } from '../assessments/labels';
+import { normOptionLabel } from '../assessments/labels';
 
 const keyOf = (ref: TeamNormOption['ref']) => JSON.stringify(ref);
 
-function optionLabel(o: TeamNormOption): string {
-  const n = o.norm.n === null ? '' : `, n = ${o.norm.n}`;
-  return `${o.norm.label} — ${POPULATION_LABELS[o.norm.population]}${n}${o.sufficient ? '' : ' (below the minimum size)'}`;
-}
 
 export interface TeamSettings {
   asOf: string;
@@ -58,7 +54,7 @@ export function TeamControls({ settings, onChange, data }: { settings: TeamSetti
         >
           {options.map((o) => (
             <option key={keyOf(o.ref)} value={keyOf(o.ref)}>
-              {optionLabel(o)}
+              {normOptionLabel(o)}
             </option>
           ))}
           <option value="none">No norm (averages on the answer scale)</option>
