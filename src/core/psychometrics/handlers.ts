@@ -1,5 +1,6 @@
 import {
   analysisReport,
+  asInputError,
   instrumentSummary,
   PsychometricsInputError,
   responsesFromRows,
@@ -14,10 +15,11 @@ import { psychometricsPool } from './pool';
 
 type PsychometricsMethods = 'psychometrics.instruments' | 'psychometrics.instrument' | 'psychometrics.analyze';
 
-/** Bad input found by the engine becomes a VALIDATION error whose issues name the row, column or field. */
+/** Bad input found by the engine or the file reader becomes a VALIDATION error whose issues name the row, column or field. */
 export function asAppError(error: unknown): unknown {
-  if (error instanceof PsychometricsInputError) return new AppError('VALIDATION', error.message, { issues: error.issues });
-  return error;
+  const input = asInputError(error);
+  if (input instanceof PsychometricsInputError) return new AppError('VALIDATION', input.message, { issues: input.issues });
+  return input;
 }
 
 export function findInstrument(id: string): InstrumentDefinition {

@@ -8,6 +8,7 @@ export { BLOCK_ROWS, blockRanges, firstPass, secondPass } from './blocks';
 export type { FirstPass, FirstPassInput, SecondPass, SecondPassInput } from './blocks';
 export { critvalPairs, evenOdd, irv, longstring, selectPairs, synonymScore } from './careless';
 export type { ItemPair } from './careless';
+export { asInputError } from './csv';
 export { PsychometricsInputError } from './errors';
 export { instrumentSummary, parseInstrumentDefinition, parseInstrumentJson, parseKeysCsv } from './instruments';
 export { buildIpipNeo120, IPIP_NEO_120_ID } from './ipip-neo-120';

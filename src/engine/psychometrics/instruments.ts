@@ -49,7 +49,7 @@ export function parseKeysCsv(text: string, options: { id: string; range: { min: 
     const facet = col.facet === null ? '' : row[col.facet]!;
     const keyed = parseKeying(row[col.keyed]!);
     if (item === '') issues.push({ path: cellPath(table, r, col.item), message: 'the item id is empty' });
-    else if (itemRows.has(item.toLowerCase())) issues.push({ path: cellPath(table, r, col.item), message: `item "${item}" is already keyed on ${table.source} row ${table.rowNumbers[itemRows.get(item.toLowerCase())!]}` });
+    else if (itemRows.has(item.toLowerCase())) issues.push({ path: cellPath(table, r, col.item), message: `item "${item}" is already keyed on ${table.source} row ${table.lines[itemRows.get(item.toLowerCase())!]}` });
     itemRows.set(item.toLowerCase(), r);
     if (scale === '') issues.push({ path: cellPath(table, r, col.scale), message: 'the scale is empty' });
     else if (!scales.includes(scale)) scales.push(scale);
@@ -58,7 +58,7 @@ export function parseKeysCsv(text: string, options: { id: string; range: { min: 
       const known = facets.get(facet);
       if (!known) facets.set(facet, { scale, row: r });
       else if (known.scale !== scale) {
-        issues.push({ path: cellPath(table, r, col.facet!), message: `facet "${facet}" is under scale "${known.scale}" on ${table.source} row ${table.rowNumbers[known.row]}, not "${scale}"` });
+        issues.push({ path: cellPath(table, r, col.facet!), message: `facet "${facet}" is under scale "${known.scale}" on ${table.source} row ${table.lines[known.row]}, not "${scale}"` });
       }
     }
     items.push({ id: item, scale, facet: facet === '' ? null : facet, keyed: keyed ?? 1 });

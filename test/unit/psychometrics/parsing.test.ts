@@ -85,7 +85,7 @@ describe('responses CSV', () => {
   it('needs an id column and rows of the header’s length', () => {
     expect(failure(() => parseResponsesCsv('q1,q2,q3,q4\n1,2,3,4\n', def)).issues[0]!.message).toMatch(/missing column "id"/);
     expect(failure(() => parseResponsesCsv('id,q1,q2,q3,q4\np1,1,2,3\n', def)).issues).toEqual([{ path: 'responses.csv row 2', message: 'has 4 fields, the header has 5' }]);
-    expect(failure(() => parseResponsesCsv('', def)).message).toBe('responses.csv is empty');
+    expect(failure(() => parseResponsesCsv('', def)).message).toBe('responses.csv: the file is empty.');
     expect(failure(() => parseResponsesCsv('id,q1,q2,q3,q4\n"p1,1,2,3,4\n', def)).message).toMatch(/not valid CSV/);
   });
 });
