@@ -4,7 +4,7 @@ import { restoreCell } from './formula';
 import { CSV_LIMITS, formatCount, type CsvLimits } from './limits';
 import { csvSlices, detectDelimiter, type CsvSlice } from './slices';
 
-/** A CSV file as read: its header, its rows of cells, and the line each row ends on (as an editor numbers it). */
+/** A CSV file as read: its header, its rows of cells, and the line each row starts on (as an editor numbers it). */
 export interface CsvTable {
   /** The file's name, for messages. */
   source: string;
@@ -20,8 +20,6 @@ export interface CsvReadOptions {
   limits?: Partial<CsvLimits>;
 }
 
-type Parsed = { record: string[]; info: { lines: number } };
-
 const NOT_CLOSED = 'a quoted value is not closed: a quote (") is missing.';
 const AFTER_CLOSING = 'a quoted value is followed by other characters before the next separator.';
 const PARSE_PROBLEMS: Record<string, string> = {
@@ -31,10 +29,19 @@ const PARSE_PROBLEMS: Record<string, string> = {
   INVALID_OPENING_QUOTE: 'a value has a quote (") inside it: put the whole value in quotes and double the quote inside ("").',
 };
 
-function parseSlice(slice: CsvSlice, delimiter: string, source: string): Parsed[] {
+// Spaces around a value are dropped, those inside quotes kept: a writer quotes a value that needs them.
+const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+
+/**
+ * One slice's records with the line each starts on. The slicer counted the records already; csv-parse's own
+ * line count (`info`, which costs a copied object per record) is asked for only if the two disagree.
+ */
+function parseSlice(slice: CsvSlice, delimiter: string, source: string): { records: string[][]; lines: number[] } {
   try {
-    // Spaces around a value are dropped, those inside quotes kept: a writer quotes a value that needs them.
-    return parse(slice.text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Parsed[];
+    const records = parse(slice.text, { ...PARSE_OPTIONS, delimiter }) as string[][];
+    if (records.length === slice.lines.length) return { records, lines: slice.lines };
+    const counted = parse(slice.text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    return { records: counted.map((r) => r.record), lines: counted.map((r) => slice.firstLine - 1 + r.info.lines) };
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
     const line = typeof lines === 'number' ? slice.firstLine - 1 + lines : null;
@@ -54,8 +61,10 @@ function* readSteps(text: string, options: CsvReadOptions): Generator<void, CsvT
   const rows: string[][] = [];
   const lines: number[] = [];
   for (const slice of csvSlices(body, source, limits)) {
-    for (const { record, info } of parseSlice(slice, delimiter, source)) {
-      const line = slice.firstLine - 1 + info.lines;
+    const parsed = parseSlice(slice, delimiter, source);
+    for (let r = 0; r < parsed.records.length; r += 1) {
+      const record = parsed.records[r]!;
+      const line = parsed.lines[r]!;
       if (record.length > limits.maxColumns) {
         throw new TextFileError(source, line, `the row has ${formatCount(record.length)} values; a row may hold at most ${formatCount(limits.maxColumns)}.`);
       }

@@ -1,10 +1,17 @@
 import { TextFileError } from '../../shared/files/text-file';
 import { formatCount, type CsvLimits } from './limits';
 
-/** A run of whole records of a CSV text, and the line it starts on. */
+/** A run of whole records of a CSV text, the line it starts on, and the line each record that is not blank starts on. */
 export interface CsvSlice {
   text: string;
   firstLine: number;
+  lines: number[];
+}
+
+/** A line of spaces only is no record (readers skip blank lines). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (text.charCodeAt(i) > 32) return false;
+  return true;
 }
 
 /** Slices are about this many characters: csv-parse slows down on long inputs, and each slice is one pause. */
@@ -24,6 +31,7 @@ export function* csvSlices(text: string, source: string, limits: CsvLimits, slic
   let recordLine = 1;
   let sliceStart = 0;
   let sliceLine = 1;
+  let lines: number[] = [];
   for (let pos = 0; pos < text.length; ) {
     const found = text.indexOf(lineBreak, pos);
     const end = found === -1 ? text.length : found;
@@ -42,15 +50,18 @@ export function* csvSlices(text: string, source: string, limits: CsvLimits, slic
       }
       continue;
     }
+    if (!isBlank(text, recordStart, end)) lines.push(recordLine);
     recordStart = pos;
     recordLine = line;
     if (pos - sliceStart >= sliceChars) {
-      yield { text: text.slice(sliceStart, pos), firstLine: sliceLine };
+      yield { text: text.slice(sliceStart, pos), firstLine: sliceLine, lines };
       sliceStart = pos;
       sliceLine = line;
+      lines = [];
     }
   }
-  if (sliceStart < text.length) yield { text: text.slice(sliceStart), firstLine: sliceLine };
+  if (quoted && !isBlank(text, recordStart, text.length)) lines.push(recordLine);
+  if (sliceStart < text.length) yield { text: text.slice(sliceStart), firstLine: sliceLine, lines };
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;

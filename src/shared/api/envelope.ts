@@ -15,6 +15,8 @@ export const errorCodes = [
   'DB_CORRUPT',
   'DB_UNAVAILABLE',
   'FORBIDDEN',
+  /** The app is busy with other large requests: try again shortly. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

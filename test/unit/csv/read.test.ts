@@ -27,11 +27,17 @@ describe('readCsv', () => {
     expect(read('"a;b",c\n1,2\n').header).toEqual(['a;b', 'c']);
   });
 
-  it('numbers rows by line as an editor does, across blank lines and quoted line breaks', () => {
+  it('numbers rows by the line they start on, across blank lines and quoted line breaks', () => {
     const table = read('\uFEFFa,b\n\n1,2\n"x\ny",3\n4,5');
     expect(table.header).toEqual(['a', 'b']);
     expect(table.rows).toEqual([['1', '2'], ['x\ny', '3'], ['4', '5']]);
-    expect(table.lines).toEqual([3, 5, 6]);
+    expect(table.lines).toEqual([3, 4, 6]);
+  });
+
+  it('keeps line numbers right where its own count of records and the parser\'s differ (a lone tab in a tab-separated file)', () => {
+    const table = read('a\tb\n\t\n1\t2\n');
+    expect(table.rows).toEqual([['', ''], ['1', '2']]);
+    expect(table.lines).toEqual([2, 3]);
   });
 
   it('drops spaces around unquoted values and keeps those inside quotes', () => {
@@ -86,7 +92,7 @@ describe('CSV limits', () => {
 
   it('stops scanning at the long line: no slice holding it is ever cut', () => {
     const slices = csvSlices(`a\n${'y'.repeat(200)}\n`, 'x.csv', { ...CSV_LIMITS, maxLineChars: 100 }, 1);
-    expect(slices.next().value).toEqual({ text: 'a\n', firstLine: 1 });
+    expect(slices.next().value).toEqual({ text: 'a\n', firstLine: 1, lines: [1] });
     expect(() => slices.next()).toThrow(/line 2: the line is 200 characters long; a line may hold at most 100/);
   });
 
