@@ -1,4 +1,4 @@
-import { AppError } from '../core/api/errors';
+import { AppError } from '../core/core';
 import { commands } from './commands';
 import { EXIT, UsageError, type CliIo } from './io';
 

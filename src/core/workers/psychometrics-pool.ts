@@ -17,6 +17,7 @@ import {
   type FirstPass,
   type SecondPass,
 } from '../../engine/psychometrics';
+import type { AnalysisSources, ReadSources } from '../psychometrics/analysis-sources';
 import type { PsychometricsTask } from './psychometrics.worker';
 
 const BUILT_WORKER = 'psychometrics-worker.js';
@@ -49,7 +50,7 @@ function shared(values: Float64Array): Float64Array {
  * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
-  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass> | null = null;
+  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | ReadSources> | null = null;
 
   constructor(private readonly options: { maxThreads?: number } = {}) {}
 
@@ -57,9 +58,15 @@ export class PsychometricsPool {
     return this.options.maxThreads ?? Math.max(1, availableParallelism());
   }
 
-  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass> {
+  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | ReadSources> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
+  }
+
+  /** Decodes and parses an analysis's files (or checks its rows) in a worker thread. */
+  async read(sources: AnalysisSources, signal?: AbortSignal): Promise<ReadSources> {
+    signal?.throwIfAborted();
+    return (await this.#piscina().run({ pass: 'read', sources }, { signal: signal ?? null })) as ReadSources;
   }
 
   async analyze(input: AnalysisInput, control: AnalysisControl = {}): Promise<AnalysisResult> {

@@ -21,7 +21,7 @@ export { checkNormPopulation, DEFAULT_MIN_GROUP_SIZE, localNorms, normScores, pa
 export type { LocalNormGroup, LocalNormRecord } from './norms';
 export { feldtInterval, reliability } from './reliability';
 export type { Reliability } from './reliability';
-export { analysisReport, personReport, reliabilityReport, resultTable } from './report';
+export { analysisReport, analysisSummary, personReport, reliabilityReport, resultTable } from './report';
 export { parseResponsesCsv, parseResponseTimesCsv, responsesFromRows, responseTimesFromRows } from './responses';
 export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
