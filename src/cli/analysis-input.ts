@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Core } from '../core/core';
-import { MAX_CSV_BYTES, type AnalyzeInput, type TextFile } from '../shared/api';
+import { MAX_CSV_BYTES, MAX_DEFINITION_BYTES, MAX_NORM_TABLE_BYTES, type AnalyzeInput, type TextFile } from '../shared/api';
 import { readInputFile } from './read-file';
 import { UsageError } from './io';
 
@@ -36,9 +36,9 @@ export function numberOption(value: string | undefined, flag: string, check: (x:
   return x;
 }
 
-/** A file for the core to read: its name (for messages) and its bytes. Only regular files, at most 64 MB. */
-async function textFile(path: string, what: string): Promise<TextFile> {
-  const bytes = await readInputFile(path, { what, maxBytes: MAX_CSV_BYTES });
+/** A file for the core to read: its name (for messages) and its bytes. Only regular files, at most `maxBytes`. */
+async function textFile(path: string, what: string, maxBytes = MAX_CSV_BYTES): Promise<TextFile> {
+  const bytes = await readInputFile(path, { what, maxBytes });
   return { fileName: basename(path), contentBase64: bytes.toString('base64') };
 }
 
@@ -72,19 +72,19 @@ export async function readAnalysisInput(core: Core, values: AnalysisInputValues)
   checkAnalysisUsage(values);
   const range = rangeOf(values);
   let instrument: AnalyzeInput['instrument'];
-  if (values.keys !== undefined) instrument = { keysFile: await textFile(values.keys, 'keys') };
+  if (values.keys !== undefined) instrument = { keysFile: await textFile(values.keys, 'keys', MAX_DEFINITION_BYTES) };
   else {
     const id = values.instrument!;
     const builtins = (await core.call('psychometrics.instruments', {})).map((i) => i.id);
     if (builtins.includes(id.toLowerCase())) instrument = id;
-    else if (existsSync(resolve(id))) instrument = { definitionFile: await textFile(id, 'instrument') };
+    else if (existsSync(resolve(id))) instrument = { definitionFile: await textFile(id, 'instrument', MAX_DEFINITION_BYTES) };
     else throw new UsageError(`"${id}" is neither a built-in instrument (${builtins.join(', ')}) nor an instrument definition file`);
   }
   return {
     instrument,
     responses: { file: await textFile(values.responses!, 'responses') },
     responseTimes: values.rt === undefined ? null : { file: await textFile(values.rt, 'response-time') },
-    norms: values.norms === undefined ? null : { file: await textFile(values.norms, 'norms') },
+    norms: values.norms === undefined ? null : { file: await textFile(values.norms, 'norms', MAX_NORM_TABLE_BYTES) },
     range,
   };
 }

@@ -73,7 +73,7 @@ function* readSteps(text: string, options: CsvReadOptions): Generator<void, CsvT
         header = record;
         headerLine = line;
       } else if (rows.length === limits.maxRows) {
-        throw new TextFileError(source, line, `the file has more than ${formatCount(limits.maxRows)} rows under its header; split it into smaller files.`);
+        throw new TextFileError(source, line, `the file has more than ${formatCount(limits.maxRows)} rows under its header.`);
       } else {
         rows.push(record);
         lines.push(line);

@@ -1,5 +1,5 @@
 import { TextFileError } from '../../shared/files/text-file';
-import { readCsv, type CsvTable } from '../csv';
+import { readCsv, type CsvLimits, type CsvTable } from '../csv';
 import { inputError, PsychometricsInputError } from './errors';
 
 export type { CsvTable };
@@ -15,10 +15,10 @@ export function asInputError(error: unknown): unknown {
  * CSV text → header + rows (the project's one reader, src/engine/csv), with errors that name the file, the row
  * (as a spreadsheet shows it: the header is row 1) and the column. Every row must have the header's length.
  */
-export function parseCsv(text: string, source: string): CsvTable {
+export function parseCsv(text: string, source: string, limits?: Partial<CsvLimits>): CsvTable {
   let table: CsvTable;
   try {
-    table = readCsv(text, { source });
+    table = readCsv(text, { source, ...(limits ? { limits } : {}) });
   } catch (error) {
     throw asInputError(error);
   }

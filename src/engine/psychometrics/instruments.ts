@@ -5,6 +5,7 @@ import {
   type InstrumentDefinitionInput,
   type InstrumentSummary,
 } from '../../shared/psychometrics';
+import { CSV_LIMITS } from '../csv';
 import { cellPath, columnIndex, parseCsv } from './csv';
 import { inputError, PsychometricsInputError } from './errors';
 import { localName } from './layout';
@@ -36,7 +37,8 @@ export function parseInstrumentJson(text: string, source = 'instrument.json'): I
  */
 export function parseKeysCsv(text: string, options: { id: string; range: { min: number; max: number }; source?: string }): InstrumentDefinition {
   const source = options.source ?? 'keys.csv';
-  const table = parseCsv(text, source);
+  // One row per item, and a responses file holds at most CSV_LIMITS.maxColumns items.
+  const table = parseCsv(text, source, { maxRows: CSV_LIMITS.maxColumns });
   const col = columnIndex(table, ['item', 'scale', 'keyed'], ['facet']);
   const issues: Array<{ path: string; message: string }> = [];
   const items: InstrumentDefinitionInput['items'] = [];

@@ -102,7 +102,7 @@ describe('CSV limits', () => {
 
   it('refuses too many columns and too many rows, naming the line', () => {
     expect(refusal(() => read('a,b,c\n1,2,3,4,5\n', { maxColumns: 4 })).message).toBe('x.csv, line 2: the row has 5 values; a row may hold at most 4.');
-    expect(refusal(() => read('a\n1\n2\n3\n', { maxRows: 2 })).message).toBe('x.csv, line 4: the file has more than 2 rows under its header; split it into smaller files.');
+    expect(refusal(() => read('a\n1\n2\n3\n', { maxRows: 2 })).message).toBe('x.csv, line 4: the file has more than 2 rows under its header.');
     expect(read('a\n1\n2\n', { maxRows: 2 }).rows).toHaveLength(2);
   });
 });

@@ -212,3 +212,15 @@ describe('response-time CSV', () => {
     ]);
   });
 });
+
+describe('files far larger than their kind', () => {
+  it('refuses a norm table or a keys file of responses-file size by its row count, naming the line', () => {
+    const norms = ['scale,mean,sd', ...Array.from({ length: 200_000 }, () => 'A,3,0.7')].join('\n');
+    const started = performance.now();
+    expect(failure(() => parseNormsCsv(norms, def, 'norms.csv')).issues).toEqual([{ path: 'norms.csv row 5002', message: 'the file has more than 5,000 rows under its header.' }]);
+    const keys = ['item,scale,keyed', ...Array.from({ length: 200_000 }, (_, i) => `q${i},A,1`)].join('\n');
+    expect(failure(() => parseKeysCsv(keys, { id: 'k', range: { min: 1, max: 5 } })).issues).toEqual([{ path: 'keys.csv row 2002', message: 'the file has more than 2,000 rows under its header.' }]);
+    // Refused as soon as the limit is passed, not after checking every row.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
