@@ -1,4 +1,5 @@
 import { createCore, type Core } from '../core/core';
+import type { TaskProgress } from '../shared/api';
 import type { CliIo } from './io';
 
 /** Opens the core on `--data-dir` (or the default data folder), runs `fn`, and always closes it. */
@@ -19,13 +20,6 @@ export async function withStatelessCore<T>(fn: (core: Core) => Promise<T>): Prom
   } finally {
     await core.close();
   }
-}
-
-interface TaskProgress {
-  taskId: string;
-  done: number;
-  total: number | null;
-  message?: string;
 }
 
 /**

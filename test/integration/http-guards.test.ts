@@ -86,7 +86,7 @@ describe('request bodies', () => {
   it('refuses a body over the per-call limit with an answer the caller receives', async () => {
     const { status, body } = await send({ path: '/api/system.info', method: 'POST', headers: json, body: `{"x":"${'a'.repeat(17 * MiB)}"}` }).answer;
     expect(status).toBe(413);
-    expect(JSON.parse(body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'The request is larger than 16 MB, the most one call may send.' } });
+    expect(JSON.parse(body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'This is more than the app accepts at once: 16 MB per request, which holds a file of up to about 12 MB.' } });
   });
 
   it('bounds the bytes held across calls: another large upload is told to wait, small calls go on, and the budget comes back', async () => {
@@ -98,7 +98,7 @@ describe('request bodies', () => {
     expect(second.status).toBe(503);
     expect(JSON.parse(second.body)).toEqual({
       ok: false,
-      error: { code: 'BUSY', message: 'The app is already reading 15 MB of other large requests (at most 24 MB at a time). Try again when they are done.' },
+      error: { code: 'BUSY', message: 'The app is busy reading other large files (15 MB of the 24 MB it reads at a time). Try again when they are done.' },
     });
     expect(await httpBridge(http.url).invoke('system.info', {})).toMatchObject({ ok: true });
 

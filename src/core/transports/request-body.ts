@@ -38,12 +38,12 @@ const mib = (bytes: number) => `${Math.round(bytes / MiB)} MB`;
  * body is drained without being kept, so the answer still reaches the client.
  */
 export function readBody(req: IncomingMessage, maxBytes: number, budget: ByteBudget): Promise<BodyOutcome> {
-  const tooLarge: BodyOutcome = { ok: false, status: 413, code: 'VALIDATION', message: `The request is larger than ${mib(maxBytes)}, the most one call may send.` };
+  const tooLarge: BodyOutcome = { ok: false, status: 413, code: 'VALIDATION', message: `This is more than the app accepts at once: ${mib(maxBytes)} per request, which holds a file of up to about ${mib((maxBytes * 3) / 4)}.` };
   const busy = (): BodyOutcome => ({
     ok: false,
     status: 503,
     code: 'BUSY',
-    message: `The app is already reading ${mib(budget.used)} of other large requests (at most ${mib(budget.limit)} at a time). Try again when they are done.`,
+    message: `The app is busy reading other large files (${mib(budget.used)} of the ${mib(budget.limit)} it reads at a time). Try again when they are done.`,
   });
   const declared = Number(req.headers['content-length']);
   const known = Number.isSafeInteger(declared) && declared >= 0;
