@@ -28,7 +28,7 @@ export interface HttpTransport {
 
 const HOST = '127.0.0.1';
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
-/** One largest upload and a half: a second one waits its turn, small calls always pass. */
+/** One largest upload and a half: a second large one waits its turn while small calls go on. */
 const DEFAULT_MAX_IN_FLIGHT = 96 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 

@@ -204,4 +204,4 @@ export function typeChecks(
 }
 
 /** The answer for a file that could not be read at all (shared with the shells, which meet such files first). */
-export { unreadableAssessment } from '../../shared/api/documents';
+export { unreadableAssessment } from '../../shared/api/unreadable-document';

@@ -74,19 +74,6 @@ export const verificationResultSchema = z.object({
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
 
-/** The answer for a file that could not be read at all: always review, with the reason in plain words. */
-export function unreadableAssessment(reason: Extract<VerificationReason, 'unreadable' | 'unsupported_type'>, message: string): Omit<VerificationResult, 'file' | 'ms'> {
-  return {
-    type: 'unknown',
-    fields: {},
-    mrz: null,
-    checks: [{ id: 'file', ok: false, message }],
-    status: 'review',
-    reasons: [reason],
-    confidence: 0,
-  };
-}
-
 export const personIdentitySchema = z.object({
   surname: z.string().trim().min(1, 'surname is required'),
   givenNames: z.string().trim().default(''),
