@@ -2,19 +2,20 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/shared/security/content-security-policy';
 
 /**
- * Vite's dev server injects inline scripts (React refresh) and talks over a websocket; the strict CSP of
- * index.html is relaxed for `npm start` in development only. Builds keep it strict.
+ * Writes the app's Content-Security-Policy (src/shared/security) into index.html. Vite's dev server injects
+ * inline scripts (React refresh) and talks over a websocket, so `npm start` relaxes it in development only.
  */
-function devCsp(): Plugin {
+function csp(): Plugin {
   return {
-    name: 'harmony-dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+    name: 'harmony-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, { server }) =>
+        html.replace('%HARMONY_CSP%', contentSecurityPolicy({ delivery: 'meta', ...(server ? { devConnect: 'ws: http://localhost:*' } : {}) })),
+    },
   };
 }
 
@@ -66,7 +67,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react(), devCsp()],
+    plugins: [react(), csp()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('src/renderer/index.html') },

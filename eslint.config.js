@@ -8,8 +8,8 @@ import tseslint from 'typescript-eslint';
 const layer = (...names) => `(^|/)(${names.join('|')})(/|$)`;
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'zlib'];
 
-/** The layer rules of ARCHITECTURE.md: who may import whom. */
-function restrict({ layers = [], electron = true, node = false }) {
+/** The layer rules of ARCHITECTURE.md: who may import whom. `extra` adds patterns of its own. */
+function restrict({ layers = [], electron = true, node = false, extra = [] }) {
   return {
     'no-restricted-imports': [
       'error',
@@ -21,6 +21,7 @@ function restrict({ layers = [], electron = true, node = false }) {
         patterns: [
           ...(layers.length ? [{ regex: layer(...layers), message: 'This layer may not import that one (ARCHITECTURE.md §Processes and layers).' }] : []),
           ...(node ? [{ regex: '^node:', message: 'The engine is pure: no I/O, no Node built-ins.' }] : []),
+          ...extra,
         ],
       },
     ],
@@ -52,7 +53,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...restrict({ layers: ['core', 'main', 'preload', 'server', 'cli'] }) },
   },
   { files: ['src/server/**'], rules: restrict({ layers: ['core', 'main', 'preload', 'renderer', 'cli'] }) },
-  { files: ['src/cli/**'], rules: restrict({ layers: ['main', 'preload', 'renderer'] }) },
+  {
+    // The CLI is one more client of the typed API: it creates the core (core/core.ts) and calls procedures.
+    files: ['src/cli/**'],
+    rules: restrict({
+      layers: ['main', 'preload', 'renderer', 'engine'],
+      extra: [{ regex: '(^|/)core/(?!core$)', message: 'The CLI reaches the core through the typed API: import only core/core (createCore) and src/shared.' }],
+    }),
+  },
   { files: ['src/cli/**', 'test/**'], rules: { 'no-console': 'off' } },
   { files: ['test/**'], rules: restrict({ layers: ['main', 'preload'], electron: true }) },
   // Unit tests of the Electron shell mock the `electron` module; they may name it.

@@ -1,6 +1,4 @@
-import { toAppError } from '../core/api/errors';
-import { errorLogFile, logUnexpectedError } from '../core/error-log';
-import { resolveDataDir } from '../core/paths';
+import { errorLogFile, logUnexpectedError, resolveDataDir, toAppError } from '../core/core';
 import { commands } from './commands';
 import { EXIT, UsageError, type CliIo } from './io';
 

@@ -1,20 +1,6 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppError } from '../core/api/errors';
-import { copyDurably, renameDurably } from '../core/files/durable';
-
-/**
- * Reads a file a person named. A folder, a device or a pipe is refused in plain words before reading (a pipe would
- * hang the command, a device like /dev/zero never end); a missing file or no permission is said plainly by the
- * command runner.
- */
-export function readUserFile(named: string): Buffer {
-  const path = resolve(named);
-  const info = statSync(path);
-  if (info.isDirectory()) throw new AppError('VALIDATION', `${named} is a folder, not a file.`);
-  if (!info.isFile()) throw new AppError('VALIDATION', `${named} is not a plain file (it is a device or a pipe); save it as a file first.`);
-  return readFileSync(path);
-}
+import { AppError, copyDurably, renameDurably } from '../core/core';
 
 /**
  * Where a command writes a file a person named: a folder means "into this folder, under `defaultName`". Refuses,

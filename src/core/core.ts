@@ -9,9 +9,26 @@ import { CoreState } from './core-state';
 import { logUnexpectedError } from './error-log';
 import { resolveDataDir } from './paths';
 
+/**
+ * What shells (the CLI, the Electron main process) use of the core besides `createCore`: the error `call` throws,
+ * how an unexpected error is logged, the data folder, files written whole, taking a file a person picked into the
+ * backups folder, and the preview server.
+ */
+export { AppError, toAppError } from './api/errors';
+export { importBackupFile } from './db/backup-import';
+export { errorLogFile, logUnexpectedError } from './error-log';
+export { copyDurably, renameDurably } from './files/durable';
+export { resolveDataDir } from './paths';
+export { startHttpTransport, type HttpTransport } from './transports/http';
+
 export interface CoreOptions {
   /** Data folder; `HARMONY_DATA_DIR` overrides it (see paths.ts). */
   dataDir?: string;
+  /**
+   * False for a core that only computes (`harmony analyze`, `harmony verify`): the data folder is not touched
+   * and procedures that need stored data answer DB_UNAVAILABLE.
+   */
+  database?: boolean;
   appVersion?: string;
   /** Check every answer against the contract (on with HARMONY_VALIDATE_OUTPUT=1, as in the test suites). */
   validateOutput?: boolean;
@@ -37,7 +54,8 @@ export function createCore(options: CoreOptions = {}): Core {
   const events = new EventBus();
   const tasks = new TaskRegistry(events);
   const state = new CoreState(resolveDataDir(options.dataDir), options.appVersion ?? version, tasks);
-  state.openDatabase();
+  if (options.database ?? true) state.openDatabase();
+  else state.failure = { state: 'unavailable', message: 'This command works without the database.' };
 
   const disposers: Array<() => void | Promise<void>> = [];
   const ctx: ServiceContext = {

@@ -1,7 +1,7 @@
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import type { Core } from '../core/core';
 import { toAppError } from '../core/api/errors';
-import { importBackupFile } from '../core/db/backup-import';
+import { importBackupFile } from '../core/core';
 import { logUnexpectedError } from '../core/error-log';
 
 const pickFile = (window: BrowserWindow | null, options: OpenDialogOptions) =>

@@ -1,5 +1,6 @@
 import { app, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { EXTERNAL_LINKS } from '../shared/links';
+import { contentSecurityPolicy as appContentSecurityPolicy } from '../shared/security/content-security-policy';
 
 /**
  * True for the renderer's own entry point: the dev server's origin in development, the packaged
@@ -24,21 +25,11 @@ export function isTrustedIpcSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'
   return frame !== null && frame.parent === null && isAppUrl(frame.url, entryUrl);
 }
 
-/** Builds the Content-Security-Policy; development adds what Vite's hot reload needs. */
+/** The app's policy (src/shared/security); development adds what Vite's hot reload needs. */
 export function contentSecurityPolicy(devServerUrl?: string): string {
-  const connect = devServerUrl ? `'self' ${new URL(devServerUrl).origin} ws://${new URL(devServerUrl).host}` : `'self'`;
-  return [
-    "default-src 'none'",
-    `script-src 'self'${devServerUrl ? " 'unsafe-inline'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src ${connect}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  if (!devServerUrl) return appContentSecurityPolicy();
+  const { origin, host } = new URL(devServerUrl);
+  return appContentSecurityPolicy({ devConnect: `${origin} ws://${host}` });
 }
 
 /**

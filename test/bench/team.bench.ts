@@ -84,7 +84,11 @@ const bench: Benchmark = {
       const teamsCsv = ['id,team', ...Array.from({ length: people }, (_, i) => `P${i},T${i % VESSELS}`)].join('\n');
       const responses = csv.replace(/^email,taken_on,/, 'id,').replace(/\nperson(\d+)@example\.org,2025-03-01,/g, '\nP$1,');
       const files = await sample(3, () =>
-        core.call('team.analyzeFiles', { instrument: { kind: 'builtin', id: 'ipip-neo-120' }, responses: { name: 'r.csv', text: responses }, teams: { name: 't.csv', text: teamsCsv } }),
+        core.call('team.analyzeFiles', {
+          instrument: 'ipip-neo-120',
+          responses: { file: { fileName: 'r.csv', contentBase64: Buffer.from(responses).toString('base64') } },
+          teams: { fileName: 't.csv', contentBase64: Buffer.from(teamsCsv).toString('base64') },
+        }),
       );
       report({ label: `harmony team: score ${people} respondents (worker pool) and ${VESSELS} teams, median`, value: percentile(files, 50), unit: 'ms' });
     } finally {

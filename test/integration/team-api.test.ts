@@ -173,12 +173,13 @@ describe('team.fleet and team.analyzeFiles', () => {
   it('answers the same over HTTP and IPC, and names the bad row of a teams file', async () => {
     const transports = await bothTransports(core);
     try {
-      const responses = { name: 'r.csv', text: resultsCsv(['a', 'b', 'c'], { seed: 4 }).replace(/^email,taken_on,/, 'id,').replace(/\n(\w),2025-03-01,/g, '\n$1,') };
-      const input = { instrument: { kind: 'builtin', id: 'ipip-neo-120' }, responses, teams: { name: 't.csv', text: 'id,team\na,X\nb,X\nc,Y\n' } };
+      const file = (fileName: string, text: string) => ({ fileName, contentBase64: Buffer.from(text).toString('base64') });
+      const responses = { file: file('r.csv', resultsCsv(['a', 'b', 'c'], { seed: 4 }).replace(/^email,taken_on,/, 'id,').replace(/\n(\w),2025-03-01,/g, '\n$1,')) };
+      const input = { instrument: 'ipip-neo-120', responses, teams: file('t.csv', 'id,team\na,X\nb,X\nc,Y\n') };
       for (const bridge of Object.values(transports.bridges)) {
         const ok = await bridge.invoke('team.analyzeFiles', input);
         expect(ok).toMatchObject({ ok: true, data: { report: { teams: { X: { members: ['a', 'b'] }, Y: { members: ['c'] } } } } });
-        const bad = await bridge.invoke('team.analyzeFiles', { ...input, teams: { name: 't.csv', text: 'id,team\nz,X\n' } });
+        const bad = await bridge.invoke('team.analyzeFiles', { ...input, teams: file('t.csv', 'id,team\nz,X\n') });
         expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 't.csv row 2, column id', message: '"z" is not a respondent in r.csv' }] } } });
       }
     } finally {

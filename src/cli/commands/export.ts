@@ -10,7 +10,8 @@ export const exportCommand: CliCommand = {
   usage: `harmony export people [FILE] [--archived exclude|include|only] [--data-dir DIR]
 
 Writes people as CSV in the columns \`harmony import people\` reads, to FILE or to standard output.
-Archived people are left out unless --archived include (or only) is given.`,
+Archived people are left out unless --archived include (or only) is given. A value a spreadsheet would run as a
+formula (starting with = + - @, e.g. a phone number +44…) is written with a leading ', which the import removes.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

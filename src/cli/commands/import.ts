@@ -1,8 +1,9 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportProblem, ImportReport } from '../../shared/api';
-import { AppError, toAppError } from '../../core/api/errors';
+import { MAX_CSV_BYTES, type ImportProblem, type ImportReport } from '../../shared/api';
+import { AppError } from '../../core/core';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
-import { readUserFile } from '../user-files';
+import { readInputFile } from '../read-file';
 import { withCore, withProgress } from '../with-core';
 
 const describe = (p: ImportProblem) => [p.line !== null ? `line ${p.line}` : null, p.column].filter(Boolean).join(', ') + (p.line !== null || p.column ? ': ' : '') + p.message;
@@ -17,14 +18,15 @@ export const importCommand: CliCommand = {
   summary: 'Import people from a CSV file (prints a per-row report)',
   usage: `harmony import people FILE.csv [--dry-run] [--data-dir DIR]
 
-Reads people from a UTF-8 CSV whose header names these columns (given_names, surname and date_of_birth are
-required): given_names, surname, date_of_birth (YYYY-MM-DD), nationalities (names or ISO codes, separated by ;),
-languages (separated by ;), email, phone, emergency_contact_name, emergency_contact_phone,
-emergency_contact_relation. \`harmony export people\` writes the same columns.
+Reads people from a CSV (UTF-8, or UTF-16; comma, semicolon or tab separated) whose header names these columns
+(given_names, surname and date_of_birth are required): given_names, surname, date_of_birth (YYYY-MM-DD),
+nationalities (names or ISO codes, separated by ;), languages (separated by ;), email, phone,
+emergency_contact_name, emergency_contact_phone, emergency_contact_relation. \`harmony export people\` writes the
+same columns.
 
-A wrong header, an empty file or a file that is not UTF-8 is rejected whole. Rows with problems (bad dates,
-unknown countries, the same person twice in the file or already stored) are reported and skipped; all other
-rows are stored in one transaction. --dry-run only prints the report.
+A file that is empty, not UTF-8 text, not valid CSV, over a size limit or with a wrong header is rejected whole,
+naming the line. Rows with problems (bad dates, unknown countries, the same person twice in the file or already
+stored) are reported and skipped; all other rows are stored in one transaction. --dry-run only prints the report.
 Exit code 0 when rows were imported, 1 when the file was rejected or no row could be imported.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' } } });
@@ -34,12 +36,13 @@ Exit code 0 when rows were imported, 1 when the file was rejected or no row coul
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
     let bytes: Buffer;
     try {
-      bytes = readUserFile(file);
+      bytes = await readInputFile(file, { what: 'people', maxBytes: MAX_CSV_BYTES });
     } catch (error) {
-      io.err(toAppError(error).message);
+      if (!(error instanceof AppError)) throw error;
+      io.err(error.message);
       return EXIT.failed;
     }
-    const input = { contentBase64: bytes.toString('base64'), fileName: file };
+    const input = { contentBase64: bytes.toString('base64'), fileName: basename(file) };
     return withCore(values['data-dir'], async (core) => {
       if (values['dry-run']) {
         const report = await core.call('people.importPreview', input);

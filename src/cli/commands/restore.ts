@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKUP_ID_PATTERN } from '../../shared/api';
-import { AppError } from '../../core/api/errors';
-import { importBackupFile } from '../../core/db/backup-import';
+import { AppError, importBackupFile } from '../../core/core';
 import { EXIT, UsageError, type CliCommand } from '../io';
 import { withCore } from '../with-core';
 

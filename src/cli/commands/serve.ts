@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/core';
-import { startHttpTransport } from '../../core/transports/http';
+import { createCore, startHttpTransport } from '../../core/core';
 import { EXIT, UsageError, type CliCommand } from '../io';
 
 /** The built renderer: `out/renderer` next to the built CLI, or above the sources when run from them. */

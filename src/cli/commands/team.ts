@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { teamReportSchema, type TeamFilesInput } from '../../shared/api';
 import { populations, type Population } from '../../shared/psychometrics';
+import { analysisInputOptions, checkAnalysisUsage, readAnalysisInput, textFile } from '../analysis-input';
 import { EXIT, UsageError, type CliCommand } from '../io';
-import { withCore, withProgress } from '../with-core';
+import { withProgress, withStatelessCore } from '../with-core';
 import { teamSummary } from './team-summary';
+
+/** The analysis's data options, without response times (team figures do not use them). */
+const { rt: _rt, ...dataOptions } = analysisInputOptions;
 
 const USAGE = `harmony team (--instrument <ipip-neo-120|FILE.json> | --keys FILE.csv --min N --max N)
              --responses FILE.csv --teams TEAMS.csv [--norms FILE.csv]
-             [--respondents applicant|incumbent|volunteer] [--allow-norm-mismatch] [--json] [--data-dir DIR]
+             [--respondents applicant|incumbent|volunteer] [--allow-norm-mismatch] [--json]
 
 Team figures for each team of TEAMS.csv: composition per domain (n, mean, sd, sd of the population, min, max,
 range) on raw scale means and, with --norms, in SD from the norm; person–team fit (leave-one-out distance and
@@ -25,19 +27,6 @@ questionable and invalid ones). Advisory figures: they decide nothing about any 
   --respondents WHO      who answered; norms of another population are refused unless --allow-norm-mismatch
   --json                 the report as JSON on stdout (notes go to stderr)`;
 
-function readText(file: string, what: string): { name: string; text: string } {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new Error(`The ${what} file ${file} does not exist`);
-  return { name: basename(file), text: readFileSync(path, 'utf8') };
-}
-
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isInteger(x)) throw new UsageError(`${flag} must be a whole number, not "${value}"`);
-  return x;
-}
-
 export const teamCommand: CliCommand = {
   name: 'team',
   summary: 'Team composition, person–team fit, harmony index and diagnosis for teams of respondents',
@@ -46,47 +35,29 @@ export const teamCommand: CliCommand = {
     const { values } = parseArgs({
       args,
       options: {
-        instrument: { type: 'string' },
-        keys: { type: 'string' },
-        responses: { type: 'string' },
-        norms: { type: 'string' },
+        ...dataOptions,
         teams: { type: 'string' },
-        min: { type: 'string' },
-        max: { type: 'string' },
         respondents: { type: 'string' },
         'allow-norm-mismatch': { type: 'boolean' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
       },
     });
-    if (values.responses === undefined) throw new UsageError('--responses FILE.csv is required');
+    checkAnalysisUsage(values);
     if (values.teams === undefined) throw new UsageError('--teams TEAMS.csv is required (columns id,team)');
-    if (values.instrument !== undefined && values.keys !== undefined) throw new UsageError('Give either --instrument or --keys, not both');
-    if (values.instrument === undefined && values.keys === undefined) throw new UsageError('Say which instrument: --instrument ipip-neo-120, --instrument FILE.json or --keys FILE.csv');
-    const min = wholeNumber(values.min, '--min');
-    const max = wholeNumber(values.max, '--max');
-    if ((min === undefined) !== (max === undefined)) throw new UsageError('Give --min and --max together');
-    if (min !== undefined && max !== undefined && max <= min) throw new UsageError('--max must be greater than --min');
-    if (values.keys !== undefined && min === undefined) throw new UsageError('A keys file does not say the response range: give --min and --max as well');
     const respondents = values.respondents ?? 'unspecified';
     if (!(populations as readonly string[]).includes(respondents)) throw new UsageError(`--respondents must be one of ${populations.join(', ')}, not "${respondents}"`);
 
-    const looksLikeFile = values.instrument !== undefined && (/\.json$/i.test(values.instrument) || existsSync(resolve(values.instrument)));
-    const input: TeamFilesInput = {
-      instrument:
-        values.keys !== undefined
-          ? { kind: 'keys', file: readText(values.keys, 'keys') }
-          : looksLikeFile
-            ? { kind: 'definition', file: readText(values.instrument!, 'instrument') }
-            : { kind: 'builtin', id: values.instrument! },
-      range: min !== undefined && max !== undefined ? { min, max } : null,
-      responses: readText(values.responses, 'responses'),
-      norms: values.norms === undefined ? null : readText(values.norms, 'norms'),
-      teams: readText(values.teams, 'teams'),
-      respondents: respondents as Population,
-      allowNormMismatch: values['allow-norm-mismatch'] ?? false,
-    };
-    return withCore(values['data-dir'], async (core) => {
+    return withStatelessCore(async (core) => {
+      const { instrument, responses, norms, range } = await readAnalysisInput(core, values);
+      const input: TeamFilesInput = {
+        instrument,
+        responses,
+        norms,
+        range,
+        teams: await textFile(values.teams!, 'teams'),
+        respondents: respondents as Population,
+        allowNormMismatch: values['allow-norm-mismatch'] ?? false,
+      };
       const { report, notices } = await withProgress(core, io, 'cli-team', () => core.call('team.analyzeFiles', input, { taskId: 'cli-team' }));
       // The documented shape, checked before it is printed.
       const checked = teamReportSchema.parse(report);

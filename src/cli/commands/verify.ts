@@ -1,12 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { format } from 'date-fns';
-import { isIsoDate, unreadableAssessment } from '../../engine/documents';
-import { DocumentVerifier } from '../../core/documents/verifier';
-import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { AppError, type Core } from '../../core/core';
+import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, unreadableAssessment, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { isIsoDate, todayIsoDate } from '../../shared/domain/dates';
+import { decodeText } from '../../shared/files/text-file';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
+import { readInputFile } from '../read-file';
+import { showProgress, withStatelessCore } from '../with-core';
 
 const USAGE = `harmony verify FILE... [--person PERSON.json] [--as-of YYYY-MM-DD] [--tour START:END] [--json]
 
@@ -32,42 +33,58 @@ export const verifyCommand: CliCommand = {
       options: { person: { type: 'string' }, 'as-of': { type: 'string' }, tour: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     if (positionals.length === 0) throw new UsageError('Name at least one file to verify.');
-    const asOf = values['as-of'] ?? format(new Date(), 'yyyy-MM-dd');
+    const asOf = values['as-of'] ?? todayIsoDate();
     if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a real date as YYYY-MM-DD, not "${asOf}"`);
     const person = values.person ? await readPerson(values.person) : undefined;
     const plannedTour = values.tour ? parseTour(values.tour) : undefined;
 
-    const verifier = new DocumentVerifier();
-    const results: VerificationResult[] = new Array(positionals.length);
-    let finished = 0;
-    try {
-      // A few documents in flight keep every OCR worker busy without holding every file in memory at once.
-      let next = 0;
-      const lanes = Array.from({ length: Math.min(positionals.length, availableParallelism() * 2) }, async () => {
-        while (next < positionals.length) {
-          const index = next++;
-          const file = positionals[index]!;
-          results[index] = await verifyFile(verifier, file, { person, asOf, plannedTour }, (message) =>
-            io.progress(`[${finished + 1}/${positionals.length}] ${basename(file)}: ${message}`),
-          );
-          finished += 1;
-        }
-      });
-      await Promise.all(lanes);
-    } finally {
-      io.progress('');
-      await verifier.close();
-    }
+    const results = await withStatelessCore((core) => verifyAll(core, io, positionals, { person, asOf, plannedTour }));
     if (values.json) io.out(JSON.stringify(results, null, 2));
     else printReport(results, io);
     return results.every((r) => r.status === 'verified') ? EXIT.ok : EXIT.failed;
   },
 };
 
+type VerifyOptions = { person?: PersonIdentity; asOf: string; plannedTour?: PlannedTour };
+
+/** Every file through `documents.verify`, a few at a time (enough to keep every OCR worker busy); Ctrl+C stops. */
+async function verifyAll(core: Core, io: CliIo, files: string[], options: VerifyOptions): Promise<VerificationResult[]> {
+  const results: VerificationResult[] = new Array(files.length);
+  const running = new Set<string>();
+  let next = 0;
+  let finished = 0;
+  let stopped = false;
+  void io.interrupted.then(() => {
+    stopped = true;
+    for (const taskId of running) void core.call('tasks.cancel', { taskId }).catch(() => undefined);
+  });
+  const stop = showProgress(core, io, (taskId) => (running.has(taskId) ? `[${finished + 1}/${files.length}] ` : null));
+  try {
+    const lanes = Array.from({ length: Math.min(files.length, availableParallelism() * 2) }, async () => {
+      while (next < files.length && !stopped) {
+        const index = next++;
+        const taskId = `cli-verify-${index}`;
+        running.add(taskId);
+        try {
+          results[index] = await verifyFile(core, files[index]!, taskId, options);
+        } finally {
+          running.delete(taskId);
+        }
+        finished += 1;
+      }
+    });
+    await Promise.all(lanes);
+  } finally {
+    stop();
+  }
+  if (stopped) throw new AppError('CANCELLED', `Stopped: ${finished} of ${files.length} documents were checked.`);
+  return results;
+}
+
 async function readPerson(file: string): Promise<PersonIdentity> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    raw = JSON.parse(decodeText(await readInputFile(file, { what: 'person', maxBytes: 1024 * 1024 }), basename(file)));
   } catch (error) {
     throw new UsageError(`--person ${file}: cannot read it as JSON (${(error as Error).message})`);
   }
@@ -85,30 +102,22 @@ function parseTour(text: string): PlannedTour {
   return parsed.data;
 }
 
-/** One file, whatever it holds: a missing or odd file is a `review` result, never a crash of the whole run. */
-async function verifyFile(
-  verifier: DocumentVerifier,
-  file: string,
-  options: { person?: PersonIdentity; asOf: string; plannedTour?: PlannedTour },
-  progress: (message: string) => void,
-): Promise<VerificationResult> {
+/** One file, whatever it holds: a missing, odd or unreadable file is a `review` result, never a crash of the whole run. */
+async function verifyFile(core: Core, file: string, taskId: string, options: VerifyOptions): Promise<VerificationResult> {
   const started = performance.now();
-  const failed = (reason: 'unreadable' | 'unsupported_type', message: string): VerificationResult => ({
-    file,
-    ...unreadableAssessment(reason, message),
-    ms: Math.round(performance.now() - started),
-  });
+  const failed = (message: string): VerificationResult => ({ file, ...unreadableAssessment('unreadable', message), ms: Math.round(performance.now() - started) });
+  let bytes: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return failed('unreadable', `${file} is not a file.`);
-    if (info.size > MAX_DOCUMENT_BYTES) return failed('unreadable', `The file is ${Math.round(info.size / 1024 / 1024)} MiB; at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB are read.`);
-    const bytes = await readFile(file);
-    return await verifier.verify(bytes, { fileName: file, ...options, onProgress: (_done, _total, message) => progress(message) });
+    bytes = await readInputFile(file, { what: 'document', maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return failed('unreadable', `${file} does not exist.`);
-    if (code === 'EACCES') return failed('unreadable', `${file} cannot be read (permission denied).`);
-    return failed('unreadable', `${file} could not be verified: ${(error as Error).message}`);
+    if (error instanceof AppError) return failed(error.message);
+    throw error;
+  }
+  try {
+    return await core.call('documents.verify', { fileName: file, contentBase64: bytes.toString('base64'), ...options }, { taskId });
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'CANCELLED') return failed(`${file} could not be verified: ${error.message}`);
+    throw error;
   }
 }
 

@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import type { ImportProblem, ImportReport, ParsedPersonInput } from '../../shared/api';
 import { personInputSchema } from '../../shared/api';
 import { resolveCountry } from '../../shared/domain/countries';
 import type { TaskHandle } from '../api/tasks';
 import { yieldToEventLoop } from '../db/writes';
+import { readUploadedCsv } from '../files/csv-upload';
 import { LIST_SEPARATOR, PEOPLE_COLUMNS, normaliseHeader, type PeopleColumn } from './csv-columns';
 import { identityKeyOf } from './records';
 
@@ -27,27 +27,6 @@ const fileProblem = (message: string, line: number | null = null, column: string
 
 function emptyReport(fileProblems: ImportProblem[]): CsvAnalysis {
   return { report: { fileProblems, rows: 0, validRows: 0, rowProblems: [], preview: [] }, valid: [] };
-}
-
-function decode(bytes: Uint8Array): string | ImportProblem {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return fileProblem('The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8" and try again.');
-  }
-}
-
-function readRecords(text: string): Array<{ record: string[]; line: number }> | ImportProblem {
-  try {
-    const rows = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as Array<{
-      record: string[];
-      info: { lines: number };
-    }>;
-    return rows.map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    return fileProblem(`The file is not valid CSV: ${(error as Error).message}`, line);
-  }
 }
 
 /** Checks the header row: every required column present, no unknown or repeated column. */
@@ -118,16 +97,12 @@ function readRow(record: string[], mapping: Map<number, PeopleColumn>, line: num
  * stored) skip that row. Nothing is written here. Yields between batches so progress shows and cancel works.
  */
 export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, task?: TaskHandle, progressTotal?: number): Promise<CsvAnalysis> {
-  if (bytes.length === 0) return emptyReport([fileProblem('The file is empty')]);
-  const text = decode(bytes);
-  if (typeof text !== 'string') return emptyReport([text]);
-  const records = readRecords(text);
-  if (!Array.isArray(records)) return emptyReport([records]);
-  if (records.length === 0) return emptyReport([fileProblem('The file is empty')]);
-  const [header, ...rows] = records;
-  const mapping = mapHeader(header!.record);
+  const table = await readUploadedCsv(bytes, task);
+  if (!('rows' in table)) return emptyReport([table]);
+  const { header, rows, lines } = table;
+  const mapping = mapHeader(header);
   if (Array.isArray(mapping)) return emptyReport(mapping);
-  if (rows.length === 0) return emptyReport([fileProblem('The file has a header but no rows of people', 1)]);
+  if (rows.length === 0) return emptyReport([fileProblem('The file has a header but no rows of people', table.headerLine)]);
 
   const valid: ParsedPersonInput[] = [];
   const preview: ImportReport['preview'] = [];
@@ -135,7 +110,7 @@ export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, ta
   let problemCount = 0;
   const inFileIdentity = new Map<string, number>();
   const inFileEmail = new Map<string, number>();
-  const width = header!.record.length;
+  const width = header.length;
 
   for (let i = 0; i < rows.length; i += 1) {
     if (i % CHECK_BATCH === 0 && i > 0) {
@@ -143,7 +118,8 @@ export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, ta
       await yieldToEventLoop();
       task?.throwIfCancelled();
     }
-    const { record, line } = rows[i]!;
+    const record = rows[i]!;
+    const line = lines[i]!;
     const result = readRow(record, mapping, line, width);
     let problems = 'problems' in result ? result.problems : [];
     if ('person' in result) {

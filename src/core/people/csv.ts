@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { asc, isNotNull, isNull } from 'drizzle-orm';
 import type { ArchivedFilter, ImportReport } from '../../shared/api';
+import { writeCsv } from '../../engine/csv';
 import { AppError } from '../api/errors';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
@@ -57,14 +57,12 @@ export async function importPeople(ctx: ServiceContext, contentBase64: string, t
   });
 }
 
-export const csvText = (header: readonly string[], records: string[][]) => stringify([header as string[], ...records]);
-
 export function exportPeopleCsv(ctx: ServiceContext, archived: ArchivedFilter) {
   const where = archived === 'exclude' ? isNull(people.archivedAt) : archived === 'only' ? isNotNull(people.archivedAt) : undefined;
   const rows = ctx.db().select().from(people).where(where).orderBy(asc(people.sortKey)).all();
   return {
     fileName: `people-${todayIsoDate()}.csv`,
-    csv: csvText(PEOPLE_COLUMNS.map((c) => c.header), rows.map(personToCsvRecord)),
+    csv: writeCsv(PEOPLE_COLUMNS.map((c) => c.header), rows.map(personToCsvRecord)),
     rows: rows.length,
   };
 }

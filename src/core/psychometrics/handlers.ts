@@ -1,9 +1,12 @@
+import { writeCsv } from '../../engine/csv';
 import {
   analysisReport,
+  analysisSummary,
+  asInputError,
   instrumentSummary,
   PsychometricsInputError,
-  responsesFromRows,
-  responseTimesFromRows,
+  resultTable,
+  type AnalysisResult,
 } from '../../engine/psychometrics';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
 import type { HandlerGroup } from '../api/dispatcher';
@@ -14,10 +17,11 @@ import { psychometricsPool } from './pool';
 
 type PsychometricsMethods = 'psychometrics.instruments' | 'psychometrics.instrument' | 'psychometrics.analyze';
 
-/** Bad input found by the engine becomes a VALIDATION error whose issues name the row, column or field. */
+/** Bad input found by the engine or the file reader becomes a VALIDATION error whose issues name the row, column or field. */
 export function asAppError(error: unknown): unknown {
-  if (error instanceof PsychometricsInputError) return new AppError('VALIDATION', error.message, { issues: error.issues });
-  return error;
+  const input = asInputError(error);
+  if (input instanceof PsychometricsInputError) return new AppError('VALIDATION', input.message, { issues: input.issues });
+  return input;
 }
 
 export function findInstrument(id: string): InstrumentDefinition {
@@ -35,21 +39,27 @@ export function psychometricsHandlers(ctx: ServiceContext): HandlerGroup<Psychom
     'psychometrics.instruments': () => [...builtinInstruments().values()].map((def) => instrumentSummary(def)),
     'psychometrics.instrument': ({ id }) => findInstrument(id),
     'psychometrics.analyze': async (input, { task }) => {
+      const pool = psychometricsPool(ctx);
+      const instrument = typeof input.instrument === 'string' ? findInstrument(input.instrument) : input.instrument;
+      task.progress(0, null, 'Reading the responses');
+      const read = await pool.read({ ...input, instrument }, task.signal);
+      if (!read.ok) throw new AppError('VALIDATION', read.message, { issues: read.issues });
+      const analysing = `Analysing ${read.input.responses.n} respondent${read.input.responses.n === 1 ? '' : 's'}`;
+      task.progress(0, null, analysing);
+      let result: AnalysisResult;
       try {
-        const instrument = typeof input.instrument === 'string' ? findInstrument(input.instrument) : input.instrument;
-        const range = input.range ?? undefined;
-        const { layout, responses } = responsesFromRows(instrument, input.responses.items, input.responses.rows, range);
-        const times = input.responseTimes ? responseTimesFromRows(layout, responses, input.responseTimes.items, input.responseTimes.rows) : null;
-        task.progress(0, null, 'Analysing responses');
-        const result = await psychometricsPool(ctx).analyze(
-          { layout, responses, times, norms: input.norms, options: input.options },
-          { signal: task.signal, onProgress: (done, total) => task.progress(done, total, 'Analysing responses') },
-        );
-        task.throwIfCancelled();
-        return { ...analysisReport(result), notices: result.notices };
+        result = await pool.analyze({ ...read.input, options: input.options }, { signal: task.signal, onProgress: (done, total) => task.progress(done, total, analysing) });
       } catch (error) {
         throw asAppError(error);
       }
+      task.throwIfCancelled();
+      const table = input.include.csv ? resultTable(result) : null;
+      return {
+        ...analysisReport(result),
+        notices: result.notices,
+        ...(input.include.summary ? { summary: analysisSummary(result, read.title) } : {}),
+        ...(table ? { csv: writeCsv(table.header, table.rows) } : {}),
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { ArchivedFilter, InstrumentRecord } from '../../shared/api';
+import { decodeText } from '../../shared/files/text-file';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { parseInstrumentJson } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
@@ -71,15 +72,10 @@ function assertKeyFree(ctx: ServiceContext, key: string, exceptId?: string): voi
 
 /** Imports a custom instrument definition (JSON); the engine checks it whole and names every problem. */
 export function importInstrument(ctx: ServiceContext, contentBase64: string, fileName: string | undefined): InstrumentRecord {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(contentBase64, 'base64'));
-  } catch {
-    throw new AppError('VALIDATION', 'The file is not UTF-8 text.');
-  }
+  const source = fileName ?? 'instrument.json';
   let definition: InstrumentDefinition;
   try {
-    definition = parseInstrumentJson(text, fileName ?? 'instrument.json');
+    definition = parseInstrumentJson(decodeText(Buffer.from(contentBase64, 'base64'), source), source);
   } catch (error) {
     throw asAppError(error);
   }

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { ArchivedFilter, NormTableRecord, ParsedInput } from '../../shared/api';
 import type { NormTable } from '../../shared/psychometrics';
+import { decodeText } from '../../shared/files/text-file';
 import { parseNormsCsv } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -9,14 +10,6 @@ import { normTables } from '../db/schema';
 import { write } from '../db/writes';
 import { asAppError } from './handlers';
 import { resolveInstrument } from './instruments';
-
-function decodeText(contentBase64: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(contentBase64, 'base64'));
-  } catch {
-    throw new AppError('VALIDATION', 'The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8" and try again.');
-  }
-}
 
 /**
  * Imports a norm table (issue 3 §2): `scale,mean,sd[,n,source,label,population]`, every scale one of the
@@ -27,7 +20,8 @@ export function importNormTable(ctx: ServiceContext, input: ParsedInput<'norms.i
   const instrument = resolveInstrument(ctx, input.instrumentId, { forNewResults: true });
   let parsed: NormTable;
   try {
-    parsed = parseNormsCsv(decodeText(input.contentBase64), instrument, input.fileName ?? 'norms.csv');
+    const source = input.fileName ?? 'norms.csv';
+    parsed = parseNormsCsv(decodeText(Buffer.from(input.contentBase64, 'base64'), source), instrument, source);
   } catch (error) {
     throw asAppError(error);
   }

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import type { ImportProblem, ResultsImportReport } from '../../shared/api';
 import { isIsoDate, todayIsoDate } from '../../shared/domain/dates';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
@@ -6,6 +5,7 @@ import { layoutFor, PsychometricsInputError } from '../../engine/psychometrics';
 import { isMissingCell, parseNumberCell } from '../../engine/psychometrics/csv';
 import type { TaskHandle } from '../api/tasks';
 import { yieldToEventLoop } from '../db/writes';
+import { readUploadedCsv } from '../files/csv-upload';
 import { sortKeyOf } from '../people/records';
 
 /**
@@ -45,21 +45,6 @@ const CHECK_BATCH = 2_000;
 
 const problem = (message: string, line: number | null = null, column: string | null = null): ImportProblem => ({ line, column, message });
 const blocked = (fileProblems: ImportProblem[]): ResultsCsvAnalysis => ({ report: { fileProblems, rows: 0, validRows: 0, rowProblems: [], preview: [] }, items: [], valid: [] });
-
-function readRecords(bytes: Uint8Array): Array<{ record: string[]; line: number }> | ImportProblem {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return problem('The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8" and try again.');
-  }
-  try {
-    const rows = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true, trim: true, bom: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    return rows.map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (error) {
-    return problem(`The file is not valid CSV: ${(error as Error).message}`, (error as { lines?: number }).lines ?? null);
-  }
-}
 
 const normaliseHeader = (raw: string) => raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -125,17 +110,16 @@ export async function analyseResultsCsv(
   stored: ReadonlySet<string>,
   task?: TaskHandle,
 ): Promise<ResultsCsvAnalysis> {
-  if (bytes.length === 0) return blocked([problem('The file is empty')]);
-  const records = readRecords(bytes);
-  if (!Array.isArray(records)) return blocked([records]);
-  const [head, ...rows] = records;
-  if (!head) return blocked([problem('The file is empty')]);
-  const header = readHeader(head.record, instrument);
+  const table = await readUploadedCsv(bytes, task);
+  if (!('rows' in table)) return blocked([table]);
+  const { rows, lines } = table;
+  const head = table.header;
+  const header = readHeader(head, instrument);
   if (Array.isArray(header)) return blocked(header);
-  if (rows.length === 0) return blocked([problem('The file has a header but no rows of answers', 1)]);
+  if (rows.length === 0) return blocked([problem('The file has a header but no rows of answers', table.headerLine)]);
 
   const { min, max } = instrument.response;
-  const width = head.record.length;
+  const width = head.length;
   const today = todayIsoDate();
   const valid: ResultRowToStore[] = [];
   const preview: ResultsImportReport['preview'] = [];
@@ -148,7 +132,8 @@ export async function analyseResultsCsv(
       await yieldToEventLoop();
       task?.throwIfCancelled();
     }
-    const { record, line } = rows[i]!;
+    const record = rows[i]!;
+    const line = lines[i]!;
     const problems: ImportProblem[] = [];
     const cell = (c: MetaColumn) => (header.meta[c] === undefined ? '' : (record[header.meta[c]!] ?? ''));
     if (record.length !== width) problems.push(problem(`Has ${record.length} fields; the header has ${width}`, line));
@@ -163,7 +148,7 @@ export async function analyseResultsCsv(
         if (isMissingCell(raw)) return null;
         const value = parseNumberCell(raw);
         if (value === null || !Number.isInteger(value) || value < min || value > max) {
-          problems.push(problem(`"${raw}" is not an answer: use a whole number from ${min} to ${max}, or leave it empty when unanswered`, line, head.record[c]!));
+          problems.push(problem(`"${raw}" is not an answer: use a whole number from ${min} to ${max}, or leave it empty when unanswered`, line, head[c]!));
           return null;
         }
         return value;
@@ -188,5 +173,5 @@ export async function analyseResultsCsv(
     }
   }
   if (problemCount > rowProblems.length) rowProblems.push(problem(`… and ${problemCount - rowProblems.length} more problems`));
-  return { report: { fileProblems: [], rows: rows.length, validRows: valid.length, rowProblems, preview }, items: header.itemColumns.map((c) => head.record[c]!), valid };
+  return { report: { fileProblems: [], rows: rows.length, validRows: valid.length, rowProblems, preview }, items: header.itemColumns.map((c) => head[c]!), valid };
 }

@@ -1,32 +1,16 @@
-import { basename, extname } from 'node:path';
 import type { ParsedInput, TeamReport } from '../../shared/api';
-import { analysisOptionsSchema, type InstrumentDefinition } from '../../shared/psychometrics';
-import { analyze, checkNormPopulation, normScores, parseInstrumentJson, parseKeysCsv, parseNormsCsv, parseResponsesCsv, type AnalysisInput, type AnalysisResult } from '../../engine/psychometrics';
+import { decodeText } from '../../shared/files/text-file';
+import { analysisOptionsSchema } from '../../shared/psychometrics';
+import { checkNormPopulation, normScores } from '../../engine/psychometrics';
 import { parseTeamsCsv, teamReportEntry, type TeamMemberInput } from '../../engine/team';
 import { AppError } from '../api/errors';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
+import { fileLabel } from '../psychometrics/analysis-sources';
 import { asAppError, findInstrument } from '../psychometrics/handlers';
 import { psychometricsPool } from '../psychometrics/pool';
 import { harmonyModel } from './models';
 import { teamFigures } from './run';
-
-/** From this many answers the scoring goes to the worker pool, as `harmony analyze` does. */
-const POOL_CELLS = 240_000;
-
-function instrumentOf(input: ParsedInput<'team.analyzeFiles'>): InstrumentDefinition {
-  const { instrument } = input;
-  if (instrument.kind === 'builtin') return findInstrument(instrument.id);
-  if (instrument.kind === 'definition') return parseInstrumentJson(instrument.file.text, instrument.file.name);
-  if (!input.range) throw new AppError('VALIDATION', 'A keys file does not say the response range: give the lowest and highest answer (--min and --max) as well.');
-  return parseKeysCsv(instrument.file.text, { id: basename(instrument.file.name, extname(instrument.file.name)), range: input.range, source: instrument.file.name });
-}
-
-async function score(ctx: ServiceContext, input: AnalysisInput, task: TaskHandle): Promise<AnalysisResult> {
-  if (input.responses.n * input.responses.k < POOL_CELLS) return analyze(input);
-  task.progress(0, null, 'Scoring responses');
-  return psychometricsPool(ctx).analyze(input, { signal: task.signal, onProgress: (done, total) => task.progress(done, total, 'Scoring responses') });
-}
 
 /**
  * `harmony team`'s report from the files' texts: every member of TEAMS.csv as the responses file has them,
@@ -34,14 +18,21 @@ async function score(ctx: ServiceContext, input: AnalysisInput, task: TaskHandle
  * means over answered items, as `harmony analyze`; z against `norms` when given.
  */
 export async function analyzeTeamFiles(ctx: ServiceContext, input: ParsedInput<'team.analyzeFiles'>, task: TaskHandle): Promise<{ report: TeamReport; notices: string[] }> {
+  const pool = psychometricsPool(ctx);
+  const instrument = typeof input.instrument === 'string' ? findInstrument(input.instrument) : input.instrument;
+  task.progress(0, null, 'Reading the responses');
+  const read = await pool.read({ ...input, instrument, responseTimes: null }, task.signal);
+  if (!read.ok) throw new AppError('VALIDATION', read.message, { issues: read.issues });
   try {
-    const instrument = instrumentOf(input);
-    const { layout, responses } = parseResponsesCsv(input.responses.text, instrument, { source: input.responses.name, ...(input.range ? { range: input.range } : {}) });
-    const norms = input.norms ? parseNormsCsv(input.norms.text, instrument, input.norms.name) : null;
+    const { layout, responses, norms } = read.input;
     const notices = norms ? checkNormPopulation(input.respondents, norms, input.allowNormMismatch) : [];
-    const teams = parseTeamsCsv(input.teams.text, responses.ids, { source: input.teams.name, responsesSource: input.responses.name });
+    const responsesSource = 'file' in input.responses ? fileLabel(input.responses.file) : 'the responses';
+    const teamsSource = fileLabel(input.teams);
+    const teamsText = decodeText(Buffer.from(input.teams.contentBase64, 'base64'), teamsSource);
+    const teams = parseTeamsCsv(teamsText, responses.ids, { source: teamsSource, responsesSource });
     const options = analysisOptionsSchema.parse({ respondents: input.respondents, allowNormMismatch: input.allowNormMismatch });
-    const result = await score(ctx, { layout, responses, times: null, norms: null, options }, task);
+    const scoring = `Scoring ${responses.n} respondent${responses.n === 1 ? '' : 's'}`;
+    const result = await pool.analyze({ layout, responses, times: null, norms: null, options }, { signal: task.signal, onProgress: (done, total) => task.progress(done, total, scoring) });
     task.throwIfCancelled();
 
     const domains = layout.scales.map((s) => ({ id: s.id, name: s.name }));

@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { taskIdSchema, type Envelope } from '../../shared/api';
+import { securityHeaders } from '../../shared/security/content-security-policy';
 import type { Dispatch } from '../api/dispatcher';
 import type { EventBus } from '../api/event-bus';
+import { ByteBudget, readBody } from './request-body';
 
 export interface HttpTransportOptions {
   dispatch: Dispatch;
@@ -14,6 +16,8 @@ export interface HttpTransportOptions {
   port?: number;
   /** Largest request body accepted (CSV imports travel as text). */
   maxBodyBytes?: number;
+  /** Most bytes of request bodies held at once across all requests; more waiting uploads are answered BUSY. */
+  maxBodyBytesInFlight?: number;
 }
 
 export interface HttpTransport {
@@ -24,6 +28,8 @@ export interface HttpTransport {
 
 const HOST = '127.0.0.1';
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+/** One largest upload and a half: a second large one waits its turn while small calls go on. */
+const DEFAULT_MAX_IN_FLIGHT = 96 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>): void {
@@ -32,19 +38,8 @@ function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>):
   res.end(text);
 }
 
-function fail(res: ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'UNKNOWN_METHOD', message: string): void {
+function fail(res: ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'BUSY', message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -55,11 +50,32 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const { dispatch, events } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const budget = new ByteBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_IN_FLIGHT, maxBody));
   const serveStatic = options.staticDir ? sirv(options.staticDir, { dev: false, etag: true }) : null;
   let allowedHosts = new Set<string>();
   const sseClients = new Set<ServerResponse>();
 
+  /** The JSON input of an API call, or undefined once a refusal was sent. The body's text is dropped on return. */
+  async function readInput(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    const body = await readBody(req, maxBody, budget);
+    if (!body.ok) {
+      // The rest of the body is drained unread (readBody), so the caller gets this answer instead of a reset.
+      fail(res, body.status, body.code, body.message);
+      return undefined;
+    }
+    const { held } = body;
+    res.once('close', () => budget.give(held));
+    try {
+      return body.text.trim() === '' ? {} : JSON.parse(body.text);
+    } catch {
+      fail(res, 400, 'VALIDATION', 'Request body is not valid JSON');
+      return undefined;
+    }
+  }
+
   const server = createServer((req, res) => {
+    // Whatever the answer (page, API, error, events), no other site may frame it or sniff its type.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     if (!allowedHosts.has(req.headers.host ?? '')) return fail(res, 403, 'FORBIDDEN', 'Unexpected Host header');
     const origin = req.headers.origin;
@@ -85,14 +101,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       const taskId = typeof taskHeader === 'string' ? taskIdSchema.safeParse(taskHeader) : undefined;
       if (taskId && !taskId.success) return fail(res, 400, 'VALIDATION', 'Invalid X-Harmony-Task header');
       void (async () => {
-        const text = await readBody(req, maxBody);
-        if (text === null) return fail(res, 413, 'VALIDATION', `Request body exceeds ${maxBody} bytes`);
-        let input: unknown;
-        try {
-          input = text.trim() === '' ? {} : JSON.parse(text);
-        } catch {
-          return fail(res, 400, 'VALIDATION', 'Request body is not valid JSON');
-        }
+        const input = await readInput(req, res);
+        if (input === undefined) return;
         const envelope = await dispatch(match[1]!, input, taskId?.success ? { taskId: taskId.data } : {});
         sendJson(res, 200, envelope);
       })().catch((error: unknown) => {
@@ -102,8 +112,6 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
 
     if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
-      // The renderer's own CSP travels in index.html; this header repeats it for the preview.
-      res.setHeader('x-content-type-options', 'nosniff');
       return serveStatic(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('Not found');

@@ -1,7 +1,7 @@
 import { countryName } from '../../shared/domain/countries';
 import { DEPARTMENT_LABELS, PERSON_STATUS_LABELS } from '../../shared/domain/crew';
 import type { ServiceContext } from '../context';
-import { csvText } from '../people/csv';
+import { writeCsv } from '../../engine/csv';
 import { vesselDetail } from './service';
 
 const HEADER = ['department', 'position', 'given_names', 'surname', 'nationalities', 'start_date', 'end_date', 'rotation', 'status'];
@@ -21,5 +21,5 @@ export function exportCrewCsv(ctx: ServiceContext, vesselId: string, asOf: strin
     c.phase ? PERSON_STATUS_LABELS[c.phase] : PERSON_STATUS_LABELS.joining,
   ]);
   const slug = detail.vessel.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vessel';
-  return { fileName: `crew-${slug}-${asOf}.csv`, csv: csvText(HEADER, records), rows: records.length };
+  return { fileName: `crew-${slug}-${asOf}.csv`, csv: writeCsv(HEADER, records), rows: records.length };
 }

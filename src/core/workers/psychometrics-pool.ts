@@ -22,9 +22,10 @@ import {
   type SecondPass,
 } from '../../engine/psychometrics';
 import type { TeamFigures, TeamInput } from '../../engine/team';
+import type { AnalysisSources, ReadSources } from '../psychometrics/analysis-sources';
 import type { PsychometricsTask } from './psychometrics.worker';
 
-type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[];
+type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[] | ReadSources;
 
 const BUILT_WORKER = 'psychometrics-worker.js';
 
@@ -67,6 +68,12 @@ export class PsychometricsPool {
   #piscina(): Piscina<PsychometricsTask, PoolAnswer> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
+  }
+
+  /** Decodes and parses an analysis's files (or checks its rows) in a worker thread. */
+  async read(sources: AnalysisSources, signal?: AbortSignal): Promise<ReadSources> {
+    signal?.throwIfAborted();
+    return (await this.#piscina().run({ pass: 'read', sources }, { signal: signal ?? null })) as ReadSources;
   }
 
   async analyze(input: AnalysisInput, control: AnalysisControl = {}): Promise<AnalysisResult> {

@@ -3,7 +3,6 @@ import type {
   DocumentType,
   PersonIdentity,
   PlannedTour,
-  VerificationReason,
   VerificationResult,
 } from '../../shared/api/documents';
 import { DEFAULT_CERTIFICATE_RULES, type CertificateRules } from './certificate-rules';
@@ -204,15 +203,5 @@ export function typeChecks(
   return outcomes;
 }
 
-/** The answer for a file that could not be read at all: always review, with the reason in plain words. */
-export function unreadableAssessment(reason: Extract<VerificationReason, 'unreadable' | 'unsupported_type'>, message: string): Assessment {
-  return {
-    type: 'unknown',
-    fields: {},
-    mrz: null,
-    checks: [{ id: 'file', ok: false, message }],
-    status: 'review',
-    reasons: [reason],
-    confidence: 0,
-  };
-}
+/** The answer for a file that could not be read at all (shared with the shells, which meet such files first). */
+export { unreadableAssessment } from '../../shared/api/unreadable-document';

@@ -1,52 +1,33 @@
-import { parse } from 'csv-parse/sync';
+import { TextFileError } from '../../shared/files/text-file';
+import { readCsv, type CsvLimits, type CsvTable } from '../csv';
 import { inputError, PsychometricsInputError } from './errors';
 
+export type { CsvTable };
+
+/** A file problem (encoding, CSV structure, a limit) as the engine reports bad input: naming file and row. */
+export function asInputError(error: unknown): unknown {
+  if (!(error instanceof TextFileError)) return error;
+  const path = error.line === null ? error.source : `${error.source} row ${error.line}`;
+  return new PsychometricsInputError(error.message, [{ path, message: error.reason }]);
+}
+
 /**
- * CSV text → header + rows, with errors that name the file, the row (as a spreadsheet shows it: the header is
- * row 1) and the column. Comma, semicolon or tab separated (spreadsheets in many locales write semicolons).
+ * CSV text → header + rows (the project's one reader, src/engine/csv), with errors that name the file, the row
+ * (as a spreadsheet shows it: the header is row 1) and the column. Every row must have the header's length.
  */
-export interface CsvTable {
-  /** Name used in messages, e.g. the file name. */
-  source: string;
-  header: string[];
-  rows: string[][];
-  /** The row number of each data row as an editor or spreadsheet shows it (the header is row 1). */
-  rowNumbers: number[];
-}
-
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return best && best[1] > 0 ? best[0] : ',';
-}
-
-export function parseCsv(text: string, source: string): CsvTable {
-  if (text.trim() === '') throw new PsychometricsInputError(`${source} is empty`, [{ path: source, message: 'the file is empty' }]);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+export function parseCsv(text: string, source: string, limits?: Partial<CsvLimits>): CsvTable {
+  let table: CsvTable;
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    table = readCsv(text, { source, ...(limits ? { limits } : {}) });
   } catch (error) {
-    const message = (error as Error).message.replace(/^Invalid Record Length: /, '');
-    throw new PsychometricsInputError(`${source} is not valid CSV: ${message}`, [{ path: source, message }]);
+    throw asInputError(error);
   }
-  const [first, ...data] = records;
-  if (!first) throw new PsychometricsInputError(`${source} has no header row`, [{ path: source, message: 'no header row' }]);
-  const header = first.record;
-  const rows = data.map((d) => d.record);
-  const rowNumbers = data.map((d) => d.info.lines);
+  const { header, rows, lines } = table;
   const issues = rows.flatMap((row, i) =>
-    row.length === header.length ? [] : [{ path: `${source} row ${rowNumbers[i]}`, message: `has ${row.length} fields, the header has ${header.length}` }],
+    row.length === header.length ? [] : [{ path: `${source} row ${lines[i]}`, message: `has ${row.length} fields, the header has ${header.length}` }],
   );
   if (issues.length) throw inputError(`${source} has rows of the wrong length`, issues);
-  return { source, header, rows, rowNumbers };
+  return table;
 }
 
 /** Finds named columns in a header (case-insensitive); reports missing required ones and duplicates. */
@@ -75,7 +56,7 @@ export function columnIndex<R extends string, O extends string>(
 }
 
 export function rowPath(table: CsvTable, rowIndex: number): string {
-  return `${table.source} row ${table.rowNumbers[rowIndex] ?? rowIndex + 2}`;
+  return `${table.source} row ${table.lines[rowIndex] ?? rowIndex + 2}`;
 }
 
 /** Where a cell is, for messages: `responses.csv row 7, column i23`. */

@@ -10,6 +10,7 @@ export { critvalPairs, evenOdd, irv, longstring, selectPairs, synonymScore } fro
 export type { ItemPair } from './careless';
 export { comparisonMinimum } from './comparison';
 export type { Comparison, ReferenceSample } from './comparison';
+export { asInputError } from './csv';
 export { PsychometricsInputError } from './errors';
 export { instrumentSummary, parseInstrumentDefinition, parseInstrumentJson, parseKeysCsv } from './instruments';
 export { buildIpipNeo120, IPIP_NEO_120_ID } from './ipip-neo-120';
@@ -23,7 +24,7 @@ export { computeLocalGroups, DEFAULT_MIN_GROUP_SIZE, groupLabel, latestUsable, l
 export type { LocalGroupsInput, LocalGroupsOutput, LocalNormGroup, LocalNormRecord, Post, Stint, StoredResults } from './local-groups';
 export { feldtInterval, reliability } from './reliability';
 export type { Reliability } from './reliability';
-export { analysisReport, personReport, reliabilityReport, resultTable } from './report';
+export { analysisReport, analysisSummary, personReport, reliabilityReport, resultTable } from './report';
 export { parseResponsesCsv, parseResponseTimesCsv, responsesFromRows, responseTimesFromRows } from './responses';
 export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';

@@ -5,6 +5,7 @@ import {
   type InstrumentDefinitionInput,
   type InstrumentSummary,
 } from '../../shared/psychometrics';
+import { CSV_LIMITS } from '../csv';
 import { cellPath, columnIndex, parseCsv } from './csv';
 import { inputError, PsychometricsInputError } from './errors';
 import { localName } from './layout';
@@ -36,7 +37,8 @@ export function parseInstrumentJson(text: string, source = 'instrument.json'): I
  */
 export function parseKeysCsv(text: string, options: { id: string; range: { min: number; max: number }; source?: string }): InstrumentDefinition {
   const source = options.source ?? 'keys.csv';
-  const table = parseCsv(text, source);
+  // One row per item, and a responses file holds at most CSV_LIMITS.maxColumns items.
+  const table = parseCsv(text, source, { maxRows: CSV_LIMITS.maxColumns });
   const col = columnIndex(table, ['item', 'scale', 'keyed'], ['facet']);
   const issues: Array<{ path: string; message: string }> = [];
   const items: InstrumentDefinitionInput['items'] = [];
@@ -49,7 +51,7 @@ export function parseKeysCsv(text: string, options: { id: string; range: { min: 
     const facet = col.facet === null ? '' : row[col.facet]!;
     const keyed = parseKeying(row[col.keyed]!);
     if (item === '') issues.push({ path: cellPath(table, r, col.item), message: 'the item id is empty' });
-    else if (itemRows.has(item.toLowerCase())) issues.push({ path: cellPath(table, r, col.item), message: `item "${item}" is already keyed on ${table.source} row ${table.rowNumbers[itemRows.get(item.toLowerCase())!]}` });
+    else if (itemRows.has(item.toLowerCase())) issues.push({ path: cellPath(table, r, col.item), message: `item "${item}" is already keyed on ${table.source} row ${table.lines[itemRows.get(item.toLowerCase())!]}` });
     itemRows.set(item.toLowerCase(), r);
     if (scale === '') issues.push({ path: cellPath(table, r, col.scale), message: 'the scale is empty' });
     else if (!scales.includes(scale)) scales.push(scale);
@@ -58,7 +60,7 @@ export function parseKeysCsv(text: string, options: { id: string; range: { min: 
       const known = facets.get(facet);
       if (!known) facets.set(facet, { scale, row: r });
       else if (known.scale !== scale) {
-        issues.push({ path: cellPath(table, r, col.facet!), message: `facet "${facet}" is under scale "${known.scale}" on ${table.source} row ${table.rowNumbers[known.row]}, not "${scale}"` });
+        issues.push({ path: cellPath(table, r, col.facet!), message: `facet "${facet}" is under scale "${known.scale}" on ${table.source} row ${table.lines[known.row]}, not "${scale}"` });
       }
     }
     items.push({ id: item, scale, facet: facet === '' ? null : facet, keyed: keyed ?? 1 });

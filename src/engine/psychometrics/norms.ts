@@ -28,13 +28,16 @@ const populationWords: Record<string, Population> = {
   '': 'unspecified',
 };
 
+/** A norm table has a row per scale and facet: far fewer than this. */
+const MAX_NORM_ROWS = 5_000;
+
 /**
  * Norm table CSV: `scale,mean,sd[,n,source,label]` (issue 3 §2), plus an optional `population` column
  * (applicant / incumbent / volunteer). A file is one comparison group: rows of different labels or
  * populations are refused rather than mixed (SPEC §2).
  */
 export function parseNormsCsv(text: string, instrument: InstrumentDefinition | null, source = 'norms.csv'): NormTable {
-  const table = parseCsv(text, source);
+  const table = parseCsv(text, source, { maxRows: MAX_NORM_ROWS });
   const col = columnIndex(table, ['scale', 'mean', 'sd'], ['n', 'source', 'label', 'population']);
   const issues: Array<{ path: string; message: string }> = [];
   const known = instrument ? new Set([...instrument.scales.map((s) => s.id), ...instrument.facets.map((f) => f.id)]) : null;

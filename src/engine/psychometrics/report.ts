@@ -1,4 +1,4 @@
-import type { AnalysisReport, PersonReport, ReliabilityReport } from '../../shared/psychometrics';
+import type { AnalysisReport, AnalysisSummary, PersonReport, ReliabilityReport } from '../../shared/psychometrics';
 import type { AnalysisResult } from './analysis';
 import type { ScaleLayout } from './layout';
 import type { Reliability } from './reliability';
@@ -155,4 +155,30 @@ export function resultTable(result: AnalysisResult): { header: string[]; rows: A
     ];
   });
   return { header, rows };
+}
+
+/** The figures of the readable report beside the JSON one: Feldt's interval, totals, dropped items, item pairs. */
+export function analysisSummary(result: AnalysisResult, title: string): AnalysisSummary {
+  const { layout, pairs } = result;
+  const lines = (groups: readonly ScaleLayout[], reliabilities: readonly Reliability[]) =>
+    groups.map((g, i) => {
+      const r = reliabilities[i]!;
+      return {
+        id: g.id,
+        name: g.name,
+        items: r.items,
+        dropped: r.dropped,
+        alpha: { raw: orNull(r.alpha.raw), std: orNull(r.alpha.std), g6: orNull(r.alpha.g6), averageR: orNull(r.alpha.averageR) },
+        feldt: { lower: orNull(r.feldt.lower), upper: orNull(r.feldt.upper) },
+        omegaTotal: r.omega ? orNull(r.omega.total) : null,
+        total: { mean: orNull(r.total.mean), sd: orNull(r.total.sd) },
+      };
+    });
+  const named = (list: typeof pairs.strongest) => list.map((p) => ({ first: layout.items[p.first]!, second: layout.items[p.second]!, r: orNull(p.r) }));
+  return {
+    title,
+    scales: lines(layout.scales, result.scales),
+    facets: lines(layout.facets, result.facets),
+    pairs: { critval: pairs.critval, synonyms: pairs.synonyms, antonyms: pairs.antonyms, strongest: named(pairs.strongest), strongestNegative: named(pairs.strongestNegative) },
+  };
 }

@@ -16,6 +16,8 @@ export const errorCodes = [
   'DB_UNAVAILABLE',
   'FORBIDDEN',
   'DISK_FULL',
+  /** The app is busy with other large requests: try again shortly. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

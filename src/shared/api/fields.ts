@@ -54,11 +54,23 @@ export const recordStamps = {
 
 export const byIdSchema = z.object({ id: idSchema });
 
-/** A CSV file as bytes (base64): the core decodes it strictly as UTF-8, so a wrong encoding is caught, not mangled. */
+/** The most bytes of a CSV file the app reads (an import, or `harmony analyze`'s responses). */
+export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+/** The length of the base64 text of `bytes` bytes. */
+export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+
+/** A CSV file as bytes (base64): the core decodes it strictly (UTF-8 or UTF-16), so a wrong encoding is caught, not mangled. */
 export const csvFileSchema = z.object({
-  contentBase64: z.string().max(96 * 1024 * 1024, 'The file is too large (at most 64 MB)'),
+  contentBase64: z.string().max(base64Length(MAX_CSV_BYTES), 'The file is too large (at most 64 MB)'),
   fileName: z.string().max(255).optional(),
 });
+
+/** A text file a caller read for the core (its name is only shown in messages). */
+export const textFileSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string().max(base64Length(MAX_CSV_BYTES), 'The file is too large (at most 64 MB)'),
+});
+export type TextFile = z.infer<typeof textFileSchema>;
 
 /** A generated CSV for the caller to save (the renderer downloads it as a Blob). */
 export const csvDownloadSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() });

@@ -11,6 +11,7 @@ export * from './assignments';
 export * from './demo';
 export * from './psychometrics';
 export * from './documents';
+export * from './unreadable-document';
 export * from './document-records';
 export * from './assessments';
 export * from './norms';

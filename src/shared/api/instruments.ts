@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { archivedFilterSchema, byIdSchema } from './fields';
+import { archivedFilterSchema, base64Length, byIdSchema } from './fields';
 import { procedure } from './procedure';
 
 /** An instrument results can be scored with: built in (no record id) or an imported custom definition. */
@@ -18,9 +18,15 @@ export const instrumentRecordSchema = z.object({
 });
 export type InstrumentRecord = z.infer<typeof instrumentRecordSchema>;
 
-/** A definition file as bytes (base64), decoded strictly as UTF-8 by the core. */
+/**
+ * The largest instrument definition read: ten times IPIP-NEO-120 with its texts in 39 languages (0.2 MB), and
+ * small enough that checking it holds up nothing else for long.
+ */
+export const MAX_DEFINITION_BYTES = 2 * 1024 * 1024;
+
+/** A definition file as bytes (base64), decoded strictly (UTF-8 or UTF-16) by the core. */
 const definitionFileSchema = z.object({
-  contentBase64: z.string().max(14 * 1024 * 1024, 'The file is too large (at most 10 MB)'),
+  contentBase64: z.string().max(base64Length(MAX_DEFINITION_BYTES), 'The file is too large (at most 2 MB)'),
   fileName: z.string().max(255).optional(),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normRowSchema, populationSchema } from '../psychometrics';
 import { DEFAULT_INSTRUMENT_ID } from './assessment-fields';
-import { archivedFilterSchema, byIdSchema, csvFileSchema, recordStamps, requiredText } from './fields';
+import { archivedFilterSchema, base64Length, byIdSchema, csvFileSchema, recordStamps, requiredText } from './fields';
 import { procedure } from './procedure';
 
 /**
@@ -27,10 +27,16 @@ export const normTableRecordSchema = z.object({
 });
 export type NormTableRecord = z.infer<typeof normTableRecordSchema>;
 
+/** A norm table has a row per scale and facet: a few kilobytes. */
+export const MAX_NORM_TABLE_BYTES = 1024 * 1024;
+const normFileSchema = csvFileSchema.extend({
+  contentBase64: z.string().max(base64Length(MAX_NORM_TABLE_BYTES), 'The file is too large for a norm table (at most 1 MB)'),
+});
+
 export const normsProcedures = {
   'norms.import': procedure(
     'Import a norm table from a CSV `scale,mean,sd[,n]` with its label, population and source; a bad file is refused naming row and column',
-    csvFileSchema.extend(normMetadataSchema.shape),
+    normFileSchema.extend(normMetadataSchema.shape),
     normTableRecordSchema,
   ),
   'norms.list': procedure(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { populationSchema, responseRangeSchema } from '../psychometrics';
+import { populationSchema } from '../psychometrics';
+import { textFileSchema } from './fields';
+import { analyzeInputSchema } from './psychometrics';
 
 /**
  * `harmony team --json` (README: the `harmony team` command): exactly this shape, strict, full double precision,
@@ -41,23 +43,11 @@ export const teamReportEntrySchema = z.strictObject({
 export const teamReportSchema = z.strictObject({ teams: z.record(z.string(), teamReportEntrySchema) });
 export type TeamReport = z.infer<typeof teamReportSchema>;
 
-/** A file's text as the CLI read it, with its name for messages. Never a path: the core reads no caller's files. */
-const MAX_TEXT = 256 * 1024 * 1024;
-export const textFileSchema = z.object({
-  name: z.string().trim().min(1).max(255),
-  text: z.string().max(MAX_TEXT, 'The file is too large (at most 256 MB)'),
-});
-
-export const teamFilesInputSchema = z.object({
-  instrument: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('builtin'), id: z.string().min(1).max(100) }),
-    z.object({ kind: z.literal('definition'), file: textFileSchema }),
-    z.object({ kind: z.literal('keys'), file: textFileSchema }),
-  ]),
-  /** The response range: required with a keys file, an override otherwise (data coded 0–4, say). */
-  range: responseRangeSchema.nullable().default(null),
-  responses: textFileSchema,
-  norms: textFileSchema.nullable().default(null),
+/**
+ * `harmony team`'s data: the data part of `psychometrics.analyze` (instrument, responses, norms, range — files as
+ * bytes, decoded strictly by the core) and the `id,team` file. Never a path: the core reads no caller's files.
+ */
+export const teamFilesInputSchema = analyzeInputSchema.pick({ instrument: true, responses: true, norms: true, range: true }).extend({
   /** `id,team`: which respondent belongs to which team (a respondent may be in several teams). */
   teams: textFileSchema,
   respondents: populationSchema.default('unspecified'),

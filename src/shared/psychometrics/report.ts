@@ -95,3 +95,35 @@ export const analysisReportSchema = z.strictObject({
   people: z.array(personReportSchema),
 });
 export type AnalysisReport = z.infer<typeof analysisReportSchema>;
+
+/** A scale's or facet's line in the readable report: reliability with Feldt's interval and the total score. */
+export const reliabilityLineSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  items: z.number().int(),
+  /** Items left out for lack of variance. */
+  dropped: z.array(z.string()),
+  alpha: z.strictObject({ raw: num, std: num, g6: num, averageR: num }),
+  feldt: z.strictObject({ lower: num, upper: num }),
+  omegaTotal: num,
+  total: z.strictObject({ mean: num, sd: num }),
+});
+
+const itemPairSchema = z.strictObject({ first: z.string(), second: z.string(), r: num });
+
+/** What the readable report of an analysis adds to the JSON report (`harmony analyze` without --json). */
+export const analysisSummarySchema = z.strictObject({
+  /** The instrument's name, or its id. */
+  title: z.string(),
+  scales: z.array(reliabilityLineSchema),
+  facets: z.array(reliabilityLineSchema),
+  /** Psychometric synonyms and antonyms: how many pairs pass the critical value, and the strongest pairs. */
+  pairs: z.strictObject({
+    critval: z.number(),
+    synonyms: z.number().int(),
+    antonyms: z.number().int(),
+    strongest: z.array(itemPairSchema),
+    strongestNegative: z.array(itemPairSchema),
+  }),
+});
+export type AnalysisSummary = z.infer<typeof analysisSummarySchema>;

@@ -16,7 +16,6 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const dataDir = ['--data-dir', join(dir.path, 'data')];
 
 // Ten items per domain keyed +1, answers 1–5: a scale mean is a multiple of 0.1, so the members of
 // test/helpers/r/team-reference.R can be answered exactly and the command must give R's figures.
@@ -33,7 +32,7 @@ const katResponses = file(
 );
 const katNorms = file('norms.csv', ['scale,mean,sd', ...Object.entries(NORM).map(([s, n]) => `${s},${n.mean},${n.sd}`)].join('\n'));
 const katTeams = file('teams.csv', ['id,team', ...KAT_MEMBERS.map(([id]) => `${id},Bridge`), 'm1,Solo'].join('\n'));
-const kat = (...extra: string[]) => harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', katTeams, ...dataDir, ...extra);
+const kat = (...extra: string[]) => harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', katTeams, ...extra);
 
 describe('harmony team --json', () => {
   it('prints exactly the documented shape', async () => {
@@ -101,7 +100,7 @@ describe('harmony team with the built-in instrument', () => {
   const teams = file('ipip-teams.csv', ['id,team', ...others.slice(0, 12).map((id) => `${id},Deck`), `${straight},Deck`, ...others.slice(12, 20).map((id) => `${id},Interior`)].join('\n'));
 
   it('takes every member whatever their verdict and names the invalid ones', async () => {
-    const { code, out } = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', responses, '--teams', teams, '--json', ...dataDir);
+    const { code, out } = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', responses, '--teams', teams, '--json');
     expect(code).toBe(0);
     const report = teamReportSchema.parse(JSON.parse(out));
     expect(report.teams.Deck!.members).toContain(straight);
@@ -112,7 +111,7 @@ describe('harmony team with the built-in instrument', () => {
   });
 
   it('prints a readable report without --json', async () => {
-    const { code, out } = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', responses, '--teams', teams, ...dataDir);
+    const { code, out } = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', responses, '--teams', teams);
     expect(code).toBe(0);
     expect(out).toMatch(/^Advisory figures/);
     expect(out).toContain('Team Deck: 13 members');
@@ -123,7 +122,7 @@ describe('harmony team with the built-in instrument', () => {
 describe('harmony team: bad input', () => {
   it('an id in TEAMS.csv that is not in the responses is an error naming it', async () => {
     const teams = file('bad-teams.csv', 'id,team\nm1,Bridge\nghost,Bridge\nm2,\nm1,Bridge\n');
-    const { code, err } = await harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', teams, ...dataDir);
+    const { code, err } = await harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', teams);
     expect(code).toBe(1);
     expect(err).toContain('bad-teams.csv row 3, column id: "ghost" is not a respondent in kat.csv');
     expect(err).toContain('bad-teams.csv row 4, column team: the team is empty');
@@ -132,7 +131,7 @@ describe('harmony team: bad input', () => {
 
   it('refuses a team named __proto__ rather than losing it from the JSON', async () => {
     const teams = file('proto.csv', 'id,team\nm1,__proto__\nm2,constructor\n');
-    const { code, err } = await harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', teams, ...dataDir);
+    const { code, err } = await harmony('team', '--keys', keys, '--min', '1', '--max', '5', '--responses', katResponses, '--teams', teams);
     expect(code).toBe(1);
     expect(err).toContain('"__proto__" cannot be a team name');
   });
@@ -140,7 +139,7 @@ describe('harmony team: bad input', () => {
   it('usage errors exit 2; a missing file or another population’s norms exit 1', async () => {
     expect((await harmony('team', '--keys', keys, '--responses', katResponses, '--teams', katTeams)).code).toBe(2);
     expect((await harmony('team', '--instrument', 'ipip-neo-120', '--responses', katResponses)).err).toMatch(/--teams TEAMS\.csv is required/);
-    const missing = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', join(dir.path, 'nope.csv'), '--teams', katTeams, ...dataDir);
+    const missing = await harmony('team', '--instrument', 'ipip-neo-120', '--responses', join(dir.path, 'nope.csv'), '--teams', katTeams);
     expect(missing).toMatchObject({ code: 1, err: expect.stringMatching(/The responses file .*nope\.csv does not exist/) });
     const applicantNorms = file('applicants.csv', 'scale,mean,sd,population\nN,2.9,0.7,applicant\nE,3.4,0.6,applicant\nO,3.6,0.6,applicant\nA,3.8,0.55,applicant\nC,3.5,0.6,applicant\n');
     const refused = await kat('--norms', applicantNorms, '--respondents', 'incumbent', '--json');

@@ -30,14 +30,14 @@ describe('user errors of every command are plain, and a fault goes to the log', 
     expect(exported).toMatchObject({ code: 1, stderr: `The folder ${join(out.path, 'missing')} does not exist.\n` });
 
     const folder = await harmony('import', 'people', out.path);
-    expect(folder).toMatchObject({ code: 1, stderr: `${out.path} is a folder, not a file.\n` });
+    expect(folder).toMatchObject({ code: 1, stderr: `${out.path} is a folder, not a people file.\n` });
 
     const device = await harmony('import', 'people', '/dev/zero');
-    expect(device).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a plain file') });
+    expect(device).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a regular file') });
 
     const io = bufferIo();
     const analyzed = { code: await runCli(['analyze', '--instrument', 'ipip-neo-120', '--responses', out.path], io), stderr: io.stderr };
-    expect(analyzed).toMatchObject({ code: 1, stderr: `${out.path} is a folder, not a file.\n` });
+    expect(analyzed).toMatchObject({ code: 1, stderr: `${out.path} is a folder, not a responses file.\n` });
     for (const result of [exported, folder, device, analyzed]) expectPlain(result.stderr);
   });
 

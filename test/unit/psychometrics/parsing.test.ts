@@ -85,7 +85,7 @@ describe('responses CSV', () => {
   it('needs an id column and rows of the header’s length', () => {
     expect(failure(() => parseResponsesCsv('q1,q2,q3,q4\n1,2,3,4\n', def)).issues[0]!.message).toMatch(/missing column "id"/);
     expect(failure(() => parseResponsesCsv('id,q1,q2,q3,q4\np1,1,2,3\n', def)).issues).toEqual([{ path: 'responses.csv row 2', message: 'has 4 fields, the header has 5' }]);
-    expect(failure(() => parseResponsesCsv('', def)).message).toBe('responses.csv is empty');
+    expect(failure(() => parseResponsesCsv('', def)).message).toBe('responses.csv: the file is empty.');
     expect(failure(() => parseResponsesCsv('id,q1,q2,q3,q4\n"p1,1,2,3,4\n', def)).message).toMatch(/not valid CSV/);
   });
 });
@@ -210,5 +210,17 @@ describe('response-time CSV', () => {
       { path: 't.csv row 2', message: 'id "p9" is not among the respondents' },
       { path: 't.csv row 3, column q1', message: '"-5" is not a time in milliseconds' },
     ]);
+  });
+});
+
+describe('files far larger than their kind', () => {
+  it('refuses a norm table or a keys file of responses-file size by its row count, naming the line', () => {
+    const norms = ['scale,mean,sd', ...Array.from({ length: 200_000 }, () => 'A,3,0.7')].join('\n');
+    const started = performance.now();
+    expect(failure(() => parseNormsCsv(norms, def, 'norms.csv')).issues).toEqual([{ path: 'norms.csv row 5002', message: 'the file has more than 5,000 rows under its header.' }]);
+    const keys = ['item,scale,keyed', ...Array.from({ length: 200_000 }, (_, i) => `q${i},A,1`)].join('\n');
+    expect(failure(() => parseKeysCsv(keys, { id: 'k', range: { min: 1, max: 5 } })).issues).toEqual([{ path: 'keys.csv row 2002', message: 'the file has more than 2,000 rows under its header.' }]);
+    // Refused as soon as the limit is passed, not after checking every row.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

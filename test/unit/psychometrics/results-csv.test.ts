@@ -67,6 +67,6 @@ describe('reading a results CSV for stored people', () => {
       ]),
     );
     expect((await analyse('')).report.fileProblems[0]!.message).toBe('The file is empty');
-    expect((await analyseResultsCsv(new Uint8Array([0xff, 0xfe, 0x41]), ipip, people, new Set())).report.fileProblems[0]!.message).toMatch(/not UTF-8/);
+    expect((await analyseResultsCsv(new Uint8Array([0x41, 0xff, 0x41]), ipip, people, new Set())).report.fileProblems[0]!.message).toMatch(/not UTF-8/);
   });
 });
