@@ -8,6 +8,7 @@ import { documentsHandlers } from '../documents/handlers';
 import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
 import { vesselHandlers } from '../vessels/handlers';
+import { manningHandlers } from '../manning/handlers';
 import type { Handlers } from './dispatcher';
 
 /** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...documentsHandlers(ctx),
     ...documentRecordHandlers(ctx),
     ...assessmentHandlers(ctx),
+    ...manningHandlers(ctx),
   };
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { ParsedInput, ResultDetail, ResultRow } from '../../shared/api';
+import { formatDate } from '../../shared/domain/dates';
 import { searchWords } from '../../shared/domain/text';
 import { localName } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
@@ -109,7 +110,7 @@ export function setResultArchived(ctx: ServiceContext, id: string, archived: boo
         .from(assessmentResults)
         .where(and(eq(assessmentResults.personId, current.personId), eq(assessmentResults.instrumentId, current.instrumentId), eq(assessmentResults.takenOn, current.takenOn), isNull(assessmentResults.archivedAt)))
         .get();
-      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a live ${current.instrumentId} result for ${current.takenOn}; archive it first.`);
+      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a live ${current.instrumentId} result for ${formatDate(current.takenOn)}; archive it first.`);
     }
     ctx.db().update(assessmentResults).set({ archivedAt: archived ? nowIso() : null }).where(eq(assessmentResults.id, id)).run();
   });

@@ -11,6 +11,7 @@ import { demoProcedures } from './demo';
 import { assessmentProcedures } from './assessments';
 import { normsProcedures } from './norms';
 import { instrumentProcedures } from './instruments';
+import { manningProcedures } from './manning';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -29,6 +30,7 @@ export const contract = {
   ...assessmentProcedures,
   ...normsProcedures,
   ...instrumentProcedures,
+  ...manningProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

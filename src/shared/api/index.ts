@@ -15,3 +15,4 @@ export * from './document-records';
 export * from './assessments';
 export * from './norms';
 export * from './instruments';
+export * from './manning';

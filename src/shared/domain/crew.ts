@@ -78,6 +78,11 @@ export function titleRank(department: Department, title: string): number {
   return index === -1 ? POSITION_TITLES[department].length : index;
 }
 
+/** Deck first, then engineering, interior, galley; within each, by seniority, custom titles after known ones, then by name. */
+export function bySeniority(a: { department: Department; title: string }, b: { department: Department; title: string }): number {
+  return DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || titleRank(a.department, a.title) - titleRank(b.department, b.title) || a.title.localeCompare(b.title);
+}
+
 export const VESSEL_KINDS = ['motor', 'sail'] as const;
 export type VesselKind = (typeof VESSEL_KINDS)[number];
 export const VESSEL_KIND_LABELS: Record<VesselKind, string> = { motor: 'Motor yacht', sail: 'Sailing yacht' };
