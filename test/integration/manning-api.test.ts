@@ -50,7 +50,7 @@ describe.each(['http', 'ipc'] as const)('manning over %s', (transport) => {
   it('marks the captain and the officer "must be aboard" by default, and warns of the days nobody holds them aboard', async () => {
     const { vessel, captain, officer, deckhand } = await yachtOfTheIssue();
     expect([captain.mustBeAboard, officer.mustBeAboard, deckhand.mustBeAboard]).toEqual([true, true, false]);
-    const manning = await call<Output<'manning.calendar'>>('manning.calendar', { vesselId: vessel.id, from: FROM });
+    const manning = await call<Output<'vessels.manning'>>('vessels.manning', { vesselId: vessel.id, from: FROM });
     expect(manning).toMatchObject({ from: FROM, to: '2027-01-29' });
     expect(manning.gaps.map((g) => [g.label, g.days, g.runs[0]])).toEqual([
       ['Captain', 28, { from: '2026-11-29', to: '2026-12-12' }],
@@ -63,12 +63,12 @@ describe.each(['http', 'ipc'] as const)('manning over %s', (transport) => {
 
   it('proposes staggered restarts, applies them all at once, refuses a stale proposal, and undoes', async () => {
     const { vessel } = await yachtOfTheIssue();
-    const proposal = await call<Output<'manning.proposeStagger'>>('manning.proposeStagger', { vesselId: vessel.id, from: FROM });
+    const proposal = await call<Output<'vessels.proposeStagger'>>('vessels.proposeStagger', { vesselId: vessel.id, from: FROM });
     expect(proposal.changes.length).toBeGreaterThan(0);
     const changes = proposal.changes.map((c) => ({ assignmentId: c.assignmentId, from: c.currentRestart, to: c.restart }));
-    expect(await call('manning.applyStagger', { vesselId: vessel.id, changes })).toEqual({ changed: changes.length });
+    expect(await call('vessels.applyStagger', { vesselId: vessel.id, changes })).toEqual({ changed: changes.length });
 
-    const after = await call<Output<'manning.calendar'>>('manning.calendar', { vesselId: vessel.id, from: FROM });
+    const after = await call<Output<'vessels.manning'>>('vessels.manning', { vesselId: vessel.id, from: FROM });
     expect(after.gaps).toEqual(proposal.after);
     expect(Math.min(...after.aboard.deck)).toBeGreaterThan(0);
     // A person's status (SQL) agrees with the calendar (engine) on every day, restart included.
@@ -81,24 +81,24 @@ describe.each(['http', 'ipc'] as const)('manning over %s', (transport) => {
     }
 
     // The same proposal again is stale: nothing is written.
-    const stale = await invoke('manning.applyStagger', { vesselId: vessel.id, changes });
+    const stale = await invoke('vessels.applyStagger', { vesselId: vessel.id, changes });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('changed since the proposal') } });
-    expect((await call<Output<'manning.calendar'>>('manning.calendar', { vesselId: vessel.id, from: FROM })).gaps).toEqual(proposal.after);
+    expect((await call<Output<'vessels.manning'>>('vessels.manning', { vesselId: vessel.id, from: FROM })).gaps).toEqual(proposal.after);
 
     // Undo puts the earlier restarts back.
-    await call('manning.applyStagger', { vesselId: vessel.id, changes: changes.map((c) => ({ ...c, from: c.to, to: c.from })) });
-    expect((await call<Output<'manning.calendar'>>('manning.calendar', { vesselId: vessel.id, from: FROM })).gaps).toEqual(proposal.before);
+    await call('vessels.applyStagger', { vesselId: vessel.id, changes: changes.map((c) => ({ ...c, from: c.to, to: c.from })) });
+    expect((await call<Output<'vessels.manning'>>('vessels.manning', { vesselId: vessel.id, from: FROM })).gaps).toEqual(proposal.before);
   });
 
   it('refuses changes to another vessel’s assignments, restarts outside the assignment, and bad ranges', async () => {
     const mine = (await yachtOfTheIssue()).vessel;
     const other = (await yachtOfTheIssue()).vessel;
-    const calendar = await call<Output<'manning.calendar'>>('manning.calendar', { vesselId: mine.id, from: FROM });
+    const calendar = await call<Output<'vessels.manning'>>('vessels.manning', { vesselId: mine.id, from: FROM });
     const assignmentId = calendar.crew[0]!.assignmentId;
-    expect(await invoke('manning.applyStagger', { vesselId: other.id, changes: [{ assignmentId, from: null, to: '2026-12-01' }] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const early = await invoke('manning.applyStagger', { vesselId: mine.id, changes: [{ assignmentId, from: calendar.crew[0]!.rotationRestart, to: '2026-10-01' }] });
+    expect(await invoke('vessels.applyStagger', { vesselId: other.id, changes: [{ assignmentId, from: null, to: '2026-12-01' }] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const early = await invoke('vessels.applyStagger', { vesselId: mine.id, changes: [{ assignmentId, from: calendar.crew[0]!.rotationRestart, to: '2026-10-01' }] });
     expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('1 Oct 2026') } });
-    expect(await invoke('manning.calendar', { vesselId: mine.id, days: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'days' }] } } });
-    expect(await invoke('manning.calendar', { vesselId: 'no-such-vessel' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke('vessels.manning', { vesselId: mine.id, days: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'days' }] } } });
+    expect(await invoke('vessels.manning', { vesselId: 'no-such-vessel' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -80,13 +80,13 @@ export function createAssignment(ctx: ServiceContext, { rotation, ...input }: As
 }
 
 /**
- * A rotation restart kept from before a change must still fit it: dropped with the rotation, refused when the
- * new dates leave it outside the assignment.
+ * A rotation restart kept from before a change must still fit it: dropped with the rotation or when the
+ * assignment now ends before it (it would change nothing), refused when the start moves past it.
  */
 function keptRestart(existing: AssignmentRow, next: { startDate: string; endDate: string | null; rotation: string | null; rotationRestart?: string | null }): string | null {
   const restart = next.rotationRestart === undefined ? existing.rotationRestart : next.rotationRestart;
-  if (restart === null || next.rotation === null) return null;
-  if (restart < next.startDate || (next.endDate !== null && restart > next.endDate)) {
+  if (restart === null || next.rotation === null || (next.endDate !== null && restart > next.endDate)) return null;
+  if (restart < next.startDate) {
     const message = `The rotation restarts on ${formatDate(restart)}, outside the new dates: change or clear the restart`;
     throw new AppError('VALIDATION', message, { issues: [{ path: 'rotationRestart', message }] });
   }

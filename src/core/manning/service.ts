@@ -12,8 +12,8 @@ import { statement } from '../db/statements';
 import { write } from '../db/writes';
 import { getVesselRow } from '../vessels/service';
 
-type RangeInput = ParsedInput<'manning.calendar'>;
-type ApplyInput = ParsedInput<'manning.applyStagger'>;
+type RangeInput = ParsedInput<'vessels.manning'>;
+type ApplyInput = ParsedInput<'vessels.applyStagger'>;
 
 interface CrewAssignment extends ManningAssignment {
   personId: string;

@@ -19,7 +19,7 @@ export interface StaggerProposal<A> {
 /** Longest stretch over which patterns are compared (two years): enough for any common pair of rotations. */
 const MAX_WINDOW_DAYS = 728;
 /** What one changed assignment must win in evenness to be worth asking a person to change their rotation. */
-const CHANGE_COST = 0.05;
+const CHANGE_COST = 0.25;
 const ROUNDS = 4;
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -45,7 +45,8 @@ interface Mover {
  * Proposes new rotation start days for rotating crew so that must-be-aboard duties are covered as often as
  * the people and rotations allow, and each department's leave is spread out (docs/manning.md):
  * - only assignments on a rotation, present in the range, with no restart already in the past, may change;
- *   a change is a restart on or after `from` (the past is never rewritten) in whole weeks;
+ *   a change is a restart on or after `from` (the past is never rewritten), in whole weeks, on a day that
+ *   follows a day aboard: someone stays aboard longer, nobody is called back from leave;
  * - patterns are compared over a whole number of every rotation's cycle, as if each pattern had always
  *   applied, so that merely postponing someone's leave past the end of the range does not count as a fix;
  * - a change never leaves a duty uncovered on more days of the range than today's plan does;
@@ -87,6 +88,8 @@ export function proposeStagger<A extends ManningAssignment>(input: ManningInput<
       for (let week = 0; week * 7 < r.cycleDays; week += 1) {
         const restart = base + week * 7;
         if (restart > r.end || restart > lastDay || restart % r.cycleDays === current) continue;
+        // A restart extends a stretch aboard; it never calls someone back from leave they have begun.
+        if (phaseOnDay(r, restart - 1) !== 'aboard') continue;
         candidates.push({ restart, pattern: steadyPattern(r, restart), actual: actualPattern({ ...r, restart }) });
       }
     }

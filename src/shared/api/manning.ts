@@ -53,7 +53,7 @@ export const staggerChangeSchema = z.object({
 export type StaggerChange = z.infer<typeof staggerChangeSchema>;
 
 export const manningProcedures = {
-  'manning.calendar': procedure(
+  'vessels.manning': procedure(
     "Who is aboard a vessel on each day of a range (90 days from today by default), by department, and the days a must-be-aboard position has nobody aboard",
     z.object(rangeInput),
     z.object({
@@ -65,12 +65,12 @@ export const manningProcedures = {
       gaps: z.array(dutyGapSchema),
     }),
   ),
-  'manning.proposeStagger': procedure(
+  'vessels.proposeStagger': procedure(
     'New rotation start days that cover must-be-aboard positions and spread leave; nothing is changed until applied',
     z.object(rangeInput),
     z.object({ from: z.string(), to: z.string(), changes: z.array(staggerChangeSchema), before: z.array(dutyGapSchema), after: z.array(dutyGapSchema) }),
   ),
-  'manning.applyStagger': procedure(
+  'vessels.applyStagger': procedure(
     'Set the rotation restarts of a proposal (or put the previous ones back, to undo), all or none',
     z.object({
       vesselId: idSchema,

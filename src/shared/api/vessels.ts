@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, type Department } from '../domain/crew';
+import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -79,7 +79,7 @@ const titleInDepartment = <T extends { department: Department; title: string }>(
     ctx.addIssue({
       code: 'custom',
       path: ['department'],
-      message: `${value.title.trim()} is a${belongs === 'engineering' || belongs === 'interior' ? 'n' : ''} ${DEPARTMENT_LABELS[belongs]} position: choose ${DEPARTMENT_LABELS[belongs]}, or give a title of your own`,
+      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${DEPARTMENT_LABELS[belongs]}, or give a title of your own`,
     });
   }
 };

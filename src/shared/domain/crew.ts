@@ -72,6 +72,12 @@ export function departmentOfTitle(title: string): Department | null {
   return null;
 }
 
+/** "a deck position", "an engineering position": how a message names a department's positions. */
+export function positionOf(department: Department): string {
+  const name = DEPARTMENT_LABELS[department].toLowerCase();
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
+}
+
 /** Seniority order of a title within its department (CREW.md order); custom titles come after the known ones. */
 export function titleRank(department: Department, title: string): number {
   const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());

@@ -25,7 +25,7 @@ describe('positions: must be aboard, and a title in its own department', () => {
     const result = await core.dispatch('positions.create', { vesselId: vessel.id, department: 'interior', title: 'Chief Engineer', headcount: 1, rotation: null, employmentKind: 'permanent' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: { issues: [{ path: 'department', message: 'Chief Engineer is an Engineering position: choose Engineering, or give a title of your own' }] } },
+      error: { code: 'VALIDATION', details: { issues: [{ path: 'department', message: 'Chief Engineer is an engineering position: choose Engineering, or give a title of your own' }] } },
     });
     expect(await core.dispatch('positions.create', { vesselId: vessel.id, department: 'interior', title: 'Stew/Engineer', headcount: 1, rotation: null, employmentKind: 'permanent' })).toMatchObject({ ok: true });
     const stew = await core.call('positions.create', { vesselId: vessel.id, department: 'interior', title: 'stew', headcount: 1, rotation: null, employmentKind: 'permanent' });
@@ -53,5 +53,8 @@ describe('assignments: a rotation restart', () => {
     // Moving the start past it is refused with the date in words; removing the rotation drops it.
     expect(await update({ startDate: '2026-11-20' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('15 Nov 2026') } });
     expect(await update({ rotation: null })).toMatchObject({ ok: true, data: { rotationRestart: null } });
+    // Ending the assignment before a restart ("End today") drops the restart instead of refusing.
+    expect(await update({ rotationRestart: '2026-12-20' })).toMatchObject({ ok: true, data: { rotationRestart: '2026-12-20' } });
+    expect(await update({ endDate: '2026-12-10' })).toMatchObject({ ok: true, data: { rotationRestart: null, endDate: '2026-12-10' } });
   });
 });

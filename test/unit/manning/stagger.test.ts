@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manningCalendar, proposeStagger, type ManningAssignment, type ManningPosition } from '../../../src/engine/manning';
+import { manningCalendar, phaseOn, proposeStagger, type ManningAssignment, type ManningPosition } from '../../../src/engine/manning';
+import { addDaysIso } from '../../../src/shared/domain/dates';
 
 const positions: ManningPosition[] = [
   { id: 'captain', department: 'deck', title: 'Captain', mustBeAboard: true },
@@ -74,6 +75,17 @@ describe('stagger proposal', () => {
     for (const change of proposal.changes) {
       expect(change.restart >= FROM).toBe(true);
       expect(change.assignment.id).not.toBe('c');
+    }
+  });
+
+  it('only ever keeps someone aboard longer: nobody is called back from leave they have begun', () => {
+    // All three are on leave on the first day (4:2 from 1 Oct: leave 29 Oct – 11 Nov).
+    const crew = ['a', 'b', 'c'].map((id) => assign(id, 'deckhand', { startDate: '2026-10-01' }));
+    const proposal = proposeStagger({ positions, assignments: crew, from: FROM, days: 90 });
+    expect(proposal.changes.length).toBeGreaterThan(0);
+    for (const { assignment, restart } of proposal.changes) {
+      expect(phaseOn(assignment, addDaysIso(restart, -1))).toBe('aboard');
+      expect(restart > '2026-11-11').toBe(true);
     }
   });
 

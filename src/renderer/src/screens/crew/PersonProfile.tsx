@@ -16,6 +16,7 @@ import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { describeRotation } from '../vessels/manning/manning-text';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -173,7 +174,7 @@ export function PersonProfile({ id }: { id: string }) {
                   </td>
                   <td>{formatDate(a.startDate)}</td>
                   <td>{a.endDate ? formatDate(a.endDate) : 'open-ended'}</td>
-                  <td>{a.rotation ?? '—'}</td>
+                  <td>{describeRotation(a.rotation, a.rotationRestart)}</td>
                   <td>
                     <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
                   </td>

@@ -14,6 +14,8 @@ import { downloadText } from '../../files';
 import { formatDate } from '../../format';
 import { PositionForm } from '../../forms/PositionForm';
 import { VesselForm } from '../../forms/VesselForm';
+import { ManningCard } from './manning/ManningCard';
+import { describeRotation } from './manning/manning-text';
 
 function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since' | 'joins' | 'served'; caption: string }) {
   return (
@@ -40,7 +42,7 @@ function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since
               {c.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[c.department]}</span>
             </td>
             <td>{dates === 'served' ? `${formatDate(c.startDate)} – ${formatDate(c.endDate)}` : formatDate(c.startDate)}</td>
-            <td>{c.rotation ?? '—'}</td>
+            <td>{describeRotation(c.rotation, c.rotationRestart)}</td>
             {dates === 'since' && <td>{c.phase && <StatusBadge status={c.phase} />}</td>}
           </tr>
         ))}
@@ -159,6 +161,7 @@ export function VesselDetail({ id }: { id: string }) {
                 <th>Vacant</th>
                 <th>Rotation</th>
                 <th>Employment</th>
+                <th>Must be aboard</th>
                 <th />
               </tr>
             </thead>
@@ -175,6 +178,7 @@ export function VesselDetail({ id }: { id: string }) {
                   <td>{p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—'}</td>
                   <td>{p.rotation ?? '—'}</td>
                   <td>{EMPLOYMENT_KIND_LABELS[p.employmentKind]}</td>
+                  <td>{p.mustBeAboard ? 'Yes' : '—'}</td>
                   <td className="actions">
                     {p.archivedAt ? (
                       <button type="button" onClick={() => positions.restore(p.id, p.title)}>
@@ -197,6 +201,8 @@ export function VesselDetail({ id }: { id: string }) {
           </table>
         )}
       </div>
+
+      <ManningCard vesselId={vessel.id} archived={archived} />
 
       <div className="card">
         <h2>Current crew</h2>
