@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { CrewListRow, crewListInputSchema } from '../../shared/api';
+import type { CrewListRow, CrewListSort, crewListInputSchema } from '../../shared/api';
+import { countryName } from '../../shared/domain/countries';
 import { searchWords } from '../../shared/domain/text';
 import { standings } from '../assignments/placements';
 import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../assignments/status-sql';
@@ -15,6 +16,8 @@ const MAX_WORDS = 8;
 interface Plan {
   /** SELECT of the matching person ids in list order, with @limit/@offset. */
   pageSql: string;
+  /** SELECT id: the matching people, in no order (for sorting by anything but the name). */
+  matchSql: string;
   /**
    * The same, finding the matches first and sorting them: better than walking everyone in order when the
    * matches are few (a vessel's crew). Null when walking is the only plan.
@@ -45,6 +48,7 @@ const whereSql = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${con
  */
 function plan(query: CrewListQuery): Plan | null {
   const params: Record<string, string> = { asOf: query.asOf };
+  const dir = query.descending ? 'DESC' : 'ASC';
   const words = searchWords(query.search)
     .slice(0, MAX_WORDS)
     .sort((a, b) => b.length - a.length);
@@ -114,7 +118,8 @@ function plan(query: CrewListQuery): Plan | null {
   if (byName) {
     const from = 'person_search_terms t INDEXED BY person_search_terms_cover';
     return {
-      pageSql: `SELECT t.person_id FROM ${from} ${whereSql(pageWhere)} GROUP BY t.person_id ORDER BY t.sort_key, t.person_id LIMIT @limit OFFSET @offset`,
+      pageSql: `SELECT t.person_id FROM ${from} ${whereSql(pageWhere)} GROUP BY t.person_id ORDER BY t.sort_key ${dir}, t.person_id ${dir} LIMIT @limit OFFSET @offset`,
+      matchSql: `SELECT DISTINCT t.person_id AS id FROM ${from} ${whereSql(pageWhere)}`,
       // A person matches a name through several terms at most once.
       countSql: `SELECT count(DISTINCT t.person_id) AS n FROM ${from} ${whereSql(where)}`,
       assignedCountSql: unassigned ? `SELECT count(DISTINCT t.person_id) AS n FROM ${from} ${whereSql([...where, `t.person_id IN (${OPEN_PEOPLE})`])}` : null,
@@ -128,13 +133,46 @@ function plan(query: CrewListQuery): Plan | null {
   // Counting from the (few) people of matching assignments beats probing every person.
   const peopleOf = (set: string) => `(SELECT DISTINCT person_id AS id FROM (${set})) s JOIN people p ${live ? 'INDEXED BY people_live_id ' : ''}ON p.id = s.id`;
   return {
-    pageSql: `SELECT p.id FROM ${from} ${whereSql(pageWhere)} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset`,
+    pageSql: `SELECT p.id FROM ${from} ${whereSql(pageWhere)} ORDER BY p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`,
+    matchSql: `SELECT p.id AS id FROM people p ${whereSql(pageWhere)}`,
     countSql: `SELECT count(*) AS n FROM ${assignedSet !== null ? peopleOf(assignedSet) : 'people p'} ${whereSql([...base, ...also])}`,
     assignedCountSql: unassigned ? `SELECT count(*) AS n FROM ${peopleOf(OPEN_PEOPLE)} ${whereSql(where)}` : null,
-    sortedPageSql: assignedSet !== null ? `SELECT p.id FROM people p ${whereSql(pageWhere)} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset` : null,
+    sortedPageSql: assignedSet !== null ? `SELECT p.id FROM people p ${whereSql(pageWhere)} ORDER BY p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset` : null,
     populationSql: assignedSet !== null ? `SELECT count(*) AS n FROM people p ${whereSql(base)}` : null,
     params,
   };
+}
+
+/** The first open assignment of person `p`: the current one, else the next planned one (as a placement). */
+const placementOf = (select: string) =>
+  `(SELECT ${select} FROM assignments a JOIN positions pos ON pos.id = a.position_id JOIN vessels v ON v.id = pos.vessel_id
+    WHERE a.person_id = p.id AND ${openAssignment('a')} ORDER BY a.start_date LIMIT 1)`;
+
+/** What each column sorts by, over people `p`: what the row shows, statuses in the order of a day aboard. */
+const SORT_KEYS: Record<Exclude<CrewListSort, 'name'>, string> = {
+  position: placementOf("pos.title || ' · ' || v.name"),
+  status: `CASE WHEN p.archived_at IS NOT NULL THEN 5 ELSE coalesce(${placementOf(
+    `CASE WHEN a.start_date > @asOf THEN 3 WHEN ${rotationPhase('a')} = 'onboard' THEN 1 ELSE 2 END`,
+  )}, 4) END`,
+  nationality: "country_name(json_extract(p.nationalities, '$[0]'))",
+  email: 'p.email',
+};
+
+const withCountryNames = new WeakSet<Database.Database>();
+/** Nationalities sort by the country names the list shows, not by their codes (DEU is Germany, under G). */
+function registerCountryName(sqlite: Database.Database): void {
+  if (withCountryNames.has(sqlite)) return;
+  sqlite.function('country_name', { deterministic: true }, (code: unknown) => (typeof code === 'string' ? countryName(code) : null));
+  withCountryNames.add(sqlite);
+}
+
+/** A page of the matching people sorted by a column other than the name; the name, then the id, break ties. */
+function sortedBy(sqlite: Database.Database, p: Plan, query: CrewListQuery, sort: Exclude<CrewListSort, 'name'>): string[] {
+  if (sort === 'nationality') registerCountryName(sqlite);
+  const dir = query.descending ? 'DESC' : 'ASC';
+  const sql = `SELECT p.id FROM (${p.matchSql}) m JOIN people p ON p.id = m.id
+    ORDER BY ${SORT_KEYS[sort]} ${dir} NULLS LAST, p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`;
+  return statement(sqlite, sql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[];
 }
 
 interface ListRow {
@@ -166,7 +204,10 @@ export function crewList(sqlite: Database.Database, query: CrewListQuery): { tot
       const walked = ((query.offset + query.limit) * count(p.populationSql)) / total;
       if (walked > 4 * total) pageSql = p.sortedPageSql;
     }
-    const ids = statement(sqlite, pageSql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[];
+    const ids =
+      query.sort === 'name'
+        ? (statement(sqlite, pageSql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[])
+        : sortedBy(sqlite, p, query, query.sort);
     const byId = new Map((statement(sqlite, ROWS_SQL).all({ ids: JSON.stringify(ids) }) as ListRow[]).map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)!);
   }

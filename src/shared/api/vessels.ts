@@ -19,8 +19,8 @@ import {
 const vesselFields = {
   name: requiredText(100, 'Enter the vessel name'),
   kind: z.enum(VESSEL_KINDS, { message: 'Choose motor or sail' }),
-  lengthM: z.number({ message: 'Enter the length in metres' }).positive('The length must be more than 0 m').max(200, 'At most 200 m'),
-  grossTonnage: z.number({ message: 'Enter the gross tonnage as a number' }).nonnegative('Cannot be negative').max(50_000, 'At most 50,000 GT').nullish().transform((v) => v ?? null),
+  lengthM: z.number({ message: 'Enter the length in metres as a number, e.g. 48.5' }).positive('The length must be more than 0 m').max(200, 'At most 200 m'),
+  grossTonnage: z.number({ message: 'Enter the gross tonnage as a number, e.g. 499 or 1250 (no thousands separator)' }).nonnegative('Cannot be negative').max(50_000, 'At most 50,000 GT').nullish().transform((v) => v ?? null),
   flag: countryCodeSchema,
   imoNumber: optionalText(20)
     .refine((v) => v === null || isValidImoNumber(v), { message: 'Not a valid IMO number (7 digits; the last is a check digit)' })

@@ -36,6 +36,13 @@ export function addDaysIso(isoDate: string, days: number): string {
   return isoFromDayNumber(dayNumber(isoDate) + days);
 }
 
+/** Whole years of age on a day (a birthday counts from the day itself). */
+export function ageOn(dateOfBirth: string, day: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**

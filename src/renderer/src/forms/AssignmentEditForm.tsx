@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { assignmentUpdateSchema, type AssignmentHistoryItem } from '../../../shared/api';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, FormActions, showApiError } from './form-helpers';
+import { Field, FormActions, showApiError, withWholeDates } from './form-helpers';
 
 const FIELDS = ['startDate', 'endDate', 'rotation', 'rotationRestart'];
 
@@ -28,7 +28,7 @@ export function AssignmentEditForm({ assignment, onClose }: { assignment: Assign
   });
   return (
     <Dialog title={`${assignment.positionTitle} on ${assignment.vesselName}`} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
           <Field label="Start date" error={errors.startDate?.message}>
             {(a) => <input {...a} {...register('startDate')} type="date" autoFocus />}

@@ -13,11 +13,12 @@ import {
   POSITION_TITLES,
   departmentOfTitle,
   positionOf,
+  sameTitle,
 } from '../../../shared/domain/crew';
 import { mustBeAboardByDefault } from '../../../shared/domain/manning';
-import { useApiMutation } from '../api/hooks';
+import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
+import { EnumOptions, Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate } from './form-helpers';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
@@ -35,7 +36,14 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
   const department = useWatch({ control, name: 'department' });
   const create = useApiMutation('positions.create', ['vessels.']);
   const update = useApiMutation('positions.update', ['vessels.']);
+  const vessel = useApiQuery('vessels.get', { id: vesselId });
+  const title = useWatch({ control, name: 'title' }) ?? '';
+  const twin = vessel.data?.positions.find((p) => p.archivedAt === null && p.id !== position?.id && sameTitle(p.title, title));
+  const warning = useWarningGate(
+    twin ? `${vessel.data!.vessel.name} already has a ${twin.title} position (${twin.headcount} ${twin.headcount === 1 ? 'berth' : 'berths'}). For another berth, raise its headcount instead; or save this one anyway.` : null,
+  );
   const onSubmit = handleSubmit(async ({ vesselId: _vesselId, ...values }) => {
+    if (!warning.pass()) return;
     try {
       const saved = position ? await update.mutateAsync({ id: position.id, ...values }) : await create.mutateAsync({ vesselId, ...values });
       toast.success(position ? `Saved ${saved.title}` : `Added ${saved.title}`);
@@ -129,7 +137,8 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
             <input {...a} {...register('mustBeAboard')} type="checkbox" style={{ alignSelf: 'flex-start' }} />
           )}
         </Field>
-        <FormActions onCancel={onClose} submitLabel={position ? 'Save' : 'Add position'} pending={isSubmitting} />
+        <FormWarning text={warning.shown} />
+        <FormActions onCancel={onClose} submitLabel={warning.shown ? 'Save anyway' : position ? 'Save' : 'Add position'} pending={isSubmitting} />
       </form>
     </Dialog>
   );
