@@ -143,19 +143,32 @@ function plan(query: CrewListQuery): Plan | null {
   };
 }
 
-/** The first open assignment of person `p`: the current one, else the next planned one (as a placement). */
-const placementOf = (select: string) =>
-  `(SELECT ${select} FROM assignments a JOIN positions pos ON pos.id = a.position_id JOIN vessels v ON v.id = pos.vessel_id
-    WHERE a.person_id = p.id AND ${openAssignment('a')} ORDER BY a.start_date LIMIT 1)`;
+const PLACEMENT_FROM = 'assignments a JOIN positions pos ON pos.id = a.position_id JOIN vessels v ON v.id = pos.vessel_id';
 
-/** What each column sorts by, over people `p`: what the row shows, statuses in the order of a day aboard. */
-const SORT_KEYS: Record<Exclude<CrewListSort, 'name'>, string> = {
-  position: placementOf("pos.title || ' · ' || v.name"),
-  status: `CASE WHEN p.archived_at IS NOT NULL THEN 5 ELSE coalesce(${placementOf(
-    `CASE WHEN a.start_date > @asOf THEN 3 WHEN ${rotationPhase('a')} = 'onboard' THEN 1 ELSE 2 END`,
-  )}, 4) END`,
-  nationality: "country_name(json_extract(p.nationalities, '$[0]'))",
-  email: 'p.email',
+/**
+ * A value of each person `p`'s placement (the current assignment, else the next planned one: the open one that
+ * starts first): a join and the expression to read it. For many matches, one pass over the open assignments
+ * (SQLite takes a bare column from the row that gave min()); for a few, a look-up per person is cheaper.
+ */
+function placementKey(select: string, many: boolean): { join: string; value: string } {
+  if (!many) {
+    return { join: '', value: `(SELECT ${select} FROM ${PLACEMENT_FROM} WHERE a.person_id = p.id AND ${openAssignment('a')} ORDER BY a.start_date LIMIT 1)` };
+  }
+  const keys = `SELECT a.person_id AS person_id, min(a.start_date) AS first_start, ${select} AS k FROM ${PLACEMENT_FROM} WHERE ${openAssignment('a')} GROUP BY a.person_id`;
+  return { join: `LEFT JOIN (${keys}) k ON k.person_id = p.id`, value: 'k.k' };
+}
+/** Above this many matches the single pass over open assignments wins. */
+const MANY_MATCHES = 2000;
+
+/** What each column sorts by, over people `p` (and `k`, their placement key): what the row shows; statuses in the order of a day aboard. */
+const SORT_KEYS: Record<Exclude<CrewListSort, 'name'>, { key(placement: string): string; placement?: string }> = {
+  position: { key: (placement) => placement, placement: "pos.title || ' · ' || v.name" },
+  status: {
+    key: (placement) => `CASE WHEN p.archived_at IS NOT NULL THEN 5 ELSE coalesce(${placement}, 4) END`,
+    placement: `CASE WHEN a.start_date > @asOf THEN 3 WHEN ${rotationPhase('a')} = 'onboard' THEN 1 ELSE 2 END`,
+  },
+  nationality: { key: () => "country_name(json_extract(p.nationalities, '$[0]'))" },
+  email: { key: () => 'p.email' },
 };
 
 const withCountryNames = new WeakSet<Database.Database>();
@@ -167,11 +180,13 @@ function registerCountryName(sqlite: Database.Database): void {
 }
 
 /** A page of the matching people sorted by a column other than the name; the name, then the id, break ties. */
-function sortedBy(sqlite: Database.Database, p: Plan, query: CrewListQuery, sort: Exclude<CrewListSort, 'name'>): string[] {
+function sortedBy(sqlite: Database.Database, p: Plan, query: CrewListQuery, sort: Exclude<CrewListSort, 'name'>, many: boolean): string[] {
   if (sort === 'nationality') registerCountryName(sqlite);
   const dir = query.descending ? 'DESC' : 'ASC';
-  const sql = `SELECT p.id FROM (${p.matchSql}) m JOIN people p ON p.id = m.id
-    ORDER BY ${SORT_KEYS[sort]} ${dir} NULLS LAST, p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`;
+  const { key, placement } = SORT_KEYS[sort];
+  const { join, value } = placement ? placementKey(placement, many) : { join: '', value: '' };
+  const sql = `SELECT p.id FROM (${p.matchSql}) m JOIN people p ON p.id = m.id ${join}
+    ORDER BY ${key(value)} ${dir} NULLS LAST, p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`;
   return statement(sqlite, sql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[];
 }
 
@@ -190,7 +205,7 @@ const ROWS_SQL = `
   FROM people p WHERE p.id IN (SELECT value FROM json_each(@ids))`;
 
 /** One page of the crew list and the total it belongs to. */
-export function crewList(sqlite: Database.Database, query: CrewListQuery): { total: number; offset: number; rows: CrewListRow[]; asOf: string } {
+export function crewList(sqlite: Database.Database, query: CrewListQuery, manyMatches = MANY_MATCHES): { total: number; offset: number; rows: CrewListRow[]; asOf: string } {
   const p = plan(query);
   if (p === null) return { total: 0, offset: query.offset, asOf: query.asOf, rows: [] };
   const count = (sql: string) => (statement(sqlite, sql).get(p.params) as { n: number }).n;
@@ -207,7 +222,7 @@ export function crewList(sqlite: Database.Database, query: CrewListQuery): { tot
     const ids =
       query.sort === 'name'
         ? (statement(sqlite, pageSql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[])
-        : sortedBy(sqlite, p, query, query.sort);
+        : sortedBy(sqlite, p, query, query.sort, total > manyMatches);
     const byId = new Map((statement(sqlite, ROWS_SQL).all({ ids: JSON.stringify(ids) }) as ListRow[]).map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)!);
   }

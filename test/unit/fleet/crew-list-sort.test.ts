@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input } from '../../../src/shared/api';
+import { crewList } from '../../../src/core/people/crew-list';
+import { crewListInputSchema, type Input } from '../../../src/shared/api';
 import { personInput, vesselInput } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 
@@ -17,7 +20,9 @@ beforeAll(async () => {
   const nunez = await add('Zoë', 'Núñez', ['ESP'], 'zoe@example.org');
   await add('Pieter', 'van der Merwe', ['ZAF'], null);
   await add('Anna', 'Archer', ['FRA'], 'anna@example.org');
-  await core.call('assignments.create', { personId: smith, positionId: stew.id, startDate: '2024-01-01' });
+  // Smith has a current assignment and a planned one: her placement is the current one.
+  await core.call('assignments.create', { personId: smith, positionId: stew.id, startDate: '2024-01-01', endDate: '2024-06-30' });
+  await core.call('assignments.create', { personId: smith, positionId: engineer.id, startDate: '2024-07-01' });
   await core.call('assignments.create', { personId: johnson, positionId: engineer.id, startDate: '2024-01-01' });
   await core.call('assignments.create', { personId: nunez, positionId: engineer.id, startDate: '2024-09-01' });
 });
@@ -52,8 +57,25 @@ describe('the crew list sorts by any column, on the server, a page at a time', (
     const whole = await surnames({ sort: 'status', vesselId: undefined });
     const pages = [...(await surnames({ sort: 'status', limit: 2 })), ...(await surnames({ sort: 'status', limit: 2, offset: 2 })), ...(await surnames({ sort: 'status', limit: 2, offset: 4 }))];
     expect(pages).toEqual(whole);
-    expect(await surnames({ sort: 'status', department: 'engineering' })).toEqual(['Johnson', 'Núñez']);
+    expect(await surnames({ sort: 'status', department: 'engineering' })).toEqual(['Johnson', 'Smith', 'Núñez']);
     expect(await surnames({ sort: 'position', status: 'unassigned' })).toEqual(['Archer', 'van der Merwe']);
     expect(await core.dispatch('people.list', { sort: 'salary' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'sort' }] } } });
+  });
+});
+
+describe('the two ways of sorting by placement', () => {
+  it('give the same order: one pass over open assignments (many matches) or a look-up per person (few)', async () => {
+    const sqlite = new Database(join(core.dataDir, 'harmony.db'), { readonly: true });
+    try {
+      for (const sort of ['position', 'status'] as const) {
+        for (const descending of [false, true]) {
+          const query = crewListInputSchema.parse({ sort, descending, archived: 'include' });
+          const ids = (manyMatches: number) => crewList(sqlite, { ...query, asOf: '2024-02-05' }, manyMatches).rows.map((r) => r.surname);
+          expect(ids(0)).toEqual(ids(Number.POSITIVE_INFINITY));
+        }
+      }
+    } finally {
+      sqlite.close();
+    }
   });
 });
