@@ -117,6 +117,8 @@ export const importReportSchema = z.object({
   rows: z.number().int().nonnegative(),
   validRows: z.number().int().nonnegative(),
   rowProblems: z.array(importProblemSchema),
+  /** Rows that will be stored but deserve a look (a person under 16: most often a slip in the date of birth). */
+  rowWarnings: z.array(importProblemSchema),
   /** The first valid rows, as they will be stored. */
   preview: z.array(z.object({ line: z.number().int(), givenNames: z.string(), surname: z.string(), dateOfBirth: z.string(), nationalities: z.array(z.string()), email: z.string().nullable() })),
 });
