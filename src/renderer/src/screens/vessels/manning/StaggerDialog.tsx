@@ -41,8 +41,9 @@ function GapComparison({ before, after }: { before: DutyGap[]; after: DutyGap[] 
  * stored until confirmed; the toast that follows has an Undo that puts the earlier rotations back.
  */
 export function StaggerDialog({ vesselId, onClose }: { vesselId: string; onClose(): void }) {
-  const proposal = useApiQuery('vessels.proposeStagger', { vesselId }, { gcTime: 0 });
   const apply = useApiMutation('vessels.applyStagger', AFFECTED);
+  // Once applied, the proposal on screen stays as confirmed while everything else refetches.
+  const proposal = useApiQuery('vessels.proposeStagger', { vesselId }, { gcTime: 0, enabled: apply.isIdle });
   const data = proposal.data;
   const stillUncovered = data?.after ?? [];
 
