@@ -28,6 +28,12 @@ const bench: Benchmark = {
         ['name "ol" + status unassigned', { search: 'ol', status: 'unassigned' }],
         ['position title "Stew" + status on leave', { positionTitle: 'Stew', status: 'on_leave' }],
         ['archived included, name "an"', { search: 'an', archived: 'include' }],
+        ['sorted by name, descending', { descending: true }],
+        ['sorted by position (everyone)', { sort: 'position' }],
+        ['sorted by status (everyone)', { sort: 'status' }],
+        ['sorted by nationality (everyone)', { sort: 'nationality' }],
+        ['sorted by e-mail, page at offset 50,000', { sort: 'email', offset: 50_000 }],
+        ['vessel + department, sorted by status', { vesselId, department: 'interior', sort: 'status' }],
       ];
       for (const [label, input] of scenarios) {
         const query = { limit: 100, ...input };

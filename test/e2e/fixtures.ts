@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 
 const CLI = resolve('out/main/cli.js');
 
@@ -61,3 +61,11 @@ export const test = base.extend<{ server: PreviewServer }>({
 });
 
 export { expect };
+
+/** Calls the preview's API directly, for setting up data a spec is not about. */
+export async function api<T>(request: APIRequestContext, baseUrl: string, method: string, input: unknown): Promise<T> {
+  const response = await request.post(new URL(`api/${method}`, baseUrl).href, { data: input });
+  const envelope = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.data as T;
+}

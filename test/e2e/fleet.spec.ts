@@ -23,7 +23,7 @@ test('a captain builds a vessel and its crew, finds, archives and undoes, import
   await vesselDialog.getByLabel('IMO number').fill('IMO 9074729');
   await vesselDialog.getByLabel('IMO number').press('Enter');
   await expect(vesselDialog).toBeHidden();
-  await page.getByRole('link', { name: 'Aurora' }).click();
+  // A new vessel opens at once: its positions come next.
   await expect(page.getByRole('heading', { name: 'Aurora' })).toBeVisible();
 
   // Positions: a CREW.md title (rotation suggested for rotational crew) and a custom dual role.

@@ -11,6 +11,7 @@ const describe = (p: ImportProblem) => [p.line !== null ? `line ${p.line}` : nul
 function printReport(io: CliIo, report: ImportReport): void {
   for (const problem of report.fileProblems) io.err(`File rejected — ${describe(problem)}`);
   for (const problem of report.rowProblems) io.err(`Skipped — ${describe(problem)}`);
+  for (const warning of report.rowWarnings) io.err(`Imported, check — ${describe(warning)}`);
 }
 
 export const importCommand: CliCommand = {
@@ -26,7 +27,8 @@ same columns.
 
 A file that is empty, not UTF-8 text, not valid CSV, over a size limit or with a wrong header is rejected whole,
 naming the line. Rows with problems (bad dates, unknown countries, the same person twice in the file or already
-stored) are reported and skipped; all other rows are stored in one transaction. --dry-run only prints the report.
+stored) are reported and skipped; all other rows are stored in one transaction; a person under 16 is stored with
+a warning to check the date of birth. --dry-run only prints the report.
 Exit code 0 when rows were imported, 1 when the file was rejected or no row could be imported.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' } } });

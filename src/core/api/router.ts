@@ -9,6 +9,7 @@ import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
 import { teamHandlers } from '../team/handlers';
 import { vesselHandlers } from '../vessels/handlers';
+import { manningHandlers } from '../manning/handlers';
 import type { Handlers } from './dispatcher';
 
 /** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
@@ -24,5 +25,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...documentRecordHandlers(ctx),
     ...assessmentHandlers(ctx),
     ...teamHandlers(ctx),
+    ...manningHandlers(ctx),
   };
 }

@@ -16,6 +16,7 @@ interface PlacementRow {
   endDate: string | null;
   rotationWeeksOn: number | null;
   rotationWeeksOff: number | null;
+  rotationRestart: string | null;
   phase: 'onboard' | 'on_leave';
 }
 
@@ -28,7 +29,7 @@ const PLACEMENTS_SQL = `
   SELECT a.id AS assignmentId, a.person_id AS personId, v.id AS vesselId, v.name AS vesselName,
          pos.id AS positionId, pos.title AS positionTitle, pos.department AS department,
          a.start_date AS startDate, a.end_date AS endDate,
-         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff,
+         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, a.rotation_restart AS rotationRestart,
          ${rotationPhase('a')} AS phase
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id
@@ -68,6 +69,7 @@ export function standings(
           startDate: chosen.startDate,
           endDate: chosen.endDate,
           rotation: rotationOf(chosen),
+          rotationRestart: chosen.rotationRestart,
         }
       : null;
     const status: PersonStatus =

@@ -4,6 +4,7 @@ import type { Assignment } from '../../shared/api';
 import type { assignmentInputSchema, assignmentUpdateSchema } from '../../shared/api';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { formatDate, formatDateRange } from '../../shared/domain/dates';
 import { nowIso } from '../db/ids';
 import { assignments, positions, vessels } from '../db/schema';
 import { write } from '../db/writes';
@@ -27,7 +28,7 @@ function getAssignmentRow(ctx: ServiceContext, id: string): AssignmentRow {
   return row;
 }
 
-const describeDates = (a: { startDate: string; endDate: string | null }) => (a.endDate ? `${a.startDate} to ${a.endDate}` : `from ${a.startDate}, open-ended`);
+const describeDates = (a: { startDate: string; endDate: string | null }) => `${formatDateRange(a.startDate, a.endDate)}${a.endDate ? '' : ', open-ended'}`;
 
 /**
  * A person is never in two places at once: a new or changed assignment may not overlap any other live
@@ -78,12 +79,27 @@ export function createAssignment(ctx: ServiceContext, { rotation, ...input }: As
   });
 }
 
-export function updateAssignment(ctx: ServiceContext, { id, rotation, ...input }: AssignmentUpdate): Assignment {
+/**
+ * A rotation restart kept from before a change must still fit it: dropped with the rotation or when the
+ * assignment now ends before it (it would change nothing), refused when the start moves past it.
+ */
+function keptRestart(existing: AssignmentRow, next: { startDate: string; endDate: string | null; rotation: string | null; rotationRestart?: string | null }): string | null {
+  const restart = next.rotationRestart === undefined ? existing.rotationRestart : next.rotationRestart;
+  if (restart === null || next.rotation === null || (next.endDate !== null && restart > next.endDate)) return null;
+  if (restart < next.startDate) {
+    const message = `The rotation restarts on ${formatDate(restart)}, outside the new dates: change or clear the restart`;
+    throw new AppError('VALIDATION', message, { issues: [{ path: 'rotationRestart', message }] });
+  }
+  return restart;
+}
+
+export function updateAssignment(ctx: ServiceContext, { id, rotation, rotationRestart, ...input }: AssignmentUpdate): Assignment {
   return write(ctx.sqlite(), () => {
     const existing = getAssignmentRow(ctx, id);
     if (existing.archivedAt !== null) throw new AppError('CONFLICT', 'This assignment is archived; restore it before changing it');
     assertNoOverlap(ctx, existing.personId, input, id);
-    return toAssignment(ctx.db().update(assignments).set({ ...input, ...rotationColumns(rotation) }).where(eq(assignments.id, id)).returning().get());
+    const restart = keptRestart(existing, { ...input, rotation, rotationRestart });
+    return toAssignment(ctx.db().update(assignments).set({ ...input, ...rotationColumns(rotation), rotationRestart: restart }).where(eq(assignments.id, id)).returning().get());
   });
 }
 

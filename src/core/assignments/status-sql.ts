@@ -2,8 +2,9 @@ import { formatRotation, parseRotation } from '../../shared/domain/crew';
 
 /**
  * The one definition of where an assignment stands on a date (`@asOf`, YYYY-MM-DD), as SQL over an assignments
- * alias. Dates are inclusive. A rotation cycle starts on the assignment's first day: "on" weeks onboard, then
- * "off" weeks on leave (CREW.md §Departments and positions: rotations).
+ * alias. Dates are inclusive. A rotation cycle starts on the assignment's first day, or on its rotation restart
+ * once that day has come: "on" weeks onboard, then "off" weeks on leave (docs/manning.md). The engine's
+ * `phaseOn` (src/engine/manning/rotation.ts) is the same rule in TypeScript.
  */
 export const openAssignment = (a: string): string =>
   `${a}.archived_at IS NULL AND (${a}.end_date IS NULL OR ${a}.end_date >= @asOf)`;
@@ -12,9 +13,11 @@ export const currentAssignment = (a: string): string => `${openAssignment(a)} AN
 
 export const plannedAssignment = (a: string): string => `${a}.archived_at IS NULL AND ${a}.start_date > @asOf`;
 
+const rotationAnchor = (a: string): string => `CASE WHEN ${a}.rotation_restart <= @asOf THEN ${a}.rotation_restart ELSE ${a}.start_date END`;
+
 export const rotationPhase = (a: string): string =>
   `CASE WHEN ${a}.rotation_weeks_on IS NULL THEN 'onboard' ` +
-  `WHEN CAST(julianday(@asOf) - julianday(${a}.start_date) AS INTEGER) % ((${a}.rotation_weeks_on + ${a}.rotation_weeks_off) * 7) < ${a}.rotation_weeks_on * 7 THEN 'onboard' ` +
+  `WHEN CAST(julianday(@asOf) - julianday(${rotationAnchor(a)}) AS INTEGER) % ((${a}.rotation_weeks_on + ${a}.rotation_weeks_off) * 7) < ${a}.rotation_weeks_on * 7 THEN 'onboard' ` +
   `ELSE 'on_leave' END`;
 
 export type AssignmentState = 'current' | 'planned' | 'past' | 'archived';

@@ -25,6 +25,7 @@ interface AssignmentRow {
   endDate: string | null;
   rotationWeeksOn: number | null;
   rotationWeeksOff: number | null;
+  rotationRestart: string | null;
 }
 
 interface HeldRow extends HeldCertificate {
@@ -63,7 +64,7 @@ const inCatalogueOrder = (kinds: Iterable<CertificateKindId>): CertificateKindId
 const OPEN_ASSIGNMENTS_SQL = (where: string) => `
   SELECT a.person_id AS personId, pos.vessel_id AS vesselId, p.given_names || ' ' || p.surname AS personName, pos.title AS positionTitle,
          pos.department AS department, a.start_date AS startDate, a.end_date AS endDate,
-         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff
+         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, a.rotation_restart AS rotationRestart
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id AND pos.archived_at IS NULL
   JOIN people p ON p.id = a.person_id AND p.archived_at IS NULL

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { CrewListRow, crewListInputSchema } from '../../shared/api';
+import type { CrewListRow, CrewListSort, crewListInputSchema } from '../../shared/api';
+import { countryName } from '../../shared/domain/countries';
 import { standings } from '../assignments/placements';
 import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../assignments/status-sql';
 import { statement } from '../db/statements';
@@ -11,6 +12,8 @@ type CrewListQuery = z.output<typeof crewListInputSchema> & { asOf: string };
 interface Plan {
   /** SELECT of the matching person ids in list order, with @limit/@offset. */
   pageSql: string;
+  /** SELECT id: the matching people, in no order (for sorting by anything but the name). */
+  matchSql: string;
   /**
    * The same, finding the matches first and sorting them: better than walking everyone in order when the
    * matches are few (a vessel's crew). Null when walking is the only plan.
@@ -43,6 +46,7 @@ function plan(query: CrewListQuery): Plan | null {
   const name = nameSearch(query.search);
   const params: Record<string, string> = { asOf: query.asOf, ...name?.params };
   const byName = name !== null;
+  const dir = query.descending ? 'DESC' : 'ASC';
   const id = byName ? 't.person_id' : 'p.id';
 
   const onAssignment: string[] = [];
@@ -102,7 +106,8 @@ function plan(query: CrewListQuery): Plan | null {
   if (byName) {
     const from = 'person_search_terms t INDEXED BY person_search_terms_cover';
     return {
-      pageSql: `SELECT t.person_id FROM ${from} ${whereSql(pageWhere)} GROUP BY t.person_id ORDER BY t.sort_key, t.person_id LIMIT @limit OFFSET @offset`,
+      pageSql: `SELECT t.person_id FROM ${from} ${whereSql(pageWhere)} GROUP BY t.person_id ORDER BY t.sort_key ${dir}, t.person_id ${dir} LIMIT @limit OFFSET @offset`,
+      matchSql: `SELECT DISTINCT t.person_id AS id FROM ${from} ${whereSql(pageWhere)}`,
       // A person matches a name through several terms at most once.
       countSql: `SELECT count(DISTINCT t.person_id) AS n FROM ${from} ${whereSql(where)}`,
       assignedCountSql: unassigned ? `SELECT count(DISTINCT t.person_id) AS n FROM ${from} ${whereSql([...where, `t.person_id IN (${OPEN_PEOPLE})`])}` : null,
@@ -116,13 +121,61 @@ function plan(query: CrewListQuery): Plan | null {
   // Counting from the (few) people of matching assignments beats probing every person.
   const peopleOf = (set: string) => `(SELECT DISTINCT person_id AS id FROM (${set})) s JOIN people p ${live ? 'INDEXED BY people_live_id ' : ''}ON p.id = s.id`;
   return {
-    pageSql: `SELECT p.id FROM ${from} ${whereSql(pageWhere)} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset`,
+    pageSql: `SELECT p.id FROM ${from} ${whereSql(pageWhere)} ORDER BY p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`,
+    matchSql: `SELECT p.id AS id FROM people p ${whereSql(pageWhere)}`,
     countSql: `SELECT count(*) AS n FROM ${assignedSet !== null ? peopleOf(assignedSet) : 'people p'} ${whereSql([...base, ...also])}`,
     assignedCountSql: unassigned ? `SELECT count(*) AS n FROM ${peopleOf(OPEN_PEOPLE)} ${whereSql(where)}` : null,
-    sortedPageSql: assignedSet !== null ? `SELECT p.id FROM people p ${whereSql(pageWhere)} ORDER BY p.sort_key, p.id LIMIT @limit OFFSET @offset` : null,
+    sortedPageSql: assignedSet !== null ? `SELECT p.id FROM people p ${whereSql(pageWhere)} ORDER BY p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset` : null,
     populationSql: assignedSet !== null ? `SELECT count(*) AS n FROM people p ${whereSql(base)}` : null,
     params,
   };
+}
+
+const PLACEMENT_FROM = 'assignments a JOIN positions pos ON pos.id = a.position_id JOIN vessels v ON v.id = pos.vessel_id';
+
+/**
+ * A value of each person `p`'s placement (the current assignment, else the next planned one: the open one that
+ * starts first): a join and the expression to read it. For many matches, one pass over the open assignments
+ * (SQLite takes a bare column from the row that gave min()); for a few, a look-up per person is cheaper.
+ */
+function placementKey(select: string, many: boolean): { join: string; value: string } {
+  if (!many) {
+    return { join: '', value: `(SELECT ${select} FROM ${PLACEMENT_FROM} WHERE a.person_id = p.id AND ${openAssignment('a')} ORDER BY a.start_date LIMIT 1)` };
+  }
+  const keys = `SELECT a.person_id AS person_id, min(a.start_date) AS first_start, ${select} AS k FROM ${PLACEMENT_FROM} WHERE ${openAssignment('a')} GROUP BY a.person_id`;
+  return { join: `LEFT JOIN (${keys}) k ON k.person_id = p.id`, value: 'k.k' };
+}
+/** Above this many matches the single pass over open assignments wins. */
+const MANY_MATCHES = 2000;
+
+/** What each column sorts by, over people `p` (and `k`, their placement key): what the row shows; statuses in the order of a day aboard. */
+const SORT_KEYS: Record<Exclude<CrewListSort, 'name'>, { key(placement: string): string; placement?: string }> = {
+  position: { key: (placement) => placement, placement: "pos.title || ' · ' || v.name" },
+  status: {
+    key: (placement) => `CASE WHEN p.archived_at IS NOT NULL THEN 5 ELSE coalesce(${placement}, 4) END`,
+    placement: `CASE WHEN a.start_date > @asOf THEN 3 WHEN ${rotationPhase('a')} = 'onboard' THEN 1 ELSE 2 END`,
+  },
+  nationality: { key: () => "country_name(json_extract(p.nationalities, '$[0]'))" },
+  email: { key: () => 'p.email' },
+};
+
+const withCountryNames = new WeakSet<Database.Database>();
+/** Nationalities sort by the country names the list shows, not by their codes (DEU is Germany, under G). */
+function registerCountryName(sqlite: Database.Database): void {
+  if (withCountryNames.has(sqlite)) return;
+  sqlite.function('country_name', { deterministic: true }, (code: unknown) => (typeof code === 'string' ? countryName(code) : null));
+  withCountryNames.add(sqlite);
+}
+
+/** A page of the matching people sorted by a column other than the name; the name, then the id, break ties. */
+function sortedBy(sqlite: Database.Database, p: Plan, query: CrewListQuery, sort: Exclude<CrewListSort, 'name'>, many: boolean): string[] {
+  if (sort === 'nationality') registerCountryName(sqlite);
+  const dir = query.descending ? 'DESC' : 'ASC';
+  const { key, placement } = SORT_KEYS[sort];
+  const { join, value } = placement ? placementKey(placement, many) : { join: '', value: '' };
+  const sql = `SELECT p.id FROM (${p.matchSql}) m JOIN people p ON p.id = m.id ${join}
+    ORDER BY ${key(value)} ${dir} NULLS LAST, p.sort_key ${dir}, p.id ${dir} LIMIT @limit OFFSET @offset`;
+  return statement(sqlite, sql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[];
 }
 
 interface ListRow {
@@ -140,7 +193,7 @@ const ROWS_SQL = `
   FROM people p WHERE p.id IN (SELECT value FROM json_each(@ids))`;
 
 /** One page of the crew list and the total it belongs to. */
-export function crewList(sqlite: Database.Database, query: CrewListQuery): { total: number; offset: number; rows: CrewListRow[]; asOf: string } {
+export function crewList(sqlite: Database.Database, query: CrewListQuery, manyMatches = MANY_MATCHES): { total: number; offset: number; rows: CrewListRow[]; asOf: string } {
   const p = plan(query);
   if (p === null) return { total: 0, offset: query.offset, asOf: query.asOf, rows: [] };
   const count = (sql: string) => (statement(sqlite, sql).get(p.params) as { n: number }).n;
@@ -154,7 +207,10 @@ export function crewList(sqlite: Database.Database, query: CrewListQuery): { tot
       const walked = ((query.offset + query.limit) * count(p.populationSql)) / total;
       if (walked > 4 * total) pageSql = p.sortedPageSql;
     }
-    const ids = statement(sqlite, pageSql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[];
+    const ids =
+      query.sort === 'name'
+        ? (statement(sqlite, pageSql).pluck().all({ ...p.params, limit: query.limit, offset: query.offset }) as string[])
+        : sortedBy(sqlite, p, query, query.sort, total > manyMatches);
     const byId = new Map((statement(sqlite, ROWS_SQL).all({ ids: JSON.stringify(ids) }) as ListRow[]).map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)!);
   }

@@ -1,6 +1,8 @@
 import type { ImportProblem, ImportReport, ParsedPersonInput } from '../../shared/api';
 import { personInputSchema } from '../../shared/api';
 import { resolveCountry } from '../../shared/domain/countries';
+import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../shared/domain/crew';
+import { todayIsoDate } from '../../shared/domain/dates';
 import type { TaskHandle } from '../api/tasks';
 import { yieldToEventLoop } from '../db/writes';
 import { readUploadedCsv } from '../files/csv-upload';
@@ -26,7 +28,7 @@ const CHECK_BATCH = 2_000;
 const fileProblem = (message: string, line: number | null = null, column: string | null = null): ImportProblem => ({ line, column, message });
 
 function emptyReport(fileProblems: ImportProblem[]): CsvAnalysis {
-  return { report: { fileProblems, rows: 0, validRows: 0, rowProblems: [], preview: [] }, valid: [] };
+  return { report: { fileProblems, rows: 0, validRows: 0, rowProblems: [], rowWarnings: [], preview: [] }, valid: [] };
 }
 
 /** Checks the header row: every required column present, no unknown or repeated column. */
@@ -107,6 +109,8 @@ export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, ta
   const valid: ParsedPersonInput[] = [];
   const preview: ImportReport['preview'] = [];
   const rowProblems: ImportProblem[] = [];
+  const rowWarnings: ImportProblem[] = [];
+  const today = todayIsoDate();
   let problemCount = 0;
   const inFileIdentity = new Map<string, number>();
   const inFileEmail = new Map<string, number>();
@@ -134,6 +138,10 @@ export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, ta
         inFileIdentity.set(identity, line);
         if (person.email) inFileEmail.set(person.email, line);
         valid.push(person);
+        const age = ageBelowMinimum(person.dateOfBirth, today);
+        if (age !== null && rowWarnings.length < MAX_LISTED_PROBLEMS) {
+          rowWarnings.push({ line, column: 'date_of_birth', message: `Aged ${age} today: nobody under ${MINIMUM_CREW_AGE} may work at sea; check the date of birth` });
+        }
         if (preview.length < PREVIEW_ROWS) {
           preview.push({ line, givenNames: person.givenNames, surname: person.surname, dateOfBirth: person.dateOfBirth, nationalities: person.nationalities, email: person.email });
         }
@@ -147,5 +155,5 @@ export async function analysePeopleCsv(bytes: Uint8Array, known: KnownPeople, ta
   if (problemCount > rowProblems.length) {
     rowProblems.push({ line: null, column: null, message: `… and ${problemCount - rowProblems.length} more problems` });
   }
-  return { report: { fileProblems: [], rows: rows.length, validRows: valid.length, rowProblems, preview }, valid };
+  return { report: { fileProblems: [], rows: rows.length, validRows: valid.length, rowProblems, rowWarnings, preview }, valid };
 }

@@ -89,7 +89,8 @@ export function setPhotoHash(ctx: ServiceContext, id: string, photoHash: string 
 const HISTORY_SQL = `
   SELECT a.id AS assignmentId, v.id AS vesselId, v.name AS vesselName, pos.id AS positionId, pos.title AS positionTitle,
          pos.department AS department, a.start_date AS startDate, a.end_date AS endDate, a.archived_at AS archivedAt,
-         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, ${rotationPhase('a')} AS phase
+         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, a.rotation_restart AS rotationRestart,
+         ${rotationPhase('a')} AS phase
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id
   JOIN vessels v ON v.id = pos.vessel_id

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ParsedInput, ResultDetail, ResultRow } from '../../shared/api';
+import { formatDate } from '../../shared/domain/dates';
 import { localName } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -160,7 +161,7 @@ export function setResultArchived(ctx: ServiceContext, id: string, archived: boo
         .from(assessmentResults)
         .where(and(eq(assessmentResults.personId, current.personId), eq(assessmentResults.instrumentId, current.instrumentId), eq(assessmentResults.takenOn, current.takenOn), isNull(assessmentResults.archivedAt)))
         .get();
-      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a ${instrumentName(ctx, current.instrumentId)} result of ${current.takenOn} that is not archived; archive it first.`);
+      if (clash) throw new AppError('CONFLICT', `${current.personName} already has a ${instrumentName(ctx, current.instrumentId)} result of ${formatDate(current.takenOn)} that is not archived; archive it first.`);
     }
     ctx.db().update(assessmentResults).set({ archivedAt: archived ? nowIso() : null }).where(eq(assessmentResults.id, id)).run();
   });

@@ -15,6 +15,7 @@ export interface CrewStint extends Stint {
 const STINTS_SQL = (oneVessel: boolean) => `
   SELECT a.person_id AS personId, pos.vessel_id AS vesselId, pos.department AS department, pos.title AS positionTitle,
          a.start_date AS startDate, a.end_date AS endDate, a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff,
+         a.rotation_restart AS rotationRestart,
          pe.given_names || ' ' || pe.surname AS name
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id
@@ -31,6 +32,7 @@ interface StintRow {
   endDate: string | null;
   rotationWeeksOn: number | null;
   rotationWeeksOff: number | null;
+  rotationRestart: string | null;
   name: string;
 }
 

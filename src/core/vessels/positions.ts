@@ -6,6 +6,7 @@ import { AppError, notFound } from '../api/errors';
 import { assignmentState, currentAssignment, openAssignment, plannedAssignment, rotationColumns, rotationOf, rotationPhase, type AssignmentState } from '../assignments/status-sql';
 import type { ServiceContext } from '../context';
 import { todayIsoDate } from '../../shared/domain/dates';
+import { mustBeAboardByDefault } from '../../shared/domain/manning';
 import { nowIso } from '../db/ids';
 import { positions } from '../db/schema';
 import { statement } from '../db/statements';
@@ -43,6 +44,7 @@ interface StaffingRow {
   rotation_weeks_on: number | null;
   rotation_weeks_off: number | null;
   employment_kind: Position['employmentKind'];
+  must_be_aboard: number;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -61,6 +63,7 @@ export function listPositions(ctx: ServiceContext, vesselId: string | null, asOf
     headcount: r.headcount,
     rotation: rotationOf({ rotationWeeksOn: r.rotation_weeks_on, rotationWeeksOff: r.rotation_weeks_off }),
     employmentKind: r.employment_kind,
+    mustBeAboard: r.must_be_aboard === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
@@ -82,7 +85,8 @@ const CREW_SQL = `
   SELECT a.id AS assignmentId, a.person_id AS personId, pe.given_names AS givenNames, pe.surname AS surname,
          pe.nationalities AS nationalities, pos.id AS positionId, pos.title AS positionTitle, pos.department AS department,
          a.start_date AS startDate, a.end_date AS endDate, a.archived_at AS archivedAt,
-         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, ${rotationPhase('a')} AS phase
+         a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, a.rotation_restart AS rotationRestart,
+         ${rotationPhase('a')} AS phase
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id
   JOIN people pe ON pe.id = a.person_id
@@ -105,19 +109,21 @@ export function crewOfVessel(ctx: ServiceContext, vesselId: string, asOf: string
   });
 }
 
-export function createPosition(ctx: ServiceContext, { rotation, ...input }: PositionInput): Position {
+export function createPosition(ctx: ServiceContext, { rotation, mustBeAboard, ...input }: PositionInput): Position {
   return write(ctx.sqlite(), () => {
     const vessel = getVesselRow(ctx, input.vesselId);
     if (vessel.archivedAt !== null) throw new AppError('CONFLICT', `${vessel.name} is archived; restore it before adding positions`);
-    return toPosition(ctx.db().insert(positions).values({ ...input, ...rotationColumns(rotation) }).returning().get());
+    const values = { ...input, ...rotationColumns(rotation), mustBeAboard: mustBeAboard ?? mustBeAboardByDefault(input.title) };
+    return toPosition(ctx.db().insert(positions).values(values).returning().get());
   });
 }
 
-export function updatePosition(ctx: ServiceContext, { id, rotation, ...input }: PositionUpdate): Position {
+export function updatePosition(ctx: ServiceContext, { id, rotation, mustBeAboard, ...input }: PositionUpdate): Position {
   return write(ctx.sqlite(), () => {
     const existing = getPositionRow(ctx, id);
     if (existing.archivedAt !== null) throw new AppError('CONFLICT', `The position ${existing.title} is archived; restore it before changing it`);
-    return toPosition(ctx.db().update(positions).set({ ...input, ...rotationColumns(rotation) }).where(eq(positions.id, id)).returning().get());
+    const values = { ...input, ...rotationColumns(rotation), mustBeAboard: mustBeAboard ?? existing.mustBeAboard };
+    return toPosition(ctx.db().update(positions).set(values).where(eq(positions.id, id)).returning().get());
   });
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { ArchivedFilter, CrewMember, PositionStaffing, Vessel, VesselSummary } from '../../shared/api';
 import type { vesselInputSchema, vesselUpdateSchema } from '../../shared/api';
 import type { z } from 'zod';
-import { DEPARTMENTS, titleRank, type Department } from '../../shared/domain/crew';
+import { bySeniority } from '../../shared/domain/crew';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
@@ -54,17 +54,12 @@ export function listVessels(ctx: ServiceContext, archived: ArchivedFilter, asOf:
   });
 }
 
-/** Deck first, then engineering, interior, galley; within each, by seniority (CREW.md), then by name. */
-const byRank = (a: { department: Department; title: string }, b: { department: Department; title: string }) =>
-  DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) ||
-  titleRank(a.department, a.title) - titleRank(b.department, b.title) ||
-  a.title.localeCompare(b.title);
 const crewByRank = (a: CrewMember, b: CrewMember) =>
-  byRank({ department: a.department, title: a.positionTitle }, { department: b.department, title: b.positionTitle }) || a.surname.localeCompare(b.surname);
+  bySeniority({ department: a.department, title: a.positionTitle }, { department: b.department, title: b.positionTitle }) || a.surname.localeCompare(b.surname);
 
 export function vesselDetail(ctx: ServiceContext, id: string, asOf: string) {
   const vessel = getVesselRow(ctx, id);
-  const positions: PositionStaffing[] = listPositions(ctx, id, asOf).sort(byRank);
+  const positions: PositionStaffing[] = listPositions(ctx, id, asOf).sort(bySeniority);
   const crew = crewOfVessel(ctx, id, asOf);
   const pick = (state: AssignmentState): CrewMember[] => crew.filter((c) => c.state === state).map(({ state: _state, ...member }) => member);
   return {

@@ -6,6 +6,7 @@ import type {
   VerificationResult,
 } from '../../shared/api/documents';
 import { DEFAULT_CERTIFICATE_RULES, type CertificateRules } from './certificate-rules';
+import { formatDate } from '../../shared/domain/dates';
 import { mrzDateToIso } from './dates';
 import { detectDocumentType } from './detect';
 import { extractLabelledFields } from './labelled-fields';
@@ -189,7 +190,8 @@ export function typeChecks(
   if (type === 'stcw_certificate') {
     outcomes.push(checkCertificateValidity(kind, fields.dateOfIssue, fields.expiryDate, rules));
     expiry = effectiveExpiry(kind, fields.dateOfIssue, fields.expiryDate);
-    if (expiry && expiry !== fields.expiryDate) note = ` (${kind?.validityYears}-year refresher rule from ${fields.dateOfIssue})`;
+    // A rule expiry other than the printed one is counted from the issue date, so there is one.
+    if (expiry && expiry !== fields.expiryDate) note = ` (${kind?.validityYears}-year refresher rule from ${formatDate(fields.dateOfIssue!)})`;
   } else if (type === 'eng1_medical') {
     outcomes.push(checkMedicalValidity(fields.dateOfIssue, fields.expiryDate, fields.dateOfBirth ?? options.person?.dateOfBirth, rules));
     outcomes.push(checkMedicalFitness(fields.fitness, fields.restrictions));

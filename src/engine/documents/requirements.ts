@@ -1,4 +1,4 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { tourOn } from '../manning/rotation';
 import type { CertificateKindId } from '../../shared/domain/certificates';
 import type { CertificateState } from '../../shared/api/document-records';
 import { daysBetween } from './dates';
@@ -73,31 +73,25 @@ export interface AssignmentSpan {
   endDate: string | null;
   rotationWeeksOn: number | null;
   rotationWeeksOff: number | null;
+  rotationRestart?: string | null;
 }
 
-const iso = (date: Date) => format(date, 'yyyy-MM-dd');
-
 /**
- * The planned tour: the stretch onboard that is under way on `asOf` or comes next. With a rotation the cycle
- * starts on the assignment's first day ("on" weeks, then "off" weeks; src/core/assignments/status-sql.ts);
- * without one the tour runs to the assignment's end. Null when there is no end to measure against (open-ended,
- * no rotation) or the assignment is over.
+ * The planned tour: the stretch onboard that is under way on `asOf` or comes next, by the rotation arithmetic of
+ * docs/manning.md (src/engine/manning/rotation.ts); without a rotation the tour runs to the assignment's end.
+ * Null when there is no end to measure against (open-ended, no rotation) or the assignment is over.
  */
 export function plannedTour(assignment: AssignmentSpan, asOf: string): { start: string; end: string } | null {
-  const { startDate, endDate, rotationWeeksOn: on, rotationWeeksOff: off } = assignment;
-  if (endDate !== null && endDate < asOf) return null;
-  if (on === null || off === null) return endDate === null ? null : { start: startDate > asOf ? startDate : asOf, end: endDate };
-  const cycle = (on + off) * 7;
-  const elapsed = Math.max(0, daysBetween(startDate, asOf));
-  const cycleStart = elapsed - (elapsed % cycle);
-  const inOn = elapsed % cycle < on * 7;
-  const onStart = inOn ? cycleStart : cycleStart + cycle;
-  const start = addDays(parseISO(startDate), onStart);
-  let end = iso(addDays(start, on * 7 - 1));
-  if (endDate !== null && endDate < end) end = endDate;
-  const startIso = iso(start);
-  if (endDate !== null && startIso > endDate) return null;
-  return { start: startIso > asOf ? startIso : asOf, end };
+  const { rotationWeeksOn: weeksOn, rotationWeeksOff: weeksOff } = assignment;
+  return tourOn(
+    {
+      startDate: assignment.startDate,
+      endDate: assignment.endDate,
+      rotation: weeksOn !== null && weeksOff !== null ? { weeksOn, weeksOff } : null,
+      rotationRestart: assignment.rotationRestart ?? null,
+    },
+    asOf,
+  );
 }
 
 /** A stored document as far as the register cares. */

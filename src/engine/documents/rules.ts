@@ -1,5 +1,6 @@
 import type { CheckResult, PersonIdentity, PlannedTour, VerificationReason } from '../../shared/api/documents';
 import type { CertificateKind, CertificateRules } from './certificate-rules';
+import { formatDate, formatDateRange } from '../../shared/domain/dates';
 import { addYearsIso, ageOn, daysBetween } from './dates';
 import { SPECIMEN_STATE, stateName } from './mrz';
 import { compareNames } from './transliterate';
@@ -36,18 +37,18 @@ export function checkExpiry(expiryDate: string | null | undefined, asOf: string,
   if (expiryDate === null) return pass('expiry', `Does not expire${note}`);
   if (!expiryDate) return fail('expiry', 'No expiry date could be read', 'missing_fields');
   const days = daysBetween(asOf, expiryDate);
-  if (days < 0) return fail('expiry', `Expired on ${expiryDate}${note} (${-days} days before ${asOf})`, 'expired', 'reject');
-  return pass('expiry', `Valid until ${expiryDate}${note} (${days} days after ${asOf})`);
+  if (days < 0) return fail('expiry', `Expired on ${formatDate(expiryDate)}${note} (${-days} days before ${formatDate(asOf)})`, 'expired', 'reject');
+  return pass('expiry', `Valid until ${formatDate(expiryDate)}${note} (${days} days after ${formatDate(asOf)})`);
 }
 
 /** CREW.md: a certificate that expires during a planned tour is a problem today, not on its expiry date. */
 export function checkPlannedTour(expiryDate: string | null | undefined, tour: PlannedTour): RuleOutcome {
-  if (expiryDate === null) return pass('planned_tour', `Does not expire, so it covers the tour ${tour.start} to ${tour.end}`);
+  if (expiryDate === null) return pass('planned_tour', `Does not expire, so it covers the tour ${formatDateRange(tour.start, tour.end)}`);
   if (!expiryDate) return fail('planned_tour', 'Cannot tell whether it covers the planned tour: no expiry date', 'missing_fields');
   if (expiryDate < tour.end) {
-    return fail('planned_tour', `Expires on ${expiryDate}, before the planned tour ends on ${tour.end}`, 'expires_during_tour');
+    return fail('planned_tour', `Expires on ${formatDate(expiryDate)}, before the planned tour ends on ${formatDate(tour.end)}`, 'expires_during_tour');
   }
-  return pass('planned_tour', `Covers the planned tour ${tour.start} to ${tour.end}`);
+  return pass('planned_tour', `Covers the planned tour ${formatDateRange(tour.start, tour.end)}`);
 }
 
 export function checkName(read: { surname?: string; givenNames?: string }, person: PersonIdentity, truncated = false): RuleOutcome {
@@ -59,8 +60,8 @@ export function checkName(read: { surname?: string; givenNames?: string }, perso
 export function checkDateOfBirth(read: string | undefined, person: PersonIdentity): RuleOutcome {
   if (!read) return fail('date_of_birth', 'No date of birth could be read to compare with the person', 'dob_mismatch');
   return read === person.dateOfBirth
-    ? pass('date_of_birth', `Date of birth ${read} matches the person`)
-    : fail('date_of_birth', `Date of birth reads ${read}, the person was born on ${person.dateOfBirth}`, 'dob_mismatch');
+    ? pass('date_of_birth', `Date of birth ${formatDate(read)} matches the person`)
+    : fail('date_of_birth', `Date of birth reads ${formatDate(read)}, the person was born on ${formatDate(person.dateOfBirth)}`, 'dob_mismatch');
 }
 
 /**
@@ -84,14 +85,14 @@ export function checkCertificateValidity(
   const id = 'validity_rule';
   if (!kind) return fail(id, 'The kind of certificate was not recognised, so its validity rule is unknown', 'unknown_type');
   if (kind.validityYears === null) {
-    return pass(id, `${kind.name} does not expire (CREW.md)${printedExpiry ? `; the printed date ${printedExpiry} is not a limit` : ''}`);
+    return pass(id, `${kind.name} does not expire (CREW.md)${printedExpiry ? `; the printed date ${formatDate(printedExpiry)} is not a limit` : ''}`);
   }
   if (!dateOfIssue) return fail(id, 'No issue date could be read to apply the refresher rule', 'missing_fields');
   const limit = addYearsIso(dateOfIssue, kind.validityYears);
   if (printedExpiry && daysBetween(limit, printedExpiry) > rules.validitySlackDays) {
-    return fail(id, `Printed expiry ${printedExpiry} is later than the ${kind.validityYears}-year rule allows (${limit})`, 'validity_exceeds_rule');
+    return fail(id, `Printed expiry ${formatDate(printedExpiry)} is later than the ${kind.validityYears}-year rule allows (${formatDate(limit)})`, 'validity_exceeds_rule');
   }
-  return pass(id, `Within the ${kind.validityYears}-year refresher rule (due by ${printedExpiry ?? limit})`);
+  return pass(id, `Within the ${kind.validityYears}-year refresher rule (due by ${formatDate(printedExpiry ?? limit)})`);
 }
 
 /** ENG1: at most 2 years, at most 1 year when the holder was under 18 at the examination (CREW.md). */
@@ -102,7 +103,7 @@ export function checkMedicalValidity(dateOfIssue: string | undefined, expiryDate
   const years = minor ? rules.medicalValidityYearsUnder18 : rules.medicalValidityYears;
   const limit = addYearsIso(dateOfIssue, years);
   if (daysBetween(limit, expiryDate) > rules.validitySlackDays) {
-    return fail(id, `Valid for longer than ${years} year${years > 1 ? 's' : ''}${minor ? ' (holder under 18)' : ''}: expiry ${expiryDate} is after ${limit}`, 'validity_exceeds_rule');
+    return fail(id, `Valid for longer than ${years} year${years > 1 ? 's' : ''}${minor ? ' (holder under 18)' : ''}: expiry ${formatDate(expiryDate)} is after ${formatDate(limit)}`, 'validity_exceeds_rule');
   }
   return pass(id, `Within the ${years}-year validity of a seafarer medical${minor ? ' for a holder under 18' : ''}`);
 }

@@ -1,4 +1,4 @@
-import { inPost, type Stint } from './aboard';
+import { cycleAnchor, inPost, type Stint } from './aboard';
 
 /**
  * The crews that never meet on a rotational yacht (docs/team-dynamics.md §Rotation pairs): two groups of
@@ -21,7 +21,8 @@ function pattern(stint: Stint & { rotation: NonNullable<Stint['rotation']> }, da
   const cycle = (stint.rotation.weeksOn + stint.rotation.weeksOff) * 7;
   const on = stint.rotation.weeksOn * 7;
   const out = new Uint8Array(horizon);
-  for (let d = 0; d < horizon; d += 1) out[d] = (((day + d - stint.start) % cycle) + cycle) % cycle < on ? 1 : 0;
+  const anchor = cycleAnchor(stint, day);
+  for (let d = 0; d < horizon; d += 1) out[d] = (((day + d - anchor) % cycle) + cycle) % cycle < on ? 1 : 0;
   return out;
 }
 

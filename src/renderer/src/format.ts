@@ -1,14 +1,16 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+import { format } from 'date-fns';
+import { formatDate as formatCalendarDate } from '../../shared/domain/dates';
 
+/** A moment (an ISO timestamp) in the viewer's local time, its date written as `formatDate` writes dates. */
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  const moment = new Date(iso);
+  return Number.isNaN(moment.getTime()) ? iso : format(moment, 'd MMM yyyy, HH:mm');
 }
 
-/** Formats a `YYYY-MM-DD` calendar date without shifting it through the local time zone. */
+/** A `YYYY-MM-DD` calendar date as the app shows every date ("1 Nov 2026"); a dash when there is none. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
-  return dateOnly.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return formatCalendarDate(isoDate);
 }
 
 export function formatBytes(bytes: number): string {

@@ -12,12 +12,18 @@ export const assignedPositionFields = {
   startDate: z.string(),
   endDate: z.string().nullable(),
   rotation: z.string().nullable(),
+  /** A day a new "on" period starts (a staggered rotation, docs/manning.md); null when the cycle runs from the start. */
+  rotationRestart: z.string().nullable(),
 };
 
-const datesInOrder = <T extends { startDate: string; endDate?: string | null }>(value: T, ctx: z.RefinementCtx) => {
+const datesInOrder = <T extends { startDate: string; endDate?: string | null; rotation?: string | null; rotationRestart?: string | null }>(value: T, ctx: z.RefinementCtx) => {
   if (value.endDate && value.endDate < value.startDate) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date is before the start date' });
   }
+  if (!value.rotationRestart) return;
+  if (value.rotation === null) ctx.addIssue({ code: 'custom', path: ['rotationRestart'], message: 'Only a rotation can restart: give the rotation, or clear the restart' });
+  else if (value.rotationRestart < value.startDate) ctx.addIssue({ code: 'custom', path: ['rotationRestart'], message: 'The rotation cannot restart before the assignment starts' });
+  else if (value.endDate && value.rotationRestart > value.endDate) ctx.addIssue({ code: 'custom', path: ['rotationRestart'], message: 'The rotation cannot restart after the assignment ends' });
 };
 
 const assignmentFields = {
@@ -36,7 +42,15 @@ export const assignmentInputSchema = z
   .superRefine(datesInOrder);
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
 
-export const assignmentUpdateSchema = z.object({ id: idSchema, ...assignmentFields, rotation: rotationSchema }).superRefine(datesInOrder);
+export const assignmentUpdateSchema = z
+  .object({
+    id: idSchema,
+    ...assignmentFields,
+    rotation: rotationSchema,
+    /** Left out: unchanged. Blank or null: the cycle runs from the start date again. */
+    rotationRestart: optionalIsoDateSchema.optional(),
+  })
+  .superRefine(datesInOrder);
 
 export const assignmentSchema = z.object({
   ...recordStamps,
@@ -45,6 +59,7 @@ export const assignmentSchema = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   rotation: z.string().nullable(),
+  rotationRestart: z.string().nullable(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 

@@ -12,6 +12,7 @@ import { assessmentProcedures } from './assessments';
 import { normsProcedures } from './norms';
 import { instrumentProcedures } from './instruments';
 import { teamProcedures } from './team';
+import { manningProcedures } from './manning';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -31,6 +32,7 @@ export const contract = {
   ...normsProcedures,
   ...instrumentProcedures,
   ...teamProcedures,
+  ...manningProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

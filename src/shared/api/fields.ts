@@ -6,7 +6,16 @@ import { isIsoDate } from '../domain/dates';
 /** Field schemas shared by the domain procedures; forms validate with these same schemas. */
 export const idSchema = z.string().min(1, 'Missing id').max(64);
 
-export const isoDateSchema = z.string().trim().refine(isIsoDate, { message: 'Enter a date as YYYY-MM-DD' });
+/**
+ * A required date. Blank gets its own message: in the app a date picker only ever sends a whole date or nothing,
+ * and its placeholder follows the computer's language, so the message must not name a format the picker does not
+ * show. Text in another shape (CSV, the CLI, the API) is told the format.
+ */
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the date')
+  .refine((value) => value === '' || isIsoDate(value), { message: 'Enter a date as YYYY-MM-DD' });
 
 /** An optional date: blank (as a cleared form field sends it) is null. */
 export const optionalIsoDateSchema = z

@@ -17,3 +17,4 @@ export * from './assessments';
 export * from './norms';
 export * from './instruments';
 export * from './team';
+export * from './manning';

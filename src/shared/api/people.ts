@@ -77,6 +77,10 @@ export const crewListRowSchema = personSchema
   .extend({ status: personStatusSchema, placement: placementSchema.nullable() });
 export type CrewListRow = z.infer<typeof crewListRowSchema>;
 
+/** Columns the crew list sorts by (name, then id, breaks ties). */
+export const CREW_LIST_SORTS = ['name', 'position', 'status', 'nationality', 'email'] as const;
+export type CrewListSort = (typeof CREW_LIST_SORTS)[number];
+
 export const crewListInputSchema = z.object({
   /** Words matched as prefixes of the names or e-mail, in any order ("smi jo" finds Joanna Smith). */
   search: z.string().max(200).default(''),
@@ -89,6 +93,8 @@ export const crewListInputSchema = z.object({
   asOf: isoDateSchema.optional(),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  sort: z.enum(CREW_LIST_SORTS).default('name'),
+  descending: z.boolean().default(false),
 });
 export type CrewListInput = z.input<typeof crewListInputSchema>;
 
@@ -111,6 +117,8 @@ export const importReportSchema = z.object({
   rows: z.number().int().nonnegative(),
   validRows: z.number().int().nonnegative(),
   rowProblems: z.array(importProblemSchema),
+  /** Rows that will be stored but deserve a look (a person under 16: most often a slip in the date of birth). */
+  rowWarnings: z.array(importProblemSchema),
   /** The first valid rows, as they will be stored. */
   preview: z.array(z.object({ line: z.number().int(), givenNames: z.string(), surname: z.string(), dateOfBirth: z.string(), nationalities: z.array(z.string()), email: z.string().nullable() })),
 });

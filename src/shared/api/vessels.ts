@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES } from '../domain/crew';
+import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -19,8 +19,8 @@ import {
 const vesselFields = {
   name: requiredText(100, 'Enter the vessel name'),
   kind: z.enum(VESSEL_KINDS, { message: 'Choose motor or sail' }),
-  lengthM: z.number({ message: 'Enter the length in metres' }).positive('The length must be more than 0 m').max(200, 'At most 200 m'),
-  grossTonnage: z.number({ message: 'Enter the gross tonnage as a number' }).nonnegative('Cannot be negative').max(50_000, 'At most 50,000 GT').nullish().transform((v) => v ?? null),
+  lengthM: z.number({ message: 'Enter the length in metres as a number, e.g. 48.5' }).positive('The length must be more than 0 m').max(200, 'At most 200 m'),
+  grossTonnage: z.number({ message: 'Enter the gross tonnage as a number, e.g. 499 or 1250 (no thousands separator)' }).nonnegative('Cannot be negative').max(50_000, 'At most 50,000 GT').nullish().transform((v) => v ?? null),
   flag: countryCodeSchema,
   imoNumber: optionalText(20)
     .refine((v) => v === null || isValidImoNumber(v), { message: 'Not a valid IMO number (7 digits; the last is a check digit)' })
@@ -68,10 +68,25 @@ const positionFields = {
   headcount: z.number({ message: 'Enter how many people' }).int('A whole number').min(1, 'At least 1').max(99, 'At most 99'),
   rotation: rotationSchema,
   employmentKind: z.enum(EMPLOYMENT_KINDS, { message: 'Choose an employment kind' }),
+  /** Left out: on for a captain, chief engineer or officer of the watch when created, unchanged when updated. */
+  mustBeAboard: z.boolean().optional(),
 };
-export const positionInputSchema = z.object({ vesselId: idSchema, ...positionFields });
+
+/** A known title belongs to one department: "Chief Engineer" under Interior is a slip, not a custom role. */
+const titleInDepartment = <T extends { department: Department; title: string }>(value: T, ctx: z.RefinementCtx) => {
+  const belongs = departmentOfTitle(value.title);
+  if (belongs !== null && belongs !== value.department) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['department'],
+      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${DEPARTMENT_LABELS[belongs]}, or give a title of your own`,
+    });
+  }
+};
+
+export const positionInputSchema = z.object({ vesselId: idSchema, ...positionFields }).superRefine(titleInDepartment);
 export type PositionInput = z.input<typeof positionInputSchema>;
-export const positionUpdateSchema = z.object({ id: idSchema, ...positionFields });
+export const positionUpdateSchema = z.object({ id: idSchema, ...positionFields }).superRefine(titleInDepartment);
 
 export const positionSchema = z.object({
   ...recordStamps,
@@ -81,6 +96,7 @@ export const positionSchema = z.object({
   headcount: z.number().int(),
   rotation: z.string().nullable(),
   employmentKind: z.enum(EMPLOYMENT_KINDS),
+  mustBeAboard: z.boolean(),
 });
 export type Position = z.infer<typeof positionSchema>;
 

@@ -1,3 +1,6 @@
+import { ageOn, isIsoDate } from './dates';
+import { foldText } from './text';
+
 /**
  * Departments, positions, rotations and employment kinds of superyacht crew, from shared/domain/CREW.md
  * §Departments and positions. They are defaults offered to people, not law: a custom title (e.g. a dual role
@@ -72,10 +75,36 @@ export function departmentOfTitle(title: string): Department | null {
   return null;
 }
 
+/** "a deck position", "an engineering position": how a message names a department's positions. */
+export function positionOf(department: Department): string {
+  const name = DEPARTMENT_LABELS[department].toLowerCase();
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
+}
+
 /** Seniority order of a title within its department (CREW.md order); custom titles come after the known ones. */
 export function titleRank(department: Department, title: string): number {
   const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());
   return index === -1 ? POSITION_TITLES[department].length : index;
+}
+
+/** Deck first, then engineering, interior, galley; within each, by seniority, custom titles after known ones, then by name. */
+export function bySeniority(a: { department: Department; title: string }, b: { department: Department; title: string }): number {
+  return DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || titleRank(a.department, a.title) - titleRank(b.department, b.title) || a.title.localeCompare(b.title);
+}
+
+/** Nobody under 16 may work at sea (docs/domain.md): a younger date of birth is most often a typing slip. */
+export const MINIMUM_CREW_AGE = 16;
+
+/** The person's age on a day when it is below the minimum crew age, else null (also for a date not yet whole). */
+export function ageBelowMinimum(dateOfBirth: string, on: string): number | null {
+  if (!isIsoDate(dateOfBirth) || !isIsoDate(on)) return null;
+  const age = ageOn(dateOfBirth, on);
+  return age < MINIMUM_CREW_AGE ? age : null;
+}
+
+/** Two titles are the same position when they differ only in case, accents or spacing ("deckhand", "Deckhand "). */
+export function sameTitle(a: string, b: string): boolean {
+  return foldText(a) === foldText(b);
 }
 
 export const VESSEL_KINDS = ['motor', 'sail'] as const;

@@ -12,6 +12,16 @@ export function foldText(value: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * A person's initials, as on a photo placeholder: the first letter of the first given name and of the surname
+ * ("Jörg Peter Müller-Lüdenscheid" → "JM"), whole letters even when written with combining accents.
+ */
+export function initials(givenNames: string, surname: string): string {
+  const first = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.normalize('NFC').trim())][0]?.segment ?? '';
+  const given = givenNames.trim().split(/\s+/)[0] ?? '';
+  return `${first(given)}${first(surname)}`.toLocaleUpperCase();
+}
+
 /** The words of a name or query, folded; what "find by name as you type" matches on (word prefixes). */
 export function searchWords(value: string): string[] {
   return foldText(value.replace(/[@.]/g, ' '))

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
+import { addDaysIso, todayIsoDate } from '../../../src/shared/domain/dates';
 import { bufferIo } from '../../helpers/cli-io';
 import { tempDir } from '../../helpers/temp-core';
 
@@ -25,6 +26,14 @@ describe('harmony demo / import / export', () => {
     const again = await harmony('demo');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^This database already has 4 vessels/);
+  });
+
+  it('imports a person under 16 and says to check their date of birth', async () => {
+    const csv = join(dir.path, 'young.csv');
+    writeFileSync(csv, `given_names,surname,date_of_birth\nYoung,Deckhand,${addDaysIso(todayIsoDate(), -(10 * 365 + 30))}\n`);
+    const result = await harmony('import', 'people', csv);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Imported, check — line 2, date_of_birth: Aged 10 today: nobody under 16 may work at sea; check the date of birth');
   });
 
   it('imports the good rows of a CSV, prints a per-row report, and exports them again', async () => {

@@ -80,4 +80,27 @@ describe('openDatabase', () => {
     expect(reopened.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
     reopened.close();
   });
+
+  it('marks existing captains, chief engineers and officers of the watch "must be aboard" when positions gain the flag', () => {
+    const { file, backupsDir, root } = workspace();
+    const migrations = join(root, 'migrations');
+    cpSync(join(resourcesDir(), 'migrations'), migrations, { recursive: true });
+    const journalFile = join(migrations, 'meta', '_journal.json');
+    const full = readFileSync(journalFile, 'utf8');
+    const journal = JSON.parse(full) as { entries: Array<{ tag: string }> };
+    const upgrade = journal.entries.findIndex((e) => e.tag.endsWith('_manning'));
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upgrade) }));
+    const before = openDatabase({ file, backupsDir, migrationsFolder: migrations });
+    before.sqlite.prepare("INSERT INTO vessels (id, name, kind, length_m, flag, use, created_at, updated_at) VALUES ('v', 'Aurora', 'motor', 40, 'MLT', 'private', 'now', 'now')").run();
+    const insert = before.sqlite.prepare("INSERT INTO positions (id, vessel_id, department, title, headcount, employment_kind, created_at, updated_at) VALUES (?, 'v', ?, ?, 1, 'permanent', 'now', 'now')");
+    for (const [id, department, title] of [['p1', 'deck', 'Captain'], ['p2', 'deck', ' 2nd officer'], ['p3', 'engineering', 'Chief Engineer'], ['p4', 'deck', 'Deckhand'], ['p5', 'interior', 'Chief Stew']]) insert.run(id, department, title);
+    before.close();
+
+    writeFileSync(journalFile, full);
+    const after = openDatabase({ file, backupsDir, migrationsFolder: migrations });
+    expect(after.migration.applied).toBeGreaterThanOrEqual(1);
+    const flags = after.sqlite.prepare('SELECT id, must_be_aboard AS m FROM positions ORDER BY id').all();
+    expect(flags).toEqual([{ id: 'p1', m: 1 }, { id: 'p2', m: 1 }, { id: 'p3', m: 1 }, { id: 'p4', m: 0 }, { id: 'p5', m: 0 }]);
+    after.close();
+  });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/api/errors';
+import { addDaysIso, todayIsoDate } from '../../../src/shared/domain/dates';
 import { base64, personInput } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 
@@ -32,6 +33,15 @@ describe('people CSV: file-level problems block the import', () => {
     const outcome = await core.dispatch('people.import', input);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await stored()).toBe(0);
+  });
+});
+
+describe('people CSV: rows to check are imported with a warning', () => {
+  it('a person under 16 is imported, and the report says to check the date of birth', async () => {
+    const young = addDaysIso(todayIsoDate(), -(12 * 365 + 30));
+    const report = await core.call('people.importPreview', file(`Young,Deckhand,${young},GBR,,`, 'Grown,Up,1990-01-01,GBR,,'));
+    expect(report).toMatchObject({ validRows: 2, rowProblems: [] });
+    expect(report.rowWarnings).toEqual([{ line: 2, column: 'date_of_birth', message: 'Aged 12 today: nobody under 16 may work at sea; check the date of birth' }]);
   });
 });
 

@@ -87,11 +87,18 @@ describe('assignments', () => {
     const overlap = await core.dispatch('assignments.create', { personId: person.id, positionId: position.id, startDate: '2024-06-30' });
     expect(overlap).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: `Double booking: this overlaps their assignment as Chief Stew on ${vessel.name} (2024-01-01 to 2024-06-30)`, details: { assignmentId: first.id } },
+      error: {
+        code: 'CONFLICT',
+        message: `Double booking: this overlaps their assignment as Chief Stew on ${vessel.name} (1 Jan 2024 to 30 Jun 2024)`,
+        details: { assignmentId: first.id, issues: [{ path: 'startDate', message: `Overlaps Chief Stew on ${vessel.name} (1 Jan 2024 to 30 Jun 2024)` }] },
+      },
     });
     // The day after is free; an open-ended one blocks everything later.
     const second = await core.call('assignments.create', { personId: person.id, positionId: position.id, startDate: '2024-07-01' });
-    expect(await core.dispatch('assignments.create', { personId: person.id, positionId: position.id, startDate: '2030-01-01', endDate: '2030-02-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { assignmentId: second.id } } });
+    expect(await core.dispatch('assignments.create', { personId: person.id, positionId: position.id, startDate: '2030-01-01', endDate: '2030-02-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('(from 1 Jul 2024, open-ended)'), details: { assignmentId: second.id } },
+    });
     // Moving the first one onto the second is refused too; archiving one frees its dates, restoring re-checks.
     expect(await core.dispatch('assignments.update', { id: first.id, startDate: '2024-01-01', endDate: '2024-07-01', rotation: null })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await core.call('assignments.archive', { id: second.id });

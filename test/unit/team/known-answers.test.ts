@@ -1,5 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { analyzeTeam, describe, isAboard, rotationChurn, rotationPairs, stintFrom, turnover, dayNumber, type Stint } from '../../../src/engine/team';
+import { aboardOn } from '../../../src/engine/manning';
+import { isoFromDayNumber } from '../../../src/shared/domain/dates';
 import { KAT_MEMBERS, member, teamInput } from '../../helpers/team';
 
 /**
@@ -99,7 +101,20 @@ group('harmony (R: pnorm, pchisq; weights of harmony-v1)', () => {
 
 group('volatility, worked by hand', () => {
   const stint = (personId: string, startDate: string, endDate: string | null, rotation: string | null = null): Stint =>
-    stintFrom({ personId, department: 'deck', startDate, endDate, rotationWeeksOn: rotation ? Number(rotation.split(':')[0]) : null, rotationWeeksOff: rotation ? Number(rotation.split(':')[1]) : null });
+    stintFrom({ personId, department: 'deck', startDate, endDate, rotationWeeksOn: rotation ? Number(rotation.split(':')[0]) : null, rotationWeeksOff: rotation ? Number(rotation.split(':')[1]) : null, rotationRestart: null });
+
+  it('a staggered rotation (a restart) is aboard on the same days as the manning calendar says', () => {
+    const row = { personId: 'a', department: 'deck', startDate: '2025-01-01', endDate: null, rotationWeeksOn: 4, rotationWeeksOff: 2, rotationRestart: '2025-02-10' };
+    const s = stintFrom(row);
+    const manning = { startDate: row.startDate, endDate: null, rotation: { weeksOn: 4, weeksOff: 2 }, rotationRestart: row.rotationRestart };
+    for (let d = 0; d < 120; d += 1) {
+      const day = dayNumber('2025-01-01') + d;
+      expect(isAboard(s, day), `day ${d}`).toBe(aboardOn([manning], isoFromDayNumber(day)).length === 1);
+    }
+    // Before the restart the cycle counts from the start (leave from day 28), from it on from the restart.
+    expect(isAboard(s, dayNumber('2025-01-29'))).toBe(false);
+    expect(isAboard(s, dayNumber('2025-02-10'))).toBe(true);
+  });
 
   it('a 2:2 rotation is aboard on days 0–13 of each 28-day cycle', () => {
     const s = stint('a', '2025-01-01', null, '2:2');

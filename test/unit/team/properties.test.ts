@@ -117,7 +117,7 @@ group('volatility', () => {
     .record({ person: fc.integer({ min: 0, max: 12 }), start: fc.integer({ min: 0, max: 900 }), length: fc.option(fc.integer({ min: 0, max: 700 })), rotation: fc.option(fc.constantFrom([2, 2], [4, 2], [2, 1], [3, 3])) })
     .map((s) => {
       const date = (offset: number) => new Date(Date.UTC(2023, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-      return stintFrom({ personId: `p${s.person}`, department: 'deck', startDate: date(s.start), endDate: s.length === null ? null : date(s.start + s.length), rotationWeeksOn: s.rotation?.[0] ?? null, rotationWeeksOff: s.rotation?.[1] ?? null });
+      return stintFrom({ personId: `p${s.person}`, department: 'deck', startDate: date(s.start), endDate: s.length === null ? null : date(s.start + s.length), rotationWeeksOn: s.rotation?.[0] ?? null, rotationWeeksOff: s.rotation?.[1] ?? null, rotationRestart: null });
     });
 
   it('the index and every part stay in [0, 100]; the contributions add up to the index', () => {

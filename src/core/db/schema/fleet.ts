@@ -40,6 +40,8 @@ export const positions = sqliteTable(
     rotationWeeksOn: integer('rotation_weeks_on'),
     rotationWeeksOff: integer('rotation_weeks_off'),
     employmentKind: text('employment_kind').$type<EmploymentKind>().notNull(),
+    /** Somebody holding it must be aboard every day (safe manning, docs/manning.md). */
+    mustBeAboard: integer('must_be_aboard', { mode: 'boolean' }).notNull().default(false),
     ...timestampColumns(),
   },
   (t) => [index('positions_vessel').on(t.vesselId)],
@@ -114,6 +116,11 @@ export const assignments = sqliteTable(
     endDate: text('end_date'),
     rotationWeeksOn: integer('rotation_weeks_on'),
     rotationWeeksOff: integer('rotation_weeks_off'),
+    /**
+     * A day on which a new "on" period starts, when the rotation was staggered: the cycle counts from the start
+     * date before it and from this day on it (docs/manning.md). Null: from the start date throughout.
+     */
+    rotationRestart: text('rotation_restart'),
     ...timestampColumns(),
   },
   (t) => [
@@ -121,7 +128,7 @@ export const assignments = sqliteTable(
     index('assignments_position').on(t.positionId, t.startDate),
     // Live assignments with everything a status needs, so status filters never visit the table.
     index('assignments_open')
-      .on(t.endDate, t.personId, t.startDate, t.rotationWeeksOn, t.rotationWeeksOff, t.positionId)
+      .on(t.endDate, t.personId, t.startDate, t.rotationWeeksOn, t.rotationWeeksOff, t.rotationRestart, t.positionId)
       .where(sql`${t.archivedAt} IS NULL`),
   ],
 );

@@ -7,6 +7,8 @@ interface PreviewReport<Row> {
   validRows: number;
   fileProblems: ImportProblem[];
   rowProblems: ImportProblem[];
+  /** Rows that are imported but deserve a look. */
+  rowWarnings?: ImportProblem[];
   preview: Row[];
 }
 
@@ -47,6 +49,12 @@ export function ImportReportView<Row extends { line: number }>({
         can be imported{report.rowProblems.length > 0 ? '; the rows below have problems and will be skipped.' : '.'}
       </p>
       {report.rowProblems.length > 0 && <ProblemTable problems={report.rowProblems} caption="Rows with problems" />}
+      {(report.rowWarnings?.length ?? 0) > 0 && (
+        <div className="notice warn">
+          <p>These rows will be imported, but check them:</p>
+          <ProblemTable problems={report.rowWarnings!} caption="Rows to check" />
+        </div>
+      )}
       {report.preview.length > 0 && (
         <details open={report.rowProblems.length === 0}>
           <summary>First rows as they will be stored</summary>

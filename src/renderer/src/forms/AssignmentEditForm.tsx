@@ -5,15 +5,15 @@ import type { z } from 'zod';
 import { assignmentUpdateSchema, type AssignmentHistoryItem } from '../../../shared/api';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, FormActions, showApiError } from './form-helpers';
+import { Field, FormActions, showApiError, withWholeDates } from './form-helpers';
 
-const FIELDS = ['startDate', 'endDate', 'rotation'];
+const FIELDS = ['startDate', 'endDate', 'rotation', 'rotationRestart'];
 
 /** Change an assignment's dates or rotation (e.g. plan the sign-off date); overlaps come back on the start date. */
 export function AssignmentEditForm({ assignment, onClose }: { assignment: AssignmentHistoryItem; onClose(): void }) {
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof assignmentUpdateSchema>, unknown, z.output<typeof assignmentUpdateSchema>>({
     resolver: zodResolver(assignmentUpdateSchema),
-    defaultValues: { id: assignment.assignmentId, startDate: assignment.startDate, endDate: assignment.endDate ?? '', rotation: assignment.rotation ?? '' },
+    defaultValues: { id: assignment.assignmentId, startDate: assignment.startDate, endDate: assignment.endDate ?? '', rotation: assignment.rotation ?? '', rotationRestart: assignment.rotationRestart ?? '' },
   });
   const { errors, isSubmitting } = formState;
   const update = useApiMutation('assignments.update', ['people.', 'vessels.']);
@@ -28,7 +28,7 @@ export function AssignmentEditForm({ assignment, onClose }: { assignment: Assign
   });
   return (
     <Dialog title={`${assignment.positionTitle} on ${assignment.vesselName}`} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
           <Field label="Start date" error={errors.startDate?.message}>
             {(a) => <input {...a} {...register('startDate')} type="date" autoFocus />}
@@ -38,6 +38,9 @@ export function AssignmentEditForm({ assignment, onClose }: { assignment: Assign
           </Field>
           <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint="Blank for none">
             {(a) => <input {...a} {...register('rotation')} placeholder="e.g. 4:2" />}
+          </Field>
+          <Field label="Rotation restarts on" error={errors.rotationRestart?.message} hint="Optional: a new stretch aboard starts that day (to stagger leave)">
+            {(a) => <input {...a} {...register('rotationRestart')} type="date" />}
           </Field>
         </div>
         <FormActions onCancel={onClose} submitLabel="Save" pending={isSubmitting} />

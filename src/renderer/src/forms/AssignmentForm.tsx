@@ -4,10 +4,11 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { assignmentInputSchema, type AssignmentInput } from '../../../shared/api';
 import { todayIsoDate } from '../../../shared/domain/dates';
-import { DEPARTMENT_LABELS } from '../../../shared/domain/crew';
+import { ageBelowMinimum, DEPARTMENT_LABELS, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, FormActions, showApiError } from './form-helpers';
+import { formatDate } from '../format';
+import { Field, FormActions, FormWarning, showApiError, useWarningGate, withWholeDates } from './form-helpers';
 
 /** The contract's assignment schema plus the vessel picked first (positions are per vessel). */
 const formSchema = assignmentInputSchema.safeExtend({ vesselId: z.string().min(1, 'Choose a vessel') });
@@ -15,7 +16,7 @@ type FormInput = AssignmentInput & { vesselId: string };
 const FIELDS = ['vesselId', 'positionId', 'startDate', 'endDate', 'rotation'];
 
 /** Assign a person to a vessel position; a double booking comes back as a message on the start date. */
-export function AssignmentForm({ personId, personName, onClose }: { personId: string; personName: string; onClose(): void }) {
+export function AssignmentForm({ personId, personName, dateOfBirth, onClose }: { personId: string; personName: string; dateOfBirth: string; onClose(): void }) {
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<FormInput, unknown, z.output<typeof formSchema>>({
     resolver: zodResolver(formSchema),
     defaultValues: { personId, vesselId: '', positionId: '', startDate: todayIsoDate(), endDate: '', rotation: '' },
@@ -28,7 +29,11 @@ export function AssignmentForm({ personId, personName, onClose }: { personId: st
   const positions = (detail.data?.positions ?? []).filter((p) => p.archivedAt === null);
   const chosen = positions.find((p) => p.id === positionId);
   const create = useApiMutation('assignments.create', ['people.', 'vessels.']);
+  const startDate = useWatch({ control, name: 'startDate' });
+  const age = ageBelowMinimum(dateOfBirth, startDate);
+  const warning = useWarningGate(age === null ? null : `${personName} is ${age} on ${formatDate(startDate)}: nobody under ${MINIMUM_CREW_AGE} may work at sea. Check their date of birth, or assign anyway.`);
   const onSubmit = handleSubmit(async ({ vesselId: _vesselId, rotation, ...values }) => {
+    if (!warning.pass()) return;
     try {
       // A blank rotation means "as the position"; the API reads an absent rotation that way.
       await create.mutateAsync({ ...values, ...(rotation ? { rotation } : {}) });
@@ -41,7 +46,7 @@ export function AssignmentForm({ personId, personName, onClose }: { personId: st
   const vesselField = register('vesselId');
   return (
     <Dialog title={`Assign ${personName}`} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
           <Field label="Vessel" error={errors.vesselId?.message}>
             {(a) => (
@@ -85,7 +90,8 @@ export function AssignmentForm({ personId, personName, onClose }: { personId: st
             {(a) => <input {...a} {...register('rotation')} placeholder={chosen?.rotation ?? 'e.g. 4:2'} />}
           </Field>
         </div>
-        <FormActions onCancel={onClose} submitLabel="Assign" pending={isSubmitting} />
+        <FormWarning text={warning.shown} />
+        <FormActions onCancel={onClose} submitLabel={warning.shown ? 'Assign anyway' : 'Assign'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { personInputSchema, type Person, type PersonInput } from '../../../shared/api';
 import { COUNTRIES, countryName } from '../../../shared/domain/countries';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, FormActions, showApiError } from './form-helpers';
+import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
+import { todayIsoDate } from '../../../shared/domain/dates';
+import { Field, FormActions, FormWarning, showApiError, useWarningGate, withWholeDates } from './form-helpers';
 
 const FIELDS = Object.keys(personInputSchema.shape);
 const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
@@ -23,6 +25,11 @@ const blank: PersonInput = {
   emergencyContactRelation: '',
 };
 
+function tooYoung(dateOfBirth: string): string | null {
+  const age = ageBelowMinimum(dateOfBirth, todayIsoDate());
+  return age === null ? null : `Aged ${age} today: nobody under ${MINIMUM_CREW_AGE} may work at sea. Check the date of birth, or save anyway.`;
+}
+
 /** Add or edit a person. Nationalities are chosen one by one; languages are typed, separated by commas. */
 export function PersonForm({ person, onClose, onSaved }: { person?: Person; onClose(): void; onSaved?(person: Person): void }) {
   const { register, control, handleSubmit, setError, formState } = useForm<PersonInput, unknown, ReturnType<typeof personInputSchema.parse>>({
@@ -34,7 +41,9 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
   const { errors, isSubmitting } = formState;
   const create = useApiMutation('people.create', ['people.', 'vessels.']);
   const update = useApiMutation('people.update', ['people.', 'vessels.']);
+  const warning = useWarningGate(tooYoung(useWatch({ control, name: 'dateOfBirth' }) ?? ''));
   const onSubmit = handleSubmit(async (values) => {
+    if (!warning.pass()) return;
     try {
       const saved = person ? await update.mutateAsync({ id: person.id, ...values }) : await create.mutateAsync(values);
       toast.success(person ? `Saved ${saved.givenNames} ${saved.surname}` : `Added ${saved.givenNames} ${saved.surname}`);
@@ -47,7 +56,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
   const nationalityError = errors.nationalities?.message ?? (errors.nationalities as Array<{ message?: string }> | undefined)?.find?.((e) => e?.message)?.message;
   return (
     <Dialog title={person ? `Edit ${person.givenNames} ${person.surname}` : 'Add a person'} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
           <Field label="Given names" error={errors.givenNames?.message}>
             {(a) => <input {...a} {...register('givenNames')} autoFocus autoComplete="off" />}
@@ -141,7 +150,8 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
             {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
           </Field>
         </div>
-        <FormActions onCancel={onClose} submitLabel={person ? 'Save' : 'Add person'} pending={isSubmitting} />
+        <FormWarning text={warning.shown} />
+        <FormActions onCancel={onClose} submitLabel={warning.shown ? 'Save anyway' : person ? 'Save' : 'Add person'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { positionInputSchema, type Position, type PositionInput } from '../../../shared/api';
@@ -11,10 +12,13 @@ import {
   EMPLOYMENT_KIND_LABELS,
   POSITION_TITLES,
   departmentOfTitle,
+  positionOf,
+  sameTitle,
 } from '../../../shared/domain/crew';
-import { useApiMutation } from '../api/hooks';
+import { mustBeAboardByDefault } from '../../../shared/domain/manning';
+import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
+import { EnumOptions, Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate } from './form-helpers';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
@@ -24,13 +28,22 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
     resolver: zodResolver(positionInputSchema),
     defaultValues: position
       ? { ...position, rotation: position.rotation ?? '' }
-      : { vesselId, department: 'deck', title: '', headcount: 1, rotation: '', employmentKind: 'permanent' },
+      : { vesselId, department: 'deck', title: '', headcount: 1, rotation: '', employmentKind: 'permanent', mustBeAboard: false },
   });
-  const { errors, isSubmitting } = formState;
+  const { errors, isSubmitting, dirtyFields } = formState;
+  // When a known title moves the department, say so next to it: nothing changes behind the captain's back.
+  const [departmentNote, setDepartmentNote] = useState<string | null>(null);
   const department = useWatch({ control, name: 'department' });
   const create = useApiMutation('positions.create', ['vessels.']);
   const update = useApiMutation('positions.update', ['vessels.']);
+  const vessel = useApiQuery('vessels.get', { id: vesselId });
+  const title = useWatch({ control, name: 'title' }) ?? '';
+  const twin = vessel.data?.positions.find((p) => p.archivedAt === null && p.id !== position?.id && sameTitle(p.title, title));
+  const warning = useWarningGate(
+    twin ? `${vessel.data!.vessel.name} already has a ${twin.title} position (${twin.headcount} ${twin.headcount === 1 ? 'berth' : 'berths'}). For another berth, raise its headcount instead; or save this one anyway.` : null,
+  );
   const onSubmit = handleSubmit(async ({ vesselId: _vesselId, ...values }) => {
+    if (!warning.pass()) return;
     try {
       const saved = position ? await update.mutateAsync({ id: position.id, ...values }) : await create.mutateAsync({ vesselId, ...values });
       toast.success(position ? `Saved ${saved.title}` : `Added ${saved.title}`);
@@ -41,13 +54,22 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
   });
   const titleField = register('title');
   const kindField = register('employmentKind');
+  const departmentField = register('department');
   return (
     <Dialog title={position ? `Edit ${position.title}` : 'Add a position'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <Field label="Department" error={errors.department?.message}>
+          <Field label="Department" error={errors.department?.message} {...(departmentNote ? { hint: departmentNote } : {})}>
             {(a) => (
-              <select {...a} {...register('department')} autoFocus>
+              <select
+                {...a}
+                {...departmentField}
+                autoFocus
+                onChange={(event) => {
+                  void departmentField.onChange(event);
+                  setDepartmentNote(null);
+                }}
+              >
                 <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
               </select>
             )}
@@ -61,9 +83,14 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   list="position-titles"
                   onChange={(event) => {
                     void titleField.onChange(event);
-                    // A known title belongs to its department (CREW.md); follow it.
+                    // A known title belongs to one department (the API refuses it under another): follow it, and say so.
                     const known = departmentOfTitle(event.target.value);
-                    if (known) setValue('department', known);
+                    if (known && known !== getValues('department')) {
+                      setValue('department', known, { shouldValidate: formState.isSubmitted });
+                      setDepartmentNote(`Changed to ${DEPARTMENT_LABELS[known]}: ${event.target.value.trim()} is ${positionOf(known)}`);
+                    }
+                    // Until the captain ticks or unticks it, "must be aboard" follows the title's default.
+                    if (!position && !dirtyFields.mustBeAboard) setValue('mustBeAboard', mustBeAboardByDefault(event.target.value));
                   }}
                 />
                 <datalist id="position-titles">
@@ -105,7 +132,13 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
             )}
           </Field>
         </div>
-        <FormActions onCancel={onClose} submitLabel={position ? 'Save' : 'Add position'} pending={isSubmitting} />
+        <Field label="Must be aboard" error={errors.mustBeAboard?.message} hint="Someone holding this position must be aboard every day; the vessel screen warns of days nobody is">
+          {(a) => (
+            <input {...a} {...register('mustBeAboard')} type="checkbox" style={{ alignSelf: 'flex-start' }} />
+          )}
+        </Field>
+        <FormWarning text={warning.shown} />
+        <FormActions onCancel={onClose} submitLabel={warning.shown ? 'Save anyway' : position ? 'Save' : 'Add position'} pending={isSubmitting} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { CrewListSort } from '../../../shared/api';
 import type { Department } from '../../../shared/domain/crew';
 
 /** Layout preferences only; server data lives in react-query. */
@@ -37,6 +38,13 @@ export const useCrewFilters = create<{ filters: CrewFilters; setFilter<K extends
     clear: () => set({ filters: NO_FILTERS }),
   }),
 );
+
+/** How the crew list is sorted, kept like its filters; clicking the sorted column again turns it around. */
+export const useCrewSort = create<{ sort: CrewListSort; descending: boolean; sortBy(column: CrewListSort): void }>()((set) => ({
+  sort: 'name',
+  descending: false,
+  sortBy: (column) => set((state) => (state.sort === column ? { descending: !state.descending } : { sort: column, descending: false })),
+}));
 
 /** Dialogs the menu or any screen can open. */
 export const useDialogs = create<{ open: 'import-people' | 'sample-fleet' | null; show(dialog: 'import-people' | 'sample-fleet'): void; close(): void }>()((set) => ({

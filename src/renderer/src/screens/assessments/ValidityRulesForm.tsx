@@ -3,7 +3,7 @@ import { useForm, type FieldPath } from 'react-hook-form';
 import { toast } from 'sonner';
 import { assessmentSettingsSchema, type AssessmentSettings, type AssessmentSettingsInput } from '../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { Field, numberOrNull, showApiError } from '../../forms/form-helpers';
+import { Field, numberOrNaN, numberOrNull, showApiError } from '../../forms/form-helpers';
 
 const DEFAULTS = assessmentSettingsSchema.parse({});
 
@@ -35,7 +35,7 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
       showApiError(error, setError, ['minGroupSize', 'thresholds']);
     }
   });
-  const number = (path: Path, nullable: boolean) => register(path, { setValueAs: (v) => (nullable ? numberOrNull(v) : v === '' ? Number.NaN : Number(v)) });
+  const number = (path: Path, nullable: boolean) => register(path, { setValueAs: nullable ? numberOrNull : numberOrNaN });
   const message = (path: string): string | undefined => {
     const found = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as { message?: string } | undefined;
     return found?.message;

@@ -3,20 +3,29 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import type { CrewListInput, CrewListRow } from '../../../../shared/api';
+import type { CrewListInput, CrewListRow, CrewListSort } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
 import { DEPARTMENTS, DEPARTMENT_LABELS, POSITION_TITLES } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
+import { SortHeader } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
 import { EnumOptions } from '../../forms/form-helpers';
 import { PersonForm } from '../../forms/PersonForm';
-import { NO_FILTERS, useCrewFilters, useDialogs } from '../../state/ui';
+import { NO_FILTERS, useCrewFilters, useCrewSort, useDialogs } from '../../state/ui';
 import { useDebounced } from './useDebounced';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
+/** The list's columns; each sorts in the core, so a sorted list of 100,000 still loads a page at a time. */
+const COLUMNS: Array<[CrewListSort, string]> = [
+  ['name', 'Name'],
+  ['position', 'Position'],
+  ['status', 'Status'],
+  ['nationality', 'Nationality'],
+  ['email', 'E-mail'],
+];
 const ALL_TITLES = [...new Set(DEPARTMENTS.flatMap((d) => POSITION_TITLES[d]))];
 
 export async function exportPeople(): Promise<void> {
@@ -127,6 +136,7 @@ export function CrewList() {
   const filters = useCrewFilters((s) => s.filters);
   const showDialog = useDialogs((s) => s.show);
   const [adding, setAdding] = useState(false);
+  const sort = useCrewSort();
   const search = useDebounced(filters.search, 120);
   const positionTitle = useDebounced(filters.positionTitle.trim(), 120);
   const query: CrewListInput = useMemo(
@@ -137,8 +147,10 @@ export function CrewList() {
       ...(filters.department ? { department: filters.department } : {}),
       ...(positionTitle ? { positionTitle } : {}),
       ...(filters.status ? { status: filters.status } : {}),
+      sort: sort.sort,
+      descending: sort.descending,
     }),
-    [search, positionTitle, filters.archived, filters.vesselId, filters.department, filters.status],
+    [search, positionTitle, filters.archived, filters.vesselId, filters.department, filters.status, sort.sort, sort.descending],
   );
   const first = useApiQuery('people.list', { ...query, offset: 0, limit: PAGE }, { placeholderData: keepPreviousData });
   const total = first.data?.total ?? 0;
@@ -218,11 +230,14 @@ export function CrewList() {
       ) : (
         <div className="vtable" role="table" aria-label="Crew list" aria-rowcount={total + 1}>
           <div className="vrow vhead" role="row" aria-rowindex={1}>
-            <span role="columnheader">Name</span>
-            <span role="columnheader">Position</span>
-            <span role="columnheader">Status</span>
-            <span role="columnheader">Nationality</span>
-            <span role="columnheader">E-mail</span>
+            {COLUMNS.map(([column, label]) => {
+              const direction = sort.sort === column ? (sort.descending ? 'descending' : 'ascending') : 'none';
+              return (
+                <span key={column} role="columnheader" aria-sort={direction}>
+                  <SortHeader label={label} direction={direction} onSort={() => sort.sortBy(column)} />
+                </span>
+              );
+            })}
           </div>
           <div ref={scroller} className="vscroll" role="rowgroup">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

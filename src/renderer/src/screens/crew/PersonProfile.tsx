@@ -5,6 +5,7 @@ import type { AssignmentHistoryItem } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
 import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { todayIsoDate } from '../../../../shared/domain/dates';
+import { initials } from '../../../../shared/domain/text';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { PersonDocuments } from '../../components/documents/PersonDocuments';
@@ -16,10 +17,11 @@ import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { describeRotation } from '../vessels/manning/manning-text';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
-function Photo({ personId, hasPhoto, name, editable }: { personId: string; hasPhoto: boolean; name: string; editable: boolean }) {
+function Photo({ personId, hasPhoto, name, initialsOf, editable }: { personId: string; hasPhoto: boolean; name: string; initialsOf: string; editable: boolean }) {
   const photo = useApiQuery('people.photo', { id: personId }, { enabled: hasPhoto });
   const input = useRef<HTMLInputElement>(null);
   const setPhoto = useApiMutation('people.setPhoto', ['people.'], {
@@ -29,12 +31,7 @@ function Photo({ personId, hasPhoto, name, editable }: { personId: string; hasPh
   return (
     <div className="photo">
       {hasPhoto && photo.data?.dataUrl ? <img src={photo.data.dataUrl} alt={`Photo of ${name}`} /> : <div className="photo-empty" aria-hidden>
-          {name
-            .split(' ')
-            .map((part) => part[0])
-            .filter(Boolean)
-            .slice(0, 2)
-            .join('')}
+          {initialsOf}
         </div>}
       {editable && (
         <div className="photo-actions">
@@ -125,7 +122,7 @@ export function PersonProfile({ id }: { id: string }) {
         )}
       </header>
       <div className="card profile">
-        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} editable={!archived} />
+        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived} />
         <dl className="facts">
           <dt>Date of birth</dt>
           <dd>{formatDate(person.dateOfBirth)}</dd>
@@ -173,7 +170,7 @@ export function PersonProfile({ id }: { id: string }) {
                   </td>
                   <td>{formatDate(a.startDate)}</td>
                   <td>{a.endDate ? formatDate(a.endDate) : 'open-ended'}</td>
-                  <td>{a.rotation ?? '—'}</td>
+                  <td>{describeRotation(a.rotation, a.rotationRestart)}</td>
                   <td>
                     <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
                   </td>
@@ -204,7 +201,7 @@ export function PersonProfile({ id }: { id: string }) {
       <PersonAssessments personId={person.id} />
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
       {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
-      {assigning && <AssignmentForm personId={person.id} personName={name} onClose={() => setAssigning(false)} />}
+      {assigning && <AssignmentForm personId={person.id} personName={name} dateOfBirth={person.dateOfBirth} onClose={() => setAssigning(false)} />}
     </section>
   );
 }

@@ -1,53 +1,19 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
-import type { CrewMember, Position } from '../../../../shared/api';
+import type { Position } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENT_LABELS, EMPLOYMENT_KIND_LABELS, VESSEL_KIND_LABELS, VESSEL_USE_LABELS } from '../../../../shared/domain/crew';
+import { VESSEL_KIND_LABELS, VESSEL_USE_LABELS } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
 import { ComplianceMatrix } from '../../components/documents/ComplianceMatrix';
 import { RequirementsDialog } from '../../components/documents/RequirementsDialog';
-import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
-import { formatDate } from '../../format';
 import { PositionForm } from '../../forms/PositionForm';
 import { VesselForm } from '../../forms/VesselForm';
-
-function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since' | 'joins' | 'served'; caption: string }) {
-  return (
-    <table className="table compact">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Position</th>
-          <th>{dates === 'since' ? 'Since' : dates === 'joins' ? 'Joins' : 'Served'}</th>
-          <th>Rotation</th>
-          {dates === 'since' && <th>Today</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {crew.map((c) => (
-          <tr key={c.assignmentId}>
-            <td>
-              <Link href={`~/crew/${c.personId}`}>
-                {c.givenNames} {c.surname}
-              </Link>
-            </td>
-            <td>
-              {c.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[c.department]}</span>
-            </td>
-            <td>{dates === 'served' ? `${formatDate(c.startDate)} – ${formatDate(c.endDate)}` : formatDate(c.startDate)}</td>
-            <td>{c.rotation ?? '—'}</td>
-            {dates === 'since' && <td>{c.phase && <StatusBadge status={c.phase} />}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { ManningCard } from './manning/ManningCard';
+import { CrewTable, PositionsTable } from './VesselTables';
 
 /** One vessel: facts, positions with vacancies, current crew, planned joiners and past crew. */
 export function VesselDetail({ id }: { id: string }) {
@@ -151,55 +117,14 @@ export function VesselDetail({ id }: { id: string }) {
         {shownPositions.length === 0 ? (
           <p className="empty">No positions yet. Add the berths this yacht carries (e.g. Captain, Chief Stew, Deckhand ×2).</p>
         ) : (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Department</th>
-                <th>Title</th>
-                <th>Headcount</th>
-                <th>Filled</th>
-                <th>Planned</th>
-                <th>Vacant</th>
-                <th>Rotation</th>
-                <th>Employment</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {shownPositions.map((p) => (
-                <tr key={p.id} className={p.archivedAt ? 'archived' : undefined}>
-                  <td>{DEPARTMENT_LABELS[p.department]}</td>
-                  <td>
-                    {p.title} {p.archivedAt && <span className="badge bad">Archived</span>}
-                  </td>
-                  <td>{p.headcount}</td>
-                  <td>{p.current}</td>
-                  <td>{p.planned}</td>
-                  <td>{p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—'}</td>
-                  <td>{p.rotation ?? '—'}</td>
-                  <td>{EMPLOYMENT_KIND_LABELS[p.employmentKind]}</td>
-                  <td className="actions">
-                    {p.archivedAt ? (
-                      <button type="button" onClick={() => positions.restore(p.id, p.title)}>
-                        Restore
-                      </button>
-                    ) : (
-                      <>
-                        <button type="button" onClick={() => setPositionForm({ position: p })} aria-label={`Edit ${p.title}`}>
-                          Edit
-                        </button>{' '}
-                        <button type="button" className="danger" onClick={() => positions.archive(p.id, p.title)} aria-label={`Archive ${p.title}`}>
-                          Archive
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PositionsTable
+            positions={shownPositions}
+            actions={{ onEdit: (p) => setPositionForm({ position: p }), onArchive: (p) => positions.archive(p.id, p.title), onRestore: (p) => positions.restore(p.id, p.title) }}
+          />
         )}
       </div>
+
+      <ManningCard vesselId={vessel.id} archived={archived} />
 
       <div className="card">
         <h2>Current crew</h2>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { countryName } from '../../../../shared/domain/countries';
 import { VESSEL_KIND_LABELS, VESSEL_USE_LABELS } from '../../../../shared/domain/crew';
+import type { VesselSummary } from '../../../../shared/api';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { VesselForm } from '../../forms/VesselForm';
 import { useDialogs } from '../../state/ui';
 import { VesselDetail } from './VesselDetail';
@@ -11,10 +13,41 @@ import { VesselDetail } from './VesselDetail';
 function VesselList() {
   const [showArchived, setShowArchived] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [, navigate] = useLocation();
   const vessels = useApiQuery('vessels.list', { archived: showArchived ? 'include' : 'exclude' });
   const { restore } = useArchiveWithUndo('vessels');
   const showDialog = useDialogs((s) => s.show);
   const list = vessels.data ?? [];
+  const columns: Array<Column<VesselSummary>> = [
+    {
+      id: 'name',
+      header: 'Vessel',
+      sortBy: (v) => v.name,
+      cell: (v) => (
+        <>
+          <Link href={`/${v.id}`}>{v.name}</Link>
+          {v.archivedAt && <span className="badge bad">Archived</span>}
+        </>
+      ),
+    },
+    { id: 'kind', header: 'Type', sortBy: (v) => VESSEL_KIND_LABELS[v.kind], cell: (v) => VESSEL_KIND_LABELS[v.kind] },
+    { id: 'length', header: 'Length', sortBy: (v) => v.lengthM, cell: (v) => `${v.lengthM} m` },
+    { id: 'flag', header: 'Flag', sortBy: (v) => countryName(v.flag), cell: (v) => countryName(v.flag) },
+    { id: 'use', header: 'Use', sortBy: (v) => VESSEL_USE_LABELS[v.use], cell: (v) => VESSEL_USE_LABELS[v.use] },
+    { id: 'crew', header: 'Crew', sortBy: (v) => v.currentCrew, cell: (v) => `${v.currentCrew} / ${v.headcount}` },
+    { id: 'vacancies', header: 'Vacancies', sortBy: (v) => v.vacancies, cell: (v) => (v.vacancies > 0 ? <span className="badge warn">{v.vacancies}</span> : '—') },
+    {
+      id: 'actions',
+      header: '',
+      className: 'actions',
+      cell: (v) =>
+        v.archivedAt && (
+          <button type="button" onClick={() => restore(v.id, v.name)}>
+            Restore
+          </button>
+        ),
+    },
+  ];
   return (
     <section className="page">
       <header className="page-header">
@@ -41,48 +74,8 @@ function VesselList() {
           </div>
         </div>
       )}
-      {list.length > 0 && (
-        <table className="table card-table">
-          <thead>
-            <tr>
-              <th>Vessel</th>
-              <th>Type</th>
-              <th>Length</th>
-              <th>Flag</th>
-              <th>Use</th>
-              <th>Crew</th>
-              <th>Vacancies</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((v) => (
-              <tr key={v.id} className={v.archivedAt ? 'archived' : undefined}>
-                <td>
-                  <Link href={`/${v.id}`}>{v.name}</Link>
-                  {v.archivedAt && <span className="badge bad">Archived</span>}
-                </td>
-                <td>{VESSEL_KIND_LABELS[v.kind]}</td>
-                <td>{v.lengthM} m</td>
-                <td>{countryName(v.flag)}</td>
-                <td>{VESSEL_USE_LABELS[v.use]}</td>
-                <td>
-                  {v.currentCrew} / {v.headcount}
-                </td>
-                <td>{v.vacancies > 0 ? <span className="badge warn">{v.vacancies}</span> : '—'}</td>
-                <td className="actions">
-                  {v.archivedAt && (
-                    <button type="button" onClick={() => restore(v.id, v.name)}>
-                      Restore
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {adding && <VesselForm onClose={() => setAdding(false)} />}
+      {list.length > 0 && <SortableTable rows={list} columns={columns} rowKey={(v) => v.id} caption="Vessels" className="table card-table" rowClassName={(v) => (v.archivedAt ? 'archived' : undefined)} />}
+      {adding && <VesselForm onClose={() => setAdding(false)} onSaved={(vessel) => navigate(`/${vessel.id}`)} />}
     </section>
   );
 }
