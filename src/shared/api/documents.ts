@@ -39,21 +39,51 @@ export const verificationReasons = [
 export const verificationReasonSchema = z.enum(verificationReasons);
 export type VerificationReason = z.infer<typeof verificationReasonSchema>;
 
+/**
+ * The longest value each text field of a document may hold, whether OCR read it or a reviewer typed it: room for
+ * the longest real names and numbers, not for a pasted page. OCR text past a bound is not a reading of the field.
+ */
+export const DOCUMENT_TEXT_LIMITS = {
+  surname: 100,
+  givenNames: 100,
+  nationality: 60,
+  documentNumber: 30,
+  issuingState: 60,
+  certificateNumber: 40,
+  certificateType: 120,
+  stcwReference: 20,
+} as const satisfies Record<string, number>;
+export type DocumentTextField = keyof typeof DOCUMENT_TEXT_LIMITS;
+/** Restrictions of a medical: how many, and how long each may be. */
+export const MAX_RESTRICTIONS = 10;
+export const MAX_RESTRICTION_LENGTH = 200;
+
+/** A text field of a document, bounded, with the message naming the field in words. */
+const documentText = (field: DocumentTextField, words: string) =>
+  z
+    .string()
+    .trim()
+    .max(DOCUMENT_TEXT_LIMITS[field], `${words} can be at most ${DOCUMENT_TEXT_LIMITS[field]} characters long`)
+    .optional();
+
 export const documentFieldsSchema = z.object({
-  surname: z.string().optional(),
-  givenNames: z.string().optional(),
+  surname: documentText('surname', 'A surname'),
+  givenNames: documentText('givenNames', 'Given names'),
   dateOfBirth: isoDateSchema.optional(),
-  nationality: z.string().optional(),
-  documentNumber: z.string().optional(),
-  issuingState: z.string().optional(),
+  nationality: documentText('nationality', 'A nationality'),
+  documentNumber: documentText('documentNumber', 'A document number'),
+  issuingState: documentText('issuingState', 'An issuing state'),
   sex: z.enum(['M', 'F', 'X']).optional(),
   dateOfIssue: isoDateSchema.optional(),
   expiryDate: isoDateSchema.optional(),
-  certificateNumber: z.string().optional(),
-  certificateType: z.string().optional(),
-  stcwReference: z.string().optional(),
+  certificateNumber: documentText('certificateNumber', 'A certificate number'),
+  certificateType: documentText('certificateType', 'A certificate name'),
+  stcwReference: documentText('stcwReference', 'An STCW reference'),
   fitness: z.enum(['fit', 'fit_with_restrictions', 'unfit']).optional(),
-  restrictions: z.array(z.string()).optional(),
+  restrictions: z
+    .array(z.string().trim().max(MAX_RESTRICTION_LENGTH, `A restriction can be at most ${MAX_RESTRICTION_LENGTH} characters long`))
+    .max(MAX_RESTRICTIONS, `At most ${MAX_RESTRICTIONS} restrictions`)
+    .optional(),
 });
 export type DocumentFields = z.infer<typeof documentFieldsSchema>;
 
