@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isIsoDate, unreadableAssessment } from '../../engine/documents';
 import { DocumentVerifier } from '../../core/documents/verifier';
-import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, type DocumentFields, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { DOCUMENT_FIELD_LABELS, DOCUMENT_TYPE_LABELS, reasonWords } from '../../shared/domain/document-words';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `harmony verify FILE... [--person PERSON.json] [--as-of YYYY-MM-DD] [--tour START:END] [--json]
@@ -116,12 +117,15 @@ const STATUS_LABEL = { verified: 'VERIFIED', review: 'NEEDS REVIEW', rejected: '
 
 function printReport(results: VerificationResult[], io: CliIo): void {
   for (const result of results) {
-    io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${result.type.replace('_', ' ')}, confidence ${Math.round(result.confidence * 100)}%, ${result.ms} ms)`);
-    const fields = Object.entries(result.fields).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join('; ') || 'none' : value}`);
+    const confidence = result.confidence === null ? '' : `, OCR confidence ${Math.round(result.confidence * 100)}%`;
+    io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${DOCUMENT_TYPE_LABELS[result.type]}${confidence}, ${result.ms} ms)`);
+    const fields = (Object.entries(result.fields) as Array<[keyof DocumentFields, DocumentFields[keyof DocumentFields]]>).map(
+      ([key, value]) => `${DOCUMENT_FIELD_LABELS[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : value}`,
+    );
     if (fields.length) io.out(`  ${fields.join(' · ')}`);
     if (result.mrz) io.out(`  MRZ ${result.mrz.join(' / ')}`);
     for (const check of result.checks) io.out(`  ${check.ok ? '✓' : '✗'} ${check.message}`);
-    if (result.reasons.length) io.out(`  reasons: ${result.reasons.join(', ')}`);
+    if (result.reasons.length) io.out(`  why: ${reasonWords(result.reasons)}`);
     io.out('');
   }
   const count = (status: VerificationResult['status']) => results.filter((r) => r.status === status).length;

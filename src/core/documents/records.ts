@@ -10,8 +10,8 @@ import { write } from '../db/writes';
 import { BlobStore, blobStoreFor } from '../files/blob-store';
 import { getPersonRow } from '../people/service';
 import { MAX_INPUT_PIXELS, sniffFileKind } from './prepare';
-import { SAMPLE_CHECK_ID } from '../demo/sample-certificates';
 import { verifierOf } from './shared-verifier';
+import { assertAllowed } from './review';
 import { addReview, findSameFile, getDocumentRow, actorName, toRecord, updateDocument, insertDocument, type NewDocumentRow } from './store';
 
 /** Stored documents: upload (store the file by hash, read it, keep the result), read again, and preview. */
@@ -35,7 +35,8 @@ function resultColumns(result: VerificationResult, ocrText: string): Omit<NewDoc
     readFields: result.fields,
     mrz: result.mrz,
     ocrText,
-    confidence: result.confidence,
+    // The column holds a number; with no `confidence` check the record shows none (src/engine/documents/rules.ts).
+    confidence: result.confidence ?? 0,
     decidedBy: null,
     decidedAt: null,
   };
@@ -95,8 +96,7 @@ export async function uploadDocument(
 /** Reads the stored file again from scratch: corrections and decisions are replaced by the new reading. */
 export async function reverifyDocument(ctx: ServiceContext, id: string, task: TaskHandle): Promise<DocumentRecord> {
   const { row } = getDocumentRow(ctx, id);
-  if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it before reading it again');
-  if (row.checks.some((check) => check.id === SAMPLE_CHECK_ID)) throw new AppError('CONFLICT', 'A sample record has no scan to read again');
+  assertAllowed(row, 'reread');
   const person = getPersonRow(ctx, row.personId);
   const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
   const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);

@@ -49,7 +49,9 @@ const normalise = (text: string) =>
   text
     .toUpperCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/\b(RESTRICTIONS?|LIMITATIONS?|CONDITIONS?)\s*[:=\-–—]?\s*(?:NONE|NIL|N\/A|NO)\b/g, 'NO $1')
+    // "Restrictions: none" inside a statement, only as a clause of its own: in "with restrictions - no lookout at
+    // night" the NO belongs to the restriction that follows.
+    .replace(/(^|[;,.(\n]\s*|\s[-–—]+\s*)(RESTRICTIONS?|LIMITATIONS?|CONDITIONS?)\s*[:=\-–—]?\s*(?:NONE|NIL|N\/A|NO)(?=\s*(?:$|[;,.)\n]))/g, '$1NO $2')
     .replace(/LOOK-\s?OUT/g, 'LOOKOUT');
 
 /** Clauses of a statement: split at ; , : . ( ) new lines, and dashes with a space beside them. */

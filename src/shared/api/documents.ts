@@ -87,7 +87,13 @@ export const documentFieldsSchema = z.object({
 });
 export type DocumentFields = z.infer<typeof documentFieldsSchema>;
 
-export const checkResultSchema = z.object({ id: z.string(), ok: z.boolean(), message: z.string() });
+export const checkResultSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  /** On a failed check that proves the document invalid (expired, unfit, a specimen): no reviewer can accept it. */
+  rejects: z.boolean().optional(),
+});
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const verificationResultSchema = z.object({
@@ -98,8 +104,12 @@ export const verificationResultSchema = z.object({
   checks: z.array(checkResultSchema),
   status: verificationStatusSchema,
   reasons: z.array(verificationReasonSchema),
-  /** OCR confidence of what the verdict rests on (the MRZ when there is one), 0–1. */
-  confidence: z.number().min(0).max(1),
+  /**
+   * OCR's own confidence, 0–1, in what the verdict rests on (the MRZ when OCR read it, else the page text); null
+   * where no OCR produced it (a file that could not be read, an MRZ read from its printed shapes, a sample record)
+   * and beside a failed check, where it would read as reassurance.
+   */
+  confidence: z.number().min(0).max(1).nullable(),
   ms: z.number().nonnegative(),
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;

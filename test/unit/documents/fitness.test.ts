@@ -31,6 +31,9 @@ describe('the fitness statement, read as a person reads it', () => {
     ['Not fit for lookout duties at night', ['Not fit for lookout duties at night']],
     ['No restrictions except night lookout', ['No restrictions except night lookout']],
     ['Fit - restricted to near coastal voyages', ['restricted to near coastal voyages']],
+    // Found by the property below: the NO starts the restriction that follows, it does not answer "restrictions".
+    ['Fit with restrictions - no lookout at night', ['no lookout at night']],
+    ['FIT - WITH RESTRICTIONS - NO RESTRICTIONS', []],
   ])('%s is fit with restrictions', (statement, named) => {
     expect(readFitnessStatement(statement)).toEqual({ fitness: 'fit_with_restrictions', restrictions: named });
   });
@@ -103,13 +106,33 @@ describe('a restriction actually present is never missed', () => {
   });
 
   it('whatever else the statement says, when it names one', () => {
-    const named = ['NEAR COASTAL WATERS ONLY', 'RESTRICTED TO DAYLIGHT WATCHKEEPING', 'NOT FIT FOR LOOKOUT DUTIES', 'NO RESTRICTIONS EXCEPT NIGHT LOOKOUT', 'WITH RESTRICTIONS'];
-    const fitParts = ['FIT', 'FIT FOR SEA SERVICE', 'NO RESTRICTIONS', 'FIT FOR ALL DUTIES', 'UNRESTRICTED'];
+    const named = [
+      'NEAR COASTAL WATERS ONLY',
+      'RESTRICTED TO DAYLIGHT WATCHKEEPING',
+      'NOT FIT FOR LOOKOUT DUTIES',
+      'NO RESTRICTIONS EXCEPT NIGHT LOOKOUT',
+      'WITH RESTRICTIONS',
+      'NO LOOKOUT AT NIGHT',
+      'NOT FOR SOLO WATCHKEEPING',
+      'CORRECTIVE LENSES MUST BE WORN',
+      'SUBJECT TO LIMITATIONS',
+    ];
+    const fitParts = ['FIT', 'FIT FOR SEA SERVICE', 'NO RESTRICTIONS', 'FIT FOR ALL DUTIES', 'UNRESTRICTED', 'RESTRICTIONS: NONE', 'NIL', 'YES', 'WITHOUT LIMITATIONS'];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...fitParts), { maxLength: 3 }), fc.constantFrom(...named), fc.nat(3), fc.constantFrom(' - ', '; ', ', '), (parts, restriction, at, separator) => {
-        const statement = [...parts.slice(0, at), restriction, ...parts.slice(at)].join(separator);
-        expect(readFitnessStatement(statement).fitness, statement).toBe('fit_with_restrictions');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...fitParts), { maxLength: 3 }),
+        fc.constantFrom(...named),
+        fc.nat(3),
+        fc.constantFrom(' - ', '; ', ', ', ': ', ' – ', '\n'),
+        fc.boolean(),
+        (parts, restriction, at, separator, lower) => {
+          const statement = [...parts.slice(0, at), restriction, ...parts.slice(at)].join(separator);
+          const printed = lower ? statement.toLowerCase() : statement;
+          expect(readFitnessStatement(printed).fitness, printed).toBe('fit_with_restrictions');
+          expect(readFitnessStatement(printed, { question: true }).fitness, printed).toBe('fit_with_restrictions');
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
