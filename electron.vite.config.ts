@@ -28,6 +28,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
           'psychometrics-worker': resolve('src/core/workers/psychometrics.worker.ts'),
+          'documents-worker': resolve('src/core/workers/documents.worker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

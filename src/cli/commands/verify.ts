@@ -6,7 +6,7 @@ import { format } from 'date-fns';
 import { isIsoDate, unreadableAssessment } from '../../engine/documents';
 import { DocumentVerifier } from '../../core/documents/verifier';
 import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, type DocumentFields, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
-import { DOCUMENT_FIELD_LABELS, DOCUMENT_TYPE_LABELS, reasonWords } from '../../shared/domain/document-words';
+import { DOCUMENT_FIELD_LABELS, DOCUMENT_TYPE_LABELS, FITNESS_LABELS, reasonWords } from '../../shared/domain/document-words';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `harmony verify FILE... [--person PERSON.json] [--as-of YYYY-MM-DD] [--tour START:END] [--json]
@@ -120,7 +120,7 @@ function printReport(results: VerificationResult[], io: CliIo): void {
     const confidence = result.confidence === null ? '' : `, OCR confidence ${Math.round(result.confidence * 100)}%`;
     io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${DOCUMENT_TYPE_LABELS[result.type]}${confidence}, ${result.ms} ms)`);
     const fields = (Object.entries(result.fields) as Array<[keyof DocumentFields, DocumentFields[keyof DocumentFields]]>).map(
-      ([key, value]) => `${DOCUMENT_FIELD_LABELS[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : value}`,
+      ([key, value]) => `${DOCUMENT_FIELD_LABELS[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : key === 'fitness' ? FITNESS_LABELS[value as keyof typeof FITNESS_LABELS] : value}`,
     );
     if (fields.length) io.out(`  ${fields.join(' · ')}`);
     if (result.mrz) io.out(`  MRZ ${result.mrz.join(' / ')}`);

@@ -31,6 +31,12 @@ export const DOCUMENT_FIELD_LABELS: Record<keyof DocumentFields, string> = {
   restrictions: 'Restrictions',
 };
 
+export const FITNESS_LABELS: Record<NonNullable<DocumentFields['fitness']>, string> = {
+  fit: 'Fit',
+  fit_with_restrictions: 'Fit with restrictions',
+  unfit: 'Unfit',
+};
+
 /** Field names inside a sentence: "Could not read: certificate number, expiry date". */
 export const fieldWords = (fields: ReadonlyArray<keyof DocumentFields>): string =>
   fields.map((field) => (field === 'stcwReference' ? 'STCW reference' : DOCUMENT_FIELD_LABELS[field].toLowerCase())).join(', ');
