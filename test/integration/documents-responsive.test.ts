@@ -8,6 +8,8 @@ import * as inkRows from '../../src/engine/documents/ink-rows';
 import * as glyphCheck from '../../src/engine/documents/mrz-glyph-check';
 import * as segmentation from '../../src/engine/documents/mrz-segmentation';
 import * as templates from '../../src/engine/documents/mrz-template-reader';
+import * as pdf from '../../src/core/documents/pdf-pages';
+import { pdfOf } from '../fixtures/documents/corpus';
 import { documentImage, PASSPORT_HOLDER } from '../helpers/document-images';
 import { tempCore } from '../helpers/temp-core';
 
@@ -51,19 +53,28 @@ describe('the core answers while a document is analysed', () => {
   };
 
   it('none of the page analysis runs on the core’s thread while documents are verified', async () => {
-    const spies = [vi.spyOn(inkRows, 'pageRows'), vi.spyOn(segmentation, 'segmentMrz'), vi.spyOn(templates, 'readSegmentedMrz'), vi.spyOn(glyphCheck, 'compareMrzCells')];
+    const spies = [
+      vi.spyOn(inkRows, 'pageRows'),
+      vi.spyOn(segmentation, 'segmentMrz'),
+      vi.spyOn(templates, 'readSegmentedMrz'),
+      vi.spyOn(glyphCheck, 'compareMrzCells'),
+      vi.spyOn(pdf, 'renderPdfPages'),
+    ];
     try {
-      const [passportResult, certificateResult] = await Promise.all([
+      const scan = await pdfOf(passport);
+      const [passportResult, certificateResult, pdfResult] = await Promise.all([
         core.call('documents.verify', { fileName: 'passport.png', contentBase64: passport.toString('base64'), person: PASSPORT_HOLDER, asOf: '2026-11-22' }),
         core.call('documents.verify', { fileName: 'certificate.png', contentBase64: certificate.toString('base64') }),
+        core.call('documents.verify', { fileName: 'passport.pdf', contentBase64: scan.toString('base64'), person: PASSPORT_HOLDER, asOf: '2026-11-22' }),
       ]);
       expect(passportResult).toMatchObject({ status: 'verified', type: 'passport' });
       expect(certificateResult.type).toBe('stcw_certificate');
-      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0]);
+      expect(pdfResult).toMatchObject({ type: 'passport', mrz: passportResult.mrz });
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0, 0]);
       // The spies do see this thread: the same analysis run here is counted (as it was before the pool).
-      const [page] = await preparePages(passport);
+      const [page] = await preparePages(scan);
       await (await analysePage(page!, inThisThread)).mrz!.read();
-      expect(spies.slice(0, 3).map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1]);
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1, 0, 1]);
     } finally {
       for (const spy of spies) spy.mockRestore();
     }

@@ -119,8 +119,13 @@ export async function previewDocument(ctx: ServiceContext, id: string): Promise<
   const kind = sniffFileKind(bytes);
   if (kind === null) return { dataUrl: null, message: 'Not an image or PDF this program can show.' };
   try {
-    const image = kind === 'pdf' ? await renderFirstPdfPage(bytes) : bytes;
-    if (image === null) return { dataUrl: null, message: 'The PDF has no pages.' };
+    let image: Uint8Array = bytes;
+    if (kind === 'pdf') {
+      // Rendered in the analysis pool: a large PDF would otherwise hold every other request.
+      const rendered = await verifierOf(ctx).analysis.renderPdf({ bytes, dpi: PDF_PREVIEW_DPI, maxPages: 1, colour: 'rgb' });
+      if ('problem' in rendered) return { dataUrl: null, message: rendered.problem };
+      image = rendered.pages[0]!;
+    }
     const { default: sharp } = await import('sharp');
     const jpeg = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .autoOrient()
@@ -131,22 +136,5 @@ export async function previewDocument(ctx: ServiceContext, id: string): Promise<
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return { dataUrl: null, message: `The file cannot be shown (${reason}).` };
-  }
-}
-
-async function renderFirstPdfPage(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const mupdf = await import('mupdf');
-  const document = mupdf.Document.openDocument(bytes, 'application/pdf');
-  try {
-    if (document.countPages() === 0) return null;
-    const page = document.loadPage(0);
-    const scale = PDF_PREVIEW_DPI / 72;
-    const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
-    const png = pixmap.asPNG();
-    pixmap.destroy();
-    page.destroy();
-    return png;
-  } finally {
-    document.destroy();
   }
 }

@@ -105,7 +105,7 @@ export class DocumentVerifier {
     let assessment: Assessment;
     try {
       progress(0, 'Preparing the image');
-      const pages = await preparePages(bytes);
+      const pages = await preparePages(bytes, (request) => this.analysis.renderPdf(request, options.signal));
       throwIfAborted(options.signal);
       let text = '';
       let confidenceSum = 0;
