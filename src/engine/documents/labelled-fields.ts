@@ -1,4 +1,5 @@
-import { DOCUMENT_TEXT_LIMITS, MAX_RESTRICTION_LENGTH, MAX_RESTRICTIONS, type DocumentFields, type DocumentTextField } from '../../shared/api/documents';
+import type { DocumentFields } from '../../shared/api/documents';
+import { DOCUMENT_TEXT_LIMITS, MAX_RESTRICTION_LENGTH, MAX_RESTRICTIONS, type DocumentTextField } from '../../shared/domain/document-limits';
 import { identifyCertificate, normaliseStcwReference, type CertificateRules } from './certificate-rules';
 import { findPrintedDate } from './dates';
 import { combineFitness, readFitnessStatement, readLookout, readRestrictions, resolveTickBoxes, type FitnessReading } from './fitness';

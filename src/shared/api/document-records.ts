@@ -116,6 +116,18 @@ export const complianceRowSchema = z.object({
 });
 export type ComplianceRow = z.infer<typeof complianceRowSchema>;
 
+/** A required certificate of a vessel's crew that is not simply valid: the matrix's summary, worst first. */
+export const attentionItemSchema = z.object({
+  personId: z.string(),
+  personName: z.string(),
+  positionTitle: z.string(),
+  kind: certificateKindSchema,
+  state: certificateStateSchema,
+  expiresOn: z.string().nullable(),
+  documentId: z.string().nullable(),
+});
+export type AttentionItem = z.infer<typeof attentionItemSchema>;
+
 export const expiringItemSchema = z.object({
   documentId: z.string(),
   personId: z.string(),
@@ -198,7 +210,7 @@ export const documentRecordProcedures = {
   'documents.compliance': procedure(
     'A vessel’s compliance matrix: its crew × required certificates: missing, in review, expiring in 30/60/90 days or during the planned tour',
     z.object({ vesselId: idSchema, asOf: isoDateSchema.optional() }),
-    z.object({ asOf: z.string(), kinds: z.array(certificateKindSchema), rows: z.array(complianceRowSchema) }),
+    z.object({ asOf: z.string(), kinds: z.array(certificateKindSchema), rows: z.array(complianceRowSchema), attention: z.array(attentionItemSchema) }),
   ),
   'documents.expiring': procedure(
     'Verified certificates of live people that expire within 90 days (or have expired), soonest first',

@@ -14,7 +14,7 @@ export const CERTIFICATE_STATE_LABELS: Record<CertificateState, string> = {
   in_review: 'In review',
   missing: 'Missing',
 };
-const STATE_TONE: Record<CertificateState, string> = {
+export const CERTIFICATE_STATE_TONE: Record<CertificateState, string> = {
   valid: 'ok',
   expires_90: 'info',
   expires_60: 'warn',
@@ -30,6 +30,6 @@ export function VerificationBadge({ status }: { status: VerificationStatus }) {
 }
 
 export function CertificateStateBadge({ state }: { state: CertificateState }) {
-  return <span className={`badge ${STATE_TONE[state]}`}>{CERTIFICATE_STATE_LABELS[state]}</span>;
+  return <span className={`badge ${CERTIFICATE_STATE_TONE[state]}`}>{CERTIFICATE_STATE_LABELS[state]}</span>;
 }
 
