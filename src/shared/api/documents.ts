@@ -97,8 +97,8 @@ export const verificationResultSchema = z.object({
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
 
 export const personIdentitySchema = z.object({
-  surname: z.string().trim().min(1, 'surname is required'),
-  givenNames: z.string().trim().default(''),
+  surname: z.string().trim().min(1, 'surname is required').max(DOCUMENT_TEXT_LIMITS.surname, `A surname can be at most ${DOCUMENT_TEXT_LIMITS.surname} characters long`),
+  givenNames: z.string().trim().max(DOCUMENT_TEXT_LIMITS.givenNames, `Given names can be at most ${DOCUMENT_TEXT_LIMITS.givenNames} characters long`).default(''),
   dateOfBirth: isoDateSchema,
 });
 export type PersonIdentity = z.infer<typeof personIdentitySchema>;

@@ -170,6 +170,11 @@ describe('what a reviewer may do with a document', () => {
       await refused(id, () => core.call('documents.correct', { id, fields: { [field]: value } }), 'VALIDATION', /at most/i);
     }
     expect((await core.call('documents.get', { id })).history).toEqual([]);
+    // The person a document is checked against is bounded the same way.
+    await expect(core.call('documents.verify', { fileName: 'scan.png', contentBase64: '', person: { surname: 'x'.repeat(101), givenNames: '', dateOfBirth: '1983-04-22' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'person.surname', message: 'A surname can be at most 100 characters long' }] },
+    });
   });
 
   it('a correction to another field never makes a doubtful MRZ glyph go away', async () => {
