@@ -54,10 +54,12 @@ const normalise = (text: string) =>
     .replace(/(^|[;,.(\n]\s*|\s[-–—]+\s*)(RESTRICTIONS?|LIMITATIONS?|CONDITIONS?)\s*[:=\-–—]?\s*(?:NONE|NIL|N\/A|NO)(?=\s*(?:$|[;,.)\n]))/g, '$1NO $2')
     .replace(/LOOK-\s?OUT/g, 'LOOKOUT');
 
-/** Clauses of a statement: split at ; , : . ( ) new lines, and dashes with a space beside them. */
+/** Where a statement breaks into clauses: ; , : . ( ) new lines, and dashes with a space beside them. */
+const CLAUSE_BREAK = /[;,:.()\n]|\s[-–—]+\s?|[-–—]+\s/;
+
 function clauses(text: string): string[] {
   return normalise(text)
-    .split(/[;,:.()\n]|\s[-–—]+\s?|[-–—]+\s/)
+    .split(CLAUSE_BREAK)
     .map((part) => part.replace(/^[^A-Z0-9/]+|[^A-Z0-9/]+$/g, '').replace(/\s+/g, ' '))
     .filter(Boolean);
 }
@@ -79,7 +81,7 @@ function classify(clause: string, original: string): Clause {
 
 /** The clauses of `text` with their printed wording kept for the restrictions they name. */
 function classified(text: string): Clause[] {
-  const printed = text.split(/[;,:.()\n]|\s[-–—]+\s?|[-–—]+\s/).map((part) => part.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  const printed = text.split(CLAUSE_BREAK).map((part) => part.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
   const parts = clauses(text);
   // Splitting the printed and the normalised text the same way keeps them aligned; when not, the upper case.
   return parts.map((clause, i) => classify(clause, parts.length === printed.length ? printed[i]! : clause));
