@@ -73,6 +73,8 @@ export function readLabelledLines(text: string): Map<LabelKey, string[]> {
       const value = line
         .slice(match[0].length)
         .replace(/^\s*(?:\/[^:]*)?[^\p{L}\p{N}]*/u, '')
+        // A lone character a column's width after the value is a speck read as a letter, not part of it.
+        .replace(/\s{3,}\S$/u, '')
         .trim();
       if (keep(key, value)) break;
     }

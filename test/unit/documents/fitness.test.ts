@@ -79,6 +79,8 @@ describe('the fitness statement, read as a person reads it', () => {
       fitness: 'fit_with_restrictions',
       restrictions: ['Not fit for lookout duties at night'],
     });
+    // A speck a column away on a grainy capture is not a word of the statement.
+    expect(medical([['Fit for sea duty', 'FIT WITH NO LIMITATIONS                       i']])).toMatchObject({ fitness: 'fit', restrictions: [] });
     // Two statements that disagree: the worse one counts.
     expect(medical([['Fitness', 'Fit'], ['Result', 'Temporarily unfit']]).fitness).toBe('unfit');
   });
