@@ -1,9 +1,8 @@
-import type { DocumentRecord } from '../../shared/api/document-records';
+import type { DocumentAction, DocumentRecord } from '../../shared/api/document-records';
 import type { DocumentFields } from '../../shared/api/documents';
 import { todayIsoDate } from '../../shared/domain/dates';
 import { documentActions } from '../../engine/documents/actions';
 import { recheckDocument, registerEntryOf } from '../../engine/documents/recheck';
-import type { DocumentAction } from '../../shared/api/document-records';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
