@@ -19,22 +19,6 @@ function csp(): Plugin {
   };
 }
 
-const WORKER_ENTRY = resolve('src/core/workers/psychometrics.worker.ts');
-
-/** Whether module `id` is the entry's import, directly or through others (not the entry itself). */
-function importedBy(entry: string, id: string, getModuleInfo: (id: string) => { importers: readonly string[] } | null): boolean {
-  const seen = new Set<string>();
-  const pending = [...(getModuleInfo(id)?.importers ?? [])];
-  while (pending.length) {
-    const next = pending.pop()!;
-    if (next === entry) return true;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    pending.push(...(getModuleInfo(next)?.importers ?? []));
-  }
-  return false;
-}
-
 export default defineConfig({
   main: {
     build: {
@@ -44,13 +28,11 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
-          'psychometrics-worker': WORKER_ENTRY,
+          'psychometrics-worker': resolve('src/core/workers/psychometrics.worker.ts'),
+          'documents-worker': resolve('src/core/workers/documents.worker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
-          // Worker threads cannot read app.asar: whatever the psychometrics worker imports goes into one chunk of a
-          // known name, which electron-builder.yml unpacks.
-          manualChunks: (id, { getModuleInfo }) => (importedBy(WORKER_ENTRY, id, getModuleInfo) ? 'psychometrics-worker-imports' : undefined),
         },
       },
     },

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { OcrEngine } from '../../src/core/documents/ocr-engine';
 import { preparePages } from '../../src/core/documents/prepare';
 import { DocumentVerifier } from '../../src/core/documents/verifier';
@@ -55,6 +56,10 @@ const bench: Benchmark = {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
+    // How long the core's thread is held at a stretch while documents are read: an API request arriving then
+    // waits that long before it is even looked at.
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const started = performance.now();
     const results = new Map<string, VerificationResult>();
     let next = 0;
@@ -68,9 +73,12 @@ const bench: Benchmark = {
     );
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    stalls.disable();
     report({ label: `throughput with the pool (${corpus.entries.length} documents)`, value: corpus.entries.length / elapsed, unit: 'docs/s' });
     report({ label: 'wall time per document with the pool', value: elapsed / corpus.entries.length, unit: 's' });
     report({ label: `peak main-process RSS while verifying ${corpus.entries.length} documents`, value: peakRss / 1024 / 1024, unit: 'MB', target: '< 600 MB' });
+    report({ label: 'longest wait of the core\'s thread while verifying (event-loop delay, max)', value: stalls.max / 1e6, unit: 'ms' });
+    report({ label: 'event-loop delay while verifying, p99', value: stalls.percentile(99) / 1e6, unit: 'ms' });
     report({ label: 'OCR workers started (text + MRZ, recycled every 200 jobs)', value: verifier.engine.text.stats.created + verifier.engine.mrz.stats.created, unit: '' });
     await verifier.close();
 

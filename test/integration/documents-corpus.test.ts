@@ -72,6 +72,12 @@ describe('document verification on the generated corpus', () => {
     expect(clean('passport-bad-check-digit').reasons).toContain('mrz_check_digit');
     expect(clean('eng1-restricted')).toMatchObject({ status: 'review', reasons: expect.arrayContaining(['medical_restriction']) });
     expect(clean('eng1-restricted').fields.restrictions).toEqual(['Not fit for lookout duties at night']);
+    // Fitness worded as forms print it (issue 10): "no restrictions" is fit, a ticked box counts, "No solo
+    // watchkeeping" in the restrictions field is a restriction.
+    expect(clean('eng1-wording-fit-1')).toMatchObject({ status: 'verified', fields: { fitness: 'fit', restrictions: [] } });
+    expect(clean('eng1-wording-fit-2')).toMatchObject({ status: 'verified', fields: { fitness: 'fit' } });
+    expect(clean('eng1-wording-restricted-1')).toMatchObject({ status: 'review', fields: { fitness: 'fit_with_restrictions', restrictions: ['Near coastal waters only'] } });
+    expect(clean('eng1-wording-restricted-2')).toMatchObject({ status: 'review', fields: { restrictions: ['No solo watchkeeping'] } });
     expect(clean('stcw-pst-expired').reasons).toContain('expired');
     expect(clean('stcw-pst-overlong').reasons).toContain('validity_exceeds_rule');
   });

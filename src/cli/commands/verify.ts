@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError, type Core } from '../../core/core';
-import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, unreadableAssessment, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, unreadableAssessment, type DocumentFields, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
 import { isIsoDate, todayIsoDate } from '../../shared/domain/dates';
 import { decodeText } from '../../shared/files/text-file';
+import { DOCUMENT_FIELD_LABELS, DOCUMENT_TYPE_LABELS, FITNESS_LABELS, reasonWords } from '../../shared/domain/document-words';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 import { readInputFile } from '../read-file';
 import { showProgress, withStatelessCore } from '../with-core';
@@ -125,12 +126,15 @@ const STATUS_LABEL = { verified: 'VERIFIED', review: 'NEEDS REVIEW', rejected: '
 
 function printReport(results: VerificationResult[], io: CliIo): void {
   for (const result of results) {
-    io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${result.type.replace('_', ' ')}, confidence ${Math.round(result.confidence * 100)}%, ${result.ms} ms)`);
-    const fields = Object.entries(result.fields).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join('; ') || 'none' : value}`);
+    const confidence = result.confidence === null ? '' : `, OCR confidence ${Math.round(result.confidence * 100)}%`;
+    io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${DOCUMENT_TYPE_LABELS[result.type]}${confidence}, ${result.ms} ms)`);
+    const fields = (Object.entries(result.fields) as Array<[keyof DocumentFields, DocumentFields[keyof DocumentFields]]>).map(
+      ([key, value]) => `${DOCUMENT_FIELD_LABELS[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : key === 'fitness' ? FITNESS_LABELS[value as keyof typeof FITNESS_LABELS] : value}`,
+    );
     if (fields.length) io.out(`  ${fields.join(' · ')}`);
     if (result.mrz) io.out(`  MRZ ${result.mrz.join(' / ')}`);
     for (const check of result.checks) io.out(`  ${check.ok ? '✓' : '✗'} ${check.message}`);
-    if (result.reasons.length) io.out(`  reasons: ${result.reasons.join(', ')}`);
+    if (result.reasons.length) io.out(`  why: ${reasonWords(result.reasons)}`);
     io.out('');
   }
   const count = (status: VerificationResult['status']) => results.filter((r) => r.status === status).length;

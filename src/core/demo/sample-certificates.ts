@@ -1,6 +1,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { CertificateKindId } from '../../shared/domain/certificates';
 import { CERTIFICATE_LABELS } from '../../shared/domain/certificates';
+import { SAMPLE_CHECK_ID } from '../../engine/documents/actions';
 import { requiredCertificates } from '../../engine/documents/requirements';
 import type { ServiceContext } from '../context';
 import { addReview, insertDocument } from '../documents/store';
@@ -12,8 +13,6 @@ import { blobStoreFor } from '../files/blob-store';
  * picture that says so (stored once, by its hash).
  */
 const AUTHOR = 'Sample fleet';
-/** The check every sample record carries: it marks a record that has no scan behind it. */
-export const SAMPLE_CHECK_ID = 'sample';
 
 export async function storeSamplePicture(ctx: ServiceContext): Promise<{ hash: string; size: number }> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect width="800" height="500" fill="#f5f7fb"/>
@@ -78,7 +77,8 @@ export function addSampleCertificates(ctx: ServiceContext, options: SampleCertif
       readFields: {},
       mrz: null,
       ocrText: '',
-      confidence: 1,
+      // No OCR read it: the record shows no confidence (it has no `confidence` check).
+      confidence: 0,
       expiresOn,
       decidedBy: AUTHOR,
       decidedAt: new Date(`${today}T09:00:00Z`).toISOString(),

@@ -1,8 +1,9 @@
 import { addDays, format, parseISO } from 'date-fns';
-import type { CertificateCell, ComplianceRow, ExpiringItem } from '../../shared/api/document-records';
+import type { AttentionItem, CertificateCell, ComplianceRow, ExpiringItem } from '../../shared/api/document-records';
 import { CERTIFICATE_KINDS, isCertificateKind, type CertificateKindId } from '../../shared/domain/certificates';
 import { titleRank, type Department } from '../../shared/domain/crew';
 import { certificateStanding, expiryWindow, plannedTour, requiredCertificates, type HeldCertificate, type RequirementOverrides } from '../../engine/documents/requirements';
+import { needingAttention } from '../../engine/documents/attention';
 import { daysBetween } from '../../engine/documents/dates';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
@@ -71,8 +72,8 @@ const OPEN_ASSIGNMENTS_SQL = (where: string) => `
   WHERE ${where} AND a.archived_at IS NULL AND (a.end_date IS NULL OR a.end_date >= @asOf)
   ORDER BY a.start_date`;
 
-/** A vessel's crew (current and planned) × the certificates their positions need. */
-export function complianceMatrix(ctx: ServiceContext, vesselId: string, asOf: string): { asOf: string; kinds: CertificateKindId[]; rows: ComplianceRow[] } {
+/** A vessel's crew (current and planned) × the certificates their positions need, and what needs attention. */
+export function complianceMatrix(ctx: ServiceContext, vesselId: string, asOf: string): { asOf: string; kinds: CertificateKindId[]; rows: ComplianceRow[]; attention: AttentionItem[] } {
   getVesselRow(ctx, vesselId);
   const assignments = statement(ctx.sqlite(), OPEN_ASSIGNMENTS_SQL('pos.vessel_id = @vesselId')).all({ vesselId, asOf }) as AssignmentRow[];
   const held = heldBy(ctx, [...new Set(assignments.map((a) => a.personId))]);
@@ -93,7 +94,8 @@ export function complianceMatrix(ctx: ServiceContext, vesselId: string, asOf: st
     };
   });
   rows.sort((x, y) => x.department.localeCompare(y.department) || x.rank - y.rank || x.personName.localeCompare(y.personName));
-  return { asOf, kinds, rows: rows.map(({ rank: _rank, department: _department, ...row }) => row) };
+  const matrix = rows.map(({ rank: _rank, department: _department, ...row }) => row);
+  return { asOf, kinds, rows: matrix, attention: needingAttention(matrix) };
 }
 
 /** A person's certificates: what their positions need and what they hold, with expiry and state. */

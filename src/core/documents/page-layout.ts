@@ -1,4 +1,5 @@
-import { pageRows, placeMrz, readSegmentedMrz, segmentMrz, textSkew, type GreyImage, type TemplateReading } from '../../engine/documents';
+import type { GreyImage, TemplateReading } from '../../engine/documents';
+import type { DocumentAnalysis } from './analysis-pool';
 import { greyPage, rotatedPage, scaledPage, type PreparedPage } from './prepare';
 
 /**
@@ -6,7 +7,8 @@ import { greyPage, rotatedPage, scaledPage, type PreparedPage } from './prepare'
  * measured at half size, give its tilt and, on a passport, the MRZ, which is then cut at full size and read from
  * its OCR-B shapes. The page is levelled here, so the page pass can skip tesseract's `rotateAuto`, a whole layout
  * analysis run only to measure the angle (measured: a quarter of the page pass), and a passport's page pass can
- * skip the MRZ rows, which the LSTM reads slowly and badly (NOTES.md §MRZ OCR).
+ * skip the MRZ rows, which the LSTM reads slowly and badly (NOTES.md §MRZ OCR). The arithmetic runs in the
+ * analysis pool (analysis-pool.ts); the image work is sharp's, off the core's thread too.
  */
 export interface PageLayout {
   /** The page levelled by its text rows; as it came when `levelled` is false (too few rows to tell). */
@@ -14,10 +16,9 @@ export interface PageLayout {
   levelled: boolean;
   /**
    * A TD3 MRZ cut into its cells, what the page pass should read on that page (see GRAINY), and the reading of
-   * the cells from their shapes: ~70 ms of arithmetic (measured), which the caller runs while the OCR worker
-   * reads the page.
+   * the cells from their shapes: ~70 ms of arithmetic (measured), which the caller starts beside the page pass.
    */
-  mrz: { pagePass: PreparedPage; read: () => TemplateReading } | null;
+  mrz: { pagePass: PreparedPage; read: (signal?: AbortSignal) => Promise<TemplateReading> } | null;
 }
 
 /** The rows are measured at half size: print stays glyph-sized (8 px and up) and there is a quarter of the work. */
@@ -36,31 +37,32 @@ const GRAINY = 200;
 /** Rows left out above the MRZ when the page pass reads the visual zone (a fraction of a glyph). */
 const VISUAL_ZONE_GAP = 4;
 
-export async function analysePage(page: PreparedPage, { readMrz = true } = {}): Promise<PageLayout> {
-  let rows = pageRows(await scaledPage(page, MEASURE_SCALE)).rows;
-  let place = readMrz ? placeMrz(rows) : null;
-  const slope = place?.slope ?? textSkew(rows);
+export async function analysePage(page: PreparedPage, analysis: DocumentAnalysis, { readMrz = true, signal }: { readMrz?: boolean; signal?: AbortSignal } = {}): Promise<PageLayout> {
+  const measure = async (of: PreparedPage, findMrz: boolean) =>
+    analysis.run({ kind: 'measure', image: await scaledPage(of, MEASURE_SCALE), findMrz }, signal);
+  const measured = await measure(page, readMrz);
+  let { place } = measured;
+  const { slope } = measured;
   if (slope === null) return { page, levelled: false, mrz: null };
   const degrees = (Math.atan(slope) * 180) / Math.PI;
   if (Math.abs(degrees) >= MIN_DESKEW_DEGREES) {
     page = await rotatedPage(page, -degrees);
-    if (place) {
-      rows = pageRows(await scaledPage(page, MEASURE_SCALE)).rows;
-      place = placeMrz(rows);
-    }
+    if (place) place = (await measure(page, true)).place;
   }
   if (!place) return { page, levelled: true, mrz: null };
-  // The analysis held the thread for ~20–120 ms (measured): let other requests in before cutting the cells.
-  await new Promise((resolve) => setImmediate(resolve));
   const margin = place.glyphHeight * BAND_MARGIN;
   const top = Math.max(0, Math.floor((place.top - margin) / MEASURE_SCALE));
   const bottom = Math.min(page.height, Math.ceil((place.bottom + margin) / MEASURE_SCALE));
   const band: GreyImage = { width: page.width, height: bottom - top, pixels: page.pixels.subarray(top * page.width, bottom * page.width) };
-  const segmented = segmentMrz(band);
+  const segmented = await analysis.run({ kind: 'segment', band }, signal);
   if (!segmented) return { page, levelled: true, mrz: null };
   const mrzTop = Math.floor(place.top / MEASURE_SCALE);
   const pagePass = segmented.speckDensity > GRAINY ? page : greyPage(page.pixels, page.width, Math.max(1, mrzTop - VISUAL_ZONE_GAP), page.dpi);
-  return { page, levelled: true, mrz: { pagePass: await forPagePass(pagePass), read: () => readSegmentedMrz(segmented) } };
+  return {
+    page,
+    levelled: true,
+    mrz: { pagePass: await forPagePass(pagePass), read: (readSignal) => analysis.run({ kind: 'read', segmented }, readSignal ?? signal) },
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
 import sharp, { type Metadata } from 'sharp';
+import { firstLine, renderPdfPages, type PdfPages, type PdfRequest } from './pdf-pages';
 
 /**
  * Image preparation for OCR with sharp (libvips): EXIF orientation, a working size (huge phone photos down,
  * 150-dpi scans up: NOTES.md, tessdoc ImproveQuality), grey, contrast stretched. PDFs: the first pages rendered
- * with mupdf (WASM, loaded only when a PDF arrives). Deskew is left to tesseract's rotateAuto (NOTES.md:
+ * with mupdf (pdf-pages.ts). Deskew is left to tesseract's rotateAuto (NOTES.md:
  * fixes 1–5° for ~8 % time), which also gives the angle the MRZ pass reuses.
  */
 // Every scan is different: libvips' operation cache would only hold memory (measured ~40 MB over 60 documents).
@@ -90,15 +91,20 @@ const MAX_UPSCALE = 2;
 export const MAX_PDF_PAGES = 2;
 const PDF_RENDER_DPI = 200;
 
-export async function preparePages(bytes: Uint8Array): Promise<PreparedPage[]> {
+/**
+ * The pages to read, prepared. `renderPdf` renders a PDF's pages (the verifier passes its analysis pool's, so
+ * the rendering runs off the core's thread; by default here).
+ */
+export async function preparePages(bytes: Uint8Array, renderPdf: (request: PdfRequest) => Promise<PdfPages> = renderPdfPages): Promise<PreparedPage[]> {
   if (bytes.length === 0) throw new UnreadableFile('unreadable', 'The file is empty (0 bytes).');
   const kind = sniffFileKind(bytes);
   if (kind === null) {
     throw new UnreadableFile('unsupported_type', 'Unsupported file type: expected a JPEG, PNG, WebP, TIFF, GIF or BMP image, or a PDF.');
   }
   if (kind === 'pdf') {
-    const pages = await renderPdfPages(bytes);
-    return Promise.all(pages.map((page) => prepareImage(page, PDF_RENDER_DPI)));
+    const rendered = await renderPdf({ bytes, dpi: PDF_RENDER_DPI, maxPages: MAX_PDF_PAGES, colour: 'grey' });
+    if ('problem' in rendered) throw new UnreadableFile('unreadable', rendered.problem);
+    return Promise.all(rendered.pages.map((page) => prepareImage(page, PDF_RENDER_DPI)));
   }
   return [await prepareImage(bytes, null)];
 }
@@ -170,35 +176,4 @@ export function stretchContrast(pixels: Uint8Array): void {
   for (let i = 0; i < pixels.length; i += 1) pixels[i] = table[pixels[i]!]!;
 }
 
-async function renderPdfPages(bytes: Uint8Array): Promise<Uint8Array[]> {
-  const mupdf = await import('mupdf');
-  let document: InstanceType<typeof mupdf.Document>;
-  try {
-    document = mupdf.Document.openDocument(bytes, 'application/pdf');
-  } catch (error) {
-    throw new UnreadableFile('unreadable', `The PDF cannot be opened (${describe(error)}).`);
-  }
-  try {
-    const count = document.countPages();
-    if (count === 0) throw new UnreadableFile('unreadable', 'The PDF has no pages.');
-    const scale = PDF_RENDER_DPI / 72;
-    const pages: Uint8Array[] = [];
-    for (let index = 0; index < Math.min(count, MAX_PDF_PAGES); index += 1) {
-      const page = document.loadPage(index);
-      const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false);
-      pages.push(pixmap.asPNG());
-      pixmap.destroy();
-      page.destroy();
-    }
-    return pages;
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile('unreadable', `The PDF cannot be rendered (${describe(error)}).`);
-  } finally {
-    document.destroy();
-  }
-}
-
-function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
-}
+const describe = firstLine;

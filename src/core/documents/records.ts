@@ -10,8 +10,8 @@ import { write } from '../db/writes';
 import { BlobStore, blobStoreFor } from '../files/blob-store';
 import { getPersonRow } from '../people/service';
 import { MAX_INPUT_PIXELS, sniffFileKind } from './prepare';
-import { SAMPLE_CHECK_ID } from '../demo/sample-certificates';
 import { verifierOf } from './shared-verifier';
+import { assertAllowed } from './review';
 import { addReview, findSameFile, getDocumentRow, actorName, toRecord, updateDocument, insertDocument, type NewDocumentRow } from './store';
 
 /** Stored documents: upload (store the file by hash, read it, keep the result), read again, and preview. */
@@ -35,7 +35,8 @@ function resultColumns(result: VerificationResult, ocrText: string): Omit<NewDoc
     readFields: result.fields,
     mrz: result.mrz,
     ocrText,
-    confidence: result.confidence,
+    // The column holds a number; with no `confidence` check the record shows none (src/engine/documents/rules.ts).
+    confidence: result.confidence ?? 0,
     decidedBy: null,
     decidedAt: null,
   };
@@ -95,8 +96,7 @@ export async function uploadDocument(
 /** Reads the stored file again from scratch: corrections and decisions are replaced by the new reading. */
 export async function reverifyDocument(ctx: ServiceContext, id: string, task: TaskHandle): Promise<DocumentRecord> {
   const { row } = getDocumentRow(ctx, id);
-  if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it before reading it again');
-  if (row.checks.some((check) => check.id === SAMPLE_CHECK_ID)) throw new AppError('CONFLICT', 'A sample record has no scan to read again');
+  assertAllowed(row, 'reread');
   const person = getPersonRow(ctx, row.personId);
   const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
   const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);
@@ -119,8 +119,13 @@ export async function previewDocument(ctx: ServiceContext, id: string): Promise<
   const kind = sniffFileKind(bytes);
   if (kind === null) return { dataUrl: null, message: 'Not an image or PDF this program can show.' };
   try {
-    const image = kind === 'pdf' ? await renderFirstPdfPage(bytes) : bytes;
-    if (image === null) return { dataUrl: null, message: 'The PDF has no pages.' };
+    let image: Uint8Array = bytes;
+    if (kind === 'pdf') {
+      // Rendered in the analysis pool: a large PDF would otherwise hold every other request.
+      const rendered = await verifierOf(ctx).analysis.renderPdf({ bytes, dpi: PDF_PREVIEW_DPI, maxPages: 1, colour: 'rgb' });
+      if ('problem' in rendered) return { dataUrl: null, message: rendered.problem };
+      image = rendered.pages[0]!;
+    }
     const { default: sharp } = await import('sharp');
     const jpeg = await sharp(image, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .autoOrient()
@@ -131,22 +136,5 @@ export async function previewDocument(ctx: ServiceContext, id: string): Promise<
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return { dataUrl: null, message: `The file cannot be shown (${reason}).` };
-  }
-}
-
-async function renderFirstPdfPage(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const mupdf = await import('mupdf');
-  const document = mupdf.Document.openDocument(bytes, 'application/pdf');
-  try {
-    if (document.countPages() === 0) return null;
-    const page = document.loadPage(0);
-    const scale = PDF_PREVIEW_DPI / 72;
-    const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
-    const png = pixmap.asPNG();
-    pixmap.destroy();
-    page.destroy();
-    return png;
-  } finally {
-    document.destroy();
   }
 }

@@ -1,6 +1,7 @@
-import type { DocumentRecord } from '../../shared/api/document-records';
+import type { DocumentAction, DocumentRecord } from '../../shared/api/document-records';
 import type { DocumentFields } from '../../shared/api/documents';
 import { todayIsoDate } from '../../shared/domain/dates';
+import { documentActions } from '../../engine/documents/actions';
 import { recheckDocument, registerEntryOf } from '../../engine/documents/recheck';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -11,8 +12,10 @@ import { actorName, addReview, correctedFields, getDocumentRow, requireReviewer,
 
 /** A reviewer's acts on a stored document. Each is one transaction: the change and its history entry together. */
 
-function live(row: DocumentRow): void {
-  if (row.archivedAt !== null) throw new AppError('CONFLICT', 'The document is archived; restore it first');
+/** Refuses what the document as it stands does not allow (src/engine/documents/actions.ts), saying why. */
+export function assertAllowed(row: DocumentRow, action: DocumentAction): void {
+  const state = documentActions(row)[action];
+  if (!state.allowed) throw new AppError('CONFLICT', state.reason ?? 'Not possible for this document');
 }
 
 const show = (value: DocumentFields[keyof DocumentFields]): string | null =>
@@ -23,7 +26,7 @@ export function correctDocument(ctx: ServiceContext, id: string, changes: Partia
   return write(ctx.sqlite(), () => {
     const author = requireReviewer(ctx);
     const { row, personName } = getDocumentRow(ctx, id);
-    live(row);
+    assertAllowed(row, 'correct');
     const person = getPersonRow(ctx, row.personId);
     const fields: DocumentFields = { ...row.fields };
     const changed: Array<keyof DocumentFields> = [];
@@ -49,18 +52,14 @@ export function correctDocument(ctx: ServiceContext, id: string, changes: Partia
 }
 
 /**
- * A person vouches for the document: it counts as verified from now on. A document the rules reject (expired,
- * specimen, unfit) cannot be accepted as it stands; a misread field is corrected first.
+ * A person vouches for the document: it counts as verified from now on. Not a file nothing was read from, and
+ * not a document the rules reject (expired, specimen, unfit) as it stands: a misread field is corrected first.
  */
 export function acceptDocument(ctx: ServiceContext, id: string, note: string | undefined): DocumentRecord {
   return write(ctx.sqlite(), () => {
     const author = requireReviewer(ctx);
     const { row, personName } = getDocumentRow(ctx, id);
-    live(row);
-    // The rules' own rejections (expired, unfit, a specimen) stand even after a reviewer's decision.
-    if ((row.status === 'rejected' && row.decidedBy === null) || row.reasons.some((r) => r === 'expired' || r === 'medical_unfit')) {
-      throw new AppError('CONFLICT', `The checks reject this document (${row.reasons.join(', ')}); correct a misread field first, or reject it`);
-    }
+    assertAllowed(row, 'accept');
     const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: true, message: `Accepted by ${author}${note ? `: ${note}` : ''}` }];
     const updated = updateDocument(ctx, id, { status: 'verified', checks, decidedBy: author, decidedAt: nowIso() });
     addReview(ctx, id, { action: 'accept', author, note: note ?? null, statusAfter: 'verified' });
@@ -72,7 +71,7 @@ export function rejectDocument(ctx: ServiceContext, id: string, reason: string):
   return write(ctx.sqlite(), () => {
     const author = requireReviewer(ctx);
     const { row, personName } = getDocumentRow(ctx, id);
-    live(row);
+    assertAllowed(row, 'reject');
     const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: false, message: `Rejected by ${author}: ${reason}` }];
     const updated = updateDocument(ctx, id, { status: 'rejected', checks, decidedBy: author, decidedAt: nowIso() });
     addReview(ctx, id, { action: 'reject', author, note: reason, statusAfter: 'rejected' });

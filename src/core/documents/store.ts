@@ -2,6 +2,8 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DocumentListInput, DocumentRecord, DocumentSummary, ReviewAction, ReviewEntry } from '../../shared/api/document-records';
 import type { DocumentFields, VerificationStatus } from '../../shared/api/documents';
 import { isCertificateKind } from '../../shared/domain/certificates';
+import { documentActions } from '../../engine/documents/actions';
+import { presentReading } from '../../engine/documents/rules';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
@@ -14,6 +16,7 @@ export type NewDocumentRow = typeof documents.$inferInsert;
 const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`;
 
 export function toRecord(row: DocumentRow, name: string): DocumentRecord {
+  const reading = presentReading(row.checks, row.confidence);
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -28,14 +31,15 @@ export function toRecord(row: DocumentRow, name: string): DocumentRecord {
     kind: row.kind !== null && isCertificateKind(row.kind) ? row.kind : null,
     status: row.status,
     reasons: row.reasons,
-    checks: row.checks,
+    checks: reading.checks,
     fields: row.fields,
     readFields: row.readFields,
     mrz: row.mrz ?? null,
-    confidence: row.confidence,
+    confidence: reading.confidence,
     expiresOn: row.expiresOn,
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
+    actions: documentActions(row),
   };
 }
 

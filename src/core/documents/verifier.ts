@@ -4,19 +4,19 @@ import {
   isCleanReading,
   looksLikeMrzLine,
   MrzFormatError,
-  readSegmentedMrz,
   readTd3Best,
-  segmentMrz,
   templateLines,
   unreadableAssessment,
   type Assessment,
   type CertificateRules,
   type GlyphComparison,
+  type MrzReading,
   type OcrLine,
   type TemplateReading,
 } from '../../engine/documents';
 import type { PersonIdentity, PlannedTour, VerificationResult } from '../../shared/api/documents';
 import { AppError } from '../api/errors';
+import { AnalysisPool, type DocumentAnalysis } from './analysis-pool';
 import { bandPng, deskewedGrey, scaledBand, type Band } from './mrz-band';
 import { compareMrzGlyphs, type MrzBandReading } from './mrz-glyphs';
 import { OcrEngine, type OcrEngineOptions, type Rectangle, type TextPass } from './ocr-engine';
@@ -78,6 +78,8 @@ export interface VerifierOptions extends OcrEngineOptions {
    * otherwise; `ocr` always by the legacy OCR engine (the fallback on its own, for tests and comparisons).
    */
   mrzReader?: 'shapes' | 'ocr';
+  /** Threads of the analysis pool (page layout, MRZ cells); half the cores by default. */
+  analysisThreads?: number;
 }
 
 /**
@@ -86,10 +88,13 @@ export interface VerifierOptions extends OcrEngineOptions {
  */
 export class DocumentVerifier {
   readonly engine: OcrEngine;
+  /** The arithmetic of a page (layout, MRZ cells, glyphs), in worker threads like the OCR itself. */
+  readonly analysis: DocumentAnalysis;
   readonly #readShapes: boolean;
 
   constructor(options: VerifierOptions = {}) {
     this.engine = new OcrEngine(options);
+    this.analysis = new AnalysisPool({ maxThreads: options.analysisThreads });
     this.#readShapes = options.mrzReader !== 'ocr';
   }
 
@@ -100,14 +105,14 @@ export class DocumentVerifier {
     let assessment: Assessment;
     try {
       progress(0, 'Preparing the image');
-      const pages = await preparePages(bytes);
+      const pages = await preparePages(bytes, (request) => this.analysis.renderPdf(request, options.signal));
       throwIfAborted(options.signal);
       let text = '';
       let confidenceSum = 0;
       let mrz: MrzFound | null = null;
       for (const [index, page] of pages.entries()) {
         progress(1, pages.length > 1 ? `Reading page ${index + 1} of ${pages.length}` : 'Reading the page');
-        const layout = await analysePage(page, { readMrz: !mrz && this.#readShapes });
+        const layout = await analysePage(page, this.analysis, { readMrz: !mrz && this.#readShapes, signal: options.signal });
         if (layout.mrz) {
           const { pass, shapes } = await this.readPassportPage(layout.mrz, options.signal);
           const lines = templateLines(shapes);
@@ -144,15 +149,11 @@ export class DocumentVerifier {
 
   /**
    * A page whose MRZ the layout found, levelled by the MRZ's lines: OCR reads the visual zone in its worker while
-   * the MRZ cells are read here.
+   * the analysis pool reads the MRZ cells.
    */
   private async readPassportPage(mrz: NonNullable<PageLayout['mrz']>, signal: AbortSignal | undefined): Promise<{ pass: TextPass; shapes: TemplateReading }> {
-    const reading = this.engine.readPage(mrz.pagePass.image, mrz.pagePass.dpi, signal, { rotateAuto: false });
-    // Never leave the page pass's rejection unobserved while the cells are read (it is awaited below).
-    reading.catch(() => undefined);
-    await new Promise((resolve) => setImmediate(resolve));
-    const shapes = mrz.read();
-    return { pass: await reading, shapes };
+    const [pass, shapes] = await Promise.all([this.engine.readPage(mrz.pagePass.image, mrz.pagePass.dpi, signal, { rotateAuto: false }), mrz.read(signal)]);
+    return { pass, shapes };
   }
 
   /**
@@ -161,13 +162,13 @@ export class DocumentVerifier {
    */
   private async readMrz(page: PreparedPage, rectangle: Rectangle, rotateRadians: number, signal: AbortSignal | undefined): Promise<MrzFound | null> {
     const grey = await deskewedGrey(page, rectangle, rotateRadians);
-    const segmented = this.#readShapes ? segmentMrz(grey) : null;
+    const segmented = this.#readShapes ? await this.analysis.run({ kind: 'segment', band: grey }, signal) : null;
     if (segmented) {
-      const shapes = readSegmentedMrz(segmented);
+      const shapes = await this.analysis.run({ kind: 'read', segmented }, signal);
       return { readings: [templateLines(shapes)], shapes };
     }
     const readings = await this.readMrzCandidates(await bandPng(grey), page.dpi, signal);
-    return readings ? { readings: readings.map((reading) => reading.lines), glyphs: await glyphsOfCleanReading(readings) } : null;
+    return readings ? { readings: readings.map((reading) => reading.lines), glyphs: await this.glyphsOfCleanReading(readings, signal) } : null;
   }
 
   /**
@@ -189,22 +190,23 @@ export class DocumentVerifier {
     return readings.length > 0 ? readings : null;
   }
 
-  close(): Promise<void> {
-    return this.engine.close();
+  /**
+   * The OCR-B glyph comparison of the MRZ cells (mrz-glyph-check.ts), only for a reading that would otherwise
+   * pass: any other reading already goes to review, and the comparison can only send a document to review.
+   */
+  private async glyphsOfCleanReading(readings: MrzBandReading[], signal: AbortSignal | undefined): Promise<GlyphComparison[] | undefined> {
+    let mrz: MrzReading;
+    try {
+      mrz = readTd3Best(readings.map((reading) => reading.lines));
+    } catch (error) {
+      if (error instanceof MrzFormatError) return undefined;
+      throw error;
+    }
+    return isCleanReading(mrz) ? compareMrzGlyphs(readings, mrz, this.analysis, signal) : undefined;
   }
-}
 
-/**
- * The OCR-B glyph comparison of the MRZ cells (mrz-glyph-check.ts), only for a reading that would otherwise pass:
- * any other reading already goes to review, and the comparison can only send a document to review.
- */
-async function glyphsOfCleanReading(readings: MrzBandReading[]): Promise<GlyphComparison[] | undefined> {
-  try {
-    const mrz = readTd3Best(readings.map((reading) => reading.lines));
-    return isCleanReading(mrz) ? await compareMrzGlyphs(readings, mrz) : undefined;
-  } catch (error) {
-    if (error instanceof MrzFormatError) return undefined;
-    throw error;
+  async close(): Promise<void> {
+    await Promise.all([this.engine.close(), this.analysis.close()]);
   }
 }
 

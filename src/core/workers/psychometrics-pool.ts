@@ -1,8 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import {
   blockRanges,
@@ -24,24 +21,9 @@ import {
 import type { TeamFigures, TeamInput } from '../../engine/team';
 import type { AnalysisSources, ReadSources } from '../psychometrics/analysis-sources';
 import type { PsychometricsTask } from './psychometrics.worker';
+import { workerFile } from './worker-file';
 
 type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[] | ReadSources;
-
-const BUILT_WORKER = 'psychometrics-worker.js';
-
-/**
- * The worker file: the built entry beside the bundle, or the TypeScript source through its tsx bootstrap. In the
- * packaged app worker threads cannot read app.asar, so the unpacked copy is used (electron-builder.yml asarUnpack).
- */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return join(dirname(here), 'psychometrics.worker.dev.mjs');
-  for (let dir = dirname(here); ; dir = dirname(dir)) {
-    const candidate = join(dir, BUILT_WORKER);
-    if (existsSync(candidate)) return candidate.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-    if (dirname(dir) === dir) throw new Error(`The psychometrics worker (${BUILT_WORKER}) is missing from the build`);
-  }
-}
 
 /** A copy of the data on shared memory, so that every worker reads it without a copy of its own. */
 function shared(values: Float64Array): Float64Array {
@@ -66,7 +48,7 @@ export class PsychometricsPool {
   }
 
   #piscina(): Piscina<PsychometricsTask, PoolAnswer> {
-    this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
+    this.#pool ??= new Piscina({ filename: workerFile('psychometrics'), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
 

@@ -25,7 +25,9 @@ import {
   checkPlannedTour,
   checkRequiredFields,
   checkStateCode,
+  checksOf,
   decideVerdict,
+  presentReading,
   effectiveExpiry,
   type RuleOutcome,
 } from './rules';
@@ -57,17 +59,23 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
   const labelled = extractLabelledFields(reading.text, rules);
   const outcomes: RuleOutcome[] = [];
   let fields: DocumentFields;
-  let confidence = reading.textConfidence;
+  // OCR's own confidence in what the verdict rests on; null where no OCR read it (an MRZ read from its shapes).
+  let confidence: number | null = reading.textConfidence;
 
   if (mrz) {
     const fromMrz = mrzFields(mrz, options.asOf, outcomes);
     fields = { ...labelled.fields, ...fromMrz };
     // A certificate's own number is not the MRZ's; keep the kind-specific extras only.
     if (type === 'passport') fields = pick(fields, ['surname', 'givenNames', 'dateOfBirth', 'nationality', 'documentNumber', 'issuingState', 'sex', 'dateOfIssue', 'expiryDate']);
-    confidence = mrz.confidence;
-    outcomes.push(checkConfidence(mrz.confidence, rules, 'machine-readable zone'));
-    if (reading.mrzShapes) outcomes.push(checkMrzShapes(reading.mrzShapes));
-    else if (reading.mrzGlyphs) outcomes.push(checkMrzGlyphs(reading.mrzGlyphs));
+    if (reading.mrzShapes) {
+      // Read by template matching, not OCR: the shape check is its confidence check.
+      confidence = null;
+      outcomes.push(checkMrzShapes(reading.mrzShapes));
+    } else {
+      confidence = mrz.confidence;
+      outcomes.push(checkConfidence(mrz.confidence, rules, 'machine-readable zone'));
+      if (reading.mrzGlyphs) outcomes.push(checkMrzGlyphs(reading.mrzGlyphs));
+    }
   } else {
     fields = labelled.fields;
     if (type === 'passport') {
@@ -86,15 +94,8 @@ export function assessDocument(reading: DocumentReading, options: AssessOptions)
     outcomes.push(checkDateOfBirth(fields.dateOfBirth, options.person));
   }
   const verdict = decideVerdict(outcomes);
-  return {
-    type,
-    fields,
-    mrz: mrz ? [...mrz.lines] : null,
-    checks: outcomes.map((o) => o.check),
-    status: verdict.status,
-    reasons: verdict.reasons,
-    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
-  };
+  const shown = presentReading(checksOf(outcomes), confidence === null ? null : Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000);
+  return { type, fields, mrz: mrz ? [...mrz.lines] : null, checks: shown.checks, status: verdict.status, reasons: verdict.reasons, confidence: shown.confidence };
 }
 
 function pick(fields: DocumentFields, keys: Array<keyof DocumentFields>): DocumentFields {

@@ -1,6 +1,8 @@
 import type { DocumentFields } from '../../shared/api/documents';
+import { DOCUMENT_TEXT_LIMITS, MAX_RESTRICTION_LENGTH, MAX_RESTRICTIONS, type DocumentTextField } from '../../shared/domain/document-limits';
 import { identifyCertificate, normaliseStcwReference, type CertificateRules } from './certificate-rules';
 import { findPrintedDate } from './dates';
+import { combineFitness, readFitnessStatement, readLookout, readRestrictions, resolveTickBoxes, type FitnessReading } from './fitness';
 import { stateName } from './mrz';
 
 /**
@@ -18,6 +20,7 @@ type LabelKey =
   | 'dateOfIssue'
   | 'expiryDate'
   | 'fitness'
+  | 'fitnessQuestion'
   | 'restrictions'
   | 'lookout'
   | 'issuingState';
@@ -32,23 +35,28 @@ const LABELS: Array<[LabelKey, RegExp]> = [
   ['nationality', /^nationality\b/i],
   ['dateOfIssue', /^(?:date\s+of\s+(?:issue|examination)|issue\s+date|issued(?:\s+on)?|examined\s+on)\b/i],
   ['expiryDate', /^(?:date\s+of\s+expiry|expiry\s+date|expiry|expires(?:\s+on)?|valid\s+until|valid\s+to)\b/i],
-  ['lookout', /^(?:fit\s+for\s+)?look-?\s?out\s+duties\b/i],
-  ['fitness', /^(?:fit\s+for\s+(?:sea\s+)?duty|fitness(?:\s+for\s+duty)?|medical\s+fitness|result)\b/i],
+  ['lookout', /^(?:fit\s+for\s+)?look-?\s?out(?:\s+duties)?\b/i],
+  // "Fit for sea service: YES" asks a question; "Fitness: FIT FOR SEA SERVICE - NO RESTRICTIONS" states the answer.
+  ['fitnessQuestion', /^fit\s+for\s+(?:sea\s+)?(?:duty|duties|service)\b/i],
+  ['fitness', /^(?:(?:medical\s+)?fitness(?:\s+(?:for\s+(?:sea\s+)?(?:duty|service)|status|category|statement))?|result(?=\s*[:\-–]|\s{2,})|result\s+of\s+(?:the\s+)?(?:medical\s+)?(?:examination|assessment))\b/i],
   ['restrictions', /^(?:restrictions?|limitations?)(?:\s+on\s+fitness)?\b/i],
   ['issuingState', /^(?:issuing\s+(?:state|country|authority)|flag\s+state|country\s+of\s+issue)\b/i],
 ];
 
 const DATE_KEYS = new Set<LabelKey>(['dateOfBirth', 'dateOfIssue', 'expiryDate']);
+/** Statements about fitness: every one printed counts (a second "Restrictions" line adds to the first). */
+const STATEMENT_KEYS = new Set<LabelKey>(['fitness', 'fitnessQuestion', 'restrictions', 'lookout']);
 
-export function readLabelledLines(text: string): Map<LabelKey, string> {
-  const found = new Map<LabelKey, string>();
+/** The value of each label found: the first for a field, every one for a statement about fitness. */
+export function readLabelledLines(text: string): Map<LabelKey, string[]> {
+  const found = new Map<LabelKey, string[]>();
   const keep = (key: LabelKey, value: string): boolean => {
     // A date label whose value holds no date is prose (`Issued under MLC 2006…`): keep looking.
-    if (!value || found.has(key) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) return false;
-    found.set(key, value);
+    if (!value || (found.has(key) && !STATEMENT_KEYS.has(key)) || (DATE_KEYS.has(key) && findPrintedDate(value) === null)) return false;
+    found.set(key, [...(found.get(key) ?? []), value]);
     return true;
   };
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = resolveTickBoxes(text).split('\n').map((line) => line.trim()).filter(Boolean);
   for (const [index, rawLine] of lines.entries()) {
     const stacked = bareLabels(rawLine);
     if (stacked) {
@@ -65,6 +73,8 @@ export function readLabelledLines(text: string): Map<LabelKey, string> {
       const value = line
         .slice(match[0].length)
         .replace(/^\s*(?:\/[^:]*)?[^\p{L}\p{N}]*/u, '')
+        // A lone character a column's width after the value is a speck read as a letter, not part of it.
+        .replace(/\s{3,}\S$/u, '')
         .trim();
       if (keep(key, value)) break;
     }
@@ -107,23 +117,37 @@ export function splitHolderName(holder: string): { surname: string; givenNames: 
   return { surname: words.at(-1) ?? '', givenNames: words.slice(0, -1).join(' ') };
 }
 
-function normaliseFitness(value: string): DocumentFields['fitness'] | undefined {
-  const upper = value.toUpperCase();
-  if (/\bUNFIT\b|NOT\s+FIT|PERMANENTLY|TEMPORARILY\s+UNFIT/.test(upper)) return 'unfit';
-  if (/RESTRICT|LIMITATION|CONDITION/.test(upper)) return 'fit_with_restrictions';
-  if (/\bFIT\b|\bYES\b/.test(upper)) return 'fit';
-  return undefined;
+/**
+ * Fitness and restrictions from every statement printed (src/engine/documents/fitness.ts): the fitness lines,
+ * the "Restrictions" lines and the lookout line. A restriction anywhere makes a "fit" reading "fit with restrictions".
+ */
+function readMedicalFitness(lines: Map<LabelKey, string[]>): { fitness: DocumentFields['fitness']; restrictions: string[] } | null {
+  const statements: FitnessReading[] = [
+    ...(lines.get('fitness') ?? []).map((value) => readFitnessStatement(value)),
+    ...(lines.get('fitnessQuestion') ?? []).map((value) => readFitnessStatement(value, { question: true })),
+  ];
+  const listed = (lines.get('restrictions') ?? []).flatMap(readRestrictions);
+  const lookout = (lines.get('lookout') ?? []).flatMap(readLookout);
+  if (statements.length === 0 && !lines.has('restrictions') && !lines.has('lookout')) return null;
+  const statement = statements.length > 0 ? combineFitness(statements) : { fitness: undefined, restrictions: [] };
+  const restrictions = [...new Set([...statement.restrictions, ...listed])];
+  // The lookout line and a written restriction usually say the same thing; keep the written one.
+  if (!restrictions.some((r) => /look-?\s?out/i.test(r))) restrictions.push(...lookout);
+  const fitness = statement.fitness === 'fit' && restrictions.length > 0 ? 'fit_with_restrictions' : statement.fitness;
+  return { fitness, restrictions: boundedRestrictions(restrictions) };
 }
 
-function normaliseRestrictions(value: string | undefined, lookout: string | undefined): string[] {
-  const restrictions: string[] = [];
-  if (value && !/^(?:none|nil|no(?:ne)?\b|-+|n\/a)/i.test(value.trim())) {
-    restrictions.push(...value.split(/\s*;\s*/).map((r) => r.trim()).filter(Boolean));
-  }
-  if (lookout && /^(?:no|not)\b/i.test(lookout.trim()) && !restrictions.some((r) => /look-?\s?out/i.test(r))) {
-    restrictions.push(`Not fit for lookout duties${/night/i.test(lookout) ? ' at night' : ''}`);
-  }
-  return restrictions;
+/** Never drop a restriction for its length: a long one is cut with an ellipsis, many are summed up in the last. */
+function boundedRestrictions(restrictions: string[]): string[] {
+  const cut = restrictions.map((r) => (r.length > MAX_RESTRICTION_LENGTH ? `${r.slice(0, MAX_RESTRICTION_LENGTH - 1)}…` : r));
+  if (cut.length <= MAX_RESTRICTIONS) return cut;
+  return [...cut.slice(0, MAX_RESTRICTIONS - 1), `${cut.length - MAX_RESTRICTIONS + 1} more restrictions: see the scan`];
+}
+
+/** A text field as read, or nothing when it is longer than such a field can be (a misread line, not a value). */
+function bounded(field: DocumentTextField, value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && trimmed.length <= DOCUMENT_TEXT_LIMITS[field] ? trimmed : undefined;
 }
 
 /** Nationalities are codes in an MRZ and words on certificates: keep a code when it is one, the words otherwise. */
@@ -141,15 +165,18 @@ export interface CertificateExtraction {
 /** Fields of a labelled document (certificate, medical, seaman's book), dates as ISO. */
 export function extractLabelledFields(text: string, rules: CertificateRules): CertificateExtraction {
   const lines = readLabelledLines(text);
+  const first = (key: LabelKey) => lines.get(key)?.[0];
   const fields: DocumentFields = {};
-  const holder = lines.get('holder');
+  const set = <K extends DocumentTextField>(field: K, value: string | undefined) => {
+    const kept = bounded(field, value);
+    if (kept) fields[field] = kept;
+  };
+  const holder = first('holder');
   const named = holder ? splitHolderName(holder) : null;
-  const surname = lines.get('surname') ?? named?.surname;
-  const givenNames = lines.get('givenNames') ?? named?.givenNames;
-  if (surname) fields.surname = surname;
-  if (givenNames) fields.givenNames = givenNames;
+  set('surname', first('surname') ?? named?.surname);
+  set('givenNames', first('givenNames') ?? named?.givenNames);
   const date = (key: LabelKey) => {
-    const value = lines.get(key);
+    const value = first(key);
     return value ? (findPrintedDate(value) ?? undefined) : undefined;
   };
   const dateOfBirth = date('dateOfBirth');
@@ -158,14 +185,12 @@ export function extractLabelledFields(text: string, rules: CertificateRules): Ce
   if (dateOfIssue) fields.dateOfIssue = dateOfIssue;
   const expiryDate = date('expiryDate');
   if (expiryDate) fields.expiryDate = expiryDate;
-  const nationality = lines.get('nationality');
-  if (nationality) fields.nationality = normaliseNationality(nationality);
-  const issuingState = lines.get('issuingState');
-  if (issuingState) fields.issuingState = normaliseNationality(issuingState);
-  const certificateNumber = lines.get('certificateNumber');
-  if (certificateNumber) fields.certificateNumber = certificateNumber.split(/\s{2,}/)[0]!.trim();
-  const documentNumber = lines.get('documentNumber');
-  if (documentNumber) fields.documentNumber = documentNumber.split(/\s{2,}/)[0]!.trim();
+  const nationality = first('nationality');
+  if (nationality) set('nationality', normaliseNationality(nationality));
+  const issuingState = first('issuingState');
+  if (issuingState) set('issuingState', normaliseNationality(issuingState));
+  set('certificateNumber', first('certificateNumber')?.split(/\s{2,}/)[0]);
+  set('documentNumber', first('documentNumber')?.split(/\s{2,}/)[0]);
 
   const certificateKind = identifyCertificate(text, rules);
   if (certificateKind) {
@@ -175,14 +200,10 @@ export function extractLabelledFields(text: string, rules: CertificateRules): Ce
   const printedReference = normaliseStcwReference(text);
   if (printedReference && !fields.stcwReference) fields.stcwReference = printedReference;
 
-  const fitness = lines.get('fitness');
-  if (fitness) {
-    const normalised = normaliseFitness(fitness);
-    if (normalised) fields.fitness = normalised;
-  }
-  if (fitness !== undefined || lines.has('restrictions') || lines.has('lookout')) {
-    fields.restrictions = normaliseRestrictions(lines.get('restrictions'), lines.get('lookout'));
-    if (fields.restrictions.length > 0 && fields.fitness === 'fit') fields.fitness = 'fit_with_restrictions';
+  const medical = readMedicalFitness(lines);
+  if (medical) {
+    if (medical.fitness) fields.fitness = medical.fitness;
+    fields.restrictions = medical.restrictions;
   }
   return { fields, certificateKind };
 }

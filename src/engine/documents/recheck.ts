@@ -2,7 +2,8 @@ import type { CheckResult, DocumentFields, DocumentType, PersonIdentity, Verific
 import type { CertificateKindId } from '../../shared/domain/certificates';
 import { typeChecks, type Assessment } from './assess';
 import { DEFAULT_CERTIFICATE_RULES, identifyCertificate, type CertificateKind, type CertificateRules } from './certificate-rules';
-import { checkDateOfBirth, checkName, checkStateCode, decideVerdict, effectiveExpiry, type RuleOutcome } from './rules';
+import { fieldWords } from '../../shared/domain/document-words';
+import { checkDateOfBirth, checkName, checkStateCode, checksOf, decideVerdict, effectiveExpiry, type RuleOutcome } from './rules';
 
 /**
  * Re-running the checks after a reviewer corrected fields (issue 4 phase 2). The checks of the reading itself —
@@ -24,6 +25,8 @@ const READING_CHECKS: Record<string, VerificationReason> = {
   mrz_sex: 'mrz_format',
   mrz_format: 'mrz_format',
   confidence: 'low_confidence',
+  // A doubtful MRZ glyph is a fact of the reading too: correcting another field must not make it go away.
+  mrz_glyphs: 'low_confidence',
   document_type: 'unknown_type',
 };
 
@@ -68,13 +71,13 @@ export function recheckDocument(input: RecheckInput, options: RecheckOptions): O
   const covered = input.mrz ? input.correctedFields.filter((field) => CHECK_DIGIT_FIELDS.includes(field)) : [];
   if (covered.length > 0) {
     outcomes.push({
-      check: { id: 'reviewer_corrections', ok: false, message: `A reviewer corrected ${covered.join(', ')}, which the MRZ check digits cover; a person must accept the document` },
+      check: { id: 'reviewer_corrections', ok: false, message: `A reviewer corrected the ${fieldWords(covered)}, which the MRZ check digits cover; a person must accept the document` },
       reason: 'corrected_by_reviewer',
       severity: 'review',
     });
   }
   const verdict = decideVerdict(outcomes);
-  return { checks: outcomes.map((o) => o.check), status: verdict.status, reasons: verdict.reasons };
+  return { checks: checksOf(outcomes), status: verdict.status, reasons: verdict.reasons };
 }
 
 /** The STCW kind named by a certificate's fields (its reference first, then its title). */

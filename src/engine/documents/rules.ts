@@ -1,4 +1,5 @@
-import type { CheckResult, PersonIdentity, PlannedTour, VerificationReason } from '../../shared/api/documents';
+import type { CheckResult, DocumentFields, PersonIdentity, PlannedTour, VerificationReason } from '../../shared/api/documents';
+import { fieldWords } from '../../shared/domain/document-words';
 import type { CertificateKind, CertificateRules } from './certificate-rules';
 import { formatDate, formatDateRange } from '../../shared/domain/dates';
 import { addYearsIso, ageOn, daysBetween } from './dates';
@@ -125,17 +126,36 @@ export function checkConfidence(confidence: number, rules: CertificateRules, wha
     : fail('confidence', `OCR confidence ${percent}% on the ${what} is below ${Math.round(rules.minConfidence * 100)}%`, 'low_confidence');
 }
 
-export function checkRequiredFields(present: Record<string, unknown>, required: string[]): RuleOutcome {
+/**
+ * The checks and the OCR confidence as a person is shown them: a confidence only where OCR produced it (there is
+ * a `confidence` check), and a passing one never beside a failed check, where "OCR confidence 100%" would read as
+ * reassurance about a reading that failed. The stored checks keep it; every answer shows it this way.
+ */
+export function presentReading(checks: CheckResult[], confidence: number | null): { checks: CheckResult[]; confidence: number | null } {
+  const own = checks.find((check) => check.id === 'confidence');
+  if (!own) return { checks, confidence: null };
+  if (own.ok && checks.some((check) => !check.ok)) return { checks: checks.filter((check) => check !== own), confidence: null };
+  return { checks, confidence };
+}
+
+export function checkRequiredFields(present: DocumentFields, required: Array<keyof DocumentFields>): RuleOutcome {
   const missing = required.filter((name) => present[name] === undefined || present[name] === '');
   return missing.length === 0
-    ? pass('required_fields', `Read ${required.join(', ')}`)
-    : fail('required_fields', `Could not read: ${missing.join(', ')}`, 'missing_fields');
+    ? pass('required_fields', `Read the ${fieldWords(required)}`)
+    : fail('required_fields', `Could not read the ${fieldWords(missing)}`, 'missing_fields');
 }
 
 export interface Verdict {
   status: 'verified' | 'review' | 'rejected';
   reasons: VerificationReason[];
 }
+
+/**
+ * The checks as stored and shown: a failed check that proves the document invalid says so (`rejects`), so a
+ * reviewer can be told why it cannot be accepted (src/engine/documents/actions.ts).
+ */
+export const checksOf = (outcomes: RuleOutcome[]): CheckResult[] =>
+  outcomes.map((o) => (!o.check.ok && o.severity === 'reject' ? { ...o.check, rejects: true } : o.check));
 
 /** Rejected when a check proves the document invalid, review when any other check failed, verified otherwise. */
 export function decideVerdict(outcomes: RuleOutcome[]): Verdict {

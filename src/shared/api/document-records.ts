@@ -21,6 +21,17 @@ export type ReviewAction = (typeof reviewActions)[number];
 
 export const certificateKindSchema = z.enum(CERTIFICATE_KINDS);
 
+/**
+ * What a reviewer may do with a document as it stands, decided by the core (src/engine/documents/actions.ts) and
+ * enforced there; a screen disables what is not allowed and shows `reason`, in words.
+ */
+export const documentActions = ['accept', 'reject', 'correct', 'reread'] as const;
+export type DocumentAction = (typeof documentActions)[number];
+const actionStateSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+export type ActionState = z.infer<typeof actionStateSchema>;
+export const documentActionsSchema = z.object({ accept: actionStateSchema, reject: actionStateSchema, correct: actionStateSchema, reread: actionStateSchema });
+export type DocumentActions = z.infer<typeof documentActionsSchema>;
+
 export const documentRecordSchema = z.object({
   ...recordStamps,
   personId: z.string(),
@@ -36,10 +47,12 @@ export const documentRecordSchema = z.object({
   fields: documentFieldsSchema,
   readFields: documentFieldsSchema,
   mrz: z.array(z.string()).nullable(),
-  confidence: z.number().min(0).max(1),
+  /** OCR's own confidence in what the verdict rests on, where OCR produced it (see verificationResultSchema). */
+  confidence: z.number().min(0).max(1).nullable(),
   expiresOn: z.string().nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  actions: documentActionsSchema,
 });
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
@@ -62,7 +75,7 @@ export const reviewEntrySchema = z.object({
   id: z.string(),
   action: z.enum(reviewActions),
   author: z.string(),
-  field: z.string().nullable(),
+  field: documentFieldsSchema.keyof().nullable(),
   fromValue: z.string().nullable(),
   toValue: z.string().nullable(),
   note: z.string().nullable(),
@@ -102,6 +115,18 @@ export const complianceRowSchema = z.object({
   cells: z.array(certificateCellSchema),
 });
 export type ComplianceRow = z.infer<typeof complianceRowSchema>;
+
+/** A required certificate of a vessel's crew that is not simply valid: the matrix's summary, worst first. */
+export const attentionItemSchema = z.object({
+  personId: z.string(),
+  personName: z.string(),
+  positionTitle: z.string(),
+  kind: certificateKindSchema,
+  state: certificateStateSchema,
+  expiresOn: z.string().nullable(),
+  documentId: z.string().nullable(),
+});
+export type AttentionItem = z.infer<typeof attentionItemSchema>;
 
 export const expiringItemSchema = z.object({
   documentId: z.string(),
@@ -185,7 +210,7 @@ export const documentRecordProcedures = {
   'documents.compliance': procedure(
     'A vessel’s compliance matrix: its crew × required certificates: missing, in review, expiring in 30/60/90 days or during the planned tour',
     z.object({ vesselId: idSchema, asOf: isoDateSchema.optional() }),
-    z.object({ asOf: z.string(), kinds: z.array(certificateKindSchema), rows: z.array(complianceRowSchema) }),
+    z.object({ asOf: z.string(), kinds: z.array(certificateKindSchema), rows: z.array(complianceRowSchema), attention: z.array(attentionItemSchema) }),
   ),
   'documents.expiring': procedure(
     'Verified certificates of live people that expire within 90 days (or have expired), soonest first',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_TEXT_LIMITS, MAX_RESTRICTION_LENGTH, MAX_RESTRICTIONS, type DocumentTextField } from '../domain/document-limits';
 import { isoDateSchema } from './fields';
 import { procedure } from './procedure';
 
@@ -39,25 +40,42 @@ export const verificationReasons = [
 export const verificationReasonSchema = z.enum(verificationReasons);
 export type VerificationReason = z.infer<typeof verificationReasonSchema>;
 
+/** A text field of a document, bounded, with the message naming the field in words. */
+const documentText = (field: DocumentTextField, words: string) =>
+  z
+    .string()
+    .trim()
+    .max(DOCUMENT_TEXT_LIMITS[field], `${words} can be at most ${DOCUMENT_TEXT_LIMITS[field]} characters long`)
+    .optional();
+
 export const documentFieldsSchema = z.object({
-  surname: z.string().optional(),
-  givenNames: z.string().optional(),
+  surname: documentText('surname', 'A surname'),
+  givenNames: documentText('givenNames', 'Given names'),
   dateOfBirth: isoDateSchema.optional(),
-  nationality: z.string().optional(),
-  documentNumber: z.string().optional(),
-  issuingState: z.string().optional(),
+  nationality: documentText('nationality', 'A nationality'),
+  documentNumber: documentText('documentNumber', 'A document number'),
+  issuingState: documentText('issuingState', 'An issuing state'),
   sex: z.enum(['M', 'F', 'X']).optional(),
   dateOfIssue: isoDateSchema.optional(),
   expiryDate: isoDateSchema.optional(),
-  certificateNumber: z.string().optional(),
-  certificateType: z.string().optional(),
-  stcwReference: z.string().optional(),
+  certificateNumber: documentText('certificateNumber', 'A certificate number'),
+  certificateType: documentText('certificateType', 'A certificate name'),
+  stcwReference: documentText('stcwReference', 'An STCW reference'),
   fitness: z.enum(['fit', 'fit_with_restrictions', 'unfit']).optional(),
-  restrictions: z.array(z.string()).optional(),
+  restrictions: z
+    .array(z.string().trim().max(MAX_RESTRICTION_LENGTH, `A restriction can be at most ${MAX_RESTRICTION_LENGTH} characters long`))
+    .max(MAX_RESTRICTIONS, `At most ${MAX_RESTRICTIONS} restrictions`)
+    .optional(),
 });
 export type DocumentFields = z.infer<typeof documentFieldsSchema>;
 
-export const checkResultSchema = z.object({ id: z.string(), ok: z.boolean(), message: z.string() });
+export const checkResultSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  /** On a failed check that proves the document invalid (expired, unfit, a specimen): no reviewer can accept it. */
+  rejects: z.boolean().optional(),
+});
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const verificationResultSchema = z.object({
@@ -68,15 +86,19 @@ export const verificationResultSchema = z.object({
   checks: z.array(checkResultSchema),
   status: verificationStatusSchema,
   reasons: z.array(verificationReasonSchema),
-  /** OCR confidence of what the verdict rests on (the MRZ when there is one), 0–1. */
-  confidence: z.number().min(0).max(1),
+  /**
+   * OCR's own confidence, 0–1, in what the verdict rests on (the MRZ when OCR read it, else the page text); null
+   * where no OCR produced it (a file that could not be read, an MRZ read from its printed shapes, a sample record)
+   * and beside a failed check, where it would read as reassurance.
+   */
+  confidence: z.number().min(0).max(1).nullable(),
   ms: z.number().nonnegative(),
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
 
 export const personIdentitySchema = z.object({
-  surname: z.string().trim().min(1, 'surname is required'),
-  givenNames: z.string().trim().default(''),
+  surname: z.string().trim().min(1, 'surname is required').max(DOCUMENT_TEXT_LIMITS.surname, `A surname can be at most ${DOCUMENT_TEXT_LIMITS.surname} characters long`),
+  givenNames: z.string().trim().max(DOCUMENT_TEXT_LIMITS.givenNames, `Given names can be at most ${DOCUMENT_TEXT_LIMITS.givenNames} characters long`).default(''),
   dateOfBirth: isoDateSchema,
 });
 export type PersonIdentity = z.infer<typeof personIdentitySchema>;

@@ -13,6 +13,6 @@ export function unreadableAssessment(reason: Extract<VerificationReason, 'unread
     checks: [{ id: 'file', ok: false, message }],
     status: 'review',
     reasons: [reason],
-    confidence: 0,
+    confidence: null,
   };
 }

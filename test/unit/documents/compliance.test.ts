@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../src/core/context';
 import { complianceMatrix, expiringCertificates } from '../../../src/core/documents/compliance';
 import { insertDocument, listDocuments } from '../../../src/core/documents/store';
+import { needingAttention } from '../../../src/engine/documents/attention';
+import type { CertificateCell, ComplianceRow } from '../../../src/shared/api';
 import { personInput, vesselWithPosition } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 
@@ -62,6 +64,17 @@ describe('compliance over stored documents', () => {
     expect(state).toEqual({ passport: 'valid', eng1: 'expires_during_tour', pst: 'valid', fpff: 'expires_90', efa: 'in_review', pssr: 'valid', psa: 'missing' });
   });
 
+  it('the summary: every required certificate that is not simply valid, worst first', () => {
+    const { attention } = complianceMatrix(ctx, vesselId, asOf);
+    expect(attention.map((item) => [item.kind, item.state])).toEqual([
+      ['psa', 'missing'],
+      ['eng1', 'expires_during_tour'],
+      ['fpff', 'expires_90'],
+      ['efa', 'in_review'],
+    ]);
+    expect(attention[1]).toMatchObject({ personName: 'Joanna Smith', positionTitle: 'Chief Stew', expiresOn: '2026-07-01' });
+  });
+
   it('the bell: only certificates that need renewing, with their window', () => {
     const items = expiringCertificates(ctx, asOf).items;
     expect(items.map((i) => [i.kind, i.window, i.daysLeft])).toEqual([
@@ -76,5 +89,29 @@ describe('compliance over stored documents', () => {
     expect(listDocuments(ctx, { ...base, status: 'all', vesselId }).total).toBe(8);
     expect(listDocuments(ctx, { ...base, status: 'verified', personId }).rows.every((r) => r.status === 'verified')).toBe(true);
     expect(listDocuments(ctx, { ...base, status: 'all', personId: 'nobody' }).total).toBe(0);
+  });
+});
+
+describe('what needs attention, worst first', () => {
+  const cell = (kind: CertificateCell['kind'], state: CertificateCell['state'], expiresOn: string | null, required = true): CertificateCell => ({ kind, required, state, expiresOn, daysLeft: null, documentId: null });
+  const row = (personName: string, positionTitle: string, cells: CertificateCell[]): ComplianceRow => ({ personId: personName, personName, positionTitle, assignmentState: 'current', tour: null, cells });
+
+  it("puts a 2nd Officer's CoC expiring during the tour ahead of every day-count warning, and what is invalid today ahead of it", () => {
+    const rows = [
+      row('Ana Ruiz', 'Captain', [cell('eng1', 'expires_30', '2026-12-20'), cell('coc', 'valid', '2029-01-01'), cell('aff', 'missing', null, false)]),
+      row('Ben Ode', '2nd Officer', [cell('eng1', 'expires_90', '2027-02-01'), cell('coc', 'expires_during_tour', '2027-01-10')]),
+      row('Cai Lund', 'Deckhand', [cell('pst', 'expired', '2026-11-01'), cell('efa', 'in_review', null), cell('psa', 'missing', null)]),
+      row('Dee Moss', 'Deckhand', [cell('pst', 'expires_during_tour', '2026-12-30'), cell('fpff', 'expires_60', '2027-01-15')]),
+    ];
+    expect(needingAttention(rows).map((item) => `${item.state} ${item.kind} ${item.personName}`)).toEqual([
+      'expired pst Cai Lund',
+      'missing psa Cai Lund',
+      'expires_during_tour pst Dee Moss',
+      'expires_during_tour coc Ben Ode',
+      'expires_30 eng1 Ana Ruiz',
+      'expires_60 fpff Dee Moss',
+      'expires_90 eng1 Ben Ode',
+      'in_review efa Cai Lund',
+    ]);
   });
 });

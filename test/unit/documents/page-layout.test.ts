@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { analysePage, type PageLayout } from '../../../src/core/documents/page-layout';
+import { inThisThread } from '../../../src/core/documents/analysis-pool';
+import { analysePage as analyse, type PageLayout } from '../../../src/core/documents/page-layout';
 import { preparePages, type PreparedPage } from '../../../src/core/documents/prepare';
 import { pageRows, textSkew } from '../../../src/engine/documents';
 import { AS_OF } from '../../fixtures/documents/corpus';
@@ -26,13 +27,15 @@ async function rotatedPage(svg: string, degrees: number): Promise<PreparedPage> 
 }
 
 const skewDegrees = (p: PreparedPage) => (Math.atan(textSkew(pageRows({ width: p.width, height: p.height, pixels: p.pixels }).rows) ?? NaN) * 180) / Math.PI;
-const text = (layout: PageLayout) => layout.mrz?.read().lines.map((cells) => cells.map((cell) => cell.char).join(''));
+const text = async (layout: PageLayout) => (await layout.mrz?.read())?.lines.map((cells) => cells.map((cell) => cell.char).join(''));
+/** The layout alone, its arithmetic in this thread (the verifier's pool is tested in analysis-pool.test.ts). */
+const analysePage = (page: PreparedPage, options?: { readMrz?: boolean }) => analyse(page, inThisThread, options);
 
 describe("a passport's MRZ found before OCR", () => {
   it('reads the MRZ and leaves the visual zone above it to the page pass', async () => {
     const clean = await page(passportSvg(passport.passport!), 'clean');
     const layout = await analysePage(clean);
-    expect(text(layout)).toEqual(passport.mrz);
+    expect(await text(layout)).toEqual(passport.mrz);
     expect(layout.page).toBe(clean);
     expect(layout.mrz!.pagePass.width).toBe(clean.width);
     expect(layout.mrz!.pagePass.height).toBeLessThan(clean.height * 0.85);
@@ -42,7 +45,7 @@ describe("a passport's MRZ found before OCR", () => {
     const turned = await rotatedPage(passportSvg(passport.passport!), 3);
     expect(skewDegrees(turned)).toBeCloseTo(3, 0);
     const layout = await analysePage(turned);
-    expect(text(layout)).toEqual(passport.mrz);
+    expect(await text(layout)).toEqual(passport.mrz);
     expect(Math.abs(skewDegrees(layout.page))).toBeLessThan(0.3);
     expect(Math.abs(skewDegrees(layout.mrz!.pagePass))).toBeLessThan(0.3);
   });
@@ -50,7 +53,7 @@ describe("a passport's MRZ found before OCR", () => {
   it('hands a grainy page to the page pass whole', async () => {
     const noisy = await page(passportSvg(passport.passport!), 'noisy');
     const layout = await analysePage(noisy);
-    expect(text(layout)).toEqual(passport.mrz);
+    expect(await text(layout)).toEqual(passport.mrz);
     expect(layout.mrz!.pagePass.height).toBe(noisy.height);
   });
 

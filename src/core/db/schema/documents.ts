@@ -59,7 +59,7 @@ export const documentReviews = sqliteTable(
       .references(() => documents.id),
     action: text('action').$type<ReviewAction>().notNull(),
     author: text('author').notNull(),
-    field: text('field'),
+    field: text('field').$type<keyof DocumentFields>(),
     fromValue: text('from_value'),
     toValue: text('to_value'),
     note: text('note'),

@@ -1,27 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { documentCorrectionSchema, type DocumentFields, type DocumentRecord, type DocumentType } from '../../../shared/api';
+import { DOCUMENT_FIELD_LABELS } from '../../../shared/domain/document-words';
 import { useApiMutation } from '../api/hooks';
 import { Field, showApiError } from './form-helpers';
 
 type FieldName = keyof DocumentFields;
 
-const LABELS: Record<FieldName, string> = {
-  surname: 'Surname',
-  givenNames: 'Given names',
-  dateOfBirth: 'Date of birth',
-  nationality: 'Nationality',
-  documentNumber: 'Document number',
-  issuingState: 'Issuing state',
-  sex: 'Sex',
-  dateOfIssue: 'Date of issue',
-  expiryDate: 'Expiry date',
-  certificateNumber: 'Certificate number',
-  certificateType: 'Certificate',
-  stcwReference: 'STCW reference',
-  fitness: 'Fitness',
-  restrictions: 'Restrictions (one per line)',
-};
+const LABELS: Record<FieldName, string> = { ...DOCUMENT_FIELD_LABELS, restrictions: 'Restrictions (one per line)' };
 
 const PERSONAL: FieldName[] = ['surname', 'givenNames', 'dateOfBirth', 'nationality'];
 const BY_TYPE: Record<DocumentType, FieldName[]> = {

@@ -2,7 +2,8 @@ import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { CertificateRegister } from './CertificateRegister';
-import { reasonsText, TYPE_LABELS, VerificationBadge } from './labels';
+import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
+import { VerificationBadge } from './labels';
 import { UploadDocuments } from './UploadDocuments';
 
 /** The Documents and Certificates sections of a person's profile. */
@@ -30,11 +31,11 @@ export function PersonDocuments({ personId, archived }: { personId: string; arch
                   <td>
                     <Link href={`~/documents/${row.id}`}>{row.fileName}</Link>
                   </td>
-                  <td>{TYPE_LABELS[row.type]}</td>
+                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
                   <td>
                     <VerificationBadge status={row.status} />
                   </td>
-                  <td className="muted">{reasonsText(row.reasons) || '—'}</td>
+                  <td className="muted">{reasonWords(row.reasons) || '—'}</td>
                   <td>{row.expiresOn ? formatDate(row.expiresOn) : '—'}</td>
                 </tr>
               ))}

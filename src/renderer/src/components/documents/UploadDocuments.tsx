@@ -4,7 +4,8 @@ import { MAX_DOCUMENT_BYTES, type Output } from '../../../../shared/api';
 import { useApiTask } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { ProgressBar } from '../ProgressBar';
-import { reasonsText, TYPE_LABELS, VerificationBadge } from './labels';
+import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
+import { VerificationBadge } from './labels';
 
 interface Pending {
   key: number;
@@ -37,9 +38,9 @@ function UploadRow({ personId, file }: { personId: string; file: File }) {
         <strong>{file.name}</strong>{' '}
         {document ? (
           <>
-            <VerificationBadge status={document.status} /> <span className="muted">{TYPE_LABELS[document.type]}</span>
+            <VerificationBadge status={document.status} /> <span className="muted">{DOCUMENT_TYPE_LABELS[document.type]}</span>
             {result.duplicate && <span className="muted"> · already stored (same file)</span>}
-            {document.reasons.length > 0 && <span className="muted"> · {reasonsText(document.reasons)}</span>} <Link href={`~/documents/${document.id}`}>Open</Link>
+            {document.reasons.length > 0 && <span className="muted"> · {reasonWords(document.reasons)}</span>} <Link href={`~/documents/${document.id}`}>Open</Link>
           </>
         ) : error ? (
           <span className="field-error">{error}</span>

@@ -7,7 +7,8 @@ import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { ImageViewer } from '../../components/documents/ImageViewer';
-import { reasonsText, TYPE_LABELS, VerificationBadge } from '../../components/documents/labels';
+import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
+import { VerificationBadge } from '../../components/documents/labels';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
 import { Field } from '../../forms/form-helpers';
@@ -58,6 +59,8 @@ function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose
   );
 }
 
+const ACTION_WORDS = { accept: 'Accept', reject: 'Reject', reread: 'Read again' } as const;
+
 /** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
 export function DocumentDetail({ id }: { id: string }) {
   const detail = useApiQuery('documents.get', { id });
@@ -79,10 +82,13 @@ export function DocumentDetail({ id }: { id: string }) {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || !document || !canDecide) return;
       const key = event.key.toLowerCase();
-      if (key === 'a') accept.mutate({ id: document.id });
-      else if (key === 'r') setRejecting(true);
-      else return;
+      const action = key === 'a' ? document.actions.accept : key === 'r' ? document.actions.reject : null;
+      if (!action) return;
       event.preventDefault();
+      // The shortcut of a button that is off says why, as the button's own note does.
+      if (!action.allowed) toast.error(action.reason);
+      else if (key === 'a') accept.mutate({ id: document.id });
+      else setRejecting(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -97,6 +103,10 @@ export function DocumentDetail({ id }: { id: string }) {
       </section>
     );
   const archived = document.archivedAt !== null;
+  const { actions } = document;
+  // Why a decision is not possible, under the buttons; "already verified/rejected" goes without saying (the badge).
+  const alreadyDecided = { accept: document.status === 'verified', reject: document.status === 'rejected', reread: false };
+  const unavailable = (['accept', 'reject', 'reread'] as const).filter((name) => !actions[name].allowed && !alreadyDecided[name]);
   return (
     <section className="page">
       <header className="page-header">
@@ -109,12 +119,13 @@ export function DocumentDetail({ id }: { id: string }) {
             {archived && <span className="badge bad">Archived</span>}
           </h1>
           <p className="muted">
-            {TYPE_LABELS[document.type]}
+            {DOCUMENT_TYPE_LABELS[document.type]}
             {document.kind && document.type === 'stcw_certificate' ? ` · ${CERTIFICATE_LABELS[document.kind]}` : ''} of{' '}
-            <Link href={`~/crew/${document.personId}`}>{document.personName}</Link> · {formatBytes(document.byteSize)} · OCR confidence {Math.round(document.confidence * 100)}%
+            <Link href={`~/crew/${document.personId}`}>{document.personName}</Link> · {formatBytes(document.byteSize)}
+            {document.confidence !== null ? ` · OCR confidence ${Math.round(document.confidence * 100)}%` : ''}
             {document.expiresOn ? ` · valid until ${formatDate(document.expiresOn)}` : ''}
           </p>
-          {document.reasons.length > 0 && <p>Why: {reasonsText(document.reasons)}</p>}
+          {document.reasons.length > 0 && <p>Why: {reasonWords(document.reasons)}</p>}
           {document.decidedBy && (
             <p className="muted">
               {document.status === 'verified' ? 'Accepted' : 'Decided'} by {document.decidedBy} on {formatDateTime(document.decidedAt!)}
@@ -127,13 +138,35 @@ export function DocumentDetail({ id }: { id: string }) {
           </button>
         ) : (
           <>
-            <button type="button" className="primary" onClick={() => accept.mutate({ id: document.id })} disabled={!canDecide || accept.isPending || document.status === 'verified'} aria-keyshortcuts="Alt+A" title="Alt+A">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => accept.mutate({ id: document.id })}
+              disabled={!canDecide || accept.isPending || !actions.accept.allowed}
+              aria-keyshortcuts="Alt+A"
+              aria-describedby={unavailable.includes('accept') ? 'why-not-accept' : undefined}
+              title={actions.accept.reason ?? 'Alt+A'}
+            >
               Accept
             </button>
-            <button type="button" className="danger" onClick={() => setRejecting(true)} disabled={!canDecide || document.status === 'rejected'} aria-keyshortcuts="Alt+R" title="Alt+R">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setRejecting(true)}
+              disabled={!canDecide || !actions.reject.allowed}
+              aria-keyshortcuts="Alt+R"
+              aria-describedby={unavailable.includes('reject') ? 'why-not-reject' : undefined}
+              title={actions.reject.reason ?? 'Alt+R'}
+            >
               Reject…
             </button>
-            <button type="button" onClick={() => reverify.mutate({ id: document.id })} disabled={reverify.isPending}>
+            <button
+              type="button"
+              onClick={() => reverify.mutate({ id: document.id })}
+              disabled={reverify.isPending || !actions.reread.allowed}
+              aria-describedby={unavailable.includes('reread') ? 'why-not-reread' : undefined}
+              title={actions.reread.reason ?? undefined}
+            >
               Read again
             </button>
             <button type="button" onClick={() => archive.archive(document.id, document.fileName)}>
@@ -142,6 +175,15 @@ export function DocumentDetail({ id }: { id: string }) {
           </>
         )}
       </header>
+      {!archived && unavailable.length > 0 && (
+        <ul className="notice action-notes" aria-label="Why some actions are not available">
+          {unavailable.map((name) => (
+            <li key={name} id={`why-not-${name}`}>
+              <strong>{ACTION_WORDS[name]}</strong> is not possible: {actions[name].reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {reverify.isPending && (
         <div className="card">
           <ProgressBar progress={reverify.progress} label={`Reading ${document.fileName} again`} />
@@ -161,7 +203,8 @@ export function DocumentDetail({ id }: { id: string }) {
         <div>
           <div className="card">
             <h2>Fields</h2>
-            <DocumentFieldsForm key={document.updatedAt} document={document} disabled={!canDecide} />
+            {!archived && !actions.correct.allowed && <p className="muted">{actions.correct.reason}</p>}
+            <DocumentFieldsForm key={document.updatedAt} document={document} disabled={!canDecide || !actions.correct.allowed} />
           </div>
           <div className="card">
             <h2>Checks</h2>

@@ -1,6 +1,6 @@
 import type { ReviewEntry } from '../../../../shared/api';
 import { formatDateTime } from '../../format';
-import { STATUS_LABELS } from '../../components/documents/labels';
+import { fieldWords, VERIFICATION_STATUS_LABELS } from '../../../../shared/domain/document-words';
 
 const ACTION_LABELS: Record<ReviewEntry['action'], string> = {
   upload: 'Uploaded and read',
@@ -21,8 +21,8 @@ export function ReviewHistory({ history, ocrText }: { history: ReviewEntry[]; oc
         {history.map((entry) => (
           <li key={entry.id}>
             <strong>{ACTION_LABELS[entry.action]}</strong>
-            {entry.field ? ` ${entry.field}: “${entry.fromValue ?? ''}” → “${entry.toValue ?? ''}”` : ''}
-            {entry.note ? ` — ${entry.note}` : ''} <span className="muted">by {entry.author}, {formatDateTime(entry.createdAt)} · {STATUS_LABELS[entry.statusAfter]}</span>
+            {entry.field ? ` ${fieldWords([entry.field])}: “${entry.fromValue ?? ''}” → “${entry.toValue ?? ''}”` : ''}
+            {entry.note ? ` — ${entry.note}` : ''} <span className="muted">by {entry.author}, {formatDateTime(entry.createdAt)} · {VERIFICATION_STATUS_LABELS[entry.statusAfter]}</span>
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
-import { reasonsText, TYPE_LABELS, VerificationBadge } from '../../components/documents/labels';
+import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
+import { VerificationBadge } from '../../components/documents/labels';
 import { formatDateTime } from '../../format';
 import { useQueueFilters, type QueueStatus } from '../../state/documents';
 
@@ -76,11 +77,11 @@ export function ReviewQueue() {
                   <td>
                     <Link href={`~/crew/${row.personId}`}>{row.personName}</Link>
                   </td>
-                  <td>{TYPE_LABELS[row.type]}</td>
+                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
                   <td>
                     <VerificationBadge status={row.status} />
                   </td>
-                  <td className="muted">{reasonsText(row.reasons) || '—'}</td>
+                  <td className="muted">{reasonWords(row.reasons) || '—'}</td>
                   <td>{formatDateTime(row.createdAt)}</td>
                 </tr>
               ))}
