@@ -33,7 +33,7 @@ export default defineConfig({
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
           // The code the worker entry shares with the core gets a fixed name, unpacked from app.asar
           // (electron-builder.yml asarUnpack).
-          chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => /[\\/]src[\\/]engine[\\/]psychometrics[\\/]blocks\.ts$/.test(id)) ? 'chunks/worker-engine-[hash].js' : 'chunks/[name]-[hash].js'),
+          chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => /[\\/]src[\\/]engine[\\/](psychometrics[\\/]blocks|fit[\\/]swaps)\.ts$/.test(id)) ? 'chunks/worker-engine-[hash].js' : 'chunks/[name]-[hash].js'),
         },
       },
     },

@@ -31,3 +31,9 @@ export const scoringConfig = () => load('scoring');
 export const shippedProfiles = () => load('profiles');
 export const predictionDefaults = () => load('prediction');
 export const cruisingAreas = () => load('areas');
+
+/** A vessel's cruising areas must be areas the shipped list knows (their rules decide the right to work). */
+export function unknownAreas(ids: readonly string[]): string[] {
+  const known = new Set(cruisingAreas().areas.map((a) => a.id));
+  return ids.filter((id) => !known.has(id));
+}

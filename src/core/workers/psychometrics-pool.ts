@@ -17,6 +17,7 @@ import {
   type FirstPass,
   type SecondPass,
 } from '../../engine/psychometrics';
+import { mergeSwaps, type SwapOutcome, type SwapSearch } from '../../engine/fit/swaps';
 import type { TeamFigures, TeamInput } from '../../engine/team';
 import type { PsychometricsTask } from './psychometrics.worker';
 
@@ -50,7 +51,7 @@ function shared(values: Float64Array): Float64Array {
  * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
-  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> | null = null;
+  #pool: Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[] | SwapOutcome> | null = null;
 
   constructor(private readonly options: { maxThreads?: number } = {}) {}
 
@@ -58,7 +59,7 @@ export class PsychometricsPool {
     return this.options.maxThreads ?? Math.max(1, availableParallelism());
   }
 
-  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[]> {
+  #piscina(): Piscina<PsychometricsTask, FirstPass | SecondPass | TeamFigures[] | SwapOutcome> {
     this.#pool ??= new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
@@ -107,6 +108,22 @@ export class PsychometricsPool {
     if (signal) setMaxListeners(batches.length + 10, signal);
     const done = await Promise.all(batches.map((batch) => pool.run({ pass: 'teams', inputs: batch }, { signal: signal ?? null }) as Promise<TeamFigures[]>));
     return done.flat();
+  }
+
+  /**
+   * Best single swaps (docs/fit-and-prediction.md §What-if) with the candidates split across the threads; the
+   * same list as `bestSwaps` on all of them in this thread.
+   */
+  async swaps(search: SwapSearch, signal?: AbortSignal): Promise<SwapOutcome> {
+    signal?.throwIfAborted();
+    const pool = this.#piscina();
+    const size = Math.max(1, Math.ceil(search.candidates.length / (this.threads * 2)));
+    const runs: Array<Promise<SwapOutcome>> = [];
+    if (signal) setMaxListeners(Math.ceil(search.candidates.length / size) + 10, signal);
+    for (let start = 0; start < search.candidates.length; start += size) {
+      runs.push(pool.run({ pass: 'swaps', search: { ...search, candidates: search.candidates.slice(start, start + size) } }, { signal: signal ?? null }) as Promise<SwapOutcome>);
+    }
+    return mergeSwaps(await Promise.all(runs), search.sortBy, search.limit);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { firstPass, secondPass, type FirstPassInput, type SecondPassInput } from '../../engine/psychometrics/blocks';
+import { bestSwaps, type SwapOutcome, type SwapSearch } from '../../engine/fit/swaps';
 import { analyzeTeam } from '../../engine/team/team';
 import type { TeamFigures, TeamInput } from '../../engine/team/types';
 
@@ -9,9 +10,11 @@ import type { TeamFigures, TeamInput } from '../../engine/team/types';
 export type PsychometricsTask =
   | { pass: 'first'; input: FirstPassInput; start: number; end: number }
   | { pass: 'second'; input: SecondPassInput; start: number; end: number }
-  | { pass: 'teams'; inputs: TeamInput[] };
+  | { pass: 'teams'; inputs: TeamInput[] }
+  | { pass: 'swaps'; search: SwapSearch };
 
 export default function run(task: PsychometricsTask) {
+  if (task.pass === 'swaps') return bestSwaps(task.search) satisfies SwapOutcome;
   if (task.pass === 'teams') return task.inputs.map((input): TeamFigures => analyzeTeam(input));
   return task.pass === 'first' ? firstPass(task.input, task.start, task.end) : secondPass(task.input, task.start, task.end);
 }

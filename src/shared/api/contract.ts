@@ -12,6 +12,7 @@ import { assessmentProcedures } from './assessments';
 import { normsProcedures } from './norms';
 import { instrumentProcedures } from './instruments';
 import { teamProcedures } from './team';
+import { fitProcedures, fitRecordProcedures } from './fit';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -31,6 +32,8 @@ export const contract = {
   ...normsProcedures,
   ...instrumentProcedures,
   ...teamProcedures,
+  ...fitProcedures,
+  ...fitRecordProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -16,3 +16,4 @@ export * from './assessments';
 export * from './norms';
 export * from './instruments';
 export * from './team';
+export * from './fit';
