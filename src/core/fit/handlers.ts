@@ -5,7 +5,7 @@ import { traitAnova } from './anova';
 import { listDecisions, recordDecision } from './decisions';
 import { listLog } from './log';
 import { archiveOutcome, listOutcomes, recordOutcome } from './outcomes';
-import { fitSettingsView, profilesView } from './overview';
+import { fitSettingsView, openPositions, profilesView } from './overview';
 import { activateModel, calibrationData, listModels, recalibrate } from './prediction-models';
 import { archivePreset, savePreset } from './presets';
 import { resetProfile, saveProfile } from './profiles';
@@ -15,7 +15,7 @@ import { findSwaps } from './swaps';
 import { runWhatIf } from './what-if';
 
 type FitMethods =
-  | 'fit.settings' | 'fit.rank' | 'fit.explain' | 'fit.matches' | 'fit.savePreset' | 'fit.archivePreset' | 'fit.profiles' | 'fit.saveProfile' | 'fit.resetProfile'
+  | 'fit.settings' | 'fit.positions' | 'fit.rank' | 'fit.explain' | 'fit.matches' | 'fit.savePreset' | 'fit.archivePreset' | 'fit.profiles' | 'fit.saveProfile' | 'fit.resetProfile'
   | 'fit.anova' | 'fit.whatIf' | 'fit.swaps' | 'fit.log' | 'fit.decide' | 'fit.decisions'
   | 'seaService.list' | 'seaService.add' | 'seaService.archive' | 'visas.list' | 'visas.add' | 'visas.archive'
   | 'outcomes.list' | 'outcomes.record' | 'outcomes.archive' | 'models.list' | 'models.recalibrate' | 'models.activate';
@@ -25,6 +25,7 @@ const sourceOf = (p: ReturnType<typeof saveProfile>) => ({ title: p.title, sourc
 export function fitHandlers(ctx: ServiceContext): HandlerGroup<FitMethods> {
   return {
     'fit.settings': () => fitSettingsView(ctx),
+    'fit.positions': (input) => openPositions(ctx, input.asOf ?? todayIsoDate()),
     'fit.rank': (input) => rankPosition(ctx, input),
     'fit.explain': (input) => explain(ctx, input),
     'fit.matches': (input) => matches(ctx, input),

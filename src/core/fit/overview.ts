@@ -6,6 +6,9 @@ import { cruisingAreas, fitPresets, predictionDefaults, scoringConfig, shippedPr
 import { activeModel } from './prediction-models';
 import { listPresets } from './presets';
 import { profileFor } from './profiles';
+import { listPositions } from '../vessels/positions';
+import { vessels } from '../db/schema';
+import { isNull } from 'drizzle-orm';
 
 /** What the screens need to offer choices: presets, areas, the model in use and the versions of the defaults. */
 export function fitSettingsView(ctx: ServiceContext): Output<'fit.settings'> {
@@ -40,4 +43,13 @@ export function profilesView(ctx: ServiceContext): Output<'fit.profiles'> {
       };
     }),
   };
+}
+
+/** Live positions of live vessels with their vacancies on the day, open ones first, then by vessel and rank. */
+export function openPositions(ctx: ServiceContext, asOf: string): Output<'fit.positions'> {
+  const names = new Map(ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(isNull(vessels.archivedAt)).all().map((v) => [v.id, v.name]));
+  return listPositions(ctx, null, asOf)
+    .filter((p) => p.archivedAt === null && names.has(p.vesselId))
+    .map((p) => ({ id: p.id, vesselId: p.vesselId, vessel: names.get(p.vesselId)!, department: p.department, title: p.title, headcount: p.headcount, current: p.current, planned: p.planned, vacancies: p.vacancies }))
+    .sort((a, b) => Number(b.vacancies > 0) - Number(a.vacancies > 0) || a.vessel.localeCompare(b.vessel) || DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || a.title.localeCompare(b.title));
 }

@@ -154,6 +154,11 @@ export const fitProcedures = {
       versions: z.object({ presets: z.string(), scoring: z.string(), profiles: z.string(), prediction: z.string(), areas: z.string() }),
     }),
   ),
+  'fit.positions': procedure(
+    'Every live position across the fleet with its vacancies on a date, open ones first: where candidates are needed',
+    z.object({ asOf: isoDateSchema.optional() }).default({}),
+    z.array(z.object({ id: z.string(), vesselId: z.string(), vessel: z.string(), department: z.enum(DEPARTMENTS), title: z.string(), headcount: z.number().int(), current: z.number().int(), planned: z.number().int(), vacancies: z.number().int() })),
+  ),
   'fit.rank': procedure('Candidates for a position ranked by FitScore, each explained, with predicted success (advisory; logged)', rankInputSchema, rankingSchema),
   'fit.explain': procedure(
     "One candidate's FitScore for a position, every part explained, with predicted success and their decisions so far (advisory; logged)",

@@ -5,7 +5,7 @@ import { personInputSchema, type Person, type PersonInput } from '../../../share
 import { COUNTRIES, countryName } from '../../../shared/domain/countries';
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
-import { Field, FormActions, showApiError } from './form-helpers';
+import { Field, FormActions, numberOrNull, showApiError } from './form-helpers';
 
 const FIELDS = Object.keys(personInputSchema.shape);
 const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
@@ -21,6 +21,7 @@ const blank: PersonInput = {
   emergencyContactName: '',
   emergencyContactPhone: '',
   emergencyContactRelation: '',
+  noticeDays: null,
 };
 
 /** Add or edit a person. Nationalities are chosen one by one; languages are typed, separated by commas. */
@@ -28,7 +29,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
   const { register, control, handleSubmit, setError, formState } = useForm<PersonInput, unknown, ReturnType<typeof personInputSchema.parse>>({
     resolver: zodResolver(personInputSchema),
     defaultValues: person
-      ? Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])) as PersonInput
+      ? ({ ...Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])), noticeDays: person.noticeDays } as PersonInput)
       : blank,
   });
   const { errors, isSubmitting } = formState;
@@ -139,6 +140,9 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
           </Field>
           <Field label="Relationship" error={errors.emergencyContactRelation?.message}>
             {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
+          </Field>
+          <Field label="Notice period (days)" error={errors.noticeDays?.message} hint="Days they must give to leave a post; blank if not known">
+            {(a) => <input {...a} {...register('noticeDays', { setValueAs: numberOrNull })} inputMode="numeric" />}
           </Field>
         </div>
         <FormActions onCancel={onClose} submitLabel={person ? 'Save' : 'Add person'} pending={isSubmitting} />

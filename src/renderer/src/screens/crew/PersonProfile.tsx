@@ -15,6 +15,7 @@ import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
+import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
@@ -202,6 +203,7 @@ export function PersonProfile({ id }: { id: string }) {
       </div>
       <PersonDocuments personId={person.id} archived={archived} />
       <PersonAssessments personId={person.id} />
+      <PersonFitRecords personId={person.id} editable={!archived} />
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
       {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
       {assigning && <AssignmentForm personId={person.id} personName={name} onClose={() => setAssigning(false)} />}

@@ -97,6 +97,9 @@ export function VesselDetail({ id }: { id: string }) {
         <Link href={`~/team/${vessel.id}`} className="button">
           Team dynamics
         </Link>
+        <Link href={`~/recruitment/whatif/${vessel.id}`} className="button">
+          What-if
+        </Link>
         <button type="button" onClick={() => void exportCrew()}>
           Export crew list (CSV)
         </button>
@@ -185,6 +188,9 @@ export function VesselDetail({ id }: { id: string }) {
                       </button>
                     ) : (
                       <>
+                        <Link href={`~/recruitment/position/${p.id}`} className="button" aria-label={`Candidates for ${p.title}`}>
+                          Candidates
+                        </Link>{' '}
                         <button type="button" onClick={() => setPositionForm({ position: p })} aria-label={`Edit ${p.title}`}>
                           Edit
                         </button>{' '}
