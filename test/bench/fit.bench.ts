@@ -26,7 +26,7 @@ function syntheticCandidates(n: number): CandidateData[] {
       visas: i % 2 ? [{ kind: 'b1b2', expiresOn: '2027-01-01' }] : [],
       noticeDays: i % 4 ? 30 : null,
       held: { passport: [{ documentId: `a${i}`, status: 'verified', expiresOn: '2030-01-01' }], eng1: [{ documentId: `b${i}`, status: i % 7 ? 'verified' : 'review', expiresOn: `2026-0${1 + (i % 9)}-15` }], pst: i % 5 ? [{ documentId: `c${i}`, status: 'verified', expiresOn: '2029-01-01' }] : [] },
-      service: Array.from({ length: 1 + (i % 4) }, (_, j) => ({ source: 'recorded' as const, vesselName: 'X', lengthM: 30 + ((i + j) % 60), grossTonnage: null, use: (['private', 'charter', 'both'] as const)[(i + j) % 3], department: j % 3 ? ('interior' as const) : ('deck' as const), title: TITLES[(i + j) % TITLES.length]!, startDate: `20${18 + j}-0${1 + (i % 9)}-01`, endDate: `20${18 + j}-1${i % 3}-20`, kind: 'onboard' as const })),
+      service: Array.from({ length: 1 + (i % 4) }, (_, j) => ({ source: 'recorded' as const, vesselName: 'X', lengthM: 30 + ((i + j) % 60), grossTonnage: null, use: (['private', 'charter', 'both'] as const)[(i + j) % 3]!, department: j % 3 ? ('interior' as const) : ('deck' as const), title: TITLES[(i + j) % TITLES.length]!, startDate: `20${18 + j}-0${1 + (i % 9)}-01`, endDate: `20${18 + j}-1${i % 3}-20`, kind: 'onboard' as const })),
       bookings: i % 6 ? [] : [{ startDate: '2025-06-01', endDate: null, label: 'Stew on Other' }],
       result: i % 10 ? { verdict: 'valid', takenOn: '2025-01-01', z: zOf(), mixed: i % 3 === 0, note: null } : null,
     }),

@@ -10,6 +10,8 @@ import { formatDate } from '../../format';
 import { useWhatIfDraft } from '../../state/ui';
 import { CandidateExplanation } from './CandidateExplanation';
 import { ADVISORY_NOTE, pct, ScoreBar } from './labels';
+import { WeightsEditor } from './WeightsEditor';
+import type { Weights } from '../../../../shared/fit/model';
 
 /** Candidates for one position ranked by FitScore, each with its reasons; one opens its full explanation. */
 export function PositionRanking({ positionId }: { positionId: string }) {
@@ -19,9 +21,10 @@ export function PositionRanking({ positionId }: { positionId: string }) {
   const [limit, setLimit] = useState(25);
   const [startDate, setStartDate] = useState(todayIsoDate());
   const [selected, setSelected] = useState<string | null>(null);
+  const [custom, setCustom] = useState<Weights | undefined>(undefined);
   const settings = useApiQuery('fit.settings', {});
   const setDraft = useWhatIfDraft((s) => s.set);
-  const input = { positionId, preset, threshold, limit, startDate };
+  const input = { positionId, preset, threshold, limit, startDate, ...(custom ? { weights: custom } : {}) };
   const ranking = useApiQuery('fit.rank', input, { placeholderData: keepPreviousData, refetchOnWindowFocus: false, retry: false });
   const data = ranking.data;
   const chosen = data?.candidates.find((c) => c.personId === selected) ?? null;
@@ -62,7 +65,13 @@ export function PositionRanking({ positionId }: { positionId: string }) {
       <div className="card filters" role="group" aria-label="Ranking settings">
         <label className="field">
           <span>Weights</span>
-          <select value={preset} onChange={(e) => setPreset(e.target.value)}>
+          <select
+            value={preset}
+            onChange={(e) => {
+              setPreset(e.target.value);
+              setCustom(undefined);
+            }}
+          >
             {(settings.data?.presets ?? [{ name: 'balanced', label: 'Balanced' }]).map((p) => (
               <option key={p.name} value={p.name}>
                 {p.label}
@@ -83,6 +92,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
           <input type="date" value={startDate} onChange={(e) => e.target.value && setStartDate(e.target.value)} />
         </label>
       </div>
+      {data && <WeightsEditor key={data.preset} initial={data.weights} onUse={setCustom} />}
       {ranking.isPending && <p className="muted">Scoring every candidate…</p>}
       {ranking.isError && <p className="notice bad">{ranking.error.message}</p>}
       {data && data.considered === 0 && (
@@ -142,7 +152,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
           <div>
             {chosen ? (
               <>
-                <CandidateExplanation candidate={chosen} weights={data.weights} positionId={positionId} logId={data.logId} preset={data.preset} />
+                <CandidateExplanation candidate={chosen} weights={data.weights} positionId={positionId} logId={data.logId} preset={preset} presetWeights={custom} />
                 <div className="form-actions">
                   <button
                     type="button"
