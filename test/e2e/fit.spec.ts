@@ -21,7 +21,7 @@ test('a recruiter ranks candidates for a sample position, opens one’s explanat
   await expect(rows.nth(1)).toBeVisible();
 
   // A preset changes the weights; the threshold keeps only scores above it.
-  await page.getByLabel('Weights').selectOption('guest-facing');
+  await page.getByLabel('Weights', { exact: true }).selectOption('guest-facing');
   await expect(page.getByText(/Weights: guest-facing/)).toBeVisible();
 
   // One candidate's explanation: every part, strengths and gaps in words, and the prediction.

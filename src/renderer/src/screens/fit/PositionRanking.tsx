@@ -66,6 +66,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
         <label className="field">
           <span>Weights</span>
           <select
+            aria-label="Weights"
             value={preset}
             onChange={(e) => {
               setPreset(e.target.value);
