@@ -72,6 +72,30 @@ describe('fit.rank', () => {
   });
 });
 
+describe('saved weights and trait profiles', () => {
+  it('saves weights by name, ranks with them, and refuses a shipped name; archiving brings back the refusal', async () => {
+    const saved = await core.call('fit.savePreset', { name: 'charter-season', label: 'Charter season', weights: { certificates: 1, experience: 1, availability: 2, location: 0, culture: 0, engagement: 0 } });
+    expect(saved.weights.availability).toBeCloseTo(0.5, 12);
+    expect((await core.call('fit.rank', { positionId: stew.id, preset: 'charter-season', limit: 1 })).weights.availability).toBeCloseTo(0.5, 12);
+    expect(await core.dispatch('fit.savePreset', { name: 'balanced', label: 'Mine', weights: saved.weights })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await core.call('fit.archivePreset', { name: 'charter-season' });
+    expect(await core.dispatch('fit.rank', { positionId: stew.id, preset: 'charter-season' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('an edited profile replaces the shipped one for its title until it is reset', async () => {
+    const before = await core.call('fit.profiles', {});
+    const shipped = before.profiles.find((p) => p.title === 'Stew')!;
+    expect(shipped.source).toBe('Shipped (position-profiles-v1)');
+    await core.call('fit.saveProfile', { title: 'Stew', ranges: [{ scale: 'A', min: 0.5, max: null, why: 'Our guests expect warmth' }] });
+    const edited = (await core.call('fit.profiles', {})).profiles.find((p) => p.title === 'Stew')!;
+    expect(edited).toMatchObject({ source: 'Edited (from position-profiles-v1)', editedBy: 'Test Recruiter', edits: 1, ranges: [{ scale: 'A', min: 0.5 }] });
+    expect((await core.call('fit.rank', { positionId: stew.id, limit: 1 })).position.profile).toBe('Stew profile (edited)');
+    expect(await core.dispatch('fit.saveProfile', { title: 'Stew', ranges: [{ scale: 'A', min: 1, max: 0, why: 'x' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await core.call('fit.resetProfile', { title: 'Stew' });
+    expect((await core.call('fit.profiles', {})).profiles.find((p) => p.title === 'Stew')!.source).toBe('Shipped (position-profiles-v1)');
+  });
+});
+
 describe('records the fit reads', () => {
   it('sea service, visas, notice and cruising areas change the sub-scores they feed', async () => {
     const person = await core.call('people.create', { givenNames: 'Sam', surname: 'Seafarer', dateOfBirth: '1992-02-02', nationalities: ['ZAF'], noticeDays: 30 });
