@@ -30,7 +30,7 @@ export function listDecisions(ctx: ServiceContext, input: { personId?: string; p
 
 export function recordDecision(ctx: ServiceContext, input: ParsedInput<'fit.decide'>): Decision {
   if (input.logId && !logExists(ctx, input.logId)) throw new AppError('NOT_FOUND', 'The ranking this decision refers to is not in the advisory log');
-  const shown = explain(ctx, { positionId: input.positionId, personId: input.personId, preset: input.preset, weights: input.weights, asOf: input.asOf });
+  const shown = explain(ctx, { positionId: input.positionId, personId: input.personId, preset: input.preset, weights: input.weights, asOf: input.asOf }, 'decision basis recorded');
   const c = shown.candidate;
   const basis = {
     score: c.score,

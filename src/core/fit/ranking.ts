@@ -84,7 +84,7 @@ function rankedOne(s: Scene, personId: string, weights: Weights): RankedCandidat
   return found;
 }
 
-export function explain(ctx: ServiceContext, input: ParsedInput<'fit.explain'>) {
+export function explain(ctx: ServiceContext, input: ParsedInput<'fit.explain'>, action = 'explanation shown') {
   const asOf = input.asOf ?? todayIsoDate();
   getPersonRow(ctx, input.personId);
   const { preset, weights } = resolveWeights(ctx, input.preset, input.weights);
@@ -93,7 +93,7 @@ export function explain(ctx: ServiceContext, input: ParsedInput<'fit.explain'>) 
   if (!person) throw new AppError('CONFLICT', 'This person is archived, or holds the position on that date, so they are not among its candidates.');
   const model = activeModel(ctx);
   const candidate = withPrediction(person, rankedOne(s, input.personId, weights), s.prepared, model.coefficients, model.summary.version);
-  const logId = logAdvisory(ctx, 'explanation shown', model.summary.version, { positionId: input.positionId, personId: input.personId, preset, weights, asOf }, [shownEntry(candidate)]);
+  const logId = logAdvisory(ctx, action, model.summary.version, { positionId: input.positionId, personId: input.personId, preset, weights, asOf }, [shownEntry(candidate)]);
   return { position: positionRef(s), preset, weights, candidate, model: model.summary, logId, advisory: ADVISORY };
 }
 
