@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { rankCommand } from './rank';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { teamCommand } from './team';
@@ -19,5 +20,6 @@ export const commands: CliCommand[] = [
   restoreCommand,
   analyzeCommand,
   teamCommand,
+  rankCommand,
   verifyCommand,
 ];

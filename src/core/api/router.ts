@@ -5,6 +5,7 @@ import { peopleHandlers } from '../people/handlers';
 import { psychometricsHandlers } from '../psychometrics/handlers';
 import { assessmentHandlers } from '../psychometrics/assessment-handlers';
 import { documentsHandlers } from '../documents/handlers';
+import { fitHandlers } from '../fit/handlers';
 import { documentRecordHandlers } from '../documents/record-handlers';
 import { systemHandlers } from '../system/handlers';
 import { teamHandlers } from '../team/handlers';
@@ -26,5 +27,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...assessmentHandlers(ctx),
     ...teamHandlers(ctx),
     ...manningHandlers(ctx),
+    ...fitHandlers(ctx),
   };
 }

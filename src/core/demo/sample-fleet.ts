@@ -14,6 +14,7 @@ import { createVessel } from '../vessels/service';
 import { NAME_POOLS, RELATIONS } from './names';
 import { addSampleCertificates, storeSamplePicture, type SampleCertificateOptions } from './sample-certificates';
 import { loadSampleAssessments } from './sample-assessments';
+import { addSampleFitRecords } from './sample-fit';
 import { seededRandom } from '../../engine/random';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
@@ -46,7 +47,7 @@ interface VesselPlan {
 /** Four yachts of different sizes; positions per CREW.md §Departments and positions, scaled to each. */
 const PLANS: VesselPlan[] = [
   {
-    vessel: { name: 'Serenity Tide', kind: 'motor', lengthM: 78.5, grossTonnage: 2380, flag: 'CYM', imoNumber: imoFrom('987654'), homePort: 'George Town', use: 'charter' },
+    vessel: { name: 'Serenity Tide', kind: 'motor', lengthM: 78.5, grossTonnage: 2380, flag: 'CYM', imoNumber: imoFrom('987654'), homePort: 'George Town', use: 'charter', cruisingAreas: ['schengen', 'caribbean', 'usa'] },
     rotational: true,
     berths: [
       { title: 'Captain' }, { title: 'Chief Officer' }, { title: '2nd Officer' }, { title: 'Bosun' }, { title: 'Lead Deckhand' },
@@ -57,7 +58,7 @@ const PLANS: VesselPlan[] = [
     vacancies: ['Stew', '3rd Engineer'],
   },
   {
-    vessel: { name: 'Blue Meridian', kind: 'motor', lengthM: 55, grossTonnage: 499, flag: 'MHL', imoNumber: imoFrom('981234'), homePort: 'Majuro', use: 'private' },
+    vessel: { name: 'Blue Meridian', kind: 'motor', lengthM: 55, grossTonnage: 499, flag: 'MHL', imoNumber: imoFrom('981234'), homePort: 'Majuro', use: 'private', cruisingAreas: ['schengen', 'uk'] },
     rotational: false,
     berths: [
       { title: 'Captain' }, { title: 'Chief Officer' }, { title: 'Bosun' }, { title: 'Deckhand', headcount: 2 },
@@ -67,7 +68,7 @@ const PLANS: VesselPlan[] = [
     vacancies: ['Deckhand'],
   },
   {
-    vessel: { name: 'Halcyon Wind', kind: 'sail', lengthM: 45.2, grossTonnage: 382, flag: 'MLT', imoNumber: imoFrom('975310'), homePort: 'Valletta', use: 'both' },
+    vessel: { name: 'Halcyon Wind', kind: 'sail', lengthM: 45.2, grossTonnage: 382, flag: 'MLT', imoNumber: imoFrom('975310'), homePort: 'Valletta', use: 'both', cruisingAreas: ['schengen'] },
     rotational: false,
     berths: [
       { title: 'Captain' }, { title: 'Chief Officer' }, { title: 'Deckhand', headcount: 2 }, { title: 'Chief Engineer' },
@@ -76,7 +77,7 @@ const PLANS: VesselPlan[] = [
     vacancies: [],
   },
   {
-    vessel: { name: 'Kestrel', kind: 'motor', lengthM: 34, grossTonnage: 178, flag: 'GBR', officialNumber: 'SSR 912345', homePort: 'Southampton', use: 'charter' },
+    vessel: { name: 'Kestrel', kind: 'motor', lengthM: 34, grossTonnage: 178, flag: 'GBR', officialNumber: 'SSR 912345', homePort: 'Southampton', use: 'charter', cruisingAreas: ['uk', 'schengen'] },
     rotational: false,
     berths: [
       { title: 'Captain' },
@@ -232,6 +233,7 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
     for (const title of ['Deckhand', 'Stew', 'Sous Chef', 'Deckhand', 'Stew', '2nd Engineer', 'Chief Officer']) newPerson(title);
     task.progress(PLANS.length, PLANS.length + 1, 'Scoring sample questionnaires');
     counts.assessments = await loadSampleAssessments(ctx, task, today, random);
+    await addSampleFitRecords(ctx, today, seed);
     task.progress(PLANS.length, PLANS.length, 'Sample fleet loaded');
     return counts;
   });

@@ -41,7 +41,7 @@ const HELD_SQL = `
     AND person_id IN (SELECT value FROM json_each(@ids))`;
 
 /** Live documents of these people, by person and certificate kind. */
-function heldBy(ctx: ServiceContext, personIds: string[]): Map<string, Map<CertificateKindId, HeldCertificate[]>> {
+export function heldBy(ctx: ServiceContext, personIds: string[]): Map<string, Map<CertificateKindId, HeldCertificate[]>> {
   const rows = personIds.length === 0 ? [] : (statement(ctx.sqlite(), HELD_SQL).all({ ids: JSON.stringify(personIds) }) as HeldRow[]);
   const result = new Map<string, Map<CertificateKindId, HeldCertificate[]>>();
   for (const row of rows) {

@@ -29,9 +29,9 @@ export const toPerson = (row: PersonRow): Person => {
 };
 
 const INSERT_PERSON = `INSERT INTO people (id, given_names, surname, date_of_birth, nationalities, languages, email, phone,
-  emergency_contact_name, emergency_contact_phone, emergency_contact_relation, photo_hash, sort_key, created_at, updated_at, archived_at)
+  emergency_contact_name, emergency_contact_phone, emergency_contact_relation, notice_days, photo_hash, sort_key, created_at, updated_at, archived_at)
   VALUES (@id, @givenNames, @surname, @dateOfBirth, @nationalities, @languages, @email, @phone,
-  @emergencyContactName, @emergencyContactPhone, @emergencyContactRelation, NULL, @sortKey, @createdAt, @updatedAt, NULL)`;
+  @emergencyContactName, @emergencyContactPhone, @emergencyContactRelation, @noticeDays, NULL, @sortKey, @createdAt, @updatedAt, NULL)`;
 const INSERT_TERM = 'INSERT INTO person_search_terms (term, person_id, sort_key, archived) VALUES (?, ?, ?, ?)';
 const DELETE_TERMS = 'DELETE FROM person_search_terms WHERE person_id = ?';
 

@@ -13,15 +13,15 @@ import { resourcesDir } from '../paths';
 export const HARMONY_MODEL_FILE = 'harmony-v1.json';
 export const VOLATILITY_MODEL_FILE = 'volatility-v1.json';
 
-export function loadModel<S extends z.ZodType>(schema: S, path: string): z.output<S> {
+export function loadModel<S extends z.ZodType>(schema: S, path: string, what = 'team dynamics defaults'): z.output<S> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the team dynamics defaults ${path}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot read the ${what} ${path}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new Error(`The team dynamics defaults ${path} are not valid: ${describeIssues(issuesFromZod(parsed.error))}`);
+  if (!parsed.success) throw new Error(`The ${what} ${path} are not valid: ${describeIssues(issuesFromZod(parsed.error))}`);
   return parsed.data;
 }
 

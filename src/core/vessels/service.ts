@@ -10,6 +10,7 @@ import { vessels } from '../db/schema';
 import { write } from '../db/writes';
 import type { AssignmentState } from '../assignments/status-sql';
 import { crewOfVessel, listPositions, openAssignmentsOn } from './positions';
+import { unknownAreas } from '../fit/models';
 
 type VesselInput = z.output<typeof vesselInputSchema>;
 type VesselUpdate = z.output<typeof vesselUpdateSchema>;
@@ -24,6 +25,11 @@ function archivedCondition(filter: ArchivedFilter) {
   if (filter === 'exclude') return isNull(vessels.archivedAt);
   if (filter === 'only') return isNotNull(vessels.archivedAt);
   return undefined;
+}
+
+function assertKnownAreas(ids: readonly string[]): void {
+  const unknown = unknownAreas(ids);
+  if (unknown.length) throw new AppError('VALIDATION', `Unknown cruising area: ${unknown.join(', ')}`, { issues: [{ path: 'cruisingAreas', message: `Unknown cruising area: ${unknown.join(', ')}` }] });
 }
 
 function assertImoFree(ctx: ServiceContext, imoNumber: string | null, exceptId?: string): void {
@@ -74,6 +80,7 @@ export function vesselDetail(ctx: ServiceContext, id: string, asOf: string) {
 
 export function createVessel(ctx: ServiceContext, input: VesselInput): Vessel {
   return write(ctx.sqlite(), () => {
+    assertKnownAreas(input.cruisingAreas);
     assertImoFree(ctx, input.imoNumber);
     return ctx.db().insert(vessels).values(input).returning().get();
   });
@@ -83,6 +90,7 @@ export function updateVessel(ctx: ServiceContext, { id, ...input }: VesselUpdate
   return write(ctx.sqlite(), () => {
     const existing = getVesselRow(ctx, id);
     if (existing.archivedAt !== null) throw new AppError('CONFLICT', `${existing.name} is archived; restore it before changing it`);
+    assertKnownAreas(input.cruisingAreas);
     assertImoFree(ctx, input.imoNumber, id);
     return ctx.db().update(vessels).set(input).where(eq(vessels.id, id)).returning().get();
   });

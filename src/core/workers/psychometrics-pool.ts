@@ -18,12 +18,13 @@ import {
   type Moments,
   type SecondPass,
 } from '../../engine/psychometrics';
+import { mergeSwaps, type SwapOutcome, type SwapSearch } from '../../engine/fit/swaps';
 import type { TeamFigures, TeamInput } from '../../engine/team';
 import type { AnalysisSources, ReadSources } from '../psychometrics/analysis-sources';
 import type { PsychometricsTask } from './psychometrics.worker';
 import { workerFile } from './worker-file';
 
-type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[] | ReadSources;
+type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[] | ReadSources | SwapOutcome;
 
 /** A copy of the data on shared memory, so that every worker reads it without a copy of its own. */
 function shared(values: Float64Array): Float64Array {
@@ -113,6 +114,22 @@ export class PsychometricsPool {
   /** Local norm groups from stored results, off the core's thread; the scores are handed over, not copied. */
   async localGroups(input: LocalGroupsInput): Promise<LocalGroupsOutput> {
     return (await this.#piscina().run({ pass: 'localGroups', input }, { transferList: [input.scores.buffer as ArrayBuffer] })) as LocalGroupsOutput;
+  }
+
+  /**
+   * Best single swaps (docs/fit-and-prediction.md §What-if) with the candidates split across the threads; the
+   * same list as `bestSwaps` on all of them in this thread.
+   */
+  async swaps(search: SwapSearch, signal?: AbortSignal): Promise<SwapOutcome> {
+    signal?.throwIfAborted();
+    const pool = this.#piscina();
+    const size = Math.max(1, Math.ceil(search.candidates.length / (this.threads * 2)));
+    const runs: Array<Promise<SwapOutcome>> = [];
+    if (signal) setMaxListeners(Math.ceil(search.candidates.length / size) + 10, signal);
+    for (let start = 0; start < search.candidates.length; start += size) {
+      runs.push(pool.run({ pass: 'swaps', search: { ...search, candidates: search.candidates.slice(start, start + size) } }, { signal: signal ?? null }) as Promise<SwapOutcome>);
+    }
+    return mergeSwaps(await Promise.all(runs), search.sortBy, search.limit);
   }
 
   async close(): Promise<void> {

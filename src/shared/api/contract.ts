@@ -13,6 +13,7 @@ import { normsProcedures } from './norms';
 import { instrumentProcedures } from './instruments';
 import { teamProcedures } from './team';
 import { manningProcedures } from './manning';
+import { fitProcedures, fitRecordProcedures } from './fit';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -33,6 +34,8 @@ export const contract = {
   ...instrumentProcedures,
   ...teamProcedures,
   ...manningProcedures,
+  ...fitProcedures,
+  ...fitRecordProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

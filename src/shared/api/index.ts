@@ -18,3 +18,4 @@ export * from './norms';
 export * from './instruments';
 export * from './team';
 export * from './manning';
+export * from './fit';

@@ -38,6 +38,14 @@ const personFields = {
   emergencyContactName: optionalText(100),
   emergencyContactPhone: optionalText(40),
   emergencyContactRelation: optionalText(40),
+  /** Days of notice they must give to leave a post; blank = not on record (candidate fit assumes a default). */
+  noticeDays: z
+    .number({ message: 'Enter the notice period in days' })
+    .int('Whole days')
+    .min(0, 'Cannot be negative')
+    .max(365, 'At most 365 days')
+    .nullish()
+    .transform((v) => v ?? null),
 };
 
 export const personInputSchema = z.object(personFields);
@@ -69,6 +77,7 @@ export const personSchema = z.object({
   emergencyContactPhone: z.string().nullable(),
   emergencyContactRelation: z.string().nullable(),
   photoHash: z.string().nullable(),
+  noticeDays: z.number().int().nullable(),
 });
 export type Person = z.infer<typeof personSchema>;
 

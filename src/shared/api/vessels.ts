@@ -28,6 +28,8 @@ const vesselFields = {
   officialNumber: optionalText(40),
   homePort: optionalText(100),
   use: z.enum(VESSEL_USES, { message: 'Choose private, charter or both' }),
+  /** The cruising areas of its itinerary (ids of the areas list the app ships), for the right to work. */
+  cruisingAreas: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'Not a cruising area')).max(20, 'At most 20 areas').default([]),
 };
 
 const requireIdentifier = <T extends { imoNumber: string | null; officialNumber: string | null }>(value: T, ctx: z.RefinementCtx) => {
@@ -51,6 +53,7 @@ export const vesselSchema = z.object({
   officialNumber: z.string().nullable(),
   homePort: z.string().nullable(),
   use: z.enum(VESSEL_USES),
+  cruisingAreas: z.array(z.string()),
 });
 export type Vessel = z.infer<typeof vesselSchema>;
 

@@ -17,6 +17,8 @@ export const vessels = sqliteTable(
     officialNumber: text('official_number'),
     homePort: text('home_port'),
     use: text('use').$type<VesselUse>().notNull(),
+    /** Ids of the cruising areas of its itinerary (resources/fit/cruising-areas-v1.json), as a JSON array. */
+    cruisingAreas: text('cruising_areas', { mode: 'json' }).$type<string[]>().notNull().default([]),
     ...timestampColumns(),
   },
   (t) => [
@@ -68,6 +70,8 @@ export const people = sqliteTable(
     emergencyContactRelation: text('emergency_contact_relation'),
     /** sha256 of the photo in the blob store (src/core/files/blob-store.ts). */
     photoHash: text('photo_hash'),
+    /** Days of notice they must give to leave a post (null: not on record). */
+    noticeDays: integer('notice_days'),
     /** Folded "surname given names": the crew list's order, and with the date of birth the duplicate check. */
     sortKey: text('sort_key').notNull(),
     ...timestampColumns(),

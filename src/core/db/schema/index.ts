@@ -3,3 +3,4 @@ export * from './settings';
 export * from './fleet';
 export * from './documents';
 export * from './assessments';
+export * from './fit';

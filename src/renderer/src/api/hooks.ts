@@ -45,7 +45,7 @@ export function useApiMutation<M extends Method>(
 }
 
 /** Figures derived from people, assignments, results and norms together: any change refetches them. */
-const DERIVED = ['team.'];
+const DERIVED = ['team.', 'fit.'];
 
 export function invalidate(client: ReturnType<typeof useQueryClient>, prefixes: string[]): Promise<void> {
   return client.invalidateQueries({

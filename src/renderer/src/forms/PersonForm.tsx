@@ -7,7 +7,7 @@ import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { todayIsoDate } from '../../../shared/domain/dates';
-import { Field, FormActions, FormWarning, showApiError, useWarningGate, withWholeDates } from './form-helpers';
+import { Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate, withWholeDates } from './form-helpers';
 
 const FIELDS = Object.keys(personInputSchema.shape);
 const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
@@ -23,6 +23,7 @@ const blank: PersonInput = {
   emergencyContactName: '',
   emergencyContactPhone: '',
   emergencyContactRelation: '',
+  noticeDays: null,
 };
 
 function tooYoung(dateOfBirth: string): string | null {
@@ -35,7 +36,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
   const { register, control, handleSubmit, setError, formState } = useForm<PersonInput, unknown, ReturnType<typeof personInputSchema.parse>>({
     resolver: zodResolver(personInputSchema),
     defaultValues: person
-      ? Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])) as PersonInput
+      ? ({ ...Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])), noticeDays: person.noticeDays } as PersonInput)
       : blank,
   });
   const { errors, isSubmitting } = formState;
@@ -148,6 +149,9 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
           </Field>
           <Field label="Relationship" error={errors.emergencyContactRelation?.message}>
             {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
+          </Field>
+          <Field label="Notice period (days)" error={errors.noticeDays?.message} hint="Days they must give to leave a post; blank if not known">
+            {(a) => <input {...a} {...register('noticeDays', { setValueAs: numberOrNull })} inputMode="numeric" />}
           </Field>
         </div>
         <FormWarning text={warning.shown} />

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { vesselInputSchema, type Vessel, type VesselInput } from '../../../shared/api';
 import { COUNTRIES } from '../../../shared/domain/countries';
 import { VESSEL_KINDS, VESSEL_KIND_LABELS, VESSEL_USES, VESSEL_USE_LABELS } from '../../../shared/domain/crew';
-import { useApiMutation } from '../api/hooks';
+import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
 
@@ -16,9 +16,10 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
     resolver: zodResolver(vesselInputSchema),
     defaultValues: vessel
       ? { ...vessel, imoNumber: vessel.imoNumber ?? '', officialNumber: vessel.officialNumber ?? '', homePort: vessel.homePort ?? '' }
-      : { name: '', kind: 'motor', flag: '', imoNumber: '', officialNumber: '', homePort: '', use: 'private', grossTonnage: null },
+      : { name: '', kind: 'motor', flag: '', imoNumber: '', officialNumber: '', homePort: '', use: 'private', grossTonnage: null, cruisingAreas: [] },
   });
-  const { register, handleSubmit, setError, formState } = form;
+  const { register, control, handleSubmit, setError, formState } = form;
+  const areas = useApiQuery('fit.settings', {}).data?.areas ?? [];
   const { errors, isSubmitting } = formState;
   const create = useApiMutation('vessels.create', ['vessels.']);
   const update = useApiMutation('vessels.update', ['vessels.', 'people.']);
@@ -81,6 +82,26 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
             {(a) => <input {...a} {...register('homePort')} />}
           </Field>
         </div>
+        <Controller
+          control={control}
+          name="cruisingAreas"
+          render={({ field }) => (
+            <fieldset className="segmented">
+              <legend>Cruising areas</legend>
+              {areas.map((area) => (
+                <label key={area.id} className="check" title={area.why}>
+                  <input
+                    type="checkbox"
+                    checked={(field.value ?? []).includes(area.id)}
+                    onChange={(e) => field.onChange(e.target.checked ? [...(field.value ?? []), area.id] : (field.value ?? []).filter((id) => id !== area.id))}
+                  />{' '}
+                  {area.label}
+                </label>
+              ))}
+              {errors.cruisingAreas?.message && <span className="field-error">{errors.cruisingAreas.message}</span>}
+            </fieldset>
+          )}
+        />
         <FormActions onCancel={onClose} submitLabel={vessel ? 'Save' : 'Add vessel'} pending={isSubmitting} />
       </form>
     </Dialog>

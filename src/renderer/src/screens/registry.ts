@@ -4,6 +4,7 @@ import { CrewScreen } from './crew/CrewScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { TeamScreen } from './team/TeamScreen';
+import { RecruitmentScreen } from './fit/RecruitmentScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
 export interface ScreenEntry {
@@ -25,6 +26,7 @@ export const screens: ScreenEntry[] = [
   { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
   { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
   { path: '/team', label: 'Team dynamics', icon: '⚭', component: TeamScreen },
+  { path: '/recruitment', label: 'Recruitment', icon: '⚖', component: RecruitmentScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
 ];
 

@@ -70,3 +70,17 @@ export const useResultFilters = create<{ filters: ResultFilters; setFilter<K ext
   filters: NO_RESULT_FILTERS,
   setFilter: (key, value) => set((state) => ({ filters: { ...state.filters, offset: 0, [key]: value } })),
 }));
+
+/** Changes carried into the what-if screen from a ranking ("try this candidate in the crew"). */
+export interface WhatIfChange {
+  personId: string;
+  name: string;
+  positionId: string;
+  positionTitle: string;
+}
+export const useWhatIfDraft = create<{ vesselId: string | null; add: WhatIfChange[]; remove: string[]; set(vesselId: string, add: WhatIfChange[], remove: string[]): void }>()((set) => ({
+  vesselId: null,
+  add: [],
+  remove: [],
+  set: (vesselId, add, remove) => set({ vesselId, add, remove }),
+}));

@@ -16,6 +16,7 @@ import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
+import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { describeRotation } from '../vessels/manning/manning-text';
 
@@ -199,6 +200,7 @@ export function PersonProfile({ id }: { id: string }) {
       </div>
       <PersonDocuments personId={person.id} archived={archived} />
       <PersonAssessments personId={person.id} />
+      <PersonFitRecords personId={person.id} editable={!archived} />
       {editing && <PersonForm person={person} onClose={() => setEditing(false)} />}
       {editingAssignment && <AssignmentEditForm assignment={editingAssignment} onClose={() => setEditingAssignment(null)} />}
       {assigning && <AssignmentForm personId={person.id} personName={name} dateOfBirth={person.dateOfBirth} onClose={() => setAssigning(false)} />}

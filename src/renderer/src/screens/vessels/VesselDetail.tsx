@@ -63,6 +63,9 @@ export function VesselDetail({ id }: { id: string }) {
         <Link href={`~/team/${vessel.id}`} className="button">
           Team dynamics
         </Link>
+        <Link href={`~/recruitment/whatif/${vessel.id}`} className="button">
+          What-if
+        </Link>
         <button type="button" onClick={() => void exportCrew()}>
           Export crew list (CSV)
         </button>

@@ -82,6 +82,9 @@ export function PositionsTable({ positions, actions }: { positions: PositionStaf
           </button>
         ) : (
           <>
+            <Link href={`~/recruitment/position/${p.id}`} className="button" aria-label={`Candidates for ${p.title}`}>
+              Candidates
+            </Link>{' '}
             <button type="button" onClick={() => actions.onEdit(p)} aria-label={`Edit ${p.title}`}>
               Edit
             </button>{' '}

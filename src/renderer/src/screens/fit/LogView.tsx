@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useApiQuery } from '../../api/hooks';
+import { formatDateTime } from '../../format';
+
+/** Every ranking, match list, explanation, prediction and what-if shown or exported: who, when, model, inputs. */
+export function LogView() {
+  const [offset, setOffset] = useState(0);
+  const log = useApiQuery('fit.log', { offset, limit: 50 });
+  const data = log.data;
+  return (
+    <div className="card">
+      <h2>Advisory log</h2>
+      <p className="muted">Kept so that anyone a decision was about can be told what it rested on. The operator is the reviewer name in Settings on this computer.</p>
+      {data && data.total === 0 && <p className="muted">Nothing shown yet: rankings and predictions are logged as soon as they are shown.</p>}
+      {data && data.total > 0 && (
+        <>
+          <table className="table compact">
+            <caption className="sr-only">Advisory log</caption>
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>What</th>
+                <th>Who</th>
+                <th>Model</th>
+                <th className="num">People shown</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt)}</td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.operator} <span className="muted">on {e.device}</span>
+                  </td>
+                  <td>{e.model}</td>
+                  <td className="num">{e.shown.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form-actions">
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
+              Newer
+            </button>
+            <span className="muted">
+              {offset + 1}–{Math.min(data.total, offset + 50)} of {data.total}
+            </span>
+            <button type="button" disabled={offset + 50 >= data.total} onClick={() => setOffset(offset + 50)}>
+              Older
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { toast } from 'sonner';
+import { PREDICTOR_LABELS, PREDICTORS } from '../../../../shared/fit/model';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { formatDateTime } from '../../format';
+
+const fixed = (x: unknown, digits = 3) => (typeof x === 'number' ? x.toFixed(digits) : '—');
+
+/** The shipped research defaults and the models fitted to this fleet; the user chooses which is in use. */
+export function ModelsView() {
+  const models = useApiQuery('models.list', {});
+  const recalibrate = useApiMutation('models.recalibrate', ['models.', 'fit.'], { onSuccess: (m) => toast.success(`Fitted ${m.version} to ${m.n} outcomes; choose it to use it`), onError: (e) => toast.error(e.message) });
+  const activate = useApiMutation('models.activate', ['models.', 'fit.'], { onSuccess: (m) => toast.success(`${m.version} is now in use`), onError: (e) => toast.error(e.message) });
+  const data = models.data;
+  if (!data) return <p className="muted">Loading…</p>;
+  const enough = Math.min(data.events, data.nonEvents) >= data.needed;
+  return (
+    <div>
+      <div className="card">
+        <h2>Recalibration</h2>
+        <p>
+          {data.usable} outcomes with every predictor known: {data.events} completed and rated well, {data.nonEvents} not. A recalibration fits the model to them by logistic regression once each
+          kind reaches {data.needed}.
+        </p>
+        <button type="button" className="primary" disabled={!enough || recalibrate.isPending} onClick={() => recalibrate.mutate({})}>
+          Recalibrate on this fleet&apos;s outcomes
+        </button>
+        {!enough && <p className="muted">Record outcomes as assignments end (Outcomes); until there are enough, the research defaults are used.</p>}
+      </div>
+      {data.models.map((m) => (
+        <section key={m.id} className="card" aria-label={`Model ${m.version}`}>
+          <div className="card-header">
+            <h2>
+              {m.version} {m.active && <span className="badge ok">in use</span>}
+            </h2>
+            {!m.active && (
+              <button type="button" onClick={() => activate.mutate({ id: m.id })}>
+                Use this model
+              </button>
+            )}
+          </div>
+          <p className="muted">
+            {m.shipped ? 'Research defaults shipped with the app (no local data).' : `Fitted to ${m.n} outcomes (${m.events} successes) on ${m.createdAt ? formatDateTime(m.createdAt) : '—'} by ${m.author}. Deviance ${fixed(m.fit.deviance, 1)}, McFadden R² ${fixed(m.fit.mcFaddenR2)}, Brier ${fixed(m.fit.brier)}.`}
+          </p>
+          <table className="table compact">
+            <caption className="sr-only">Coefficients</caption>
+            <thead>
+              <tr>
+                <th>Part</th>
+                <th className="num">Coefficient (log-odds)</th>
+                <th className="num">Standard error</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>Base rate</td>
+                <td className="num">{fixed(m.coefficients.intercept.estimate)}</td>
+                <td className="num">{fixed(m.coefficients.intercept.standardError)}</td>
+              </tr>
+              {PREDICTORS.map((p) => (
+                <tr key={p}>
+                  <td>{PREDICTOR_LABELS[p]}</td>
+                  <td className="num">{fixed(m.coefficients[p].estimate)}</td>
+                  <td className="num">{fixed(m.coefficients[p].standardError)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Link, useLocation } from 'wouter';
+import { todayIsoDate } from '../../../../shared/domain/dates';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { downloadText } from '../../files';
+import { formatDate } from '../../format';
+import { useWhatIfDraft } from '../../state/ui';
+import { CandidateExplanation } from './CandidateExplanation';
+import { ADVISORY_NOTE, pct, ScoreBar } from './labels';
+import { WeightsEditor } from './WeightsEditor';
+import type { Weights } from '../../../../shared/fit/model';
+
+/** Candidates for one position ranked by FitScore, each with its reasons; one opens its full explanation. */
+export function PositionRanking({ positionId }: { positionId: string }) {
+  const [, navigate] = useLocation();
+  const [preset, setPreset] = useState('balanced');
+  const [threshold, setThreshold] = useState(0);
+  const [limit, setLimit] = useState(25);
+  const [startDate, setStartDate] = useState(todayIsoDate());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [custom, setCustom] = useState<Weights | undefined>(undefined);
+  const settings = useApiQuery('fit.settings', {});
+  const setDraft = useWhatIfDraft((s) => s.set);
+  const input = { positionId, preset, threshold, limit, startDate, ...(custom ? { weights: custom } : {}) };
+  const ranking = useApiQuery('fit.rank', input, { placeholderData: keepPreviousData, refetchOnWindowFocus: false, retry: false });
+  const data = ranking.data;
+  const chosen = data?.candidates.find((c) => c.personId === selected) ?? null;
+
+  async function exportRanking() {
+    try {
+      const exported = await call('fit.rank', { ...input, channel: 'export' });
+      downloadText(`candidates-${exported.position.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${exported.position.startDate}.json`, JSON.stringify(exported, null, 2), 'application/json');
+      toast.success(`Exported ${exported.candidates.length} candidates (logged)`);
+    } catch (error) {
+      toast.error((error as Error).message);
+    }
+  }
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div className="grow">
+          <Link href="/" className="muted">
+            ← Recruitment
+          </Link>
+          <h1>{data ? `Candidates: ${data.position.title}, ${data.position.vessel}` : 'Candidates'}</h1>
+          {data && (
+            <p className="muted">
+              <Link href={`~/vessels/${data.position.vesselId}`}>Vessel details</Link> · start {formatDate(data.position.startDate)}, first tour to {formatDate(data.position.tourEnd)} · {data.position.profile}
+              {data.position.head ? ` · reports to ${data.position.head}` : ''} · prediction model {data.model.version}
+              {data.model.shipped ? ' (research defaults, no local outcomes yet)' : ` (fitted to ${data.model.n} outcomes)`}
+            </p>
+          )}
+        </div>
+        <button type="button" onClick={() => void exportRanking()} disabled={!data}>
+          Export ranking
+        </button>
+      </header>
+      <p className="notice" role="note">
+        {ADVISORY_NOTE}
+      </p>
+      <div className="card filters" role="group" aria-label="Ranking settings">
+        <label className="field">
+          <span>Weights</span>
+          <select
+            aria-label="Weights"
+            value={preset}
+            onChange={(e) => {
+              setPreset(e.target.value);
+              setCustom(undefined);
+            }}
+          >
+            {(settings.data?.presets ?? [{ name: 'balanced', label: 'Balanced' }]).map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Lowest score shown</span>
+          <input type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+        </label>
+        <label className="field">
+          <span>How many</span>
+          <input type="number" min={1} max={500} value={limit} onChange={(e) => setLimit(Math.max(1, Number(e.target.value) || 1))} />
+        </label>
+        <label className="field">
+          <span>Planned start</span>
+          <input type="date" value={startDate} onChange={(e) => e.target.value && setStartDate(e.target.value)} />
+        </label>
+      </div>
+      {data && <WeightsEditor key={data.preset} initial={data.weights} onUse={setCustom} />}
+      {ranking.isPending && <p className="muted">Scoring every candidate…</p>}
+      {ranking.isError && <p className="notice bad">{ranking.error.message}</p>}
+      {data && data.considered === 0 && (
+        <div className="empty card">
+          <h2>Nobody to rank yet</h2>
+          <p>
+            Candidates are the people on record who do not hold this position. Add people under <Link href="~/crew">Crew</Link>, or load the sample fleet.
+          </p>
+        </div>
+      )}
+      {data && data.considered > 0 && data.candidates.length === 0 && (
+        <div className="empty card">
+          <h2>No candidate reaches {pct(threshold)}</h2>
+          <p>Lower the lowest score shown, or choose other weights.</p>
+        </div>
+      )}
+      {data && data.candidates.length > 0 && (
+        <div className="fit-layout">
+          <div className="card">
+            <p className="muted">
+              {data.candidates.length} of {data.considered} candidates shown ({data.scored} scored). Weights: {data.preset}.
+            </p>
+            <table className="table compact fit-table">
+              <caption className="sr-only">Candidates ranked by score</caption>
+              <thead>
+                <tr>
+                  <th className="num">#</th>
+                  <th>Name</th>
+                  <th>Score</th>
+                  <th className="num">Confidence</th>
+                  <th className="num">Percentile</th>
+                  <th className="num">Predicted success</th>
+                  <th>First gap</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.candidates.map((c) => (
+                  <tr key={c.personId} className={c.personId === selected ? 'selected' : undefined}>
+                    <td className="num">{c.place}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => setSelected(c.personId)} aria-pressed={c.personId === selected}>
+                        {c.name}
+                      </button>
+                    </td>
+                    <td>
+                      <ScoreBar value={c.score} label="FitScore" />
+                    </td>
+                    <td className="num">{pct(c.confidence)}</td>
+                    <td className="num">{c.percentile === null ? '—' : c.percentile.toFixed(0)}</td>
+                    <td className="num">{pct(c.prediction.probability)}</td>
+                    <td className="muted">{c.gaps[0] ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            {chosen ? (
+              <>
+                <CandidateExplanation candidate={chosen} weights={data.weights} positionId={positionId} logId={data.logId} preset={preset} presetWeights={custom} />
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setDraft(data.position.vesselId, [{ personId: chosen.personId, name: chosen.name, positionId, positionTitle: data.position.title }], []);
+                      navigate(`/whatif/${data.position.vesselId}`);
+                    }}
+                  >
+                    Try in what-if
+                  </button>
+                </div>
+              </>
+            ) : (
+              <div className="empty card">
+                <p>Choose a candidate to see why they scored what they did.</p>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Link, Route, Switch } from 'wouter';
+import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
+import { useApiQuery } from '../../api/hooks';
+import { useDialogs } from '../../state/ui';
+import '../../styles/fit.css';
+import { AnovaView } from './AnovaView';
+import { ModelsView } from './ModelsView';
+import { OutcomesView } from './OutcomesView';
+import { LogView } from './LogView';
+import { PersonMatches } from './PersonMatches';
+import { PositionRanking } from './PositionRanking';
+import { ProfilesView } from './ProfilesView';
+import { WhatIfView } from './WhatIfView';
+import { ADVISORY_NOTE } from './labels';
+
+const TABS = [
+  ['positions', 'Positions'],
+  ['outcomes', 'Outcomes'],
+  ['models', 'Prediction models'],
+  ['profiles', 'Trait profiles'],
+  ['anova', 'Fleet profiles'],
+  ['log', 'Advisory log'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+/** Every position across the fleet, open ones first, each leading to its ranked candidates. */
+function PositionsView() {
+  const positions = useApiQuery('fit.positions', {});
+  const showDialog = useDialogs((s) => s.show);
+  const rows = positions.data ?? [];
+  if (positions.isError) return <p className="notice bad">{positions.error.message}</p>;
+  if (positions.isSuccess && rows.length === 0)
+    return (
+      <div className="empty card">
+        <h2>No positions yet</h2>
+        <p>Candidates are ranked for a vessel&apos;s positions: add a vessel and its positions first, or load the sample fleet.</p>
+        <div className="form-actions center">
+          <Link href="~/vessels" className="button">
+            Go to Vessels
+          </Link>
+          <button type="button" onClick={() => showDialog('sample-fleet')}>
+            Load the sample fleet
+          </button>
+        </div>
+      </div>
+    );
+  return (
+    <table className="table card-table">
+      <caption className="sr-only">Positions across the fleet</caption>
+      <thead>
+        <tr>
+          <th>Vessel</th>
+          <th>Department</th>
+          <th>Position</th>
+          <th className="num">Filled</th>
+          <th className="num">Vacant</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <td>{p.vessel}</td>
+            <td>{DEPARTMENT_LABELS[p.department]}</td>
+            <td>{p.title}</td>
+            <td className="num">
+              {p.current} of {p.headcount}
+            </td>
+            <td className="num">{p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—'}</td>
+            <td className="actions">
+              <Link href={`/position/${p.id}`} aria-label={`Candidates for ${p.title} on ${p.vessel}`}>
+                Candidates
+              </Link>{' '}
+              · <Link href={`/whatif/${p.vesselId}`}>What-if</Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RecruitmentHome() {
+  const [tab, setTab] = useState<Tab>('positions');
+  const settings = useApiQuery('fit.settings', {});
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Recruitment</h1>
+      </header>
+      <p className="notice" role="note">
+        {ADVISORY_NOTE}
+      </p>
+      <div className="tabs" role="tablist" aria-label="Recruitment views">
+        {TABS.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'positions' && <PositionsView />}
+        {tab === 'outcomes' && <OutcomesView />}
+        {tab === 'models' && <ModelsView />}
+        {tab === 'profiles' && <ProfilesView />}
+        {tab === 'anova' && <AnovaView />}
+        {tab === 'log' && <LogView />}
+      </div>
+      {settings.data && (
+        <p className="muted">
+          Defaults: {Object.values(settings.data.versions).join(', ')}. Prediction model in use: {settings.data.model.version}
+          {settings.data.model.shipped ? ' (research defaults)' : ` (fitted to ${settings.data.model.n} outcomes)`}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Recruitment: positions and their candidates, a person's matches, what-if, outcomes, models, profiles, the log. */
+export function RecruitmentScreen() {
+  return (
+    <Switch>
+      <Route path="/position/:id">{(params) => <PositionRanking key={params.id} positionId={params.id} />}</Route>
+      <Route path="/person/:id">{(params) => <PersonMatches key={params.id} personId={params.id} />}</Route>
+      <Route path="/whatif/:vesselId">{(params) => <WhatIfView key={params.vesselId} vesselId={params.vesselId} />}</Route>
+      <Route>
+        <RecruitmentHome />
+      </Route>
+    </Switch>
+  );
+}
