@@ -114,7 +114,7 @@ test('a double booking names the other assignment’s dates as every date reads,
   await expect(dialog.getByText('Overlaps Bosun on Aurora (1 Jan 2026 to 30 Jun 2026)')).toBeVisible();
   // The history lists the same dates the same way.
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('cell', { name: '1 Jan 2026' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '1 Jan 2026', exact: true }).first()).toBeVisible();
 });
 
 test('tables sort by their columns: vessels, a vessel’s positions and crew, and the crew list (sorted in the core)', async ({ page, server }) => {
