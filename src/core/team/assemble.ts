@@ -92,7 +92,7 @@ export async function assembleTeam(ctx: ServiceContext, group: readonly GroupMem
   const usable = norm !== null && !belowMinimum;
   const input: TeamInput = {
     members: members.filter((m) => m.result).map(
-      (m): TeamMemberInput => ({ id: m.personId, name: m.name, raw: m.result!.scores, z: usable ? m.z : null, zNote: usable ? m.notPlaced : null, verdict: m.result!.verdict }),
+      (m): TeamMemberInput => ({ id: m.personId, name: m.name, raw: m.result!.scores, z: usable ? m.z : null, zNote: usable ? m.notPlaced : null, verdict: m.result!.verdict, unchecked: m.result!.unchecked }),
     ),
     missing: members.filter((m) => !m.result).map((m) => ({ id: m.personId, name: m.name, reason: m.missingReason! })),
     domains: scales.domains,

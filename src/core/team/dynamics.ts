@@ -68,7 +68,7 @@ export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team
       positionTitle: m.positionTitle,
       department: m.department,
       aboard: m.aboard,
-      result: m.result && { id: m.result.id, takenOn: m.result.takenOn, context: m.result.context, verdict: m.result.verdict },
+      result: m.result && { id: m.result.id, takenOn: m.result.takenOn, context: m.result.context, verdict: m.result.verdict, unchecked: m.result.unchecked },
       missingReason: m.missingReason,
       notPlaced: m.notPlaced,
       raw: domainIds.map((id) => m.result?.scores[id] ?? null),

@@ -12,7 +12,7 @@ import { latestResults } from './results';
 import { teamFigures } from './run';
 import { teamNormOptions, type chooseNorm } from './team-norms';
 
-const DATA_NOTES = new Set(['missing-results', 'not-placed', 'questionable-results', 'invalid-results', 'low-valid-share', 'no-results']);
+const DATA_NOTES = new Set(['missing-results', 'not-placed', 'questionable-results', 'unchecked-results', 'invalid-results', 'low-valid-share', 'no-results']);
 
 /**
  * The fleet at a glance: each live vessel's crew in post, how many have results, the harmony index against the

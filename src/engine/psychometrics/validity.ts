@@ -100,7 +100,14 @@ function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
 }
 
 /** The finding that names the comparison group too small for the group indices, so no verdict rests on them. */
-const COMPARISON_INDEX = 'comparisonGroup';
+export const COMPARISON_INDEX = 'comparisonGroup';
+
+/**
+ * Questionable only because no comparison group was large enough to check for random answering — no sign of
+ * careless answering was found. Screens say so in those words rather than "signs of careless answering".
+ */
+export const onlyUnchecked = (verdict: Verdict, reasons: ReadonlyArray<{ index: string }>): boolean =>
+  verdict === 'questionable' && reasons.length > 0 && reasons.every((r) => r.index === COMPARISON_INDEX);
 
 function comparisonFinding(comparison: Pick<Comparison, 'computed' | 'size' | 'minimum'>, t: ValidityThresholds): Finding | null {
   const missing = enabledGroupIndices(t);

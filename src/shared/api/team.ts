@@ -38,7 +38,16 @@ export const teamMemberSchema = z.object({
   department: z.enum(DEPARTMENTS),
   aboard: z.boolean(),
   /** The latest result that is not invalid, or null (then `missingReason` says why). */
-  result: z.object({ id: z.string(), takenOn: z.string(), context: assessmentContextSchema, verdict: verdictSchema }).nullable(),
+  result: z
+    .object({
+      id: z.string(),
+      takenOn: z.string(),
+      context: assessmentContextSchema,
+      verdict: verdictSchema,
+      /** Questionable only because too few results are stored to check it for random answering. */
+      unchecked: z.boolean(),
+    })
+    .nullable(),
   missingReason: z.string().nullable(),
   /** Why this member has no score against the norm (another population's norms…), or null. */
   notPlaced: z.string().nullable(),

@@ -33,7 +33,13 @@ export function MembersPanel({ data }: { data: TeamDynamics }) {
                 {m.result ? (
                   <>
                     <Link href={`~/assessments/${m.result.id}`}>{formatDate(m.result.takenOn)}</Link> <span className="muted">· {CONTEXT_LABELS[m.result.context]}</span>{' '}
-                    <span className={`badge ${VERDICT_BADGE[m.result.verdict]}`}>{VERDICT_LABELS[m.result.verdict]}</span>
+                    {m.result.unchecked ? (
+                      <span className="badge warn" title="Too few results of this questionnaire are stored to check these answers for random answering; no sign of careless answering was found.">
+                        Not yet checked for random answering
+                      </span>
+                    ) : (
+                      <span className={`badge ${VERDICT_BADGE[m.result.verdict]}`}>{VERDICT_LABELS[m.result.verdict]}</span>
+                    )}
                     {m.notPlaced && <span className="muted"> · not compared with the norm</span>}
                   </>
                 ) : (
