@@ -49,7 +49,7 @@ export async function placeResults(ctx: ServiceContext, instrument: InstrumentDe
       chosen = crossed?.z ? { z: crossed.z, mixed: true, note: null } : { z: null, mixed: false, note: placed?.note ?? 'no norm group is large enough yet' };
     }
     for (const [scale, z] of Object.entries(chosen.z ?? {})) if (z !== null) normScales.add(scale);
-    results.set(id, { verdict: result.verdict, takenOn: result.takenOn, ...chosen });
+    results.set(id, { verdict: result.verdict, unchecked: result.unchecked, takenOn: result.takenOn, ...chosen });
   }
   return { results, missing, normScales: normScales.size ? [...normScales] : null, domainNames: Object.fromEntries(scales.domains.map((d) => [d.id, d.name])) };
 }

@@ -97,7 +97,11 @@ export function cultureScore(candidate: Pick<CandidateData, 'personId' | 'result
   }
   if (result.verdict === 'questionable') {
     confidence *= config.questionableConfidence;
-    out.notes.push('Their answers were judged questionable (signs of careless answering).');
+    out.notes.push(
+      result.unchecked
+        ? 'Their answers could not be checked for random answering yet (too few results stored to compare them with).'
+        : 'Their answers were judged questionable (signs of careless answering).',
+    );
   }
   if (result.note) out.notes.push(result.note);
   out.confidence = confidence;

@@ -12,7 +12,9 @@ export function engagementScore(candidate: Pick<CandidateData, 'result' | 'compl
   const verdict = candidate.result?.verdict;
   parts.push(verdict === 'valid' ? config.validResult : verdict === 'questionable' ? config.questionableResult : 0);
   if (verdict === 'valid') out.strengths.push('A valid questionnaire result on file');
-  else if (verdict === 'questionable') out.gaps.push('Their questionnaire result looks careless in places');
+  else if (verdict === 'questionable') {
+    out.gaps.push(candidate.result?.unchecked ? 'Their questionnaire result is not yet checked for random answering' : 'Their questionnaire result looks careless in places');
+  }
   else out.gaps.push('No usable questionnaire result');
   const { filled, total, missing } = candidate.completeness;
   if (total > 0) {
