@@ -13,8 +13,9 @@ import { write } from '../db/writes';
 import { getVesselRow } from '../vessels/service';
 
 /**
- * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of CREW.md),
- * kept in the settings table under one key per vessel. Titles without an entry follow the CREW.md defaults.
+ * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of
+ * docs/domain.md#requirements-by-position), kept in the settings table under one key per vessel. Titles without an
+ * entry follow the defaults for each position.
  */
 const keyOf = (vesselId: string) => `documents.requirements:${vesselId}`;
 const storedSchema = z.record(z.string(), z.array(certificateKindSchema));

@@ -9,7 +9,7 @@ import { latestResults } from '../team/results';
 import { fitInstrument } from './position';
 
 /**
- * Do this fleet's trait profiles differ between departments or positions (docs/fit-and-prediction.md §ANOVA)?
+ * Do this fleet's trait profiles differ between departments or positions (docs/fit-and-prediction.md#anova)?
  * Crew in post on the day, each once with their latest usable result taken in post (applicants describe
  * themselves more favourably, so their results would blur the comparison); one ANOVA per domain.
  */

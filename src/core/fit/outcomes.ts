@@ -13,7 +13,7 @@ import { currentOperator } from './operator';
 import { factorsAtStart } from './ranking';
 
 /**
- * Outcomes of ended assignments (docs/fit-and-prediction.md §Outcomes): completed or left early and why, a rating
+ * Outcomes of ended assignments (docs/fit-and-prediction.md#outcomes): completed or left early and why, a rating
  * and whether the vessel would rehire. With each, the four predictors as they stood at the assignment's start
  * are kept, so a recalibration fits exactly what the model would have seen. Success = completed and rated well
  * (4 or 5 of 5; unrated, "would rehire").

@@ -9,7 +9,7 @@ import { chooseNorm, placeMember, teamNormOptions, type ResolvedNorm } from '../
 /**
  * People's latest usable results (not judged invalid), placed on a norm of their own population — applicants on
  * applicants, crew in post on crew in post — so that an applicant's more favourable self-description is not read
- * as a better profile (docs/fit-and-prediction.md §Culture). Where no norm of their population is large enough,
+ * as a better profile (docs/fit-and-prediction.md#culture). Where no norm of their population is large enough,
  * the other population's is used and the result is marked as mixed, which lowers the confidence.
  */
 export interface PlacedPeople {

@@ -17,7 +17,7 @@ import { resolveWeights } from './presets';
 import { gatherEveryone } from './ranking';
 
 /**
- * Best single swaps on a vessel (docs/fit-and-prediction.md §What-if): every live person outside the crew against
+ * Best single swaps on a vessel (docs/fit-and-prediction.md#what-if): every live person outside the crew against
  * every crew member in post. From this many swaps the search goes to the worker pool (below it, handing the data
  * to the threads costs more than it saves).
  */

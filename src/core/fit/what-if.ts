@@ -18,7 +18,7 @@ import { asValidation, resolveWeights } from './presets';
 import { gatherEveryone } from './ranking';
 
 /**
- * What-if on a vessel (docs/fit-and-prediction.md §What-if): the crew in post on the day with people taken out
+ * What-if on a vessel (docs/fit-and-prediction.md#what-if): the crew in post on the day with people taken out
  * and others put in (a swap is both), every team figure recomputed from scratch for the changed crew, and each
  * person's FitScore and predicted success in their post before and after, side by side.
  */

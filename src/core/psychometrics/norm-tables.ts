@@ -14,7 +14,7 @@ import { resolveInstrument } from './instruments';
 /**
  * Imports a norm table (issue 3 §2): `scale,mean,sd[,n,source,label,population]`, every scale one of the
  * instrument's. The population the person chose must agree with a population column in the file: applicant
- * and volunteer norms are never mixed silently (SPEC §2).
+ * and volunteer norms are never mixed silently (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export function importNormTable(ctx: ServiceContext, input: ParsedInput<'norms.import'>): NormTableRecord {
   const instrument = resolveInstrument(ctx, input.instrumentId, { forNewResults: true });

@@ -32,7 +32,7 @@ export interface ResultRowToStore {
 
 export interface ResultsCsvAnalysis {
   report: ResultsImportReport;
-  /** Item columns in file order: the presentation order (SPEC §1). */
+  /** Item columns in file order: the presentation order (docs/psychometrics.md#1-data-conventions). */
   items: string[];
   valid: ResultRowToStore[];
 }

@@ -147,8 +147,8 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
 }
 
 /**
- * Results are append-only history (ARCHITECTURE.md §Sync): archive and restore set the tombstone and nothing
- * else. A restore is refused when a live result of the same person, instrument and day exists.
+ * Results are append-only history (docs/architecture.md#the-write-path): archive and restore set the tombstone and
+ * nothing else. A restore is refused when a live result of the same person, instrument and day exists.
  */
 export function setResultArchived(ctx: ServiceContext, id: string, archived: boolean): ResultRow {
   const current = storedResult(ctx, id);

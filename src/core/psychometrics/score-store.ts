@@ -16,7 +16,7 @@ const INSERT_CHUNK = 500;
 
 export interface BatchToStore {
   instrument: InstrumentDefinition;
-  /** Item columns in presentation order (SPEC §1). */
+  /** Item columns in presentation order (docs/psychometrics.md#1-data-conventions). */
   items: string[];
   rows: ReadonlyArray<{ personId: string; takenOn: string; values: Array<number | null> }>;
   context: AssessmentContext;
@@ -29,9 +29,10 @@ const storedScores = (scores: PersonReport['scales']): Record<string, StoredScal
 
 /**
  * Scores one batch in the worker pool with the validity cut-offs of the settings, and inserts the results.
- * Mahalanobis D² and psychometric synonyms compare each person with a group (docs/psychometrics.md §5): a batch too small to be
- * that group is compared together with the stored results of the same instrument and population. The caller
- * holds the transaction (a long write), so a failure or a cancel stores nothing.
+ * Mahalanobis D² and psychometric synonyms compare each person with a group
+ * (docs/psychometrics.md#5-careless-responding): a batch too small to be that group is compared together with the
+ * stored results of the same instrument and population. The caller holds the transaction (a long write), so a
+ * failure or a cancel stores nothing.
  */
 export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, task: TaskHandle): Promise<{ batchId: string; notices: string[] }> {
   const { instrument, rows } = batch;

@@ -35,9 +35,9 @@ function shared(values: Float64Array): Float64Array {
 }
 
 /**
- * Runs analyses off the main thread (ARCHITECTURE.md §The engine): both passes of the engine split into
- * fixed blocks of rows across worker threads, merged in block order, so the result is the same as
- * `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
+ * Runs analyses off the main thread (docs/architecture.md#workers, docs/psychometrics.md#how-the-engine-runs):
+ * both passes of the engine split into fixed blocks of rows across worker threads, merged in block order, so the
+ * result is the same as `analyze()` in one thread. Progress after every block; an aborted signal stops the work.
  */
 export class PsychometricsPool {
   #pool: Piscina<PsychometricsTask, PoolAnswer> | null = null;
@@ -117,7 +117,7 @@ export class PsychometricsPool {
   }
 
   /**
-   * Best single swaps (docs/fit-and-prediction.md §What-if) with the candidates split across the threads; the
+   * Best single swaps (docs/fit-and-prediction.md#what-if) with the candidates split across the threads; the
    * same list as `bestSwaps` on all of them in this thread.
    */
   async swaps(search: SwapSearch, signal?: AbortSignal): Promise<SwapOutcome> {

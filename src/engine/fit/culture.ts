@@ -4,7 +4,7 @@ import { harmonyAfter, type PreparedTeam } from './harmony-delta';
 import type { CandidateData, SubScore } from './types';
 
 /**
- * Culture (docs/fit-and-prediction.md §Culture): fit to the position's trait profile (target ranges in SD from
+ * Culture (docs/fit-and-prediction.md#culture): fit to the position's trait profile (target ranges in SD from
  * the norm) and to the team — the change in the harmony index when the person joins the crew (in place of
  * themselves if they are already in it, or of the person leaving). Each part 0–1; the mean of those that exist,
  * weighted. Never scored without a questionnaire result.

@@ -2,7 +2,7 @@ import type { ScoringConfig } from '../../shared/fit/model';
 import type { CandidateData, SubScore } from './types';
 
 /**
- * Engagement (docs/fit-and-prediction.md §Engagement): a usable questionnaire result on file, how complete the
+ * Engagement (docs/fit-and-prediction.md#engagement): a usable questionnaire result on file, how complete the
  * profile is, and the share of invitations answered; the mean of the parts that exist. Harmony Crew sends no
  * invitations yet, so that part is left out for everyone and the screen says so.
  */

@@ -2,7 +2,7 @@ import { SUB_SCORE_LABELS, SUB_SCORES, type PresetsFile, type SubScoreName, type
 import { FitInputError } from './errors';
 
 /**
- * Preset weights and custom ones (docs/fit-and-prediction.md §Weights). Weights are normalised to add up to 1;
+ * Preset weights and custom ones (docs/fit-and-prediction.md#weights). Weights are normalised to add up to 1;
  * a negative, missing or non-finite weight, or all of them zero, is refused with the reason — never a silent zero.
  */
 export function normaliseWeights(weights: Partial<Record<SubScoreName, number>>): Weights {

@@ -1,5 +1,5 @@
 /**
- * The psychometric engine: pure functions of plain data (SPEC: ../shared/psychometrics/SPEC.md). Files are
+ * The psychometric engine: pure functions of plain data (docs/psychometrics.md, formula by formula). Files are
  * read by the caller; texts and typed arrays come in, typed arrays and plain records go out.
  */
 export { analyze, buildSampleModel, checkAnalysisInput, finishAnalysis, firstPassInput, planComparison } from './analysis';

@@ -4,8 +4,9 @@ import { GROUP_INDICES, groupIndexNames, type Comparison, type GroupIndex } from
 
 /**
  * The validity verdict of one respondent (issue 3 §6): each index is held against its cut-offs (defaults in
- * options.ts, documented in README.md); a finding names the index, its value and the cut-off in plain words.
- * Invalid when any index crosses its "invalid" cut-off or enough indices are questionable together.
+ * options.ts, documented in docs/psychometrics.md#validity-verdict); a finding names the index, its value and the
+ * cut-off in plain words. Invalid when any index crosses its "invalid" cut-off or enough indices are questionable
+ * together.
  */
 export interface RespondentIndices {
   answered: number;

@@ -3,7 +3,7 @@ import type { Insight, TeamInput } from './types';
 import { listNames, percent, plural } from './words';
 
 /**
- * Insights about the data under the figures (docs/team-dynamics.md §Diagnosis): who is missing, whose answers
+ * Insights about the data under the figures (docs/team-dynamics.md#8-diagnosis): who is missing, whose answers
  * look careless, what the norm does not cover and which figures are undefined, with the reason. They come first:
  * every other insight is only as good as these allow.
  */

@@ -19,7 +19,7 @@ export * from './assessment-fields';
 /** A responses CSV for people already in the database, with how to read it (issue 3 §3 import). */
 export const resultsImportInputSchema = csvFileSchema.extend({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),
-  /** Chosen by the user for the whole file: applicants or crew in post (SPEC §2). */
+  /** Chosen by the user for the whole file: applicants or crew in post (docs/psychometrics.md#2-scale-scores-and-norms). */
   context: assessmentContextSchema,
   /** The norm the results open on; null = none chosen yet. */
   normRef: normRefSchema.nullable().default(null),
@@ -117,7 +117,8 @@ export const normPlacementSchema = z.object({
   norm: normDescriptionSchema,
   /**
    * placed: scores against the norm; belowMinimum: the local group is too small (no percentiles); mismatch: the
-   * norm describes another population and mixing was not asked for (SPEC §2).
+   * norm describes another population and mixing was not asked for
+   * (docs/psychometrics.md#2-scale-scores-and-norms).
    */
   status: z.enum(['placed', 'belowMinimum', 'mismatch']),
   /** Why there are no scores, or what a person must know about them (mixing, missing rows). */

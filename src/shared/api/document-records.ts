@@ -158,7 +158,7 @@ export const documentListInputSchema = z.object({
 });
 export type DocumentListInput = z.input<typeof documentListInputSchema>;
 
-/** What one position of a vessel requires: the vessel's own list or the CREW.md default. */
+/** What one position of a vessel requires: the vessel's own list or the default (docs/domain.md#requirements-by-position). */
 export const requirementRowSchema = z.object({
   title: z.string(),
   department: z.enum(DEPARTMENTS),
@@ -218,12 +218,12 @@ export const documentRecordProcedures = {
     z.object({ asOf: z.string(), items: z.array(expiringItemSchema) }),
   ),
   'documents.requirements': procedure(
-    'The certificates each position of a vessel requires (CREW.md defaults, or the vessel’s own list)',
+    'The certificates each position of a vessel requires (the defaults for each position, or the vessel’s own list)',
     z.object({ vesselId: idSchema }),
     vesselRequirementsSchema,
   ),
   'documents.setRequirements': procedure(
-    'Set the certificates a position of a vessel requires, or go back to the CREW.md default with null',
+    'Set the certificates a position of a vessel requires, or go back to the default for the position with null',
     z.object({
       vesselId: idSchema,
       title: requiredText(60, 'Choose a position'),

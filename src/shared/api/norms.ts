@@ -6,7 +6,8 @@ import { procedure } from './procedure';
 
 /**
  * What a person says about an imported norm table. The population kind is required: applicant norms differ
- * from volunteer norms (SPEC §2), so a table of unknown population is never accepted.
+ * from volunteer norms (docs/psychometrics.md#2-scale-scores-and-norms), so a table of unknown population is never
+ * accepted.
  */
 export const normMetadataSchema = z.object({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),

@@ -2,9 +2,9 @@ import { ageOn, isIsoDate } from './dates';
 import { foldText } from './text';
 
 /**
- * Departments, positions, rotations and employment kinds of superyacht crew, from shared/domain/CREW.md
- * §Departments and positions. They are defaults offered to people, not law: a custom title (e.g. a dual role
- * "Deck/Stew") is always allowed.
+ * Departments, positions, rotations and employment kinds of superyacht crew
+ * (docs/domain.md#departments-and-positions, docs/domain.md#rotations). They are defaults offered to people, not
+ * law: a custom title (e.g. a dual role "Deck/Stew") is always allowed.
  */
 export const DEPARTMENTS = ['deck', 'engineering', 'interior', 'galley'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
@@ -16,7 +16,7 @@ export const DEPARTMENT_LABELS: Record<Department, string> = {
   galley: 'Galley',
 };
 
-/** Position titles per department, most senior first (CREW.md §Departments and positions). */
+/** Position titles per department, most senior first (docs/domain.md#departments-and-positions). */
 export const POSITION_TITLES: Record<Department, readonly string[]> = {
   deck: ['Captain', 'Chief Officer', '2nd Officer', '3rd Officer', 'Bosun', 'Lead Deckhand', 'Deckhand'],
   engineering: ['Chief Engineer', '2nd Engineer', '3rd Engineer', 'ETO', 'AV/IT Officer', 'Electrician'],
@@ -24,7 +24,7 @@ export const POSITION_TITLES: Record<Department, readonly string[]> = {
   galley: ['Head Chef', 'Sous Chef', 'Crew Chef'],
 };
 
-/** Employment kinds (CREW.md): permanent, rotational, temporary/daywork. */
+/** Employment kinds (docs/domain.md#departments-and-positions): permanent, rotational, temporary/daywork. */
 export const EMPLOYMENT_KINDS = ['permanent', 'rotational', 'temporary'] as const;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
 export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
@@ -44,10 +44,10 @@ export interface Rotation {
 
 export const ROTATION_PATTERN = /^([1-9]\d?):([1-9]\d?)$/;
 
-/** The patterns offered in forms; CREW.md names 2:2, 4:2 and 2:1, the others are common on yachts too. */
+/** The patterns offered in forms: the departments' defaults first, then others common on yachts (docs/domain.md#rotations). */
 export const COMMON_ROTATIONS = ['2:2', '4:2', '2:1', '3:3', '6:6', '10:10', '8:4'] as const;
 
-/** CREW.md: "2:2 for engineers, 4:2 for deck/interior, 2:1 for chefs". */
+/** The rotation suggested for a new position by department: industry practice, not regulation (docs/domain.md#rotations). */
 export const DEFAULT_ROTATION: Record<Department, string> = {
   deck: '4:2',
   engineering: '2:2',
@@ -81,7 +81,7 @@ export function positionOf(department: Department): string {
   return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
 }
 
-/** Seniority order of a title within its department (CREW.md order); custom titles come after the known ones. */
+/** Seniority order of a title within its department (the order of POSITION_TITLES); custom titles come after the known ones. */
 export function titleRank(department: Department, title: string): number {
   const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());
   return index === -1 ? POSITION_TITLES[department].length : index;
@@ -92,7 +92,7 @@ export function bySeniority(a: { department: Department; title: string }, b: { d
   return DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || titleRank(a.department, a.title) - titleRank(b.department, b.title) || a.title.localeCompare(b.title);
 }
 
-/** Nobody under 16 may work at sea (docs/domain.md): a younger date of birth is most often a typing slip. */
+/** Nobody under 16 may work at sea (docs/domain.md#minimum-age): a younger date of birth is most often a typing slip. */
 export const MINIMUM_CREW_AGE = 16;
 
 /** The person's age on a day when it is below the minimum crew age, else null (also for a date not yet whole). */
