@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Department, PersonStatus } from '../../shared/domain/crew';
 import type { Placement } from '../../shared/api';
 import { statement } from '../db/statements';
-import { openAssignment, rotationOf, rotationPhase } from './status-sql';
+import { openAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 
 interface PlacementRow {
   assignmentId: string;
