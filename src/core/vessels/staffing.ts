@@ -1,7 +1,8 @@
 import type { CrewMember, Position, PositionStaffing } from '../../shared/api';
+import type { AssignmentState, RotationPhase } from '../../shared/domain/crew';
 import { todayIsoDate } from '../../shared/domain/dates';
 import type { ServiceContext } from '../context';
-import { assignmentState, currentAssignment, openAssignment, plannedAssignment, rotationOf, rotationPhase, type AssignmentState } from '../db/assignment-status';
+import { assignmentState, currentAssignment, openAssignment, plannedAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 import { statement } from '../db/statements';
 
 const STAFFING_SQL = (oneVessel: boolean) => `
@@ -70,7 +71,7 @@ const CREW_SQL = `
 /** Everyone assigned to a vessel (not archived assignments), with where each assignment stands on the date. */
 export function crewOfVessel(ctx: ServiceContext, vesselId: string, asOf: string): Array<CrewMember & { state: AssignmentState }> {
   const rows = statement(ctx.sqlite(), CREW_SQL).all({ vesselId, asOf }) as Array<
-    Omit<CrewMember, 'nationalities' | 'rotation'> & { nationalities: string; archivedAt: null; rotationWeeksOn: number | null; rotationWeeksOff: number | null; phase: 'onboard' | 'on_leave' }
+    Omit<CrewMember, 'nationalities' | 'rotation'> & { nationalities: string; archivedAt: null; rotationWeeksOn: number | null; rotationWeeksOff: number | null; phase: RotationPhase }
   >;
   return rows.map(({ rotationWeeksOn, rotationWeeksOff, archivedAt, nationalities, phase, ...row }) => {
     const state = assignmentState({ startDate: row.startDate, endDate: row.endDate, archivedAt }, asOf);

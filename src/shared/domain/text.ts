@@ -28,3 +28,8 @@ export function searchWords(value: string): string[] {
     .split(' ')
     .filter((w) => w.length > 0);
 }
+
+/** "a, b or c": the choices a message offers, in their order. */
+export function orList(values: readonly string[]): string {
+  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}

@@ -73,7 +73,9 @@ describe('harmony demo / import / export', () => {
     expect((await harmony('import', 'people', join(dir.path, 'missing.csv'))).code).toBe(1);
     expect((await harmony('import', 'vessels', csv)).code).toBe(2);
     expect((await harmony('import', 'people')).code).toBe(2);
-    expect((await harmony('export', 'people', '--archived', 'maybe')).code).toBe(2);
+    const maybe = await harmony('export', 'people', '--archived', 'maybe');
+    expect(maybe.code).toBe(2);
+    expect(maybe.stderr).toContain('--archived must be exclude, include or only, not "maybe"');
   });
 
   it('previews without writing with --dry-run', async () => {
