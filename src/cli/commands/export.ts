@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARCHIVED_FILTERS, archivedFilterSchema } from '../../shared/api';
-import { orList } from '../../shared/domain/text';
+import { wordList } from '../../shared/domain/text';
 import { EXIT, UsageError, type CliCommand } from '../io';
 import { withCore } from '../with-core';
 
@@ -24,7 +24,7 @@ formula (starting with = + - @, e.g. a phone number +44…) is written with a le
     if (what !== 'people') throw new UsageError(what === undefined ? 'Say what to export: harmony export people [FILE]' : `Cannot export "${what}"; only "people"`);
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
     const parsed = archivedFilterSchema.safeParse(values.archived);
-    if (!parsed.success) throw new UsageError(`--archived must be ${orList(ARCHIVED_FILTERS)}, not "${values.archived}"`);
+    if (!parsed.success) throw new UsageError(`--archived must be ${wordList(ARCHIVED_FILTERS, 'or')}, not "${values.archived}"`);
     const archived = parsed.data;
     return withCore(values['data-dir'], async (core) => {
       const result = await core.call('people.exportCsv', { archived });

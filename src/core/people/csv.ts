@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { people } from '../db/schema';
 import { longWrite } from '../db/writes';
 import { todayIsoDate } from '../../shared/domain/dates';
-import { PEOPLE_COLUMNS, personToCsvRecord } from './csv-columns';
+import { PEOPLE_COLUMNS, personToCsvRecord } from '../../shared/api/people-csv';
 import { analysePeopleCsv, type KnownPeople } from './csv-import';
 import { identityKeyOf, insertPeople } from './records';
 

@@ -1,52 +1,28 @@
-import type { CrewMember, Position, PositionStaffing } from '../../shared/api';
+import { eq } from 'drizzle-orm';
+import type { CrewMember, PositionStaffing } from '../../shared/api';
 import type { AssignmentState, RotationPhase } from '../../shared/domain/crew';
 import { todayIsoDate } from '../../shared/domain/dates';
 import type { ServiceContext } from '../context';
 import { assignmentState, currentAssignment, openAssignment, plannedAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
+import { positions } from '../db/schema';
 import { statement } from '../db/statements';
+import { toPosition } from './records';
 
 const STAFFING_SQL = (oneVessel: boolean) => `
-  SELECT pos.*,
+  SELECT pos.id,
     (SELECT count(*) FROM assignments a WHERE a.position_id = pos.id AND ${currentAssignment('a')}) AS current,
     (SELECT count(*) FROM assignments a WHERE a.position_id = pos.id AND ${plannedAssignment('a')}) AS planned
   FROM positions pos ${oneVessel ? 'WHERE pos.vessel_id = @vesselId' : ''}`;
 
-interface StaffingRow {
-  id: string;
-  vessel_id: string;
-  department: Position['department'];
-  title: string;
-  headcount: number;
-  rotation_weeks_on: number | null;
-  rotation_weeks_off: number | null;
-  employment_kind: Position['employmentKind'];
-  must_be_aboard: number;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  current: number;
-  planned: number;
-}
-
 /** Positions (of one vessel, or all) with how many people hold them today, are planned, and the vacancies left. */
 export function listPositions(ctx: ServiceContext, vesselId: string | null, asOf: string): PositionStaffing[] {
-  const rows = statement(ctx.sqlite(), STAFFING_SQL(vesselId !== null)).all(vesselId === null ? { asOf } : { asOf, vesselId }) as StaffingRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    vesselId: r.vessel_id,
-    department: r.department,
-    title: r.title,
-    headcount: r.headcount,
-    rotation: rotationOf({ rotationWeeksOn: r.rotation_weeks_on, rotationWeeksOff: r.rotation_weeks_off }),
-    employmentKind: r.employment_kind,
-    mustBeAboard: r.must_be_aboard === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    archivedAt: r.archived_at,
-    current: r.current,
-    planned: r.planned,
-    vacancies: r.archived_at === null ? Math.max(0, r.headcount - r.current) : 0,
-  }));
+  const counts = statement(ctx.sqlite(), STAFFING_SQL(vesselId !== null)).all(vesselId === null ? { asOf } : { asOf, vesselId }) as Array<{ id: string; current: number; planned: number }>;
+  const staffing = new Map(counts.map((c) => [c.id, c]));
+  const rows = ctx.db().select().from(positions).where(vesselId === null ? undefined : eq(positions.vesselId, vesselId)).all();
+  return rows.map((row) => {
+    const { current, planned } = staffing.get(row.id)!;
+    return { ...toPosition(row), current, planned, vacancies: row.archivedAt === null ? Math.max(0, row.headcount - current) : 0 };
+  });
 }
 
 /** Current and planned (not ended, not archived) assignments on a vessel or a position, as of today. */

@@ -47,8 +47,8 @@ describe('harmony demo / import / export', () => {
     const out = await harmony('export', 'people');
     expect(out.code).toBe(0);
     expect(out.stdout.split('\n').slice(0, 2)).toEqual([
-      'given_names,surname,date_of_birth,nationalities,languages,email,phone,emergency_contact_name,emergency_contact_phone,emergency_contact_relation',
-      'Joanna,Smith,1990-04-12,GBR,,,,,,',
+      'given_names,surname,date_of_birth,nationalities,languages,email,phone,emergency_contact_name,emergency_contact_phone,emergency_contact_relation,notice_days',
+      'Joanna,Smith,1990-04-12,GBR,,,,,,,',
     ]);
     const file = join(dir.path, 'out.csv');
     expect((await harmony('export', 'people', file)).code).toBe(0);
