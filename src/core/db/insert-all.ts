@@ -16,13 +16,14 @@ export function insertAll<T extends Table>(table: T): InsertAll<T> {
   const columns = Object.entries(getTableColumns(table));
   return {
     sql: `INSERT INTO "${getTableName(table)}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) VALUES (${columns.map(([field]) => `@${field}`).join(', ')})`,
-    parameters: (row) =>
-      Object.fromEntries(
-        columns.map(([field, column]) => {
-          const value = (row as Record<string, unknown>)[field];
-          if (value === undefined) throw new Error(`${getTableName(table)}.${column.name}: the row has no ${field}`);
-          return [field, value === null ? null : column.mapToDriverValue(value)];
-        }),
-      ),
+    parameters: (row) => {
+      const parameters: Record<string, unknown> = {};
+      for (const [field, column] of columns) {
+        const value = (row as Record<string, unknown>)[field];
+        if (value === undefined) throw new Error(`${getTableName(table)}.${column.name}: the row has no ${field}`);
+        parameters[field] = value === null ? null : column.mapToDriverValue(value);
+      }
+      return parameters;
+    },
   };
 }

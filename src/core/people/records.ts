@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import { insertAll } from '../db/insert-all';
 import { statement } from '../db/statements';
-import { people } from '../db/schema';
+import { people, personSearchTerms } from '../db/schema';
 
 /**
  * The only code that writes the people table and its search terms (callers wrap it in `write`/`longWrite`).
@@ -30,12 +30,12 @@ export const toPerson = (row: PersonRow): Person => {
 };
 
 const INSERT_PERSON = insertAll(people);
-const INSERT_TERM = 'INSERT INTO person_search_terms (term, person_id, sort_key, archived) VALUES (?, ?, ?, ?)';
+const INSERT_TERM = insertAll(personSearchTerms);
 const DELETE_TERMS = 'DELETE FROM person_search_terms WHERE person_id = ?';
 
 function writeTerms(sqlite: Database.Database, row: PersonRow): void {
-  const insertTerm = statement(sqlite, INSERT_TERM);
-  for (const term of searchTermsOf(row)) insertTerm.run(term, row.id, row.sortKey, row.archivedAt === null ? 0 : 1);
+  const insertTerm = statement(sqlite, INSERT_TERM.sql);
+  for (const term of searchTermsOf(row)) insertTerm.run(INSERT_TERM.parameters({ term, personId: row.id, sortKey: row.sortKey, archived: row.archivedAt !== null }));
 }
 
 /**
