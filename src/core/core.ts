@@ -2,7 +2,7 @@ import type { Input, Method, Output } from '../shared/api';
 import { version } from '../../package.json';
 import { createDispatcher, unwrap, type Dispatch, type DispatchOptions } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
-import { createHandlers } from './api/router';
+import { createHandlers } from './router';
 import { TaskRegistry } from './api/tasks';
 import type { ServiceContext } from './context';
 import { CoreState } from './core-state';

@@ -10,7 +10,7 @@ import { nowIso } from '../db/ids';
 import { settings } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 
 /**
  * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { psychometricsPool } from '../psychometrics/pool';
 import { crewStints, groupMembers } from '../team/crew';
 import { harmonyModel } from '../team/models';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 import { positionAgainst, postFigures, postsOf } from './crew-model';
 import { ADVISORY, logAdvisory } from './log';
 import { activeModel } from './prediction-models';

@@ -3,7 +3,7 @@ import type { CarelessReport, PersonReport, ValidityReason, ValidityThresholds, 
 import { reassess, type InstrumentFacts } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { resolveInstrument } from './instruments';
 import { readAssessmentSettings } from './settings';
 

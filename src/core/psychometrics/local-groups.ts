@@ -3,7 +3,7 @@ import type { Grouping } from '../../shared/psychometrics';
 import { postOn, type LocalGroupsOutput, type Post, type Stint, type StoredResults } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { psychometricsPool } from './pool';
 import { readAssessmentSettings } from './settings';
 

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { normTables } from '../db/schema';
 import { write } from '../db/writes';
-import { asAppError } from './handlers';
+import { asAppError } from './input-errors';
 import { resolveInstrument } from './instruments';
 
 /**

@@ -3,7 +3,7 @@ import { POPULATION_WORDS } from '../../shared/psychometrics';
 import { latestUsable, type ReferenceSample } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { liveResults } from './local-groups';
 
 const FETCH_CHUNK = 500;

@@ -1,13 +1,12 @@
 import type { AssessmentContext, NormRef, StoredScaleScore } from '../../shared/api';
 import { analysisOptionsSchema, type InstrumentDefinition, type PersonReport } from '../../shared/psychometrics';
 import { comparisonMinimum, personReport, responsesFromRows, type AnalysisResult } from '../../engine/psychometrics';
-import type { TaskHandle } from '../api/tasks';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { newId } from '../db/ids';
 import { rememberScores } from './local-groups';
 import { assessmentResults } from '../db/schema';
-import { yieldToEventLoop } from '../db/writes';
-import { asAppError } from './handlers';
+import { asAppError } from './input-errors';
 import { psychometricsPool } from './pool';
 import { referenceSample } from './reference-sample';
 import { readAssessmentSettings } from './settings';

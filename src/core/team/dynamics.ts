@@ -4,7 +4,7 @@ import { analyzeTeam, dayNumber, describe, rotationPairs, volatility, type TeamF
 import { turnoverInsight } from '../../engine/team/diagnosis';
 import type { ServiceContext } from '../context';
 import { resolveInstrument } from '../psychometrics/instruments';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 import { assembleTeam, type AssembledTeam } from './assemble';
 import { crewStints, groupMembers } from './crew';
 import { harmonyModel, volatilityModel } from './models';

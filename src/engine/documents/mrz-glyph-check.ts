@@ -5,7 +5,7 @@
  */
 import { inkHeight, normaliseGlyph, scoreGlyph, type GreyImage } from './glyphs';
 import { gridPitch, pickTd3Lines, TD3_LENGTH } from './mrz';
-import type { OcrLine } from './reading';
+import type { OcrLine } from './ocr-line';
 import type { RuleOutcome } from './rules';
 
 /**

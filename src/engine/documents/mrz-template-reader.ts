@@ -7,7 +7,7 @@
 import { decodedTemplates, GLYPH_CAP_HEIGHT, GLYPH_HEIGHT, GLYPH_WIDTH, inkExtent, inkOf, normaliseGlyph, scoreGlyph } from './glyphs';
 import { linearFit } from './ink-rows';
 import type { MrzCell, SegmentedMrz } from './mrz-segmentation';
-import type { OcrLine } from './reading';
+import type { OcrLine } from './ocr-line';
 import type { RuleOutcome } from './rules';
 
 export interface TemplateCell {

@@ -1,6 +1,6 @@
 import { parse, states } from 'mrz';
 import { icaoCheckDigit, isValidCheckDigit } from './check-digit';
-import type { OcrLine, OcrSymbol } from './reading';
+import type { OcrLine, OcrSymbol } from './ocr-line';
 
 /** TD3 (passport) geometry, ICAO Doc 9303 Part 4: two lines of 44 characters. */
 export const TD3_LENGTH = 44;

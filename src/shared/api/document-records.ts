@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CERTIFICATE_KINDS } from '../domain/certificates';
-import { DEPARTMENTS } from '../domain/crew';
+import { ASSIGNMENT_STATES, DEPARTMENTS } from '../domain/crew';
 import {
   checkResultSchema,
   documentFieldsSchema,
   documentTypeSchema,
   MAX_DOCUMENT_BYTES,
   verificationReasonSchema,
+  verificationStatuses,
   verificationStatusSchema,
 } from './documents';
 import { archivedFilterSchema, byIdSchema, idSchema, isoDateSchema, recordStamps, requiredText } from './fields';
@@ -110,7 +111,7 @@ export const complianceRowSchema = z.object({
   personId: z.string(),
   personName: z.string(),
   positionTitle: z.string(),
-  assignmentState: z.enum(['current', 'planned']),
+  assignmentState: z.enum(ASSIGNMENT_STATES).extract(['current', 'planned']),
   tour: tourSchema.nullable(),
   cells: z.array(certificateCellSchema),
 });
@@ -148,8 +149,12 @@ const fileSchema = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
 });
 
+/** The review queue shows one verification status, or all of them. */
+export const queueStatusSchema = z.enum([...verificationStatuses, 'all']);
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
 export const documentListInputSchema = z.object({
-  status: z.enum(['review', 'verified', 'rejected', 'all']).default('review'),
+  status: queueStatusSchema.default('review'),
   personId: idSchema.optional(),
   vesselId: idSchema.optional(),
   archived: archivedFilterSchema,

@@ -93,6 +93,8 @@ export const rankingSchema = z.object({
 export type Ranking = z.infer<typeof rankingSchema>;
 
 const channel = z.enum(['screen', 'export']).default('screen');
+/** What the fleet's trait profiles are compared between. */
+const anovaGroupingSchema = z.enum(['department', 'position']);
 
 export const rankInputSchema = z.object({
   positionId: idSchema,
@@ -197,9 +199,9 @@ export const fitProcedures = {
   'fit.resetProfile': procedure('Go back to the shipped profile for a position title', z.object({ title: requiredText(60, 'Give the title') }), z.object({ title: z.string(), source: z.string() })),
   'fit.anova': procedure(
     "Do the fleet's trait profiles differ between departments or positions? A one-way ANOVA per domain on crew in post",
-    z.object({ by: z.enum(['department', 'position']).default('department'), asOf: isoDateSchema.optional() }),
+    z.object({ by: anovaGroupingSchema.default('department'), asOf: isoDateSchema.optional() }),
     z.object({
-      by: z.enum(['department', 'position']),
+      by: anovaGroupingSchema,
       asOf: z.string(),
       domains: z.array(
         z.object({

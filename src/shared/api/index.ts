@@ -7,6 +7,7 @@ export * from './system';
 export * from './fields';
 export * from './vessels';
 export * from './people';
+export * from './people-csv';
 export * from './assignments';
 export * from './demo';
 export * from './psychometrics';

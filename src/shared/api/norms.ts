@@ -12,7 +12,7 @@ import { procedure } from './procedure';
 export const normMetadataSchema = z.object({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),
   label: requiredText(120, 'Name the norm group, e.g. "Johnson 2014 US internet sample"'),
-  population: z.enum(['volunteer', 'applicant', 'incumbent'], { message: 'Choose who the norm group is: volunteers, applicants or crew in post' }),
+  population: populationSchema.extract(['volunteer', 'applicant', 'incumbent'], { message: 'Choose who the norm group is: volunteers, applicants or crew in post' }),
   source: requiredText(300, 'Say where the figures come from (publication, data set)'),
 });
 export type NormMetadataInput = z.input<typeof normMetadataSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
+import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, ROTATION_PHASES, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -111,7 +111,7 @@ export const crewMemberSchema = z.object({
   surname: z.string(),
   nationalities: z.array(z.string()),
   /** Onboard or on leave by rotation (current crew), null for planned joiners and past crew. */
-  phase: z.enum(['onboard', 'on_leave']).nullable(),
+  phase: z.enum(ROTATION_PHASES).nullable(),
 });
 export type CrewMember = z.infer<typeof crewMemberSchema>;
 

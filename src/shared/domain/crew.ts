@@ -123,7 +123,9 @@ export const VESSEL_USE_LABELS: Record<VesselUse, string> = { private: 'Private'
  * - unassigned: neither;
  * - archived: the person record is archived.
  */
-export const PERSON_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned', 'archived'] as const;
+export const ROTATION_PHASES = ['onboard', 'on_leave'] as const;
+export type RotationPhase = (typeof ROTATION_PHASES)[number];
+export const PERSON_STATUSES = [...ROTATION_PHASES, 'joining', 'unassigned', 'archived'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
   onboard: 'Onboard',
@@ -132,3 +134,10 @@ export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
   unassigned: 'Unassigned',
   archived: 'Archived',
 };
+
+/**
+ * Where an assignment stands on a date: current (started, not ended), planned (starts later), past (ended), or
+ * archived. The SQL of the same rule is in src/core/db/assignment-status.ts.
+ */
+export const ASSIGNMENT_STATES = ['current', 'planned', 'past', 'archived'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-
-export type QueueStatus = 'review' | 'verified' | 'rejected' | 'all';
+import type { QueueStatus } from '../../../shared/api';
 
 /** The review queue's filters, kept while a reviewer opens a document and comes back. */
 export const useQueueFilters = create<{ status: QueueStatus; vesselId: string; archived: boolean; set(changes: Partial<{ status: QueueStatus; vesselId: string; archived: boolean }>): void }>()(

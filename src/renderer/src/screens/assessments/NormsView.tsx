@@ -12,7 +12,7 @@ import { fixed, POPULATION_LABELS } from './labels';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
-const POPULATIONS = ['volunteer', 'applicant', 'incumbent'] as const;
+const POPULATIONS = normMetadataSchema.shape.population.options;
 
 /** Import a norm table: the CSV `scale,mean,sd[,n]` and what it is — label, population and source (docs/psychometrics.md#2-scale-scores-and-norms). */
 function NormImportForm() {

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { assessmentContexts, type ResultListInput } from '../../../../shared/api';
 import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
+import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
 import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
@@ -49,11 +50,7 @@ export function ResultList() {
           <input type="checkbox" checked={filters.verdictChanged} onChange={(e) => setFilter('verdictChanged', e.target.checked)} />
           Verdict differs under the current rules
         </label>
-        <select aria-label="Archived" value={filters.archived} onChange={(e) => set('archived', e.target.value)}>
-          <option value="exclude">Without archived</option>
-          <option value="include">With archived</option>
-          <option value="only">Archived only</option>
-        </select>
+        <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
         <span className="grow" />
         <button type="button" className="primary" onClick={() => setImporting(true)}>
           Import results…

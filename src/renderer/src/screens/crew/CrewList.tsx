@@ -3,11 +3,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import type { CrewListInput, CrewListRow, CrewListSort } from '../../../../shared/api';
+import { listStatusSchema, type CrewListInput, type CrewListRow, type CrewListSort } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENTS, DEPARTMENT_LABELS, POSITION_TITLES } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, DEPARTMENT_LABELS, PERSON_STATUS_LABELS, POSITION_TITLES } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
+import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { SortHeader } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
@@ -71,16 +72,9 @@ function Filters() {
       </datalist>
       <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as typeof filters.status)}>
         <option value="">Any status</option>
-        <option value="onboard">Onboard</option>
-        <option value="on_leave">On leave (rotation)</option>
-        <option value="joining">Joining</option>
-        <option value="unassigned">Unassigned</option>
+        <EnumOptions values={listStatusSchema.options} labels={PERSON_STATUS_LABELS} />
       </select>
-      <select aria-label="Archived" value={filters.archived} onChange={(e) => setFilter('archived', e.target.value as typeof filters.archived)}>
-        <option value="exclude">Without archived</option>
-        <option value="include">With archived</option>
-        <option value="only">Archived only</option>
-      </select>
+      <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
       {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
         <button type="button" className="link" onClick={clear}>
           Clear filters

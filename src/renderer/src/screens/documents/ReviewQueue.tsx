@@ -3,14 +3,13 @@ import { useApiQuery } from '../../api/hooks';
 import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from '../../components/documents/labels';
 import { formatDateTime } from '../../format';
-import { useQueueFilters, type QueueStatus } from '../../state/documents';
+import type { QueueStatus } from '../../../../shared/api';
+import { EnumOptions } from '../../forms/form-helpers';
+import { useQueueFilters } from '../../state/documents';
 
-const STATUS_FILTERS: Array<[QueueStatus, string]> = [
-  ['review', 'Needs review'],
-  ['verified', 'Verified'],
-  ['rejected', 'Rejected'],
-  ['all', 'All'],
-];
+/** Every status the queue can show (the type asks for all of them), in the order offered: waiting for a person first. */
+const STATUS_LABELS: Record<QueueStatus, string> = { review: 'Needs review', verified: 'Verified', rejected: 'Rejected', all: 'All' };
+const STATUS_FILTERS = Object.keys(STATUS_LABELS) as QueueStatus[];
 
 /** The review queue: documents waiting for a person (or any status), newest first; Enter opens one. */
 export function ReviewQueue() {
@@ -26,11 +25,7 @@ export function ReviewQueue() {
         <label>
           Status{' '}
           <select value={status} onChange={(e) => set({ status: e.target.value as QueueStatus })}>
-            {STATUS_FILTERS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <EnumOptions values={STATUS_FILTERS} labels={STATUS_LABELS} />
           </select>
         </label>
         <label>

@@ -1,9 +1,14 @@
 import { useState } from 'react';
+import type { Input } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { EnumOptions } from '../../forms/form-helpers';
+
+type Grouping = NonNullable<Input<'fit.anova'>['by']>;
+const GROUPINGS: Record<Grouping, string> = { department: 'Departments', position: 'Positions' };
 
 /** Do the fleet's trait profiles differ between departments or positions? One ANOVA per domain. */
 export function AnovaView() {
-  const [by, setBy] = useState<'department' | 'position'>('department');
+  const [by, setBy] = useState<Grouping>('department');
   const anova = useApiQuery('fit.anova', { by });
   const data = anova.data;
   return (
@@ -12,9 +17,8 @@ export function AnovaView() {
         <h2>Fleet profiles</h2>
         <label className="field">
           <span>Compare</span>
-          <select value={by} onChange={(e) => setBy(e.target.value as 'department' | 'position')}>
-            <option value="department">Departments</option>
-            <option value="position">Positions</option>
+          <select value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
+            <EnumOptions values={Object.keys(GROUPINGS) as Grouping[]} labels={GROUPINGS} />
           </select>
         </label>
       </div>

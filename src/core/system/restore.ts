@@ -4,11 +4,11 @@ import Database from 'better-sqlite3';
 import { AppError, toAppError } from '../api/errors';
 import type { CoreState } from '../core-state';
 import { copyDurably, flushFile, flushFolder, renameDurably } from '../files/durable';
-import { existingBackup } from './backup-store';
-import { backupDatabase, ensureBackupsDir, publishBackup } from './backups';
-import { checkHarmonyDatabase } from './database-check';
-import { incomingFor, removeWithSidecars, temporaryIn } from './leftovers';
-import { assertNoLongWrite } from './writes';
+import { existingBackup } from '../db/backup-store';
+import { backupDatabase, ensureBackupsDir, publishBackup } from '../db/backups';
+import { checkHarmonyDatabase } from '../db/database-check';
+import { incomingFor, removeWithSidecars, temporaryIn } from '../db/leftovers';
+import { assertNoLongWrite } from '../db/writes';
 
 export interface RestoreOutcome {
   restored: string;

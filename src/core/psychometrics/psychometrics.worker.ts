@@ -1,5 +1,5 @@
 import { firstPass, secondPass, type FirstPassInput, type SecondPassInput } from '../../engine/psychometrics/blocks';
-import { readAnalysisSources, type AnalysisSources } from '../psychometrics/analysis-sources';
+import { readAnalysisSources, type AnalysisSources } from './analysis-sources';
 import { bestSwaps, type SwapOutcome, type SwapSearch } from '../../engine/fit/swaps';
 import { analyzeTeam } from '../../engine/team/team';
 import type { TeamFigures, TeamInput } from '../../engine/team/types';

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Department, PersonStatus } from '../../shared/domain/crew';
+import type { Department, PersonStatus, RotationPhase } from '../../shared/domain/crew';
 import type { Placement } from '../../shared/api';
 import { statement } from '../db/statements';
-import { openAssignment, rotationOf, rotationPhase } from './status-sql';
+import { openAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 
 interface PlacementRow {
   assignmentId: string;
@@ -17,7 +17,7 @@ interface PlacementRow {
   rotationWeeksOn: number | null;
   rotationWeeksOff: number | null;
   rotationRestart: string | null;
-  phase: 'onboard' | 'on_leave';
+  phase: RotationPhase;
 }
 
 export interface Standing {

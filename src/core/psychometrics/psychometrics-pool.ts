@@ -20,9 +20,9 @@ import {
 } from '../../engine/psychometrics';
 import { mergeSwaps, type SwapOutcome, type SwapSearch } from '../../engine/fit/swaps';
 import type { TeamFigures, TeamInput } from '../../engine/team';
-import type { AnalysisSources, ReadSources } from '../psychometrics/analysis-sources';
+import type { AnalysisSources, ReadSources } from './analysis-sources';
 import type { PsychometricsTask } from './psychometrics.worker';
-import { workerFile } from './worker-file';
+import { workerFile } from '../worker-file';
 
 type PoolAnswer = FirstPass | SecondPass | Moments | LocalGroupsOutput | TeamFigures[] | ReadSources | SwapOutcome;
 
@@ -49,7 +49,7 @@ export class PsychometricsPool {
   }
 
   #piscina(): Piscina<PsychometricsTask, PoolAnswer> {
-    this.#pool ??= new Piscina({ filename: workerFile('psychometrics'), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
+    this.#pool ??= new Piscina({ filename: workerFile('psychometrics', import.meta.url), minThreads: 0, maxThreads: this.threads, idleTimeout: 30_000 });
     return this.#pool;
   }
 

@@ -1,9 +1,9 @@
-import type { DocumentsTask } from '../documents/analysis-pool';
-import { renderPdfPages } from '../documents/pdf-pages';
+import type { DocumentsTask } from './analysis-pool';
+import { renderPdfPages } from './pdf-pages';
 import { runAnalysis } from '../../engine/documents/analysis';
 
 /**
- * A worker thread of the document analysis pool (src/core/documents/analysis-pool.ts): page layout, MRZ
+ * A worker thread of the document analysis pool (analysis-pool.ts): page layout, MRZ
  * segmentation and template reading, glyph comparison, PDF pages. Pixels and files arrive as plain typed arrays;
  * the answers are plain data.
  */

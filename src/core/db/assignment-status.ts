@@ -1,4 +1,4 @@
-import { formatRotation, parseRotation } from '../../shared/domain/crew';
+import { formatRotation, parseRotation, type AssignmentState } from '../../shared/domain/crew';
 
 /**
  * The one definition of where an assignment stands on a date (`@asOf`, YYYY-MM-DD), as SQL over an assignments
@@ -19,8 +19,6 @@ export const rotationPhase = (a: string): string =>
   `CASE WHEN ${a}.rotation_weeks_on IS NULL THEN 'onboard' ` +
   `WHEN CAST(julianday(@asOf) - julianday(${rotationAnchor(a)}) AS INTEGER) % ((${a}.rotation_weeks_on + ${a}.rotation_weeks_off) * 7) < ${a}.rotation_weeks_on * 7 THEN 'onboard' ` +
   `ELSE 'on_leave' END`;
-
-export type AssignmentState = 'current' | 'planned' | 'past' | 'archived';
 
 /** The same rule in TypeScript, for rows already fetched. */
 export function assignmentState(a: { startDate: string; endDate: string | null; archivedAt: string | null }, asOf: string): AssignmentState {
