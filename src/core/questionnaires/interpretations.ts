@@ -43,10 +43,10 @@ export function interpretations(instrumentId: string, language: string): Map<str
       template.map((d) => [
         d.domain,
         {
-          title: d.title,
+          title: d.title.trim(),
           summary: paragraphs(d.shortDescription).join(' '),
           byLevel: Object.fromEntries((['low', 'neutral', 'high'] as const).map((level) => [level, paragraphs(d.results.find((r) => r.score === level)?.text ?? '')])) as Record<ScoreLevel, string[]>,
-          facets: Object.fromEntries(d.facets.map((f) => [f.facet, { title: f.title, text: paragraphs(f.text) }])),
+          facets: Object.fromEntries(d.facets.map((f) => [f.facet, { title: f.title.trim(), text: paragraphs(f.text) }])),
         },
       ]),
     );

@@ -17,13 +17,16 @@ import { languageName, takenWords } from './taken';
  */
 type ProfileNorm = ParsedInput<'profiles.get'>['norm'];
 
-/** The norm a profile opens on: the one chosen at import, else the first of the person's own population large enough. */
+/**
+ * The norm a profile opens on: the one chosen at import, else everyone stored of the person's own population
+ * when that group is large enough, else any norm of that population that is.
+ */
 async function chosenRef(ctx: ServiceContext, resultId: string, choice: ProfileNorm, stored: NormRef | null): Promise<NormRef | null> {
   if (choice === 'none') return null;
   if (choice !== 'default') return choice;
   if (stored) return stored;
-  const options = await normOptions(ctx, resultId);
-  return (options.find((o) => o.sameFor && o.sufficient) ?? null)?.ref ?? null;
+  const usable = (await normOptions(ctx, resultId)).filter((o) => o.sameFor && o.sufficient);
+  return (usable.find((o) => o.ref.kind === 'local' && o.ref.by === 'context') ?? usable[0])?.ref ?? null;
 }
 
 export async function profileOf(ctx: ServiceContext, input: Pick<ParsedInput<'profiles.get'>, 'id' | 'norm' | 'allowMixing' | 'language'>): Promise<Profile> {

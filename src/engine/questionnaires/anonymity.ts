@@ -44,7 +44,8 @@ export function breakdown(groups: ReadonlyMap<string, readonly number[]>, minimu
     left.push(smallest);
     rest += smallest[1].length;
   }
-  if (rest > 0 && rest < minimum) return [];
+  // Nothing to break down: "other departments" would be the whole vessel again.
+  if ((rest > 0 && rest < minimum) || shown.length === 0) return [];
   const rows = shown.map(([group, values]) => ({ group, ...aggregate(values, minimum) }));
   if (rest > 0) rows.push({ group: OTHER_GROUPS, ...aggregate(left.flatMap(([, v]) => v), minimum) });
   return rows.sort((a, b) => (a.group === OTHER_GROUPS ? 1 : b.group === OTHER_GROUPS ? -1 : a.group.localeCompare(b.group)));
