@@ -52,7 +52,6 @@ describe('a remote invitation', () => {
     expect(fileName).toMatch(/^questionnaire-Given0-candSurname0-.{8}\.html$/);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script[^>]+src=|<link|https?:\/\//);
-    expect(html).not.toContain('__name');
     expect(data.items).toHaveLength(120);
     expect(data.items[0]!.text).toBe(ipip.items[0]!.text.de);
     expect(html).not.toContain(ipip.items[0]!.text.fr!);

@@ -50,6 +50,11 @@ h1{font-size:1.4rem}.muted{color:#5d6d7e}.statement{font-size:1.3rem;margin:1.5r
 .options{display:grid;gap:.5rem}button{font:inherit;padding:.6rem 1rem;border:1px solid #1f6f8b;border-radius:6px;background:#fff;color:#1f6f8b;cursor:pointer;text-align:left}
 button[aria-pressed=true]{background:#1f6f8b;color:#fff}button.link{border:none;padding:.4rem 0;margin-top:1rem}`;
 
+/**
+ * The page: the invitation's data as JSON, and the script as the text of `invitationPage`. Some TypeScript
+ * runners (tsx) name inner functions through a `__name` helper; the page defines it as a no-op so the script
+ * runs whichever way the core was started.
+ */
 export function invitationHtml(data: PageData): string {
   return `<!doctype html>
 <html lang="${data.language.replace(/[^a-zA-Z-]/g, '')}">
@@ -63,7 +68,8 @@ export function invitationHtml(data: PageData): string {
 <body>
 <main id="app"><p>This questionnaire needs JavaScript: open it in a current web browser.</p></main>
 <script type="application/json" id="invitation">${scriptJson(data)}</script>
-<script>(${String(invitationPage)})(JSON.parse(document.getElementById('invitation').textContent));</script>
+<script>var __name = function (f) { return f; };
+(${String(invitationPage)})(JSON.parse(document.getElementById('invitation').textContent));</script>
 </body>
 </html>
 `;

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../../api/client';
-import { invalidate } from '../../../api/hooks';
+import { invalidate, queryKey } from '../../../api/hooks';
 
 /**
  * The operator's way out of the kiosk: the exit code set when the laptop was handed over. An unfinished
@@ -27,8 +27,10 @@ export function OperatorExit({ sessionId, finished, resultId }: { sessionId: str
       setError(failure instanceof Error ? failure.message : String(failure));
       return;
     }
+    // The core has let go of the kiosk: the app comes back at once, on the result's profile, and refetches what changed.
+    client.setQueryData(queryKey('sessions.kioskState', {}), { sessionId: null });
     window.location.hash = resultId ? `#/assessments/${resultId}/profile` : '#/questionnaires';
-    await invalidate(client, ['sessions.', 'assessments.', 'profiles.', 'campaigns.', 'pulse.']);
+    await invalidate(client, ['sessions.list', 'assessments.', 'campaigns.', 'pulse.']);
   };
   return (
     <form
