@@ -8,7 +8,7 @@ import { archiveSchedule, createSchedule, listSchedules, pulseResults, startPuls
 import { importSurvey, listSurveys, pulseSurvey } from './pulse-surveys';
 import { createInvitation, exportInvitation, importAnswers } from './invitations';
 import { sessionRow, summarise } from './session-store';
-import { answer, eventsOf, handOver, kioskView, leave, listSessions, recordEvent, setLanguage, startSession } from './sessions';
+import { answer, eventsOf, handOver, kioskView, leave, listSessions, recordEvent, release, setLanguage, startSession } from './sessions';
 import { kioskSession } from './visibility';
 
 type SessionMethods =
@@ -23,6 +23,7 @@ type SessionMethods =
   | 'sessions.finish'
   | 'sessions.handOver'
   | 'sessions.leave'
+  | 'sessions.release'
   | 'invitations.create'
   | 'invitations.export'
   | 'invitations.import';
@@ -44,6 +45,7 @@ export function sessionHandlers(ctx: ServiceContext): HandlerGroup<SessionMethod
     'sessions.finish': async ({ sessionId }, { task }) => changed(await finishSession(ctx, sessionId, task)),
     'sessions.handOver': (input) => handOver(ctx, input),
     'sessions.leave': ({ sessionId, exitCode }) => leave(ctx, sessionId, exitCode),
+    'sessions.release': ({ sessionId }) => release(ctx, sessionRow(ctx, sessionId)),
     'invitations.create': (input) => createInvitation(ctx, input),
     'invitations.export': ({ id }) => exportInvitation(ctx, id),
     'invitations.import': async (input, { task }) => changed(await importAnswers(ctx, input, task)),

@@ -175,6 +175,12 @@ export function handOver(ctx: ServiceContext, input: ParsedInput<'sessions.handO
 export function leave(ctx: ServiceContext, sessionId: string, exitCode: string): SessionSummary {
   const row = sessionRow(ctx, sessionId);
   if (!isOperator(row, exitCode)) throw new AppError('FORBIDDEN', 'That is not the exit code set when the laptop was handed over.', { issues: [{ path: 'exitCode', message: 'wrong exit code' }] });
+  return release(ctx, row);
+}
+
+/** The kiosk lets go of a session: paused when it is not finished. Only the operator gets here (visibility.ts). */
+export function release(ctx: ServiceContext, row: SessionRow): SessionSummary {
+  const sessionId = row.id;
   write(ctx.sqlite(), () => {
     const pausing = row.status === 'open';
     ctx

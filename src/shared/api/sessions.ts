@@ -128,6 +128,11 @@ export const sessionProcedures = {
     z.object({ sessionId: idSchema, exitCode: z.string().max(64) }),
     sessionSummarySchema,
   ),
+  'sessions.release': procedure(
+    'Let go of the kiosk without the exit code (an unfinished session is paused); the operator only, e.g. from `harmony kiosk release` when the code is forgotten',
+    z.object({ sessionId: idSchema }),
+    sessionSummarySchema,
+  ),
   'invitations.create': procedure(
     'A remote invitation for a person: the questionnaire in one language, exported as one HTML file that works offline',
     z.object({ personId: idSchema, instrumentId: z.string().min(1).max(100).default(DEFAULT_INSTRUMENT_ID), context: assessmentContextSchema, language: languageSchema.default('en'), dueOn: isoDateSchema.optional() }),
