@@ -7,7 +7,8 @@ import { normOptions, placeResult } from '../psychometrics/placement';
 import { listResults, storedResult } from '../psychometrics/results';
 import { currentJudgement } from '../psychometrics/current-verdicts';
 import { interpretationLanguages, interpretations } from './interpretations';
-import { languageName, takenWords } from './taken';
+import { languageName } from '../../shared/domain/languages';
+import { takenWords } from './taken';
 
 /**
  * The profile a person reads (docs/questionnaires.md#the-profile): a view of a stored result against a norm,

@@ -4,7 +4,7 @@ import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { resolveInstrument } from '../psychometrics/instruments';
 import { pulseSurvey } from './pulse-surveys';
-import { languageName } from './taken';
+import { languageName } from '../../shared/domain/languages';
 
 /**
  * An instrument or a pulse survey as a person answers it: the items in presentation order, their texts, the

@@ -11,7 +11,7 @@ import { write } from '../db/writes';
 import { hashExitCode, isOperator } from './operator';
 import { assertLanguage, questionnaireOf } from './questionnaire';
 import { answersOf, nextUnanswered, sessionRow, summarise, type SessionRow } from './session-store';
-import { languageName } from './taken';
+import { languageName } from '../../shared/domain/languages';
 
 /**
  * Sessions (docs/questionnaires.md#sessions): started for a person and a questionnaire, answered an item at a

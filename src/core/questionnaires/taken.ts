@@ -1,16 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { formatDate } from '../../shared/domain/dates';
+import { languageName } from '../../shared/domain/languages';
 import type { ServiceContext } from '../context';
 import { questionnaireSessions } from '../db/schema';
-
-/** A language's name in English ("Brazilian Portuguese"), and in itself for a person choosing it ("Deutsch"). */
-export function languageName(code: string, inLanguage = 'en'): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** How a questionnaire taken in the app was taken, in a captain's words, for the result and the profile. */
 export function takenWords(

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
 import { KIND_LABELS, MODE_LABELS, PROGRESS_BADGE, PROGRESS_LABELS } from './labels';
+import { PersonPicker } from './PersonPicker';
 import { SessionActions } from './SessionActions';
 
 /**
@@ -80,6 +81,8 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
   const instruments = useApiQuery('instruments.list', { archived: 'exclude' });
   const surveys = useApiQuery('pulse.surveys', {});
   const [name, setName] = useState('');
+  const [who, setWho] = useState<'crew' | 'people'>('crew');
+  const [chosenPeople, setChosenPeople] = useState<Array<{ id: string; name: string }>>([]);
   const [vesselId, setVesselId] = useState('');
   const [department, setDepartment] = useState<Department | ''>('');
   const [kind, setKind] = useState<'assessment' | 'pulse'>('pulse');
@@ -88,7 +91,7 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
   const [dueOn, setDueOn] = useState(addDaysIso(todayIsoDate(), 14));
   const create = useApiMutation('campaigns.create', ['campaigns.', 'sessions.'], {
     onSuccess: (c) => {
-      toast.success(`${c.name}: ${c.members.length} people asked`);
+      toast.success(`${c.name}: ${c.members.length} ${c.members.length === 1 ? 'person' : 'people'} asked`);
       onCreated(c.id);
     },
     onError: (e) => toast.error(e.message),
@@ -98,7 +101,7 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
   const submit = () => {
     const input: Input<'campaigns.create'> = {
       name,
-      target: { kind: 'crew', vesselId: vessel, ...(department ? { department } : {}) },
+      target: who === 'people' ? { kind: 'people', personIds: chosenPeople.map((p) => p.id) } : { kind: 'crew', vesselId: vessel, ...(department ? { department } : {}) },
       what: kind === 'pulse' ? { kind: 'pulse', surveyId: chosen, anonymous: true } : { kind: 'assessment', instrumentId: chosen, context: 'incumbent' },
       mode,
       dueOn,
@@ -121,22 +124,33 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
           <input id="campaign-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Wellbeing, March" />
         </div>
         <div className="field">
-          <label htmlFor="campaign-vessel">Crew of</label>
-          <select id="campaign-vessel" value={vessel} onChange={(e) => setVesselId(e.target.value)}>
-            {(vessels.data ?? []).map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
+          <label htmlFor="campaign-who">Who</label>
+          <select id="campaign-who" value={who} onChange={(e) => setWho(e.target.value === 'people' ? 'people' : 'crew')}>
+            <option value="crew">A vessel&apos;s crew or department</option>
+            <option value="people">Chosen people</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="campaign-department">Department</label>
-          <select id="campaign-department" value={department} onChange={(e) => setDepartment(e.target.value as Department | '')}>
-            <option value="">Whole crew</option>
-            <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
-          </select>
-        </div>
+        {who === 'crew' && (
+          <>
+            <div className="field">
+              <label htmlFor="campaign-vessel">Crew of</label>
+              <select id="campaign-vessel" value={vessel} onChange={(e) => setVesselId(e.target.value)}>
+                {(vessels.data ?? []).map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="campaign-department">Department</label>
+              <select id="campaign-department" value={department} onChange={(e) => setDepartment(e.target.value as Department | '')}>
+                <option value="">Whole crew</option>
+                <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+              </select>
+            </div>
+          </>
+        )}
         <div className="field">
           <label htmlFor="campaign-kind">What</label>
           <select id="campaign-kind" value={kind} onChange={(e) => (setKind(e.target.value === 'assessment' ? 'assessment' : 'pulse'), setWhat(''))}>
@@ -172,8 +186,24 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
           <input id="campaign-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
       </div>
+      {who === 'people' && (
+        <div className="field">
+          <label htmlFor="campaign-person">Add a person</label>
+          <PersonPicker id="campaign-person" value={null} onChange={(p) => p && !chosenPeople.some((c) => c.id === p.id) && setChosenPeople([...chosenPeople, p])} />
+          <ul aria-label="Chosen people">
+            {chosenPeople.map((p) => (
+              <li key={p.id}>
+                {p.name}{' '}
+                <button type="button" className="link" onClick={() => setChosenPeople(chosenPeople.filter((c) => c.id !== p.id))}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={!name.trim() || !vessel || !chosen || create.isPending}>
+        <button type="submit" className="primary" disabled={!name.trim() || (who === 'crew' ? !vessel : chosenPeople.length === 0) || !chosen || create.isPending}>
           Create campaign
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { KIND_LABELS, MODE_LABELS, PROGRESS_BADGE, PROGRESS_LABELS } from './labels';
-import { languageLabel } from './languages';
+import { languageName } from '../../../../shared/domain/languages';
 import { SessionActions } from './SessionActions';
 import { StartSessionDialog } from './StartSessionDialog';
 
@@ -51,7 +51,7 @@ export function SessionsView() {
                   <span className="muted"> · {KIND_LABELS[s.kind]}</span>
                 </td>
                 <td>{MODE_LABELS[s.mode]}</td>
-                <td>{languageLabel(s.language)}</td>
+                <td>{languageName(s.language)}</td>
                 <td>
                   <span className={`badge ${PROGRESS_BADGE[s.progress]}`}>{PROGRESS_LABELS[s.progress]}</span>{' '}
                   <span className="muted">

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { downloadText } from '../../files';
 import { CONTEXT_LABELS } from '../assessments/labels';
 import { ExitCodeFields, exitCodeReady } from './ExitCodeFields';
-import { languageLabel } from './languages';
+import { languageName } from '../../../../shared/domain/languages';
 import { PersonPicker } from './PersonPicker';
 
 /**
@@ -72,7 +72,7 @@ export function StartSessionDialog({ mode, onClose }: { mode: 'kiosk' | 'remote'
               <select id="session-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
                 {languages.map((l) => (
                   <option key={l} value={l}>
-                    {languageLabel(l)}
+                    {languageName(l)}
                   </option>
                 ))}
               </select>

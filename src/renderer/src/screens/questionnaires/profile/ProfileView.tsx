@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { toast } from 'sonner';
 import type { NormRef, Profile } from '../../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { downloadBase64 } from '../../../files';
 import { formatDate, formatDateTime } from '../../../format';
 import { CONTEXT_LABELS, INDEX_LABELS, normOptionLabel, VERDICT_BADGE, VERDICT_LABELS } from '../../assessments/labels';
 import '../../../styles/questionnaires.css';
@@ -18,19 +19,6 @@ const MEANING = {
   invalid: 'The answers do not describe the person reliably: the profile is not to be used.',
 } as const;
 
-/** Decodes base64 to bytes and offers them as a download. */
-function download(fileName: string, contentBase64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * The profile a person reads (docs/questionnaires.md#the-profile): the verdict first, a radar of the domains,
  * facet bars with percentiles against the chosen norm, what each means in the person's language, history as
@@ -41,7 +29,7 @@ export function ProfileView({ id }: { id: string }) {
   const [language, setLanguage] = useState<string | undefined>(undefined);
   const profile = useApiQuery('profiles.get', { id, norm, ...(language ? { language } : {}) });
   const options = useApiQuery('assessments.normOptions', { id });
-  const pdf = useApiMutation('profiles.pdf', [], { onSuccess: (file) => download(file.fileName, file.contentBase64, 'application/pdf'), onError: (e) => toast.error(e.message) });
+  const pdf = useApiMutation('profiles.pdf', [], { onSuccess: (file) => downloadBase64(file.fileName, file.contentBase64, 'application/pdf'), onError: (e) => toast.error(e.message) });
   if (profile.isPending) return <p className="page muted">Loading…</p>;
   if (profile.isError)
     return (
