@@ -34,6 +34,11 @@ export interface CoreOptions {
   validateOutput?: boolean;
   /** Sees unexpected errors (bugs) with their stack; by default they go to the data folder's logs/harmony.log. */
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Every call comes from the operator at this computer's command line, never from the window the kiosk shows:
+   * the kiosk's rule of who may call what does not apply (docs/questionnaires.md#the-kiosk).
+   */
+  operatorShell?: boolean;
 }
 
 export interface Core {
@@ -66,7 +71,7 @@ export function createCore(options: CoreOptions = {}): Core {
     sqlite: () => state.requireDatabase().current().sqlite,
     onClose: (dispose) => disposers.push(dispose),
   };
-  const handlers = createHandlers(ctx);
+  const handlers = createHandlers(ctx, { operatorShell: options.operatorShell ?? false });
   const dispatch = createDispatcher({
     handlers,
     tasks,

@@ -11,11 +11,16 @@ import { systemHandlers } from './system/handlers';
 import { teamHandlers } from './team/handlers';
 import { vesselHandlers } from './vessels/handlers';
 import { manningHandlers } from './manning/handlers';
+import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
+import { guardedByViewer } from './questionnaires/visibility';
 import type { Handlers } from './api/dispatcher';
 
-/** Every procedure of the contract, bound to its service. TypeScript checks that none is missing. */
-export function createHandlers(ctx: ServiceContext): Handlers {
-  return {
+/**
+ * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
+ * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
+ */
+export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean } = { operatorShell: false }): Handlers {
+  const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...vesselHandlers(ctx),
     ...peopleHandlers(ctx),
@@ -28,5 +33,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...teamHandlers(ctx),
     ...manningHandlers(ctx),
     ...fitHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...pulseHandlers(ctx),
   };
+  return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

@@ -4,7 +4,7 @@ import { oneWayAnova } from '../../engine/fit';
 import { dayNumber, inPost } from '../../engine/team';
 import type { ServiceContext } from '../context';
 import { scaleLists } from '../team/assemble';
-import { crewStints } from '../team/crew';
+import { crewStints } from '../manning/crew';
 import { latestResults } from '../team/results';
 import { fitInstrument } from './position';
 

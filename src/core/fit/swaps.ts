@@ -5,7 +5,7 @@ import { dayNumber } from '../../engine/team';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { psychometricsPool } from '../psychometrics/pool';
-import { crewStints, groupMembers } from '../team/crew';
+import { crewStints, groupMembers } from '../manning/crew';
 import { harmonyModel } from '../team/models';
 import { getVesselRow } from '../vessels/records';
 import { positionAgainst, postFigures, postsOf } from './crew-model';

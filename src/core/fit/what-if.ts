@@ -6,7 +6,7 @@ import { dayNumber } from '../../engine/team';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { scaleLists } from '../team/assemble';
-import { crewStints, groupMembers } from '../team/crew';
+import { crewStints, groupMembers } from '../manning/crew';
 import { harmonyModel } from '../team/models';
 import { getPositionRow, getVesselRow } from '../vessels/records';
 import { postFigures, postsOf, type CrewPost } from './crew-model';

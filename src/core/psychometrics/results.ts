@@ -11,6 +11,7 @@ import { write } from '../db/writes';
 import { nameSearch } from '../people/name-search';
 import { currentJudgement, currentVerdicts, currentVerdictsOf, type ScreeningColumns } from './current-verdicts';
 import { instrumentName, resolveInstrument } from './instruments';
+import { takenWords } from './taken';
 
 type StoredResult = typeof assessmentResults.$inferSelect;
 
@@ -19,7 +20,7 @@ const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`
 /** What the list shows of a result, and what its current verdict is judged from. */
 const ROW_COLUMNS = `r.id, r.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.instrument_id AS instrumentId,
   r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons,
-  r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
+  r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize, r.proctoring`;
 const NEWEST_FIRST = 'ORDER BY r.taken_on DESC, r.id DESC';
 
 type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict'> & ScreeningColumns;
@@ -115,7 +116,7 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
   const r = storedResult(ctx, id);
   const instrument = resolveInstrument(ctx, r.instrumentId);
   const empty = { mean: null, sum: null };
-  const now = currentJudgement(ctx, { ...r, items: r.items.length, responseTime: r.responseTime ?? null, comparison: r.comparison ?? null });
+  const now = currentJudgement(ctx, { ...r, items: r.items.length, responseTime: r.responseTime ?? null, comparison: r.comparison ?? null, proctoring: r.proctoring ?? null });
   return {
     id: r.id,
     createdAt: r.createdAt,
@@ -143,6 +144,9 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
     normRef: r.normRef ?? null,
     batchSize: r.batchSize,
     sourceFile: r.sourceFile,
+    session: r.sessionId
+      ? { id: r.sessionId, taken: takenWords(ctx, r) ?? '', language: r.language ?? 'en', engineVersion: r.engineVersion ?? '', proctoring: r.proctoring ?? [] }
+      : null,
   };
 }
 

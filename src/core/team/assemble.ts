@@ -4,7 +4,7 @@ import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { localName } from '../../engine/psychometrics';
 import type { TeamInput, TeamMemberInput } from '../../engine/team';
 import type { ServiceContext } from '../context';
-import type { GroupMember } from './crew';
+import type { GroupMember } from '../manning/crew';
 import { harmonyModel } from './models';
 import { latestResults, type LatestResult } from './results';
 import { chooseNorm, normScalesOf, placeMember, teamNormOptions, type ResolvedNorm } from './team-norms';

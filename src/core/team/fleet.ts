@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { vessels } from '../db/schema';
 import { resolveInstrument } from '../psychometrics/instruments';
 import { assembleTeam, scaleLists, type AssembledTeam } from './assemble';
-import { crewStints, groupMembers, type CrewStint } from './crew';
+import { crewStints, groupMembers, type CrewStint } from '../manning/crew';
 import { harmonyModel } from './models';
 import { latestResults } from './results';
 import { teamFigures } from './run';

@@ -30,6 +30,7 @@ export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
 export { reassess } from './reassess';
 export type { InstrumentFacts, StoredScreening } from './reassess';
-export { assessValidity, COMPARISON_INDEX, mahalanobisCutoff, onlyUnchecked, resolveCutoffs } from './validity';
+export { assessValidity, COMPARISON_INDEX, mahalanobisCutoff, onlyUnchecked, resolveCutoffs, verdictOf } from './validity';
+export type { Finding } from './validity';
 export { placeOnLocalGroup, placeOnTable } from './placement';
 export type { PlacedScore, Placement, PlacementStatus, ScoreToPlace } from './placement';

@@ -65,6 +65,10 @@ export function buildIpipNeo120(sources: BigFiveSources): InstrumentDefinition {
     response: { min: 1, max: 5 },
     responseLabels: sources.choices,
     languages,
+    // After the IPIP's own instructions (ipip.ori.org, public domain); the package ships none, so English only.
+    instructions: {
+      en: 'Each statement describes a way people behave. Say how accurately it describes you: as you generally are now, not as you wish to be, and as you honestly see yourself compared with other people you know of about your age. There are no right or wrong answers. Answer with the keys 1 to 5 or by clicking; you can go back to change an answer.',
+    },
     source: 'Johnson, J. A. (2014). Measuring thirty facets of the Five Factor Model with a 120-item public domain inventory. Journal of Research in Personality, 51, 78–89. Items: @bigfive-org/questions.',
     license: 'IPIP items are in the public domain; @bigfive-org/questions and @bigfive-org/results are MIT-licensed.',
     scales: [...DOMAINS].map((d) => ({ id: d, name: domainName(d) })),

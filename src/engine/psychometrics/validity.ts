@@ -159,9 +159,16 @@ export function assessValidity(
     );
   }
   const found = findings.filter((f): f is Finding => f !== null);
-  // A comparison group too small is no sign of careless answering: it keeps the verdict from "valid" but does not
-  // add up towards "invalid".
+  return { verdict: verdictOf(found, t), findings: found };
+}
+
+/**
+ * The verdict of a set of findings: invalid when one is invalid or enough are questionable together, else
+ * questionable when there is any. A comparison group too small is no sign of careless answering: it keeps the
+ * verdict from "valid" but does not add up towards "invalid".
+ */
+export function verdictOf(found: readonly Finding[], t: ValidityThresholds): Verdict {
   const questionable = found.filter((f) => f.level === 'questionable' && f.index !== COMPARISON_INDEX).length;
   const invalid = found.some((f) => f.level === 'invalid') || (t.questionableForInvalid !== null && questionable >= t.questionableForInvalid);
-  return { verdict: invalid ? 'invalid' : found.length ? 'questionable' : 'valid', findings: found };
+  return invalid ? 'invalid' : found.length ? 'questionable' : 'valid';
 }

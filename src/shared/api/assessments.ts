@@ -10,6 +10,7 @@ import {
   storedComparisonSchema,
   storedScaleScoreSchema,
 } from './assessment-fields';
+import { proctoringEventSchema } from '../questionnaires';
 import { archivedFilterSchema, byIdSchema, csvFileSchema, idSchema, recordStamps } from './fields';
 import { importProblemSchema } from './people';
 import { procedure } from './procedure';
@@ -108,6 +109,8 @@ export const resultDetailSchema = z.object({
   normRef: normRefSchema.nullable(),
   batchSize: z.number().int(),
   sourceFile: z.string().nullable(),
+  /** A questionnaire taken in the app: how it was taken, in words, and its proctoring events; null for an import. */
+  session: z.object({ id: z.string(), taken: z.string(), language: z.string(), engineVersion: z.string(), proctoring: z.array(proctoringEventSchema) }).nullable(),
 });
 export type ResultDetail = z.infer<typeof resultDetailSchema>;
 

@@ -20,3 +20,6 @@ export * from './instruments';
 export * from './team';
 export * from './manning';
 export * from './fit';
+export * from './sessions';
+export * from './pulse';
+export * from './profiles';

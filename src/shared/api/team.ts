@@ -107,7 +107,8 @@ export const teamDynamicsSchema = z.object({
   harmonyVersion: z.string(),
   diagnosis: z.array(insightSchema),
   volatility: volatilitySchema,
-  cohesion: z.object({ available: z.boolean(), message: z.string() }),
+  /** From the Team climate pulse survey (docs/questionnaires.md#pulse-surveys): monthly crew means, each from enough answers to show. */
+  cohesion: z.object({ available: z.boolean(), message: z.string(), series: z.array(z.object({ month: z.string(), mean: z.number(), n: z.number().int() })) }),
   rotationPairs: z.array(
     z.object({
       days: z.number().int(),

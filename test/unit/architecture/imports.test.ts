@@ -22,6 +22,7 @@ const CORE_STEPS: string[][] = [
   // The domains, each on the ones it needs.
   ['vessels', 'people'],
   ['assignments', 'documents', 'psychometrics', 'manning'],
+  ['questionnaires'],
   ['team'],
   ['fit'],
   ['demo'],
@@ -33,7 +34,7 @@ const CORE_STEPS: string[][] = [
 const ENGINE_STEPS: string[][] = [
   ['csv', 'manning', 'random.ts'],
   ['documents', 'psychometrics'],
-  ['team'],
+  ['team', 'questionnaires'],
   ['fit'],
 ];
 

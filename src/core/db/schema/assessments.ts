@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AssessmentContext, NormRef, StoredComparison, StoredScaleScore } from '../../../shared/api/assessment-fields';
 import type { IndexNotComputed, InstrumentDefinition, NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
+import type { ProctoringEvent } from '../../../shared/questionnaires';
 import { idColumn, timestampColumns } from '../columns';
 import { people } from './fleet';
 
@@ -48,6 +49,18 @@ export const assessmentResults = sqliteTable(
     batchId: text('batch_id').notNull(),
     batchSize: integer('batch_size').notNull(),
     sourceFile: text('source_file'),
+    /**
+     * A questionnaire taken in the app (docs/questionnaires.md#the-snapshot): its session, language, the engine
+     * that scored it, the time on each item (ms, in the order of `items`), the proctoring events and the days it
+     * was paused. Null for imported results.
+     */
+    sessionId: text('session_id'),
+    language: text('language'),
+    engineVersion: text('engine_version'),
+    itemTimes: text('item_times', { mode: 'json' }).$type<Array<number | null>>(),
+    proctoring: text('proctoring', { mode: 'json' }).$type<ProctoringEvent[]>(),
+    pauses: integer('pauses'),
+    startedAt: text('started_at'),
     ...timestampColumns(),
   },
   (t) => [

@@ -4,6 +4,7 @@ import { CrewScreen } from './crew/CrewScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { TeamScreen } from './team/TeamScreen';
+import { QuestionnairesScreen } from './questionnaires/QuestionnairesScreen';
 import { RecruitmentScreen } from './fit/RecruitmentScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
@@ -25,6 +26,7 @@ export const screens: ScreenEntry[] = [
   { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
   { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
   { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
+  { path: '/questionnaires', label: 'Questionnaires', icon: '✎', component: QuestionnairesScreen },
   { path: '/team', label: 'Team dynamics', icon: '⚭', component: TeamScreen },
   { path: '/recruitment', label: 'Recruitment', icon: '⚖', component: RecruitmentScreen },
   { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },

@@ -8,6 +8,7 @@ import { CONTEXT_LABELS, fixed, INDEX_LABELS, VERDICT_LABELS } from './labels';
 import { NormPlacementView } from './NormPlacementView';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { VerdictBadges } from './VerdictBadges';
+import { SessionFacts } from '../questionnaires/profile/SessionFacts';
 
 const MEANING = {
   valid: 'No index of careless responding crossed its cut-off.',
@@ -75,6 +76,9 @@ export function ResultDetail({ id }: { id: string }) {
             {r.archivedAt ? ' · archived' : ''}
           </p>
         </div>
+        <Link href={`/${r.id}/profile`} className="button">
+          Profile
+        </Link>
         <ArchiveToggle archived={Boolean(r.archivedAt)} prominentRestore onArchive={() => archive.archive(r.id, what, () => navigate('/'))} onRestore={() => archive.restore(r.id, what)} />
       </header>
       <div className="card">
@@ -102,6 +106,7 @@ export function ResultDetail({ id }: { id: string }) {
           </>
         )}
         {comparedWith(r) && <p className="muted">{comparedWith(r)}</p>}
+        {r.session && <SessionFacts session={r.session} />}
         {r.currentVerdict !== r.verdict && (
           <div className="notice warn" role="status">
             <p>
