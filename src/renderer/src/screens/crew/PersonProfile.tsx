@@ -19,6 +19,7 @@ import { PersonAssessments } from '../assessments/PersonAssessments';
 import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { describeRotation } from '../vessels/manning/manning-text';
+import { CvCard } from '../recruitment/CvCard';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -143,6 +144,7 @@ export function PersonProfile({ id }: { id: string }) {
           </dd>
         </dl>
       </div>
+      <CvCard personId={person.id} languages={person.languages} editable={!archived} />
       <div className="card">
         <h2>Assignment history</h2>
         {history.length === 0 ? (

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { useApiQuery } from '../../api/hooks';
-import { useDialogs } from '../../state/ui';
+import { useDialogs, useRecruitmentTab } from '../../state/ui';
 import '../../styles/fit.css';
 import { AnovaView } from './AnovaView';
 import { ModelsView } from './ModelsView';
@@ -13,9 +12,20 @@ import { PositionRanking } from './PositionRanking';
 import { ProfilesView } from './ProfilesView';
 import { WhatIfView } from './WhatIfView';
 import { ADVISORY_NOTE } from './labels';
+import { ApplicationPage } from '../recruitment/ApplicationPage';
+import { InboxView } from '../recruitment/InboxView';
+import { InterviewsView } from '../recruitment/InterviewsView';
+import { PipelineView } from '../recruitment/PipelineView';
+import { RequisitionPage } from '../recruitment/RequisitionPage';
+import { RequisitionsView } from '../recruitment/RequisitionsView';
+import '../../styles/recruitment.css';
 
 const TABS = [
-  ['positions', 'Positions'],
+  ['requisitions', 'Requisitions'],
+  ['board', 'Board'],
+  ['interviews', 'Interviews'],
+  ['inbox', 'Inbox'],
+  ['positions', 'Candidate fit'],
   ['outcomes', 'Outcomes'],
   ['models', 'Prediction models'],
   ['profiles', 'Trait profiles'],
@@ -82,7 +92,8 @@ function PositionsView() {
 }
 
 function RecruitmentHome() {
-  const [tab, setTab] = useState<Tab>('positions');
+  const [tab, setTab] = useRecruitmentTab<Tab>();
+  const inbox = useApiQuery('notifications.list', { unreadOnly: true });
   const settings = useApiQuery('fit.settings', {});
   return (
     <section className="page">
@@ -96,10 +107,15 @@ function RecruitmentHome() {
         {TABS.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
             {label}
+            {id === 'inbox' && inbox.data?.unread ? <span className="badge warn">{inbox.data.unread}</span> : null}
           </button>
         ))}
       </div>
       <div role="tabpanel">
+        {tab === 'requisitions' && <RequisitionsView />}
+        {tab === 'board' && <PipelineView />}
+        {tab === 'interviews' && <InterviewsView />}
+        {tab === 'inbox' && <InboxView />}
         {tab === 'positions' && <PositionsView />}
         {tab === 'outcomes' && <OutcomesView />}
         {tab === 'models' && <ModelsView />}
@@ -117,10 +133,12 @@ function RecruitmentHome() {
   );
 }
 
-/** Recruitment: positions and their candidates, a person's matches, what-if, outcomes, models, profiles, the log. */
+/** Recruitment: requisitions and their pipeline, interviews, the inbox; positions and their candidates, a person's matches, what-if, outcomes, models, profiles, the log. */
 export function RecruitmentScreen() {
   return (
     <Switch>
+      <Route path="/requisition/:id">{(params) => <RequisitionPage key={params.id} id={params.id} />}</Route>
+      <Route path="/application/:id">{(params) => <ApplicationPage key={params.id} id={params.id} />}</Route>
       <Route path="/position/:id">{(params) => <PositionRanking key={params.id} positionId={params.id} />}</Route>
       <Route path="/person/:id">{(params) => <PersonMatches key={params.id} personId={params.id} />}</Route>
       <Route path="/whatif/:vesselId">{(params) => <WhatIfView key={params.vesselId} vesselId={params.vesselId} />}</Route>

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import { useLocation } from 'wouter';
+import type { Requirements } from '../../../../shared/api';
+import { CERTIFICATE_KINDS, CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
+import { VISA_KINDS, VISA_LABELS } from '../../../../shared/fit/model';
+import { todayIsoDate } from '../../../../shared/domain/dates';
+import { call } from '../../api/client';
+import { useApiQuery, invalidate } from '../../api/hooks';
+import { Dialog } from '../../components/Dialog';
+import { Field, numberOrNull } from '../../forms/form-helpers';
+import { useQueryClient } from '@tanstack/react-query';
+import { useFieldErrors } from './use-field-errors';
+
+const FIELDS = ['positionId', 'title', 'startDate', 'rotation', 'salaryMin', 'salaryMax', 'currency', 'places', 'requirements'];
+
+interface Draft {
+  title: string;
+  startDate: string;
+  rotation: string;
+  salaryMin: string;
+  salaryMax: string;
+  currency: string;
+  places: string;
+  requirements: Requirements;
+}
+
+const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+/** A new requisition: the position first, then its terms and requirements as the position gives them, edited. */
+export function RequisitionForm({ onClose }: { onClose(): void }) {
+  const [, navigate] = useLocation();
+  const client = useQueryClient();
+  const positions = useApiQuery('fit.positions', {});
+  const [positionId, setPositionId] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [openNow, setOpenNow] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const { errors, report } = useFieldErrors(FIELDS);
+
+  useEffect(() => {
+    if (!positionId) return;
+    void call('requisitions.defaults', { positionId }).then(
+      (d) => setDraft({ title: d.title, startDate: todayIsoDate(), rotation: d.rotation ?? '', salaryMin: '', salaryMax: '', currency: 'EUR', places: String(d.places), requirements: d.requirements }),
+      (error: Error) => toast.error(error.message),
+    );
+  }, [positionId]);
+
+  const set = (changes: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...changes } : d));
+  const setRequirements = (changes: Partial<Requirements>) => setDraft((d) => (d ? { ...d, requirements: { ...d.requirements, ...changes } } : d));
+
+  async function save() {
+    if (!draft) return;
+    setSaving(true);
+    try {
+      const created = await call('requisitions.create', {
+        positionId,
+        title: draft.title,
+        startDate: draft.startDate,
+        rotation: draft.rotation,
+        salaryMin: numberOrNull(draft.salaryMin),
+        salaryMax: numberOrNull(draft.salaryMax),
+        currency: draft.currency,
+        places: numberOrNull(draft.places) ?? Number.NaN,
+        requirements: draft.requirements,
+      });
+      if (openNow) await call('requisitions.move', { id: created.id, to: 'open' });
+      await invalidate(client, ['requisitions.']);
+      toast.success(`Requisition for ${created.title} on ${created.vessel} ${openNow ? 'opened' : 'saved as a draft'}`);
+      onClose();
+      navigate(`/requisition/${created.id}`);
+    } catch (error) {
+      report(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog title="New requisition" onClose={onClose} wide>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div className="form-grid">
+          <Field label="Position" error={errors.positionId}>
+            {(a) => (
+              <select {...a} value={positionId} onChange={(e) => setPositionId(e.target.value)} autoFocus>
+                <option value="">Choose the vessel and position…</option>
+                {(positions.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.vessel}: {p.title} ({p.current} of {p.headcount} filled)
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {draft && (
+            <>
+              <Field label="Job title" error={errors.title}>
+                {(a) => <input {...a} value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+              </Field>
+              <Field label="Start date" error={errors.startDate}>
+                {(a) => <input {...a} type="date" value={draft.startDate} onChange={(e) => set({ startDate: e.target.value })} />}
+              </Field>
+              <Field label="Rotation (weeks on:off)" error={errors.rotation}>
+                {(a) => <input {...a} value={draft.rotation} placeholder="none" onChange={(e) => set({ rotation: e.target.value })} />}
+              </Field>
+              <Field label="Salary from (per month)" error={errors.salaryMin}>
+                {(a) => <input {...a} inputMode="numeric" value={draft.salaryMin} onChange={(e) => set({ salaryMin: e.target.value })} />}
+              </Field>
+              <Field label="Salary to (per month)" error={errors.salaryMax}>
+                {(a) => <input {...a} inputMode="numeric" value={draft.salaryMax} onChange={(e) => set({ salaryMax: e.target.value })} />}
+              </Field>
+              <Field label="Currency" error={errors.currency}>
+                {(a) => <input {...a} value={draft.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value })} />}
+              </Field>
+              <Field label="Places" error={errors.places}>
+                {(a) => <input {...a} inputMode="numeric" value={draft.places} onChange={(e) => set({ places: e.target.value })} />}
+              </Field>
+              <Field label="Years at sea at least" error={errors.requirements}>
+                {(a) => <input {...a} inputMode="decimal" value={draft.requirements.minYearsAtSea ?? ''} onChange={(e) => setRequirements({ minYearsAtSea: numberOrNull(e.target.value) })} />}
+              </Field>
+              <Field label="Languages (separated by commas)">
+                {(a) => <input {...a} value={draft.requirements.languages.join(', ')} onChange={(e) => setRequirements({ languages: e.target.value.split(',').map((l) => l.trim()).filter(Boolean) })} />}
+              </Field>
+            </>
+          )}
+        </div>
+        {draft && (
+          <>
+            <fieldset className="checks">
+              <legend>Certificates required</legend>
+              {CERTIFICATE_KINDS.map((k) => (
+                <label key={k}>
+                  <input type="checkbox" checked={draft.requirements.certificates.includes(k)} onChange={() => setRequirements({ certificates: toggle(draft.requirements.certificates, k) })} /> {CERTIFICATE_LABELS[k]}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="checks">
+              <legend>Visas required</legend>
+              {VISA_KINDS.map((k) => (
+                <label key={k}>
+                  <input type="checkbox" checked={draft.requirements.visas.includes(k)} onChange={() => setRequirements({ visas: toggle(draft.requirements.visas, k) })} /> {VISA_LABELS[k]}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              <input type="checkbox" checked={openNow} onChange={(e) => setOpenNow(e.target.checked)} /> Open it now (otherwise it is kept as a draft)
+            </label>
+          </>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!draft || saving}>
+            Save requisition
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Requisition } from '../../../../shared/api';
+import { APPLICATION_MACHINE, FORWARD_STAGES, REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
+import { useApiQuery } from '../../api/hooks';
+import { formatDate } from '../../format';
+import { RequisitionForm } from './RequisitionForm';
+
+const STATUS_BADGE: Record<Requisition['status'], string> = { draft: '', open: 'ok', paused: 'warn', filled: 'info', closed: '', cancelled: 'bad' };
+
+export const RequisitionStatus = ({ status }: { status: Requisition['status'] }) => <span className={`badge ${STATUS_BADGE[status]}`}>{REQUISITION_MACHINE.labels[status]}</span>;
+
+export const salaryText = (r: Pick<Requisition, 'salaryMin' | 'salaryMax' | 'currency'>) =>
+  r.salaryMin === null && r.salaryMax === null ? '—' : `${[r.salaryMin, r.salaryMax].filter((v) => v !== null).map((v) => v!.toLocaleString('en-GB')).join('–')} ${r.currency ?? ''}/month`;
+
+const days = (n: number | null) => (n === null ? '—' : `${n} ${n === 1 ? 'day' : 'days'}`);
+
+function Figures() {
+  const figures = useApiQuery('requisitions.figures', {});
+  const f = figures.data;
+  if (!f) return null;
+  return (
+    <div className="card">
+      <h2>Across requisitions</h2>
+      <dl className="facts">
+        <dt>Open</dt>
+        <dd>{f.requisitions.open}</dd>
+        <dt>Hires</dt>
+        <dd>{f.hires}</dd>
+        <dt>Time to hire</dt>
+        <dd>{f.timeToHire.median === null ? '—' : `${f.timeToHire.median} days at the median (mean ${f.timeToHire.mean})`}</dd>
+        <dt>Time to fill</dt>
+        <dd>{f.timeToFill.median === null ? '—' : `${f.timeToFill.median} days at the median (mean ${f.timeToFill.mean})`}</dd>
+        <dt>Source of hires</dt>
+        <dd>{f.sourceOfHires.length === 0 ? '—' : f.sourceOfHires.map((s) => `${s.source}: ${s.hires} of ${s.applications}`).join(' · ')}</dd>
+      </dl>
+    </div>
+  );
+}
+
+/** Every requisition with its figures, open ones first; a new one starts from a vessel position. */
+export function RequisitionsView() {
+  const list = useApiQuery('requisitions.list', {});
+  const [creating, setCreating] = useState(false);
+  const rows = list.data ?? [];
+  return (
+    <div>
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          New requisition
+        </button>
+      </div>
+      {list.isError && <p className="notice bad">{list.error.message}</p>}
+      {list.isSuccess && rows.length === 0 && (
+        <div className="empty card">
+          <h2>No requisitions yet</h2>
+          <p>A requisition is a job to fill on one of your vessels&apos; positions. Start one, then add candidates to it.</p>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <table className="table card-table">
+          <caption className="sr-only">Requisitions</caption>
+          <thead>
+            <tr>
+              <th>Requisition</th>
+              <th>Vessel</th>
+              <th>Starts</th>
+              <th>Status</th>
+              <th className="num">Places</th>
+              {FORWARD_STAGES.map((s) => (
+                <th key={s} className="num">
+                  {APPLICATION_MACHINE.labels[s]}
+                </th>
+              ))}
+              <th className="num">Open for</th>
+              <th className="num">Time to fill</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/requisition/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>{r.vessel}</td>
+                <td>{formatDate(r.startDate)}</td>
+                <td>
+                  <RequisitionStatus status={r.status} />
+                </td>
+                <td className="num">
+                  {r.placed} of {r.places}
+                </td>
+                {FORWARD_STAGES.map((s) => (
+                  <td key={s} className="num">
+                    {r.stages[s] || '·'}
+                  </td>
+                ))}
+                <td className="num">{days(r.daysOpen)}</td>
+                <td className="num">{days(r.daysToFill)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Figures />
+      {creating && <RequisitionForm onClose={() => setCreating(false)} />}
+    </div>
+  );
+}
