@@ -52,5 +52,9 @@ describe('harmony cv', { timeout: 60_000 }, () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('Person no-such-person does not exist');
     expectPlain(unknown.stderr);
+    const existing = await harmony('cv', personId, '--out', join(dir.path, 'cv.pdf'));
+    expect(existing.code).not.toBe(0);
+    expect(existing.stderr).toContain('already exists. Add --force to replace it.');
+    expect((await harmony('cv', personId, '--out', join(dir.path, 'cv.pdf'), '--force')).code).toBe(0);
   });
 });
