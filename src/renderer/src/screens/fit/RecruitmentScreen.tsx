@@ -1,7 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { useApiQuery } from '../../api/hooks';
-import { useDialogs, useRecruitmentTab } from '../../state/ui';
+import { useRecruitmentTab } from '../../state/ui';
 import '../../styles/fit.css';
 import { AnovaView } from './AnovaView';
 import { ModelsView } from './ModelsView';
@@ -18,6 +18,7 @@ import { InterviewsView } from '../recruitment/InterviewsView';
 import { PipelineView } from '../recruitment/PipelineView';
 import { RequisitionPage } from '../recruitment/RequisitionPage';
 import { RequisitionsView } from '../recruitment/RequisitionsView';
+import { NoPositions } from '../recruitment/NoPositions';
 import '../../styles/recruitment.css';
 
 const TABS = [
@@ -37,24 +38,9 @@ type Tab = (typeof TABS)[number][0];
 /** Every position across the fleet, open ones first, each leading to its ranked candidates. */
 function PositionsView() {
   const positions = useApiQuery('fit.positions', {});
-  const showDialog = useDialogs((s) => s.show);
   const rows = positions.data ?? [];
   if (positions.isError) return <p className="notice bad">{positions.error.message}</p>;
-  if (positions.isSuccess && rows.length === 0)
-    return (
-      <div className="empty card">
-        <h2>No positions yet</h2>
-        <p>Candidates are ranked for a vessel&apos;s positions: add a vessel and its positions first, or load the sample fleet.</p>
-        <div className="form-actions center">
-          <Link href="~/vessels" className="button">
-            Go to Vessels
-          </Link>
-          <button type="button" onClick={() => showDialog('sample-fleet')}>
-            Load the sample fleet
-          </button>
-        </div>
-      </div>
-    );
+  if (positions.isSuccess && rows.length === 0) return <NoPositions />;
   return (
     <table className="table card-table">
       <caption className="sr-only">Positions across the fleet</caption>

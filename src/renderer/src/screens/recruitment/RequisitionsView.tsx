@@ -4,6 +4,7 @@ import type { Requisition } from '../../../../shared/api';
 import { APPLICATION_MACHINE, FORWARD_STAGES, REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
+import { NoPositions } from './NoPositions';
 import { RequisitionForm } from './RequisitionForm';
 
 const STATUS_BADGE: Record<Requisition['status'], string> = { draft: '', open: 'ok', paused: 'warn', filled: 'info', closed: '', cancelled: 'bad' };
@@ -41,8 +42,10 @@ function Figures() {
 /** Every requisition with its figures, open ones first; a new one starts from a vessel position. */
 export function RequisitionsView() {
   const list = useApiQuery('requisitions.list', {});
+  const positions = useApiQuery('fit.positions', {});
   const [creating, setCreating] = useState(false);
   const rows = list.data ?? [];
+  if (list.isSuccess && rows.length === 0 && positions.isSuccess && positions.data.length === 0) return <NoPositions />;
   return (
     <div>
       <div className="toolbar">
