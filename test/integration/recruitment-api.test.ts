@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../src/shared/api';
+import { peopleCsv } from '../bench/fleet-data';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { tempCore } from '../helpers/temp-core';
 
@@ -185,4 +186,25 @@ describe('interviews, feedback and notes', () => {
     expect(after.unread).toBe(inbox.unread - 1);
     expect(after.items.some((n) => n.id === feedback.id)).toBe(false);
   });
+
+  it('reminds of an interview within a day, and is read as it stands while an import holds the database', async () => {
+    const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(0, 16);
+    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: ['Ruth Recruiter'], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
+    const importing = core.call('people.import', { contentBase64: Buffer.from(peopleCsv(7000)).toString('base64') }, { taskId: 'inbox-import' });
+    await new Promise<void>((started) => {
+      const off = core.events.subscribe((event, payload) => {
+        if (event === 'task.progress' && (payload as { taskId: string; message?: string }).taskId === 'inbox-import' && (payload as { message?: string }).message === 'Importing people') {
+          off();
+          started();
+        }
+      });
+    });
+    const during = await core.dispatch('notifications.list', {});
+    expect(during).toMatchObject({ ok: true });
+    expect((during as { data: Output<'notifications.list'> }).data.items.some((n) => n.kind === 'interview_reminder')).toBe(false);
+    await importing;
+    const after = await core.call('notifications.list', {});
+    expect(after.items.find((n) => n.kind === 'interview_reminder')).toMatchObject({ priority: 'high', title: `Interview with Cy Cyson at ${soon.replace('T', ' ')}` });
+    expect((await core.call('notifications.list', {})).items.filter((n) => n.kind === 'interview_reminder')).toHaveLength(1);
+  }, 60_000);
 });

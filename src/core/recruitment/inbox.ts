@@ -2,6 +2,7 @@ import { desc, inArray, isNull } from 'drizzle-orm';
 import type { Output } from '../../shared/api';
 import { CERTIFICATE_LABELS, isCertificateKind } from '../../shared/domain/certificates';
 import { formatDate } from '../../shared/domain/dates';
+import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { notifications } from '../db/schema';
@@ -49,9 +50,18 @@ function raiseExpiries(ctx: ServiceContext): void {
   });
 }
 
+/** Looks for reminders and expiries to raise; while an import holds the database, the inbox is read as it stands. */
+function lookForNews(ctx: ServiceContext): void {
+  try {
+    raiseReminders(ctx);
+    raiseExpiries(ctx);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'DB_LOCKED')) throw error;
+  }
+}
+
 export function inbox(ctx: ServiceContext, unreadOnly: boolean): Output<'notifications.list'> {
-  raiseReminders(ctx);
-  raiseExpiries(ctx);
+  lookForNews(ctx);
   const all = ctx.db().select().from(notifications).where(unreadOnly ? isNull(notifications.readAt) : undefined).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(200).all();
   const unread = (statement(ctx.sqlite(), 'SELECT count(*) AS n FROM notifications WHERE read_at IS NULL AND archived_at IS NULL').get() as { n: number }).n;
   return { items: all.map(({ eventKey: _key, ...n }) => n), unread };

@@ -20,6 +20,7 @@ import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { describeRotation } from '../vessels/manning/manning-text';
 import { CvCard } from '../recruitment/CvCard';
+import { DuplicatesNotice } from '../recruitment/DuplicatesNotice';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -123,6 +124,7 @@ export function PersonProfile({ id }: { id: string }) {
           </>
         )}
       </header>
+      {!archived && <DuplicatesNotice personId={person.id} />}
       <div className="card profile">
         <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived} />
         <dl className="facts">
