@@ -46,6 +46,10 @@ test('a recruiter runs a hire: requisition, candidates with a duplicate merged, 
   await form.getByRole('button', { name: 'Save requisition' }).click();
   await expect(page.getByRole('heading', { name: /^Chief Stew Open$/ })).toBeVisible();
   await expect(page.getByText(/6,000–7,000 EUR\/month/)).toBeVisible();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Edit Chief Stew' }).getByLabel('Salary from (per month)').fill('6500');
+  await page.getByRole('dialog', { name: 'Edit Chief Stew' }).getByRole('button', { name: 'Save requisition' }).click();
+  await expect(page.getByText(/6,500–7,000 EUR\/month/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Candidate fit ranking' })).toBeVisible();
 
   // Three candidates; the third is the first entered again under a short name, and is merged into them.

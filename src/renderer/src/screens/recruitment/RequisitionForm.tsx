@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import type { Requirements } from '../../../../shared/api';
+import type { Requirements, Requisition } from '../../../../shared/api';
 import { CERTIFICATE_KINDS, CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
 import { VISA_KINDS, VISA_LABELS } from '../../../../shared/fit/model';
 import { todayIsoDate } from '../../../../shared/domain/dates';
@@ -27,24 +27,38 @@ interface Draft {
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
-/** A new requisition: the position first, then its terms and requirements as the position gives them, edited. */
-export function RequisitionForm({ onClose }: { onClose(): void }) {
+const draftOf = (r: Requisition): Draft => ({
+  title: r.title,
+  startDate: r.startDate,
+  rotation: r.rotation ?? '',
+  salaryMin: r.salaryMin?.toString() ?? '',
+  salaryMax: r.salaryMax?.toString() ?? '',
+  currency: r.currency ?? '',
+  places: String(r.places),
+  requirements: { ...r.requirements, certificates: r.requirements.certificates as Requirements['certificates'], visas: r.requirements.visas as Requirements['visas'] },
+});
+
+/**
+ * A new requisition: the position first, then its terms and requirements as the position gives them, edited.
+ * Given a requisition, changes its terms instead.
+ */
+export function RequisitionForm({ requisition, onClose }: { requisition?: Requisition; onClose(): void }) {
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const positions = useApiQuery('fit.positions', {});
-  const [positionId, setPositionId] = useState('');
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [positionId, setPositionId] = useState(requisition?.positionId ?? '');
+  const [draft, setDraft] = useState<Draft | null>(requisition ? draftOf(requisition) : null);
   const [openNow, setOpenNow] = useState(true);
   const [saving, setSaving] = useState(false);
   const { errors, report } = useFieldErrors(FIELDS);
 
   useEffect(() => {
-    if (!positionId) return;
+    if (!positionId || requisition) return;
     void call('requisitions.defaults', { positionId }).then(
       (d) => setDraft({ title: d.title, startDate: todayIsoDate(), rotation: d.rotation ?? '', salaryMin: '', salaryMax: '', currency: 'EUR', places: String(d.places), requirements: d.requirements }),
       (error: Error) => toast.error(error.message),
     );
-  }, [positionId]);
+  }, [positionId, requisition]);
 
   const set = (changes: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...changes } : d));
   const setRequirements = (changes: Partial<Requirements>) => setDraft((d) => (d ? { ...d, requirements: { ...d.requirements, ...changes } } : d));
@@ -52,18 +66,25 @@ export function RequisitionForm({ onClose }: { onClose(): void }) {
   async function save() {
     if (!draft) return;
     setSaving(true);
+    const terms = {
+      title: draft.title,
+      startDate: draft.startDate,
+      rotation: draft.rotation,
+      salaryMin: numberOrNull(draft.salaryMin),
+      salaryMax: numberOrNull(draft.salaryMax),
+      currency: draft.currency,
+      places: numberOrNull(draft.places) ?? Number.NaN,
+      requirements: draft.requirements,
+    };
     try {
-      const created = await call('requisitions.create', {
-        positionId,
-        title: draft.title,
-        startDate: draft.startDate,
-        rotation: draft.rotation,
-        salaryMin: numberOrNull(draft.salaryMin),
-        salaryMax: numberOrNull(draft.salaryMax),
-        currency: draft.currency,
-        places: numberOrNull(draft.places) ?? Number.NaN,
-        requirements: draft.requirements,
-      });
+      if (requisition) {
+        await call('requisitions.update', { id: requisition.id, ...terms });
+        await invalidate(client, ['requisitions.']);
+        toast.success('Requisition saved');
+        onClose();
+        return;
+      }
+      const created = await call('requisitions.create', { positionId, ...terms });
       if (openNow) await call('requisitions.move', { id: created.id, to: 'open' });
       await invalidate(client, ['requisitions.']);
       toast.success(`Requisition for ${created.title} on ${created.vessel} ${openNow ? 'opened' : 'saved as a draft'}`);
@@ -77,7 +98,7 @@ export function RequisitionForm({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog title="New requisition" onClose={onClose} wide>
+    <Dialog title={requisition ? `Edit ${requisition.title}` : 'New requisition'} onClose={onClose} wide>
       <form
         noValidate
         onSubmit={(event) => {
@@ -88,8 +109,9 @@ export function RequisitionForm({ onClose }: { onClose(): void }) {
         <div className="form-grid">
           <Field label="Position" error={errors.positionId}>
             {(a) => (
-              <select {...a} value={positionId} onChange={(e) => setPositionId(e.target.value)} autoFocus>
+              <select {...a} value={positionId} onChange={(e) => setPositionId(e.target.value)} autoFocus disabled={requisition !== undefined}>
                 <option value="">Choose the vessel and position…</option>
+                {requisition && <option value={requisition.positionId}>{requisition.vessel}: {requisition.title}</option>}
                 {(positions.data ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.vessel}: {p.title} ({p.current} of {p.headcount} filled)
@@ -148,9 +170,11 @@ export function RequisitionForm({ onClose }: { onClose(): void }) {
                 </label>
               ))}
             </fieldset>
-            <label>
-              <input type="checkbox" checked={openNow} onChange={(e) => setOpenNow(e.target.checked)} /> Open it now (otherwise it is kept as a draft)
-            </label>
+            {!requisition && (
+              <label>
+                <input type="checkbox" checked={openNow} onChange={(e) => setOpenNow(e.target.checked)} /> Open it now (otherwise it is kept as a draft)
+              </label>
+            )}
           </>
         )}
         <div className="form-actions">

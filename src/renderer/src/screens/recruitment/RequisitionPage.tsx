@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { pct } from '../fit/labels';
 import { AddCandidateDialog } from './AddCandidateDialog';
 import { PipelineBoard } from './PipelineBoard';
+import { RequisitionForm } from './RequisitionForm';
 import { RequisitionStatus, salaryText } from './RequisitionsView';
 
 /** The best-ranked people for the requisition's position (candidate fit, advisory), each one click from the pipeline. */
@@ -53,6 +54,7 @@ export function RequisitionPage({ id }: { id: string }) {
   const applications = useApiQuery('applications.list', { requisitionId: id });
   const move = useApiMutation('requisitions.move', ['requisitions.'], { onSuccess: (r) => toast.success(`Requisition ${REQUISITION_MACHINE.labels[r.status].toLowerCase()}`), onError: (e) => toast.error(e.message) });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [view, setView] = useState<'board' | 'table'>('board');
   const r = requisition.data;
   if (requisition.isError) return <p className="notice bad">{requisition.error.message}</p>;
@@ -80,9 +82,14 @@ export function RequisitionPage({ id }: { id: string }) {
             </button>
           ))}
         {live && (
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
-            Add a candidate
-          </button>
+          <>
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" className="primary" onClick={() => setAdding(true)}>
+              Add a candidate
+            </button>
+          </>
         )}
       </header>
       <div className="card">
@@ -141,6 +148,7 @@ export function RequisitionPage({ id }: { id: string }) {
       )}
       {live && <FitShortlist requisitionId={id} positionId={r.positionId} startDate={r.startDate} taken={new Set(apps.map((a) => a.personId))} />}
       {adding && <AddCandidateDialog requisitionId={id} onClose={() => setAdding(false)} />}
+      {editing && <RequisitionForm requisition={r} onClose={() => setEditing(false)} />}
     </section>
   );
 }
