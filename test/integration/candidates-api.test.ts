@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/core/db/ids';
@@ -109,6 +110,16 @@ describe('the yacht CV', () => {
     expect(bare).toContain('English (native), French (conversational)');
     expect(bare).toMatch(/Earlier service \(\d+ more\) on request\./);
     expect(bare).toContain('Captain Ray Moss, Captain, M/Y Aurora');
+  });
+
+  it('carries the photo, and stays small', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 1500, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    await core.call('people.setPhoto', { id: personId, contentBase64: photo.toString('base64') });
+    const cv = await core.call('cv.pdf', { personId, contacts: false });
+    const bytes = Buffer.from(cv.contentBase64, 'base64');
+    expect(bytes.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect(cv.pages).toBeLessThanOrEqual(2);
+    expect(bytes.length).toBeLessThan(120 * 1024);
   });
 
   it('is Markdown too, without contacts when asked', async () => {
