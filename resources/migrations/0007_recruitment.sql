@@ -110,11 +110,15 @@ CREATE TABLE `notifications` (
 	`title` text NOT NULL,
 	`body` text NOT NULL,
 	`link` text NOT NULL,
+	`vessel_id` text,
+	`person_id` text,
 	`event_key` text NOT NULL,
 	`read_at` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
-	`archived_at` text
+	`archived_at` text,
+	FOREIGN KEY (`vessel_id`) REFERENCES `vessels`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `notifications_event` ON `notifications` (`event_key`);--> statement-breakpoint

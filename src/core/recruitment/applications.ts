@@ -176,6 +176,8 @@ export function moveApplicationRow(ctx: ServiceContext, app: Application, to: Ap
     title: `${app.personName}: ${label}`,
     body: `${app.personName} moved from ${APPLICATION_MACHINE.labels[app.stage]} to ${label} for ${app.requisitionTitle} on ${app.vessel}${to === 'offered' && offer ? `, starting ${formatDate(offer.startDate)}` : ''}${details.reason ? ` (${details.reason})` : ''}.`,
     link: applicationLink(app.id),
+    vesselId: app.vesselId,
+    personId: app.personId,
     eventKey: `stage:${app.id}:${to}`,
   });
 }

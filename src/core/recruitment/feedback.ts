@@ -40,6 +40,8 @@ export function submitFeedback(ctx: ServiceContext, input: ParsedInput<'feedback
       title: `Feedback on ${interview.personName} from ${interviewer}`,
       body: `${interviewer}: ${RECOMMENDATION_LABELS[input.recommendation]}, ${input.overall} of 5 overall (${interview.requisitionTitle} on ${interview.vessel}).`,
       link: applicationLink(interview.applicationId),
+      vesselId: interview.vesselId,
+      personId: interview.personId,
       eventKey: `feedback:${row.id}`,
     });
     return row;

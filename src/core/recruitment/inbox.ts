@@ -17,16 +17,16 @@ import { applicationLink, raise } from './notify';
  * date are looked for whenever the inbox is read, each raised once.
  */
 const LIVE_CANDIDATES_SQL = `
-  SELECT a.id, a.person_id AS personId, p.given_names || ' ' || p.surname AS name, r.title, r.requirements,
+  SELECT a.id, a.person_id AS personId, pos.vessel_id AS vesselId, p.given_names || ' ' || p.surname AS name, r.title, r.requirements,
          coalesce(a.offer_start_date, r.start_date) AS startDate
-  FROM applications a JOIN requisitions r ON r.id = a.requisition_id JOIN people p ON p.id = a.person_id
+  FROM applications a JOIN requisitions r ON r.id = a.requisition_id JOIN positions pos ON pos.id = r.position_id JOIN people p ON p.id = a.person_id
   WHERE a.archived_at IS NULL AND r.archived_at IS NULL AND a.stage NOT IN ('placed', 'rejected', 'withdrawn') AND r.status IN ('open', 'paused')`;
 
 /** Of the kinds a person holds, the last expiry of each (null: one that never expires). */
 const HELD_SQL = `SELECT kind, max(coalesce(expires_on, '9999-12-31')) AS until FROM documents WHERE person_id = ? AND archived_at IS NULL AND status != 'rejected' AND kind IS NOT NULL GROUP BY kind`;
 
 function raiseExpiries(ctx: ServiceContext): void {
-  const candidates = statement(ctx.sqlite(), LIVE_CANDIDATES_SQL).all() as Array<{ id: string; personId: string; name: string; title: string; requirements: string; startDate: string }>;
+  const candidates = statement(ctx.sqlite(), LIVE_CANDIDATES_SQL).all() as Array<{ id: string; personId: string; vesselId: string; name: string; title: string; requirements: string; startDate: string }>;
   const found = candidates.flatMap((c) => {
     const held = new Map((statement(ctx.sqlite(), HELD_SQL).all(c.personId) as Array<{ kind: string; until: string }>).map((h) => [h.kind, h.until]));
     const required = (JSON.parse(c.requirements) as { certificates: string[] }).certificates.filter(isCertificateKind);
@@ -44,6 +44,8 @@ function raiseExpiries(ctx: ServiceContext): void {
         title: `${c.name}: ${CERTIFICATE_LABELS[kind]} runs out before the start`,
         body: `${c.name}'s ${CERTIFICATE_LABELS[kind]} expires on ${formatDate(until)}, before the start on ${formatDate(c.startDate)} as ${c.title}.`,
         link: applicationLink(c.id),
+        vesselId: c.vesselId,
+        personId: c.personId,
         eventKey: `expiry:${c.id}:${kind}:${until}:${c.startDate}`,
       });
     }
@@ -64,7 +66,7 @@ export function inbox(ctx: ServiceContext, unreadOnly: boolean): Output<'notific
   lookForNews(ctx);
   const all = ctx.db().select().from(notifications).where(unreadOnly ? isNull(notifications.readAt) : undefined).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(200).all();
   const unread = (statement(ctx.sqlite(), 'SELECT count(*) AS n FROM notifications WHERE read_at IS NULL AND archived_at IS NULL').get() as { n: number }).n;
-  return { items: all.map(({ eventKey: _key, ...n }) => n), unread };
+  return { items: all.map(({ eventKey: _key, vesselId: _vessel, personId: _person, ...n }) => n), unread };
 }
 
 export function markRead(ctx: ServiceContext, ids: readonly string[], read: boolean): { changed: number } {

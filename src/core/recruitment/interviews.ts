@@ -22,14 +22,14 @@ type Row = typeof interviews.$inferSelect;
 type Kind = ParsedInput<'interviews.schedule'>['kind'];
 
 const INTERVIEWS_SQL = (where: string) => `
-  SELECT i.id, a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.title AS requisitionTitle, v.name AS vessel,
+  SELECT i.id, a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.title AS requisitionTitle, v.id AS vesselId, v.name AS vessel,
          (SELECT json_group_array(interviewer) FROM interview_feedback f WHERE f.interview_id = i.id AND f.archived_at IS NULL) AS feedbackFrom
   FROM interviews i JOIN applications a ON a.id = i.application_id JOIN requisitions r ON r.id = a.requisition_id
   JOIN positions pos ON pos.id = r.position_id JOIN vessels v ON v.id = pos.vessel_id JOIN people p ON p.id = a.person_id
   WHERE i.archived_at IS NULL ${where} ORDER BY i.starts_at, i.id`;
 
 function toInterviews(ctx: ServiceContext, where: string, params: Record<string, string>): Interview[] {
-  const joined = statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as Array<{ id: string; personId: string; personName: string; requisitionTitle: string; vessel: string; feedbackFrom: string }>;
+  const joined = statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as Array<{ id: string; personId: string; personName: string; requisitionTitle: string; vesselId: string; vessel: string; feedbackFrom: string }>;
   return joined.map((j) => {
     const row = getInterviewRow(ctx, j.id);
     return {
@@ -39,6 +39,7 @@ function toInterviews(ctx: ServiceContext, where: string, params: Record<string,
       personId: j.personId,
       personName: j.personName,
       requisitionTitle: j.requisitionTitle,
+      vesselId: j.vesselId,
       vessel: j.vessel,
       localTime: localTimeOf(row.startsAt, row.timeZone),
       feedbackFrom: JSON.parse(j.feedbackFrom) as string[],
@@ -129,6 +130,8 @@ export function raiseReminders(ctx: ServiceContext, now = Date.now()): void {
         title: `Interview with ${i.personName} at ${i.localTime}`,
         body: `${INTERVIEW_KIND_LABELS[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${i.localTime} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
         link: applicationLink(i.applicationId),
+        vesselId: i.vesselId,
+        personId: i.personId,
         eventKey: `reminder:${i.id}:${i.startsAt}`,
       });
     }

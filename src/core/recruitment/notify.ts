@@ -8,6 +8,8 @@ export interface NewNotification {
   title: string;
   body: string;
   link: string;
+  vesselId: string;
+  personId: string;
   /** The event it reports, once: a second raise of the same key is ignored. */
   eventKey: string;
 }

@@ -41,6 +41,7 @@ export const interviewSchema = z.object({
   personId: z.string(),
   personName: z.string(),
   requisitionTitle: z.string(),
+  vesselId: z.string(),
   vessel: z.string(),
   kind: z.enum(INTERVIEW_KINDS),
   mode: z.enum(INTERVIEW_MODES),

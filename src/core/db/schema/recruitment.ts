@@ -192,6 +192,9 @@ export const notifications = sqliteTable(
     body: text('body').notNull(),
     /** The record it is about: an app route such as `/recruitment/application/ID`. */
     link: text('link').notNull(),
+    /** The vessel and the person it concerns, so an inbox can be narrowed to whom a user may see. */
+    vesselId: text('vessel_id').references(() => vessels.id),
+    personId: text('person_id').references(() => people.id),
     /** One notification per event: a reminder or an expiry found again is not raised twice. */
     eventKey: text('event_key').notNull(),
     readAt: text('read_at'),
