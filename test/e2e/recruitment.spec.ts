@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { formatWallClock } from '../../src/shared/domain/dates';
 import { pdfPages } from '../helpers/pdf-text';
 import { expect, test } from './fixtures';
 
@@ -84,7 +85,7 @@ test('a recruiter runs a hire: requisition, candidates with a duplicate merged, 
   await schedule.getByLabel('Time zone').selectOption('UTC');
   await expect(schedule.getByLabel('Question guide (one a line)')).toHaveValue(/Show your ENG1 medical/);
   await schedule.getByRole('button', { name: 'Schedule' }).click();
-  await expect(page.getByText(`Technical interview, video · ${today} 23:00 (UTC) · 45 min`)).toBeVisible();
+  await expect(page.getByText(`Technical interview, video · ${formatWallClock(`${today} 23:00`)} (UTC) · 45 min`)).toBeVisible();
   for (const [interviewer, overall, recommendation] of [['Captain Hart', '5', 'Strong hire'], ['Mia Chief', '4', 'Hire']] as const) {
     await page.getByRole('button', { name: 'Give feedback' }).click();
     const feedback = page.getByRole('dialog', { name: 'Feedback on Maria Lopes' });

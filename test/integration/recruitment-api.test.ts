@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../src/shared/api';
+import { formatWallClock } from '../../src/shared/domain/dates';
 import { peopleCsv } from '../bench/fleet-data';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { tempCore } from '../helpers/temp-core';
@@ -148,7 +149,7 @@ describe('interviews, feedback and notes', () => {
     expect(first.warnings).toEqual([]);
     interviewId = first.interview.id;
     const second = await core.call('interviews.schedule', { applicationId: appId, kind: 'technical', mode: 'phone', interviewers: ['Mia Chief'], localTime: '2027-01-10T09:30', timeZone: 'Europe/London', durationMinutes: 30 });
-    expect(second.warnings).toEqual(['Mia Chief already has an interview with Cy Cyson at 2027-01-10 10:00 (Europe/Paris) that overlaps this one']);
+    expect(second.warnings).toEqual(['Mia Chief already has an interview with Cy Cyson at 10 Jan 2027, 10:00 (Europe/Paris) that overlaps this one']);
     expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-03-28T02:30', timeZone: 'Europe/Paris', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /does not exist in Europe\/Paris/ } });
     expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-01-10T10:00', timeZone: 'Mars/Olympus', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await core.dispatch('interviews.move', { id: second.interview.id, to: 'scheduled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already Scheduled/ } });
@@ -204,7 +205,7 @@ describe('interviews, feedback and notes', () => {
     expect((during as { data: Output<'notifications.list'> }).data.items.some((n) => n.kind === 'interview_reminder')).toBe(false);
     await importing;
     const after = await core.call('notifications.list', {});
-    expect(after.items.find((n) => n.kind === 'interview_reminder')).toMatchObject({ priority: 'high', title: `Interview with Cy Cyson at ${soon.replace('T', ' ')}` });
+    expect(after.items.find((n) => n.kind === 'interview_reminder')).toMatchObject({ priority: 'high', title: `Interview with Cy Cyson, ${formatWallClock(soon.replace('T', ' '))}` });
     expect((await core.call('notifications.list', {})).items.filter((n) => n.kind === 'interview_reminder')).toHaveLength(1);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Interview, ParsedInput } from '../../shared/api';
 import { CERTIFICATE_LABELS, isCertificateKind } from '../../shared/domain/certificates';
+import { formatDate, formatWallClock } from '../../shared/domain/dates';
 import { DEPARTMENT_LABELS } from '../../shared/domain/crew';
 import { INTERVIEW_KIND_LABELS, INTERVIEW_MACHINE, moveProblem, type InterviewStatus } from '../../shared/recruitment/pipeline';
 import { AppError, notFound } from '../api/errors';
@@ -72,7 +73,7 @@ const KIND_QUESTIONS: Record<Kind, string[]> = {
 export function questionGuide(ctx: ServiceContext, applicationId: string, kind: Kind): string[] {
   const app = getApplication(ctx, applicationId);
   const requisition = getRequisitionRow(ctx, app.requisitionId);
-  const certificates = requisition.requirements.certificates.filter(isCertificateKind).map((k) => `Show your ${CERTIFICATE_LABELS[k]}: is it valid past ${requisition.startDate}?`);
+  const certificates = requisition.requirements.certificates.filter(isCertificateKind).map((k) => `Show your ${CERTIFICATE_LABELS[k]}: is it valid past ${formatDate(requisition.startDate)}?`);
   const department = `What ${DEPARTMENT_LABELS[requisition.department].toLowerCase()} experience do you bring to a ${requisition.title} role?`;
   return [...KIND_QUESTIONS[kind], department, ...(kind === 'screening' || kind === 'technical' ? certificates : [])];
 }
@@ -87,7 +88,7 @@ function clashes(ctx: ServiceContext, interviewers: readonly string[], startsAt:
   return others.flatMap((o) => {
     const shared = o.interviewers.filter((n) => interviewers.some((m) => folded(m) === folded(n)));
     const other = { start: Date.parse(o.startsAt), end: Date.parse(o.startsAt) + o.durationMinutes * 60_000 };
-    return shared.length > 0 && overlaps(span, other) ? [`${shared.join(' and ')} already ${shared.length > 1 ? 'have' : 'has'} an interview with ${o.personName} at ${o.localTime} (${o.timeZone}) that overlaps this one`] : [];
+    return shared.length > 0 && overlaps(span, other) ? [`${shared.join(' and ')} already ${shared.length > 1 ? 'have' : 'has'} an interview with ${o.personName} at ${formatWallClock(o.localTime)} (${o.timeZone}) that overlaps this one`] : [];
   });
 }
 
@@ -127,8 +128,8 @@ export function raiseReminders(ctx: ServiceContext, now = Date.now()): void {
       raise(ctx, {
         kind: 'interview_reminder',
         priority: 'high',
-        title: `Interview with ${i.personName} at ${i.localTime}`,
-        body: `${INTERVIEW_KIND_LABELS[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${i.localTime} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
+        title: `Interview with ${i.personName}, ${formatWallClock(i.localTime)}`,
+        body: `${INTERVIEW_KIND_LABELS[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${formatWallClock(i.localTime)} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
         link: applicationLink(i.applicationId),
         vesselId: i.vesselId,
         personId: i.personId,

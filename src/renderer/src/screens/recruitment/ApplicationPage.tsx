@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/recruitment/pipeline';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../format';
+import { formatWallClock } from '../../../../shared/domain/dates';
 import { CvButtons } from './CvButtons';
 import { FeedbackForm } from './FeedbackForm';
 import { InterviewForm } from './InterviewForm';
@@ -38,7 +39,7 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
             <strong>
               {INTERVIEW_KIND_LABELS[i.kind]} interview, {INTERVIEW_MODE_LABELS[i.mode].toLowerCase()}
             </strong>{' '}
-            · {i.localTime} ({i.timeZone}) · {i.durationMinutes} min{i.location ? ` · ${i.location}` : ''} · <span className="badge">{INTERVIEW_MACHINE.labels[i.status]}</span>
+            · {formatWallClock(i.localTime)} ({i.timeZone}) · {i.durationMinutes} min{i.location ? ` · ${i.location}` : ''} · <span className="badge">{INTERVIEW_MACHINE.labels[i.status]}</span>
           </p>
           <p className="muted">
             With {i.interviewers.join(', ')}. Feedback from {i.feedbackFrom.length ? i.feedbackFrom.join(', ') : 'nobody yet'}.

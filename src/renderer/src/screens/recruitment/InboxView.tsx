@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format';
 
-const PRIORITY_BADGE = { high: 'bad', normal: 'info', low: '' } as const;
+const PRIORITY_BADGE = { high: ['bad', 'High priority'], normal: null, low: ['', 'Low priority'] } as const;
 
 /** Interview reminders, stage changes, feedback and certificates running out before a start: read and unread. */
 export function InboxView() {
@@ -25,7 +25,7 @@ export function InboxView() {
       <ul className="inbox">
         {items.map((n) => (
           <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
-            <span className={`badge ${PRIORITY_BADGE[n.priority]}`}>{n.priority}</span>{' '}
+            {PRIORITY_BADGE[n.priority] && <span className={`badge ${PRIORITY_BADGE[n.priority]![0]}`}>{PRIORITY_BADGE[n.priority]![1]}</span>}{' '}
             <Link href={`~${n.link}`} onClick={() => n.readAt === null && mark.mutate({ ids: [n.id] })}>
               {n.title}
             </Link>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { INTERVIEW_KIND_LABELS, INTERVIEW_KINDS, INTERVIEW_MODE_LABELS, INTERVIEW_MODES } from '../../../../shared/recruitment/pipeline';
+import { formatWallClock } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
@@ -42,7 +43,7 @@ export function InterviewForm({ applicationId, onClose }: { applicationId: strin
         location,
         questions: questions.split('\n').map((q) => q.trim()).filter(Boolean),
       });
-      toast.success(`Interview scheduled for ${result.interview.localTime} (${result.interview.timeZone})`);
+      toast.success(`Interview scheduled for ${formatWallClock(result.interview.localTime)} (${result.interview.timeZone})`);
       for (const warning of result.warnings) toast.warning(warning);
       onClose();
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { INTERVIEW_KIND_LABELS, INTERVIEW_MACHINE, INTERVIEW_MODE_LABELS } from '../../../../shared/recruitment/pipeline';
+import { formatWallClock } from '../../../../shared/domain/dates';
 import { useApiQuery } from '../../api/hooks';
 
 /** Interviews to come, soonest first, each in the time of the place where it is held. */
@@ -24,7 +25,7 @@ export function InterviewsView() {
         {rows.map((i) => (
           <tr key={i.id}>
             <td>
-              {i.localTime} <span className="muted">({i.timeZone})</span>
+              {formatWallClock(i.localTime)} <span className="muted">({i.timeZone})</span>
             </td>
             <td>
               <Link href={`/application/${i.applicationId}`}>{i.personName}</Link>
