@@ -23,29 +23,24 @@ type Row = typeof interviews.$inferSelect;
 type Kind = ParsedInput<'interviews.schedule'>['kind'];
 
 const INTERVIEWS_SQL = (where: string) => `
-  SELECT i.id, a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.title AS requisitionTitle, v.id AS vesselId, v.name AS vessel,
+  SELECT i.id, i.application_id AS applicationId, i.kind, i.mode, i.interviewers, i.starts_at AS startsAt, i.time_zone AS timeZone,
+         i.duration_minutes AS durationMinutes, i.location, i.questions, i.status, i.created_at AS createdAt, i.updated_at AS updatedAt, i.archived_at AS archivedAt,
+         a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.title AS requisitionTitle, v.id AS vesselId, v.name AS vessel,
          (SELECT json_group_array(interviewer) FROM interview_feedback f WHERE f.interview_id = i.id AND f.archived_at IS NULL) AS feedbackFrom
   FROM interviews i JOIN applications a ON a.id = i.application_id JOIN requisitions r ON r.id = a.requisition_id
   JOIN positions pos ON pos.id = r.position_id JOIN vessels v ON v.id = pos.vessel_id JOIN people p ON p.id = a.person_id
   WHERE i.archived_at IS NULL ${where} ORDER BY i.starts_at, i.id`;
 
+type JoinedRow = Omit<Interview, 'interviewers' | 'questions' | 'feedbackFrom' | 'localTime'> & { interviewers: string; questions: string; feedbackFrom: string };
+
 function toInterviews(ctx: ServiceContext, where: string, params: Record<string, string>): Interview[] {
-  const joined = statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as Array<{ id: string; personId: string; personName: string; requisitionTitle: string; vesselId: string; vessel: string; feedbackFrom: string }>;
-  return joined.map((j) => {
-    const row = getInterviewRow(ctx, j.id);
-    return {
-      ...row,
-      kind: row.kind as Interview['kind'],
-      mode: row.mode as Interview['mode'],
-      personId: j.personId,
-      personName: j.personName,
-      requisitionTitle: j.requisitionTitle,
-      vesselId: j.vesselId,
-      vessel: j.vessel,
-      localTime: localTimeOf(row.startsAt, row.timeZone),
-      feedbackFrom: JSON.parse(j.feedbackFrom) as string[],
-    };
-  });
+  return (statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as JoinedRow[]).map((row) => ({
+    ...row,
+    interviewers: JSON.parse(row.interviewers) as string[],
+    questions: JSON.parse(row.questions) as string[],
+    feedbackFrom: JSON.parse(row.feedbackFrom) as string[],
+    localTime: localTimeOf(row.startsAt, row.timeZone),
+  }));
 }
 
 export function getInterviewRow(ctx: ServiceContext, id: string): Row {
