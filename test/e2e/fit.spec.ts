@@ -22,7 +22,7 @@ test('a recruiter ranks candidates for a sample position, opens one’s explanat
 
   // A preset changes the weights; the threshold keeps only scores above it.
   await page.getByLabel('Weights', { exact: true }).selectOption('guest-facing');
-  await expect(page.getByText(/Weights: guest-facing/)).toBeVisible();
+  await expect(page.getByText(/Weights: Guest-facing/)).toBeVisible();
 
   // One candidate's explanation: every part, strengths and gaps in words, and the prediction.
   const first = rows.nth(1).getByRole('button');

@@ -1,6 +1,6 @@
 import { count, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { logEntrySchema } from '../../shared/api';
+import type { AdvisoryAction, logEntrySchema } from '../../shared/api';
 import type { ServiceContext } from '../context';
 import { advisoryLog } from '../db/schema';
 import { write } from '../db/writes';
@@ -14,7 +14,7 @@ import { currentOperator } from './operator';
 export const ADVISORY =
   'Advisory only: scores and predictions explain how a person matches what the position asks for, from the records held here and from research ashore. A person decides, and each decision is recorded with its basis.';
 
-export function logAdvisory(ctx: ServiceContext, action: string, model: string, inputs: Record<string, unknown>, shown: unknown[]): string {
+export function logAdvisory(ctx: ServiceContext, action: AdvisoryAction, model: string, inputs: Record<string, unknown>, shown: unknown[]): string {
   const who = currentOperator(ctx);
   return write(ctx.sqlite(), () => ctx.db().insert(advisoryLog).values({ action, model, inputs, shown, operator: who.operator, device: who.device }).returning({ id: advisoryLog.id }).get().id);
 }

@@ -1,8 +1,8 @@
 import { countryName } from '../../shared/domain/countries';
-import { DEPARTMENT_LABELS, PERSON_STATUS_LABELS } from '../../shared/domain/crew';
 import type { ServiceContext } from '../context';
 import { writeCsv } from '../../engine/csv';
 import { vesselDetail } from './service';
+import { words } from '../../shared/words';
 
 const HEADER = ['department', 'position', 'given_names', 'surname', 'nationalities', 'start_date', 'end_date', 'rotation', 'status'];
 
@@ -10,7 +10,7 @@ const HEADER = ['department', 'position', 'given_names', 'surname', 'nationaliti
 export function exportCrewCsv(ctx: ServiceContext, vesselId: string, asOf: string) {
   const detail = vesselDetail(ctx, vesselId, asOf);
   const records = [...detail.currentCrew, ...detail.plannedJoiners].map((c) => [
-    DEPARTMENT_LABELS[c.department],
+    words.departments[c.department],
     c.positionTitle,
     c.givenNames,
     c.surname,
@@ -18,7 +18,7 @@ export function exportCrewCsv(ctx: ServiceContext, vesselId: string, asOf: strin
     c.startDate,
     c.endDate ?? '',
     c.rotation ?? '',
-    c.phase ? PERSON_STATUS_LABELS[c.phase] : PERSON_STATUS_LABELS.joining,
+    c.phase ? words.personStatuses[c.phase] : words.personStatuses.joining,
   ]);
   const slug = detail.vessel.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vessel';
   return { fileName: `crew-${slug}-${asOf}.csv`, csv: writeCsv(HEADER, records), rows: records.length };

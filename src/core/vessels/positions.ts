@@ -25,7 +25,7 @@ export function toPosition(row: PositionRow): Position {
 
 export function getPositionRow(ctx: ServiceContext, id: string): PositionRow {
   const row = ctx.db().select().from(positions).where(eq(positions.id, id)).get();
-  if (!row) throw notFound('Position', id);
+  if (!row) throw notFound('position', id);
   return row;
 }
 

@@ -17,7 +17,7 @@ type VesselUpdate = z.output<typeof vesselUpdateSchema>;
 
 export function getVesselRow(ctx: ServiceContext, id: string): Vessel {
   const row = ctx.db().select().from(vessels).where(eq(vessels.id, id)).get();
-  if (!row) throw notFound('Vessel', id);
+  if (!row) throw notFound('vessel', id);
   return row;
 }
 

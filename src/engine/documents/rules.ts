@@ -1,10 +1,10 @@
 import type { CheckResult, DocumentFields, PersonIdentity, PlannedTour, VerificationReason } from '../../shared/api/documents';
-import { fieldWords } from '../../shared/domain/document-words';
 import type { CertificateKind, CertificateRules } from './certificate-rules';
 import { formatDate, formatDateRange } from '../../shared/domain/dates';
 import { addYearsIso, ageOn, daysBetween } from './dates';
 import { SPECIMEN_STATE, stateName } from './mrz';
 import { compareNames } from './transliterate';
+import { fieldWords } from '../../shared/words';
 
 /**
  * The checks of issue 4, each a pure function returning a named result. `reason` and `severity` say what a

@@ -148,13 +148,23 @@ const fileSchema = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
 });
 
+/** What the review queue lists: the documents of one status, or all. */
+export const DOCUMENT_LIST_STATUSES = ['review', 'verified', 'rejected', 'all'] as const;
+export type DocumentListStatus = (typeof DOCUMENT_LIST_STATUSES)[number];
+/** Columns the review queue sorts by, in the core (it shows a page of a list that may be long). */
+export const DOCUMENT_LIST_SORTS = ['added', 'file', 'person', 'type', 'status'] as const;
+export type DocumentListSort = (typeof DOCUMENT_LIST_SORTS)[number];
+
 export const documentListInputSchema = z.object({
-  status: z.enum(['review', 'verified', 'rejected', 'all']).default('review'),
+  status: z.enum(DOCUMENT_LIST_STATUSES).default('review'),
   personId: idSchema.optional(),
   vesselId: idSchema.optional(),
   archived: archivedFilterSchema,
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Newest first unless another column is chosen; ties go newest first. */
+  sort: z.enum(DOCUMENT_LIST_SORTS).default('added'),
+  descending: z.boolean().default(true),
 });
 export type DocumentListInput = z.input<typeof documentListInputSchema>;
 

@@ -50,7 +50,9 @@ export const rotationSchema = z
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || ROTATION_PATTERN.test(value), { message: 'Write a rotation as weeks on:off, e.g. 4:2' });
 
-export const archivedFilterSchema = z.enum(['exclude', 'include', 'only']).default('exclude');
+/** Which records a list shows: without the archived ones, with them, or only them. */
+export const ARCHIVED_FILTERS = ['exclude', 'include', 'only'] as const;
+export const archivedFilterSchema = z.enum(ARCHIVED_FILTERS).default('exclude');
 export type ArchivedFilter = z.infer<typeof archivedFilterSchema>;
 
 /** Fields every stored record carries. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, PERSON_STATUSES } from '../domain/crew';
+import { DEPARTMENTS, PERSON_STATUSES, ROTATION_PHASES, type PersonStatus } from '../domain/crew';
 import { isIsoDate } from '../domain/dates';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -54,7 +54,9 @@ export type ParsedPersonInput = z.output<typeof personInputSchema>;
 export const personUpdateSchema = z.object({ id: idSchema, ...personFields });
 
 export const personStatusSchema = z.enum(PERSON_STATUSES);
-export const listStatusSchema = z.enum(['onboard', 'on_leave', 'joining', 'unassigned']);
+/** The statuses the crew list filters by (archived people are a filter of their own). */
+export const LIST_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned'] as const satisfies readonly PersonStatus[];
+export const listStatusSchema = z.enum(LIST_STATUSES);
 
 /** Where a person is assigned now, or next (for someone joining). */
 export const placementSchema = z.object({
@@ -107,11 +109,13 @@ export const crewListInputSchema = z.object({
 });
 export type CrewListInput = z.input<typeof crewListInputSchema>;
 
-export const assignmentStateSchema = z.enum(['current', 'planned', 'past', 'archived']);
+export const ASSIGNMENT_STATES = ['current', 'planned', 'past', 'archived'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+export const assignmentStateSchema = z.enum(ASSIGNMENT_STATES);
 
 export const assignmentHistoryItemSchema = placementSchema.extend({
   state: assignmentStateSchema,
-  phase: z.enum(['onboard', 'on_leave']).nullable(),
+  phase: z.enum(ROTATION_PHASES).nullable(),
   archivedAt: z.string().nullable(),
 });
 export type AssignmentHistoryItem = z.infer<typeof assignmentHistoryItemSchema>;

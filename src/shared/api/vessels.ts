@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
+import { DEPARTMENTS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, ROTATION_PHASES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -15,6 +15,7 @@ import {
   requiredText,
   rotationSchema,
 } from './fields';
+import { words } from '../words';
 
 const vesselFields = {
   name: requiredText(100, 'Enter the vessel name'),
@@ -82,7 +83,7 @@ const titleInDepartment = <T extends { department: Department; title: string }>(
     ctx.addIssue({
       code: 'custom',
       path: ['department'],
-      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${DEPARTMENT_LABELS[belongs]}, or give a title of your own`,
+      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${words.departments[belongs]}, or give a title of your own`,
     });
   }
 };
@@ -111,7 +112,7 @@ export const crewMemberSchema = z.object({
   surname: z.string(),
   nationalities: z.array(z.string()),
   /** Onboard or on leave by rotation (current crew), null for planned joiners and past crew. */
-  phase: z.enum(['onboard', 'on_leave']).nullable(),
+  phase: z.enum(ROTATION_PHASES).nullable(),
 });
 export type CrewMember = z.infer<typeof crewMemberSchema>;
 

@@ -1,5 +1,6 @@
 import { ageOn, isIsoDate } from './dates';
 import { foldText } from './text';
+import { inSentence, words } from '../words';
 
 /**
  * Departments, positions, rotations and employment kinds of superyacht crew, from shared/domain/CREW.md
@@ -8,13 +9,6 @@ import { foldText } from './text';
  */
 export const DEPARTMENTS = ['deck', 'engineering', 'interior', 'galley'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
-
-export const DEPARTMENT_LABELS: Record<Department, string> = {
-  deck: 'Deck',
-  engineering: 'Engineering',
-  interior: 'Interior',
-  galley: 'Galley',
-};
 
 /** Position titles per department, most senior first (CREW.md §Departments and positions). */
 export const POSITION_TITLES: Record<Department, readonly string[]> = {
@@ -27,11 +21,6 @@ export const POSITION_TITLES: Record<Department, readonly string[]> = {
 /** Employment kinds (CREW.md): permanent, rotational, temporary/daywork. */
 export const EMPLOYMENT_KINDS = ['permanent', 'rotational', 'temporary'] as const;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
-export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
-  permanent: 'Permanent',
-  rotational: 'Rotational',
-  temporary: 'Temporary / daywork',
-};
 
 /**
  * A rotation is "weeks on:weeks off", e.g. `4:2`. The cycle starts on the first day of an assignment: the
@@ -77,7 +66,7 @@ export function departmentOfTitle(title: string): Department | null {
 
 /** "a deck position", "an engineering position": how a message names a department's positions. */
 export function positionOf(department: Department): string {
-  const name = DEPARTMENT_LABELS[department].toLowerCase();
+  const name = inSentence(words.departments[department]);
   return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
 }
 
@@ -109,11 +98,9 @@ export function sameTitle(a: string, b: string): boolean {
 
 export const VESSEL_KINDS = ['motor', 'sail'] as const;
 export type VesselKind = (typeof VESSEL_KINDS)[number];
-export const VESSEL_KIND_LABELS: Record<VesselKind, string> = { motor: 'Motor yacht', sail: 'Sailing yacht' };
 
 export const VESSEL_USES = ['private', 'charter', 'both'] as const;
 export type VesselUse = (typeof VESSEL_USES)[number];
-export const VESSEL_USE_LABELS: Record<VesselUse, string> = { private: 'Private', charter: 'Charter', both: 'Private and charter' };
 
 /**
  * Where a person stands today, derived from their assignments and the date:
@@ -125,10 +112,5 @@ export const VESSEL_USE_LABELS: Record<VesselUse, string> = { private: 'Private'
  */
 export const PERSON_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned', 'archived'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
-export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
-  onboard: 'Onboard',
-  on_leave: 'On leave (rotation)',
-  joining: 'Joining',
-  unassigned: 'Unassigned',
-  archived: 'Archived',
-};
+/** Where someone in a current assignment is today: in the weeks aboard, or on rotation leave. */
+export const ROTATION_PHASES = ['onboard', 'on_leave'] as const satisfies readonly PersonStatus[];

@@ -4,11 +4,12 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { assignmentInputSchema, type AssignmentInput } from '../../../shared/api';
 import { todayIsoDate } from '../../../shared/domain/dates';
-import { ageBelowMinimum, DEPARTMENT_LABELS, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
+import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { formatDate } from '../format';
 import { Field, FormActions, FormWarning, showApiError, useWarningGate, withWholeDates } from './form-helpers';
+import { words } from '../../../shared/words';
 
 /** The contract's assignment schema plus the vessel picked first (positions are per vessel). */
 const formSchema = assignmentInputSchema.safeExtend({ vesselId: z.string().min(1, 'Choose a vessel') });
@@ -74,7 +75,7 @@ export function AssignmentForm({ personId, personName, dateOfBirth, onClose }: {
                 <option value="">{vesselId === '' ? 'Choose a vessel first' : positions.length === 0 ? 'This vessel has no positions yet' : 'Choose a position…'}</option>
                 {positions.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {DEPARTMENT_LABELS[p.department]} · {p.title} ({p.vacancies > 0 ? `${p.vacancies} vacant` : 'full'})
+                    {words.departments[p.department]} · {p.title} ({p.vacancies > 0 ? `${p.vacancies} vacant` : 'full'})
                   </option>
                 ))}
               </select>

@@ -3,22 +3,12 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { positionInputSchema, type Position, type PositionInput } from '../../../shared/api';
-import {
-  COMMON_ROTATIONS,
-  DEFAULT_ROTATION,
-  DEPARTMENTS,
-  DEPARTMENT_LABELS,
-  EMPLOYMENT_KINDS,
-  EMPLOYMENT_KIND_LABELS,
-  POSITION_TITLES,
-  departmentOfTitle,
-  positionOf,
-  sameTitle,
-} from '../../../shared/domain/crew';
+import { COMMON_ROTATIONS, DEFAULT_ROTATION, DEPARTMENTS, EMPLOYMENT_KINDS, POSITION_TITLES, departmentOfTitle, positionOf, sameTitle } from '../../../shared/domain/crew';
 import { mustBeAboardByDefault } from '../../../shared/domain/manning';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate } from './form-helpers';
+import { words } from '../../../shared/words';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
@@ -70,7 +60,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   setDepartmentNote(null);
                 }}
               >
-                <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+                <EnumOptions values={DEPARTMENTS} labels={words.departments} />
               </select>
             )}
           </Field>
@@ -87,7 +77,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                     const known = departmentOfTitle(event.target.value);
                     if (known && known !== getValues('department')) {
                       setValue('department', known, { shouldValidate: formState.isSubmitted });
-                      setDepartmentNote(`Changed to ${DEPARTMENT_LABELS[known]}: ${event.target.value.trim()} is ${positionOf(known)}`);
+                      setDepartmentNote(`Changed to ${words.departments[known]}: ${event.target.value.trim()} is ${positionOf(known)}`);
                     }
                     // Until the captain ticks or unticks it, "must be aboard" follows the title's default.
                     if (!position && !dirtyFields.mustBeAboard) setValue('mustBeAboard', mustBeAboardByDefault(event.target.value));
@@ -115,11 +105,11 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   if (event.target.value === 'rotational' && !getValues('rotation')) setValue('rotation', DEFAULT_ROTATION[getValues('department') ?? 'deck']);
                 }}
               >
-                <EnumOptions values={EMPLOYMENT_KINDS} labels={EMPLOYMENT_KIND_LABELS} />
+                <EnumOptions values={EMPLOYMENT_KINDS} labels={words.employmentKinds} />
               </select>
             )}
           </Field>
-          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint={`Blank for none; usual for ${DEPARTMENT_LABELS[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
+          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint={`Blank for none; usual for ${words.departments[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
             {(a) => (
               <>
                 <input {...a} {...register('rotation')} list="rotations" placeholder="e.g. 4:2" />

@@ -3,10 +3,11 @@ import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { vesselInputSchema, type Vessel, type VesselInput } from '../../../shared/api';
 import { COUNTRIES } from '../../../shared/domain/countries';
-import { VESSEL_KINDS, VESSEL_KIND_LABELS, VESSEL_USES, VESSEL_USE_LABELS } from '../../../shared/domain/crew';
+import { VESSEL_KINDS, VESSEL_USES } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
+import { words } from '../../../shared/words';
 
 const FIELDS = Object.keys(vesselInputSchema.shape);
 
@@ -43,7 +44,7 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
           <Field label="Type" error={errors.kind?.message}>
             {(a) => (
               <select {...a} {...register('kind')}>
-                <EnumOptions values={VESSEL_KINDS} labels={VESSEL_KIND_LABELS} />
+                <EnumOptions values={VESSEL_KINDS} labels={words.vesselKinds} />
               </select>
             )}
           </Field>
@@ -68,7 +69,7 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
           <Field label="Use" error={errors.use?.message}>
             {(a) => (
               <select {...a} {...register('use')}>
-                <EnumOptions values={VESSEL_USES} labels={VESSEL_USE_LABELS} />
+                <EnumOptions values={VESSEL_USES} labels={words.vesselUses} />
               </select>
             )}
           </Field>

@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { CertificateStateBadge } from './labels';
+import { words } from '../../../../shared/words';
 
 /** A person's certificates: what their positions need and what they hold, with expiry. */
 export function CertificateRegister({ personId }: { personId: string }) {
@@ -32,7 +32,7 @@ export function CertificateRegister({ personId }: { personId: string }) {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.kind}>
-                <td>{entry.documentId ? <Link href={`~/documents/${entry.documentId}`}>{CERTIFICATE_LABELS[entry.kind]}</Link> : CERTIFICATE_LABELS[entry.kind]}</td>
+                <td>{entry.documentId ? <Link href={`~/documents/${entry.documentId}`}>{words.certificates[entry.kind]}</Link> : words.certificates[entry.kind]}</td>
                 <td>{entry.required ? 'Yes' : 'No'}</td>
                 <td>
                   <CertificateStateBadge state={entry.state} />

@@ -2,9 +2,9 @@ import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { CertificateRegister } from './CertificateRegister';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from './labels';
 import { UploadDocuments } from './UploadDocuments';
+import { reasonWords, words } from '../../../../shared/words';
 
 /** The Documents and Certificates sections of a person's profile. */
 export function PersonDocuments({ personId, archived }: { personId: string; archived: boolean }) {
@@ -31,7 +31,7 @@ export function PersonDocuments({ personId, archived }: { personId: string; arch
                   <td>
                     <Link href={`~/documents/${row.id}`}>{row.fileName}</Link>
                   </td>
-                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
+                  <td>{words.documentTypes[row.type]}</td>
                   <td>
                     <VerificationBadge status={row.status} />
                   </td>

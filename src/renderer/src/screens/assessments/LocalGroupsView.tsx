@@ -3,7 +3,8 @@ import { DEFAULT_INSTRUMENT_ID } from '../../../../shared/api';
 import { groupings, type Grouping } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
-import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
+import { fixed } from './labels';
+import { inSentence, words } from '../../../../shared/words';
 
 /**
  * Local norm groups from stored results: by position, department, or everyone of a population — always apart
@@ -29,7 +30,7 @@ export function LocalGroupsView() {
         </select>
         <label htmlFor="grouping">Group by</label>
         <select id="grouping" value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
-          <EnumOptions values={groupings} labels={GROUPING_LABELS} />
+          <EnumOptions values={groupings} labels={words.groupings} />
         </select>
       </div>
       {groups.isError && <p className="notice bad">{groups.error.message}</p>}
@@ -47,7 +48,7 @@ export function LocalGroupsView() {
       {data && data.groups.length > 0 && (
         <div className="card-table">
           <table className="table">
-            <caption className="sr-only">Local norm groups by {GROUPING_LABELS[by].toLowerCase()}</caption>
+            <caption className="sr-only">Local norm groups by {inSentence(words.groupings[by])}</caption>
             <thead>
               <tr>
                 <th>Group</th>
@@ -62,7 +63,7 @@ export function LocalGroupsView() {
               {data.groups.map((g) => (
                 <tr key={`${g.group}|${g.population}`}>
                   <td>{g.group}</td>
-                  <td>{POPULATION_LABELS[g.population]}</td>
+                  <td>{words.populations[g.population]}</td>
                   <td>{g.n}</td>
                   {g.sufficient ? (
                     g.scales.map((s) => (

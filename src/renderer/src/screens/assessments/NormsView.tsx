@@ -8,8 +8,9 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { Field, showApiError } from '../../forms/form-helpers';
 import { formatDateTime } from '../../format';
-import { fixed, POPULATION_LABELS } from './labels';
+import { fixed } from './labels';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { words } from '../../../../shared/words';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
 const POPULATIONS = ['volunteer', 'applicant', 'incumbent'] as const;
@@ -70,7 +71,7 @@ function NormImportForm() {
               </option>
               {POPULATIONS.map((p) => (
                 <option key={p} value={p}>
-                  {POPULATION_LABELS[p]}
+                  {words.populations[p]}
                 </option>
               ))}
             </select>
@@ -142,7 +143,7 @@ export function NormsView() {
                 <tr key={t.id} className={t.archivedAt ? 'archived' : undefined}>
                   <td>{t.label}</td>
                   <td>{instrumentName(t.instrumentId)}</td>
-                  <td>{POPULATION_LABELS[t.population]}</td>
+                  <td>{words.populations[t.population]}</td>
                   <td title={t.rows.map((r) => `${r.scale}: ${fixed(r.mean)} (${fixed(r.sd)})`).join(', ')}>{t.rows.length}</td>
                   <td>{t.n ?? '—'}</td>
                   <td>{t.source}</td>

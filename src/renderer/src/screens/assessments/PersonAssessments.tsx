@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS } from './labels';
 import { VerdictBadges } from './VerdictBadges';
+import { words } from '../../../../shared/words';
 
 /** A person's questionnaire history on their profile, newest first, each linking to the result. */
 export function PersonAssessments({ personId }: { personId: string }) {
@@ -33,7 +33,7 @@ export function PersonAssessments({ personId }: { personId: string }) {
                   <Link href={`~/assessments/${r.id}`}>{formatDate(r.takenOn)}</Link>
                 </td>
                 <td>{r.instrumentName}</td>
-                <td>{CONTEXT_LABELS[r.context]}</td>
+                <td>{words.assessmentContexts[r.context]}</td>
                 <td>
                   <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
                   {r.archivedAt && <span className="muted"> · archived</span>}

@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { assessmentContexts, type ResultListInput } from '../../../../shared/api';
+import { ARCHIVED_FILTERS, assessmentContexts, type ResultListInput } from '../../../../shared/api';
 import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
@@ -9,8 +9,8 @@ import { formatDate } from '../../format';
 import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
 import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
-import { CONTEXT_LABELS, VERDICT_LABELS } from './labels';
 import { VerdictBadges } from './VerdictBadges';
+import { words } from '../../../../shared/words';
 
 const PAGE = 100;
 
@@ -39,20 +39,18 @@ export function ResultList() {
         <input type="search" aria-label="Search by name" placeholder="Search by name…" value={filters.search} onChange={(e) => set('search', e.target.value)} />
         <select aria-label="Context" value={filters.context} onChange={(e) => set('context', e.target.value)}>
           <option value="">Applicants and crew in post</option>
-          <EnumOptions values={assessmentContexts} labels={CONTEXT_LABELS} />
+          <EnumOptions values={assessmentContexts} labels={words.assessmentContexts} />
         </select>
         <select aria-label="Verdict" value={filters.verdict} onChange={(e) => set('verdict', e.target.value)}>
           <option value="">Any verdict</option>
-          <EnumOptions values={verdicts} labels={VERDICT_LABELS} />
+          <EnumOptions values={verdicts} labels={words.verdicts} />
         </select>
         <label className="check">
           <input type="checkbox" checked={filters.verdictChanged} onChange={(e) => setFilter('verdictChanged', e.target.checked)} />
           Verdict differs under the current rules
         </label>
         <select aria-label="Archived" value={filters.archived} onChange={(e) => set('archived', e.target.value)}>
-          <option value="exclude">Without archived</option>
-          <option value="include">With archived</option>
-          <option value="only">Archived only</option>
+          <EnumOptions values={ARCHIVED_FILTERS} labels={words.archivedFilters} />
         </select>
         <span className="grow" />
         <button type="button" className="primary" onClick={() => setImporting(true)}>
@@ -100,7 +98,7 @@ export function ResultList() {
                     </td>
                     <td>{formatDate(r.takenOn)}</td>
                     <td>{r.instrumentName}</td>
-                    <td>{CONTEXT_LABELS[r.context]}</td>
+                    <td>{words.assessmentContexts[r.context]}</td>
                     <td>
                       {r.answered}/{r.items}
                     </td>

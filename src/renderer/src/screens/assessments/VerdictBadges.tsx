@@ -1,5 +1,6 @@
 import type { Verdict } from '../../../../shared/psychometrics';
-import { VERDICT_BADGE, VERDICT_LABELS } from './labels';
+import { VERDICT_BADGE } from './labels';
+import { words } from '../../../../shared/words';
 
 /**
  * The verdict a result was given, and beside it — only when it differs — the verdict the validity rules in
@@ -8,8 +9,8 @@ import { VERDICT_BADGE, VERDICT_LABELS } from './labels';
 export function VerdictBadges({ verdict, currentVerdict }: { verdict: Verdict; currentVerdict: Verdict }) {
   return (
     <>
-      <span className={`badge ${VERDICT_BADGE[verdict]}`}>{VERDICT_LABELS[verdict]}</span>
-      {currentVerdict !== verdict && <span className={`badge ${VERDICT_BADGE[currentVerdict]}`}>{VERDICT_LABELS[currentVerdict]} under the current rules</span>}
+      <span className={`badge ${VERDICT_BADGE[verdict]}`}>{words.verdicts[verdict]}</span>
+      {currentVerdict !== verdict && <span className={`badge ${VERDICT_BADGE[currentVerdict]}`}>{words.verdicts[currentVerdict]} under the current rules</span>}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import type { CrewListInput, CrewListRow, CrewListSort } from '../../../../shared/api';
+import { ARCHIVED_FILTERS, CREW_LIST_SORTS, LIST_STATUSES, type CrewListInput, type CrewListRow } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENTS, DEPARTMENT_LABELS, POSITION_TITLES } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, POSITION_TITLES } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
 import { SortHeader } from '../../components/SortableTable';
@@ -15,17 +15,12 @@ import { EnumOptions } from '../../forms/form-helpers';
 import { PersonForm } from '../../forms/PersonForm';
 import { NO_FILTERS, useCrewFilters, useCrewSort, useDialogs } from '../../state/ui';
 import { useDebounced } from './useDebounced';
+import { words } from '../../../../shared/words';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
 /** The list's columns; each sorts in the core, so a sorted list of 100,000 still loads a page at a time. */
-const COLUMNS: Array<[CrewListSort, string]> = [
-  ['name', 'Name'],
-  ['position', 'Position'],
-  ['status', 'Status'],
-  ['nationality', 'Nationality'],
-  ['email', 'E-mail'],
-];
+const COLUMNS = CREW_LIST_SORTS;
 const ALL_TITLES = [...new Set(DEPARTMENTS.flatMap((d) => POSITION_TITLES[d]))];
 
 export async function exportPeople(): Promise<void> {
@@ -61,7 +56,7 @@ function Filters() {
       </select>
       <select aria-label="Department" value={filters.department} onChange={(e) => setFilter('department', e.target.value as typeof filters.department)}>
         <option value="">All departments</option>
-        <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+        <EnumOptions values={DEPARTMENTS} labels={words.departments} />
       </select>
       <input aria-label="Position" placeholder="Position…" list="crew-position-titles" value={filters.positionTitle} onChange={(e) => setFilter('positionTitle', e.target.value)} />
       <datalist id="crew-position-titles">
@@ -71,15 +66,10 @@ function Filters() {
       </datalist>
       <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as typeof filters.status)}>
         <option value="">Any status</option>
-        <option value="onboard">Onboard</option>
-        <option value="on_leave">On leave (rotation)</option>
-        <option value="joining">Joining</option>
-        <option value="unassigned">Unassigned</option>
+        <EnumOptions values={LIST_STATUSES} labels={words.personStatuses} />
       </select>
       <select aria-label="Archived" value={filters.archived} onChange={(e) => setFilter('archived', e.target.value as typeof filters.archived)}>
-        <option value="exclude">Without archived</option>
-        <option value="include">With archived</option>
-        <option value="only">Archived only</option>
+        <EnumOptions values={ARCHIVED_FILTERS} labels={words.archivedFilters} />
       </select>
       {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
         <button type="button" className="link" onClick={clear}>
@@ -230,11 +220,11 @@ export function CrewList() {
       ) : (
         <div className="vtable" role="table" aria-label="Crew list" aria-rowcount={total + 1}>
           <div className="vrow vhead" role="row" aria-rowindex={1}>
-            {COLUMNS.map(([column, label]) => {
+            {COLUMNS.map((column) => {
               const direction = sort.sort === column ? (sort.descending ? 'descending' : 'ascending') : 'none';
               return (
                 <span key={column} role="columnheader" aria-sort={direction}>
-                  <SortHeader label={label} direction={direction} onSort={() => sort.sortBy(column)} />
+                  <SortHeader label={words.crewListSorts[column]} direction={direction} onSort={() => sort.sortBy(column)} />
                 </span>
               );
             })}

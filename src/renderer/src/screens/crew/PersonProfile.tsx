@@ -3,7 +3,6 @@ import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import type { AssignmentHistoryItem } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { todayIsoDate } from '../../../../shared/domain/dates';
 import { initials } from '../../../../shared/domain/text';
 import { useArchiveWithUndo } from '../../api/archive';
@@ -19,6 +18,7 @@ import { PersonAssessments } from '../assessments/PersonAssessments';
 import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { describeRotation } from '../vessels/manning/manning-text';
+import { inSentence, words } from '../../../../shared/words';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -167,13 +167,13 @@ export function PersonProfile({ id }: { id: string }) {
                     <Link href={`~/vessels/${a.vesselId}`}>{a.vesselName}</Link>
                   </td>
                   <td>
-                    {a.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[a.department]}</span>
+                    {a.positionTitle} <span className="muted">· {words.departments[a.department]}</span>
                   </td>
                   <td>{formatDate(a.startDate)}</td>
                   <td>{a.endDate ? formatDate(a.endDate) : 'open-ended'}</td>
                   <td>{describeRotation(a.rotation, a.rotationRestart)}</td>
                   <td>
-                    <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
+                    <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? `${words.assignmentStates.current} · ${inSentence(words.personStatuses[a.phase])}` : words.assignmentStates[a.state]}</span>
                   </td>
                   <td className="actions">
                     {a.state !== 'archived' && !archived && (

@@ -1,9 +1,9 @@
 import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from '../../components/documents/labels';
 import { formatDateTime } from '../../format';
 import { useQueueFilters, type QueueStatus } from '../../state/documents';
+import { reasonWords, words } from '../../../../shared/words';
 
 const STATUS_FILTERS: Array<[QueueStatus, string]> = [
   ['review', 'Needs review'],
@@ -77,7 +77,7 @@ export function ReviewQueue() {
                   <td>
                     <Link href={`~/crew/${row.personId}`}>{row.personName}</Link>
                   </td>
-                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
+                  <td>{words.documentTypes[row.type]}</td>
                   <td>
                     <VerificationBadge status={row.status} />
                   </td>

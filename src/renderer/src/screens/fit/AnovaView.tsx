@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { ANOVA_GROUPINGS } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
+import { EnumOptions } from '../../forms/form-helpers';
 
 /** Do the fleet's trait profiles differ between departments or positions? One ANOVA per domain. */
 export function AnovaView() {
-  const [by, setBy] = useState<'department' | 'position'>('department');
+  const [by, setBy] = useState<(typeof ANOVA_GROUPINGS)[number]>('department');
   const anova = useApiQuery('fit.anova', { by });
   const data = anova.data;
   return (
@@ -12,9 +15,8 @@ export function AnovaView() {
         <h2>Fleet profiles</h2>
         <label className="field">
           <span>Compare</span>
-          <select value={by} onChange={(e) => setBy(e.target.value as 'department' | 'position')}>
-            <option value="department">Departments</option>
-            <option value="position">Positions</option>
+          <select value={by} onChange={(e) => setBy(e.target.value as (typeof ANOVA_GROUPINGS)[number])}>
+            <EnumOptions values={ANOVA_GROUPINGS} labels={words.anovaGroupings} />
           </select>
         </label>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format';
 
@@ -29,7 +30,7 @@ export function LogView() {
               {data.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.createdAt)}</td>
-                  <td>{e.action}</td>
+                  <td>{words.advisoryActions[e.action]}</td>
                   <td>
                     {e.operator} <span className="muted">on {e.device}</span>
                   </td>

@@ -1,7 +1,8 @@
 import { toast } from 'sonner';
-import { PREDICTOR_LABELS, PREDICTORS } from '../../../../shared/fit/model';
+import { PREDICTORS } from '../../../../shared/fit/model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format';
+import { words } from '../../../../shared/words';
 
 const fixed = (x: unknown, digits = 3) => (typeof x === 'number' ? x.toFixed(digits) : '—');
 
@@ -58,7 +59,7 @@ export function ModelsView() {
               </tr>
               {PREDICTORS.map((p) => (
                 <tr key={p}>
-                  <td>{PREDICTOR_LABELS[p]}</td>
+                  <td>{words.predictors[p]}</td>
                   <td className="num">{fixed(m.coefficients[p].estimate)}</td>
                   <td className="num">{fixed(m.coefficients[p].standardError)}</td>
                 </tr>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { LEAVE_REASON_LABELS, LEAVE_REASONS, type LeaveReason } from '../../../../shared/fit/model';
+import { LEAVE_REASONS, type LeaveReason } from '../../../../shared/fit/model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { formatDate } from '../../format';
 import { pct } from './labels';
+import { words } from '../../../../shared/words';
 
 interface Pending {
   assignmentId: string;
@@ -76,7 +77,7 @@ export function OutcomesView() {
                   </td>
                   <td>{formatDate(o.endDate)}</td>
                   <td>
-                    {o.completed ? 'Completed' : `Left early: ${LEAVE_REASON_LABELS[o.leaveReason ?? 'other'].toLowerCase()}`}
+                    {o.completed ? 'Completed' : `Left early: ${words.leaveReasons[o.leaveReason ?? 'other'].toLowerCase()}`}
                     {o.success && <span className="badge ok">success</span>}
                   </td>
                   <td className="num">{o.rating ?? '—'}</td>
@@ -133,7 +134,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
               <select value={reason} onChange={(e) => setReason(e.target.value as LeaveReason)}>
                 {LEAVE_REASONS.map((r) => (
                   <option key={r} value={r}>
-                    {LEAVE_REASON_LABELS[r]}
+                    {words.leaveReasons[r]}
                   </option>
                 ))}
               </select>

@@ -28,6 +28,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
   const ranking = useApiQuery('fit.rank', input, { placeholderData: keepPreviousData, refetchOnWindowFocus: false, retry: false });
   const data = ranking.data;
   const chosen = data?.candidates.find((c) => c.personId === selected) ?? null;
+  const presetLabel = (name: string) => (name === 'custom' ? 'your own' : (settings.data?.presets.find((p) => p.name === name)?.label ?? name));
 
   async function exportRanking() {
     try {
@@ -114,7 +115,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
         <div className="fit-layout">
           <div className="card">
             <p className="muted">
-              {data.candidates.length} of {data.considered} candidates shown ({data.scored} scored). Weights: {data.preset}.
+              {data.candidates.length} of {data.considered} candidates shown ({data.scored} scored). Weights: {presetLabel(data.preset)}.
             </p>
             <table className="table compact fit-table">
               <caption className="sr-only">Candidates ranked by score</caption>

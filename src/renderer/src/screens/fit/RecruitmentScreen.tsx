@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { useApiQuery } from '../../api/hooks';
 import { useDialogs } from '../../state/ui';
 import '../../styles/fit.css';
@@ -13,6 +12,7 @@ import { PositionRanking } from './PositionRanking';
 import { ProfilesView } from './ProfilesView';
 import { WhatIfView } from './WhatIfView';
 import { ADVISORY_NOTE } from './labels';
+import { words } from '../../../../shared/words';
 
 const TABS = [
   ['positions', 'Positions'],
@@ -62,7 +62,7 @@ function PositionsView() {
         {rows.map((p) => (
           <tr key={p.id}>
             <td>{p.vessel}</td>
-            <td>{DEPARTMENT_LABELS[p.department]}</td>
+            <td>{words.departments[p.department]}</td>
             <td>{p.title}</td>
             <td className="num">
               {p.current} of {p.headcount}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { Output } from '../../../../shared/api';
+import { SWAP_RANKINGS, type Output } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
+import { EnumOptions } from '../../forms/form-helpers';
 import { useApiTask } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { Delta, pct } from './labels';
@@ -8,7 +10,7 @@ type Swap = Output<'fit.swaps'>['swaps'][number];
 
 /** Every candidate × crew member swap, ranked; long work, so it shows progress and can be cancelled. */
 export function SwapsPanel({ vesselId, asOf, onTry }: { vesselId: string; asOf: string; onTry(swap: Swap): void }) {
-  const [sortBy, setSortBy] = useState<'harmony' | 'success'>('harmony');
+  const [sortBy, setSortBy] = useState<(typeof SWAP_RANKINGS)[number]>('harmony');
   const search = useApiTask('fit.swaps', []);
   const data = search.data;
   return (
@@ -17,9 +19,8 @@ export function SwapsPanel({ vesselId, asOf, onTry }: { vesselId: string; asOf: 
         <h2 id="swaps-heading">Best single swaps</h2>
         <label className="field">
           <span>Rank by</span>
-          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as 'harmony' | 'success')}>
-            <option value="harmony">Change in crew harmony</option>
-            <option value="success">Change in predicted success</option>
+          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as (typeof SWAP_RANKINGS)[number])}>
+            <EnumOptions values={SWAP_RANKINGS} labels={words.swapRankings} />
           </select>
         </label>
         <button type="button" className="primary" disabled={search.isPending} onClick={() => search.mutate({ vesselId, asOf, sortBy, limit: 25 })}>

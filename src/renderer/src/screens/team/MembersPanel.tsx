@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
 import type { TeamDynamics } from '../../../../shared/api';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS, VERDICT_BADGE, VERDICT_LABELS } from '../assessments/labels';
+import { VERDICT_BADGE } from '../assessments/labels';
+import { words } from '../../../../shared/words';
 
 /** Who is in the group and which result each member's figures rest on (the latest that is not invalid). */
 export function MembersPanel({ data }: { data: TeamDynamics }) {
@@ -26,14 +26,14 @@ export function MembersPanel({ data }: { data: TeamDynamics }) {
                 <Link href={`~/crew/${m.personId}`}>{m.name}</Link>
               </td>
               <td>
-                {m.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[m.department]}</span>
+                {m.positionTitle} <span className="muted">· {words.departments[m.department]}</span>
               </td>
               <td>{m.aboard ? <span className="badge ok">Aboard</span> : <span className="badge warn">On leave</span>}</td>
               <td>
                 {m.result ? (
                   <>
-                    <Link href={`~/assessments/${m.result.id}`}>{formatDate(m.result.takenOn)}</Link> <span className="muted">· {CONTEXT_LABELS[m.result.context]}</span>{' '}
-                    <span className={`badge ${VERDICT_BADGE[m.result.verdict]}`}>{VERDICT_LABELS[m.result.verdict]}</span>
+                    <Link href={`~/assessments/${m.result.id}`}>{formatDate(m.result.takenOn)}</Link> <span className="muted">· {words.assessmentContexts[m.result.context]}</span>{' '}
+                    <span className={`badge ${VERDICT_BADGE[m.result.verdict]}`}>{words.verdicts[m.result.verdict]}</span>
                     {m.notPlaced && <span className="muted"> · not compared with the norm</span>}
                   </>
                 ) : (

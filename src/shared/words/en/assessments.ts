@@ -1,0 +1,31 @@
+import type { Words } from '../types';
+
+type AssessmentWords = Pick<
+  Words,
+  'populations' | 'assessmentContexts' | 'groupings' | 'verdicts' | 'validityIndices' | 'matchKinds' | 'normOrigins' | 'placementStatuses' | 'resultListSorts' | 'localGroupNames'
+>;
+
+export const assessments: AssessmentWords = {
+  populations: { applicant: 'applicants', incumbent: 'crew in post', volunteer: 'volunteers', unspecified: 'an unspecified group' },
+  assessmentContexts: { applicant: 'Applicant', incumbent: 'Crew in post' },
+  groupings: { position: 'Position', department: 'Department', context: 'Applicants and crew in post' },
+  verdicts: { valid: 'Valid', questionable: 'Questionable', invalid: 'Invalid' },
+  validityIndices: {
+    answered: 'share of items answered',
+    longstringMax: 'longest run of one answer',
+    irv: 'spread of answers (IRV)',
+    mahalanobis: 'Mahalanobis D²',
+    evenOdd: 'even-odd inconsistency',
+    evenOddFacets: 'even-odd inconsistency',
+    psychSyn: 'psychometric synonyms',
+    psychAnt: 'psychometric antonyms',
+    comparisonGroup: 'group to compare with',
+    secondsPerItem: 'time per item',
+    pageTimeIndex: 'rushed pages',
+  },
+  matchKinds: { id: 'Person id', email: 'E-mail', name: 'Name' },
+  normOrigins: { imported: 'Imported norm table', local: 'Local norm group' },
+  placementStatuses: { placed: 'Compared with the norm', belowMinimum: 'Group too small for percentiles', mismatch: 'Norm of another population' },
+  localGroupNames: { noPosition: 'No position', everyone: 'All' },
+  resultListSorts: { takenOn: 'Taken on', person: 'Person', context: 'Context', answered: 'Answered', verdict: 'Validity' },
+};

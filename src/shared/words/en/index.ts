@@ -1,0 +1,11 @@
+import type { Words } from '../types';
+import { assessments } from './assessments';
+import { documents } from './documents';
+import { fields } from './fields';
+import { fleet } from './fleet';
+import { recruitment } from './recruitment';
+import { system } from './system';
+import { team } from './team';
+
+/** The English words of the app. */
+export const en: Words = { ...fleet, ...documents, ...assessments, ...team, ...recruitment, ...system, ...fields };

@@ -1,0 +1,147 @@
+import type {
+  AdvisoryAction,
+  ArchivedFilter,
+  AssessmentContext,
+  AssignmentState,
+  BackupReason,
+  CertificateState,
+  CrewListSort,
+  DatabaseState,
+  DecisionKind,
+  DocumentAction,
+  DocumentFields,
+  DocumentListSort,
+  DocumentListStatus,
+  DocumentType,
+  Fitness,
+  InsightSeverity,
+  Input,
+  ManningPhase,
+  MatchKind,
+  Method,
+  NormOrigin,
+  PlacementStatus,
+  ResultListSort,
+  ReviewAction,
+  Sex,
+  TeamGroup,
+  VerificationReason,
+  VerificationStatus,
+} from '../api';
+import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
+import type { CertificateKindId } from '../domain/certificates';
+import type { Department, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
+import type { LeaveReason, PredictorName, SeaServiceKind, SubScoreName, VisaKind } from '../fit/model';
+import type { Grouping, Population, ValidityIndex, Verdict } from '../psychometrics';
+import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
+import type { WATCHKEEPING_DUTY_KEY } from '../domain/manning';
+
+type Of<T extends readonly string[]> = T[number];
+/** The named keys of an object type (an empty input, `Record<string, never>`, has none). */
+type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+type KeysOf<T> = T extends readonly unknown[] ? never : T extends object ? KnownKeys<T> : never;
+/** The top-level input fields of every procedure: what a form or a message may name. */
+export type InputField = Extract<{ [M in Method]: KeysOf<Input<M>> }[Method], string>;
+
+/**
+ * Every word of the contract's vocabulary that people read, one group per enum of the contract (or of the shared
+ * domain), keyed by its values: a value without a word is a compile error. A second language is a second object
+ * of this type. Groups are written as they read on their own — a column heading, a badge, an option — unless
+ * their comment says they are written to sit inside a sentence.
+ */
+export interface Words {
+  // Fleet and crew
+  departments: Record<Department, string>;
+  employmentKinds: Record<EmploymentKind, string>;
+  vesselKinds: Record<VesselKind, string>;
+  vesselUses: Record<VesselUse, string>;
+  personStatuses: Record<PersonStatus, string>;
+  assignmentStates: Record<AssignmentState, string>;
+  crewListSorts: Record<CrewListSort, string>;
+  archivedFilters: Record<ArchivedFilter, string>;
+  /** A day on the manning strip. */
+  manningPhases: Record<ManningPhase, string>;
+  /** Duties that are not one title (the officers of the watch cover for one another), as "No … aboard" names them. */
+  manningDuties: Record<typeof WATCHKEEPING_DUTY_KEY, string>;
+
+  // Documents and certificates
+  documentTypes: Record<DocumentType, string>;
+  verificationStatuses: Record<VerificationStatus, string>;
+  documentListStatuses: Record<DocumentListStatus, string>;
+  documentListSorts: Record<DocumentListSort, string>;
+  documentFields: Record<keyof DocumentFields, string>;
+  sexes: Record<Sex, string>;
+  fitness: Record<Fitness, string>;
+  /** Written to sit inside a sentence ("Why: expired, name differs from the person"). */
+  verificationReasons: Record<VerificationReason, string>;
+  certificates: Record<CertificateKindId, string>;
+  /** Column headings of the compliance matrix, which must fit the window. */
+  certificatesShort: Record<CertificateKindId, string>;
+  certificateStates: Record<CertificateState, string>;
+  /** An entry of a document's history. */
+  reviewActions: Record<ReviewAction, string>;
+  /** A decision a reviewer may take. */
+  documentActions: Record<DocumentAction, string>;
+
+  // Assessments
+  /** Plural, written to sit inside a sentence: "compared with norms of crew in post". */
+  populations: Record<Population, string>;
+  assessmentContexts: Record<AssessmentContext, string>;
+  groupings: Record<Grouping, string>;
+  verdicts: Record<Verdict, string>;
+  /** Written to sit inside a sentence (one is a name: Mahalanobis D²). */
+  validityIndices: Record<ValidityIndex, string>;
+  matchKinds: Record<MatchKind, string>;
+  normOrigins: Record<NormOrigin, string>;
+  placementStatuses: Record<PlacementStatus, string>;
+  resultListSorts: Record<ResultListSort, string>;
+  /** Names of local norm groups that are not a position or department: "No position", "All" + a population. */
+  localGroupNames: Record<'noPosition' | 'everyone', string>;
+
+  // Team dynamics
+  insightSeverities: Record<InsightSeverity, string>;
+  /** Written to sit inside a sentence. */
+  teamStatistics: Record<TeamStatistic, string>;
+  evidenceLevels: Record<Of<typeof evidenceLevels>, string>;
+  teamGroups: Record<TeamGroup['kind'], string>;
+  volatilityParts: Record<VolatilityPartId, string>;
+
+  // Recruitment
+  subScores: Record<SubScoreName, string>;
+  predictors: Record<PredictorName, string>;
+  visaKinds: Record<VisaKind, string>;
+  seaServiceKinds: Record<SeaServiceKind, string>;
+  seaServiceSources: Record<Of<typeof SEA_SERVICE_SOURCES>, string>;
+  leaveReasons: Record<LeaveReason, string>;
+  decisions: Record<DecisionKind, string>;
+  crewChanges: Record<Of<typeof CREW_CHANGES>, string>;
+  swapRankings: Record<Of<typeof SWAP_RANKINGS>, string>;
+  anovaGroupings: Record<Of<typeof ANOVA_GROUPINGS>, string>;
+  rankChannels: Record<Of<typeof RANK_CHANNELS>, string>;
+  advisoryActions: Record<AdvisoryAction, string>;
+
+  // The installation
+  databaseStates: Record<DatabaseState, string>;
+  backupReasons: Record<BackupReason, string>;
+
+  /** What a message calls a record it cannot find ("This vessel no longer exists"). */
+  records: Record<RecordKind, string>;
+  /** The name of every input field of the contract, as a form labels it and a message names it. */
+  fields: Record<InputField, string>;
+}
+
+/** The kinds of stored record a message may refer to. */
+export type RecordKind =
+  | 'vessel'
+  | 'position'
+  | 'person'
+  | 'assignment'
+  | 'document'
+  | 'assessmentResult'
+  | 'instrument'
+  | 'normTable'
+  | 'outcome'
+  | 'seaService'
+  | 'visa'
+  | 'predictionModel'
+  | 'backup';
