@@ -21,7 +21,7 @@ export const importCommand: CliCommand = {
 
 Reads people from a CSV (UTF-8, or UTF-16; comma, semicolon or tab separated) whose header names these columns
 (given_names, surname and date_of_birth are required): given_names, surname, date_of_birth (YYYY-MM-DD),
-nationalities (names or ISO codes, separated by ;), languages (separated by ;), email, phone,
+nationalities (country names or three-letter codes such as GBR, separated by ;), languages (separated by ;), email, phone,
 emergency_contact_name, emergency_contact_phone, emergency_contact_relation. \`harmony export people\` writes the
 same columns.
 

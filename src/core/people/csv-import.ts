@@ -74,7 +74,7 @@ function readRow(record: string[], mapping: Map<number, PeopleColumn>, line: num
       const codes: string[] = [];
       for (const name of splitList(cell)) {
         const code = resolveCountry(name);
-        if (code === null) problems.push({ line, column: column.header, message: `Unknown country "${name}" (use a country name or ISO code, e.g. GBR)` });
+        if (code === null) problems.push({ line, column: column.header, message: `Unknown country "${name}" (use a country name, or its three-letter code such as GBR)` });
         else if (!codes.includes(code)) codes.push(code);
       }
       raw.nationalities = codes;

@@ -29,7 +29,7 @@ export const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, { message: 'Choose a country (ISO 3166-1 alpha-3 code, e.g. GBR)' });
+  .refine(isCountryCode, { message: 'Choose a country: its name, or its three-letter code such as GBR' });
 
 /** Optional free text: blank becomes null, so "cleared" and "never given" are the same. */
 export const optionalText = (max: number) =>

@@ -49,7 +49,7 @@ export function ImportPeopleDialog({ onClose }: { onClose(): void }) {
         <>
           <p className="muted">
             A UTF-8 CSV with a header row. Required columns: <code>given_names</code>, <code>surname</code>, <code>date_of_birth</code> (YYYY-MM-DD). Optional:{' '}
-            <code>nationalities</code> (names or ISO codes, separated by ;), <code>languages</code>, <code>email</code>, <code>phone</code>,{' '}
+            <code>nationalities</code> (country names or three-letter codes such as GBR, separated by ;), <code>languages</code>, <code>email</code>, <code>phone</code>,{' '}
             <code>emergency_contact_name</code>, <code>emergency_contact_phone</code>, <code>emergency_contact_relation</code>. Nothing is stored until you confirm.
           </p>
           <div className="field">

@@ -49,7 +49,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
     <Dialog title={position ? `Edit ${position.title}` : 'Add a position'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <Field label="Department" error={errors.department?.message} {...(departmentNote ? { hint: departmentNote } : {})}>
+          <Field label={words.fields.department} error={errors.department?.message} {...(departmentNote ? { hint: departmentNote } : {})}>
             {(a) => (
               <select
                 {...a}
@@ -64,7 +64,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
               </select>
             )}
           </Field>
-          <Field label="Title" error={errors.title?.message} hint="Pick one, or type a dual role such as Deck/Stew">
+          <Field label={words.fields.title} error={errors.title?.message} hint="Pick one, or type a dual role such as Deck/Stew">
             {(a) => (
               <>
                 <input
@@ -91,10 +91,10 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
               </>
             )}
           </Field>
-          <Field label="Headcount" error={errors.headcount?.message}>
+          <Field label={words.fields.headcount} error={errors.headcount?.message}>
             {(a) => <input {...a} {...register('headcount', { setValueAs: numberOrNull })} inputMode="numeric" />}
           </Field>
-          <Field label="Employment" error={errors.employmentKind?.message}>
+          <Field label={words.fields.employmentKind} error={errors.employmentKind?.message}>
             {(a) => (
               <select
                 {...a}
@@ -109,7 +109,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
               </select>
             )}
           </Field>
-          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint={`Blank for none; usual for ${words.departments[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
+          <Field label={words.fields.rotation} error={errors.rotation?.message} hint={`Blank for none; usual for ${words.departments[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
             {(a) => (
               <>
                 <input {...a} {...register('rotation')} list="rotations" placeholder="e.g. 4:2" />
@@ -122,7 +122,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
             )}
           </Field>
         </div>
-        <Field label="Must be aboard" error={errors.mustBeAboard?.message} hint="Someone holding this position must be aboard every day; the vessel screen warns of days nobody is">
+        <Field label={words.fields.mustBeAboard} error={errors.mustBeAboard?.message} hint="Someone holding this position must be aboard every day; the vessel screen warns of days nobody is">
           {(a) => (
             <input {...a} {...register('mustBeAboard')} type="checkbox" style={{ alignSelf: 'flex-start' }} />
           )}

@@ -19,7 +19,7 @@ export const fields: Pick<Words, 'fields'> = {
     personId: 'Person',
     // Vessels and positions
     name: 'Name',
-    kind: 'Kind',
+    kind: 'Type',
     lengthM: 'Length (m)',
     grossTonnage: 'Gross tonnage (GT)',
     flag: 'Flag',
@@ -56,8 +56,8 @@ export const fields: Pick<Words, 'fields'> = {
     plannedTour: 'Planned tour',
     status: 'Status',
     // Assessments, norms and instruments
-    instrument: 'Questionnaire',
-    instrumentId: 'Questionnaire',
+    instrument: 'Instrument',
+    instrumentId: 'Instrument',
     context: 'Who answered',
     population: 'Who the figures describe',
     label: 'Name',

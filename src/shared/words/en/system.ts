@@ -23,7 +23,7 @@ export const system: SystemWords = {
     assignment: 'assignment',
     document: 'document',
     assessmentResult: 'questionnaire result',
-    instrument: 'questionnaire',
+    instrument: 'instrument',
     normTable: 'norm table',
     outcome: 'outcome',
     seaService: 'sea-service entry',

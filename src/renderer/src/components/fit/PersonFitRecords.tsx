@@ -129,7 +129,7 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
       >
         <div className="form-grid">
           <label className="field">
-            <span>Vessel</span>
+            <span>{words.fields.vesselName}</span>
             <input value={form.vesselName} onChange={set('vesselName')} autoFocus placeholder="e.g. M/Y Aurelia" />
           </label>
           <label className="field">
@@ -137,7 +137,7 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
             <input value={form.lengthM} onChange={set('lengthM')} inputMode="decimal" />
           </label>
           <label className="field">
-            <span>Use</span>
+            <span>{words.fields.use}</span>
             <select value={form.use} onChange={set('use')}>
               <option value="">Not known</option>
               {VESSEL_USES.map((u) => (
@@ -148,7 +148,7 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
             </select>
           </label>
           <label className="field">
-            <span>Department</span>
+            <span>{words.fields.department}</span>
             <select value={form.department} onChange={set('department')}>
               {DEPARTMENTS.map((d) => (
                 <option key={d} value={d}>
@@ -158,11 +158,11 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
             </select>
           </label>
           <label className="field">
-            <span>Position</span>
+            <span>{words.fields.positionTitle}</span>
             <input value={form.positionTitle} onChange={set('positionTitle')} placeholder="e.g. Stew" />
           </label>
           <label className="field">
-            <span>Kind of service</span>
+            <span>{words.fields.kind}</span>
             <select value={form.kind} onChange={set('kind')}>
               {SEA_SERVICE_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -213,7 +213,7 @@ function VisaForm({ personId, onClose }: { personId: string; onClose(): void }) 
       >
         <div className="form-grid">
           <label className="field">
-            <span>Kind</span>
+            <span>{words.fields.kind}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as VisaKind)} autoFocus>
               {VISA_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -223,7 +223,7 @@ function VisaForm({ personId, onClose }: { personId: string; onClose(): void }) 
             </select>
           </label>
           <label className="field">
-            <span>Expires</span>
+            <span>{words.fields.expiresOn}</span>
             <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
           </label>
         </div>

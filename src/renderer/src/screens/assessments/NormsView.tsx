@@ -49,7 +49,7 @@ function NormImportForm() {
         publishes no norms; use figures from a publication or your own data, and say who they describe.
       </p>
       <div className="form-grid">
-        <Field label="Instrument" error={errors.instrumentId?.message}>
+        <Field label={words.fields.instrumentId} error={errors.instrumentId?.message}>
           {(a) => (
             <select {...a} {...register('instrumentId')}>
               {(instruments.data ?? []).map((i) => (
@@ -63,7 +63,7 @@ function NormImportForm() {
         <Field label="Name of the norm group" error={errors.label?.message}>
           {(a) => <input {...a} {...register('label')} />}
         </Field>
-        <Field label="Who the figures describe" error={errors.population?.message}>
+        <Field label={words.fields.population} error={errors.population?.message}>
           {(a) => (
             <select {...a} {...register('population')} defaultValue="">
               <option value="" disabled>
@@ -77,7 +77,7 @@ function NormImportForm() {
             </select>
           )}
         </Field>
-        <Field label="Source" error={errors.source?.message} hint="Publication or data set the figures come from">
+        <Field label={words.fields.source} error={errors.source?.message} hint="Publication or data set the figures come from">
           {(a) => <input {...a} {...register('source')} />}
         </Field>
         <Field label="CSV file" error={fileError ?? undefined}>

@@ -114,7 +114,7 @@ function DecisionForm({ personId, positionId, logId, preset, weights }: { person
         }}
       >
         <label className="field">
-          <span>Decision</span>
+          <span>{words.fields.decision}</span>
           <select value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
             {Object.entries(words.decisions).map(([value, label]) => (
               <option key={value} value={value}>

@@ -122,7 +122,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
       >
         <div className="form-grid">
           <label className="field">
-            <span>Contract</span>
+            <span>{words.fields.completed}</span>
             <select value={completed ? 'yes' : 'no'} onChange={(e) => setCompleted(e.target.value === 'yes')}>
               <option value="yes">Completed</option>
               <option value="no">Left early</option>
@@ -130,7 +130,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
           </label>
           {!completed && (
             <label className="field">
-              <span>Why they left</span>
+              <span>{words.fields.leaveReason}</span>
               <select value={reason} onChange={(e) => setReason(e.target.value as LeaveReason)}>
                 {LEAVE_REASONS.map((r) => (
                   <option key={r} value={r}>
@@ -141,7 +141,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
             </label>
           )}
           <label className="field">
-            <span>Rating (1–5)</span>
+            <span>{words.fields.rating}</span>
             <select value={rating ?? ''} onChange={(e) => setRating(e.target.value ? Number(e.target.value) : null)}>
               <option value="">Not rated</option>
               {[1, 2, 3, 4, 5].map((r) => (
@@ -152,7 +152,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
             </select>
           </label>
           <label className="field">
-            <span>Would rehire</span>
+            <span>{words.fields.wouldRehire}</span>
             <select value={rehire === null ? '' : rehire ? 'yes' : 'no'} onChange={(e) => setRehire(e.target.value === '' ? null : e.target.value === 'yes')}>
               <option value="">Not said</option>
               <option value="yes">Yes</option>
@@ -160,7 +160,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
             </select>
           </label>
           <label className="field">
-            <span>Note</span>
+            <span>{words.fields.note}</span>
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
         </div>
