@@ -99,7 +99,7 @@ export function placeMember(norm: ResolvedNorm, result: LatestResult, scales: re
   const placed = 'table' in norm ? placeOnTable(scores, norm.table, result.context, allowMixing) : placeOnLocalGroup(scores, norm.group, result.context, allowMixing);
   if (placed.status === 'mismatch') {
     const taken = result.context === 'applicant' ? 'as an applicant' : 'in post';
-    const note = `the result used was taken ${taken}, and “${norm.description.label}” describes ${norm.description.population}s; applicants describe themselves more favourably (d ≈ .45 on conscientiousness, Birkeland et al. 2006).`;
+    const note = `the result used was taken ${taken}, and “${norm.description.label}” describes ${words.populations[norm.description.population]}; applicants describe themselves more favourably (d ≈ .45 on conscientiousness, Birkeland et al. 2006).`;
     return { z: null, note, mixed: false, status: placed.status };
   }
   if (placed.status !== 'placed') return { z: null, note: placed.messages[0] ?? null, mixed: false, status: placed.status };

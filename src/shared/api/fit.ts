@@ -118,6 +118,9 @@ const decisionKinds = DECISION_KINDS;
 /** What the advisory log records as shown or exported. */
 export const ADVISORY_ACTIONS = ['ranking shown', 'ranking exported', 'explanation shown', 'matches shown', 'what-if shown', 'best swaps shown', 'decision basis recorded'] as const;
 export type AdvisoryAction = (typeof ADVISORY_ACTIONS)[number];
+/** Columns the advisory log sorts by, in the core (it shows a page at a time). */
+export const LOG_SORTS = ['when', 'action', 'operator', 'model', 'shown'] as const;
+export type LogSort = (typeof LOG_SORTS)[number];
 
 /** The fleet's trait profiles compared between departments or between positions. */
 export const ANOVA_GROUPINGS = ['department', 'position'] as const;
@@ -271,8 +274,16 @@ export const fitProcedures = {
     }),
   ),
   'fit.log': procedure(
-    'The advisory log: every ranking, match list, prediction and what-if shown or exported, newest first',
-    z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(200).default(50), personId: idSchema.optional() }).default({ offset: 0, limit: 50 }),
+    'The advisory log: every ranking, match list, prediction and what-if shown or exported, newest first or by a column',
+    z
+      .object({
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+        personId: idSchema.optional(),
+        sort: z.enum(LOG_SORTS).default('when'),
+        descending: z.boolean().default(true),
+      })
+      .default({ offset: 0, limit: 50, sort: 'when', descending: true }),
     z.object({ total: z.number().int(), entries: z.array(logEntrySchema) }),
   ),
   'fit.decide': procedure(

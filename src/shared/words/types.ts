@@ -15,6 +15,7 @@ import type {
   DocumentType,
   Fitness,
   InsightSeverity,
+  LogSort,
   Input,
   ManningPhase,
   MatchKind,
@@ -119,6 +120,7 @@ export interface Words {
   anovaGroupings: Record<Of<typeof ANOVA_GROUPINGS>, string>;
   rankChannels: Record<Of<typeof RANK_CHANNELS>, string>;
   advisoryActions: Record<AdvisoryAction, string>;
+  logSorts: Record<LogSort, string>;
 
   // The installation
   databaseStates: Record<DatabaseState, string>;

@@ -14,6 +14,7 @@ type RecruitmentWords = Pick<
   | 'anovaGroupings'
   | 'rankChannels'
   | 'advisoryActions'
+  | 'logSorts'
 >;
 
 export const recruitment: RecruitmentWords = {
@@ -70,6 +71,7 @@ export const recruitment: RecruitmentWords = {
   swapRankings: { harmony: 'Change in crew harmony', success: 'Change in predicted success' },
   anovaGroupings: { department: 'Departments', position: 'Positions' },
   rankChannels: { screen: 'Shown on screen', export: 'Exported' },
+  logSorts: { when: 'When', action: 'What', operator: 'Who', model: 'Model', shown: 'People shown' },
   advisoryActions: {
     'ranking shown': 'Ranking shown',
     'ranking exported': 'Ranking exported',
