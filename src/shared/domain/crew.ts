@@ -76,6 +76,9 @@ export function titleRank(department: Department, title: string): number {
   return index === -1 ? POSITION_TITLES[department].length : index;
 }
 
+/** A number that puts positions in the order a crew list is read: deck before engineering, interior and galley, by seniority within each. */
+export const seniorityOrder = (department: Department, title: string): number => DEPARTMENTS.indexOf(department) * 1000 + titleRank(department, title);
+
 /** Deck first, then engineering, interior, galley; within each, by seniority, custom titles after known ones, then by name. */
 export function bySeniority(a: { department: Department; title: string }, b: { department: Department; title: string }): number {
   return DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || titleRank(a.department, a.title) - titleRank(b.department, b.title) || a.title.localeCompare(b.title);

@@ -6,7 +6,8 @@ import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
-import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
+import { fromFirstPage, NO_RESULT_FILTERS, useResultFilters, useResultSort, type ResultFilters } from '../../state/ui';
+import { CoreSortHeading } from '../../components/SortableTable';
 import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { VerdictBadges } from './VerdictBadges';
@@ -18,6 +19,7 @@ const PAGE = 100;
 export function ResultList() {
   const { filters, setFilter } = useResultFilters();
   const { offset } = filters;
+  const sort = fromFirstPage(useResultSort(), () => setFilter('offset', 0));
   const [importing, setImporting] = useState(false);
   const search = useDebounced(filters.search, 200);
   const query: ResultListInput = {
@@ -25,6 +27,8 @@ export function ResultList() {
     archived: filters.archived,
     offset,
     limit: PAGE,
+    sort: sort.sort,
+    descending: sort.descending,
     ...(filters.context ? { context: filters.context } : {}),
     ...(filters.verdict ? { verdict: filters.verdict } : {}),
     ...(filters.verdictChanged ? { verdictChanged: true } : {}),
@@ -82,12 +86,12 @@ export function ResultList() {
               <caption className="sr-only">Questionnaire results</caption>
               <thead>
                 <tr>
-                  <th>Person</th>
-                  <th>Taken on</th>
+                  <CoreSortHeading column="person" label={words.resultListSorts.person} sort={sort} />
+                  <CoreSortHeading column="takenOn" label={words.resultListSorts.takenOn} sort={sort} />
                   <th>Instrument</th>
-                  <th>Context</th>
-                  <th>Answered</th>
-                  <th>Validity</th>
+                  <CoreSortHeading column="context" label={words.resultListSorts.context} sort={sort} />
+                  <CoreSortHeading column="answered" label={words.resultListSorts.answered} sort={sort} />
+                  <CoreSortHeading column="verdict" label={words.resultListSorts.verdict} sort={sort} />
                 </tr>
               </thead>
               <tbody>

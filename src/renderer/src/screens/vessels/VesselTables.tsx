@@ -1,14 +1,11 @@
 import { Link } from 'wouter';
 import type { CrewMember, PositionStaffing } from '../../../../shared/api';
-import { DEPARTMENTS, titleRank, type Department } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, seniorityOrder } from '../../../../shared/domain/crew';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../format';
 import { describeRotation } from './manning/manning-text';
 import { words } from '../../../../shared/words';
-
-/** Deck before engineering, interior and galley, and by seniority within each: the order a crew list is read in. */
-const seniority = (department: Department, title: string) => DEPARTMENTS.indexOf(department) * 1000 + titleRank(department, title);
 
 /** Current crew, planned joiners or past crew of a vessel; every column sorts. */
 export function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since' | 'joins' | 'served'; caption: string }) {
@@ -26,7 +23,7 @@ export function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates:
     {
       id: 'position',
       header: 'Position',
-      sortBy: (c) => seniority(c.department, c.positionTitle),
+      sortBy: (c) => seniorityOrder(c.department, c.positionTitle),
       cell: (c) => (
         <>
           {c.positionTitle} <span className="muted">· {words.departments[c.department]}</span>
