@@ -28,8 +28,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
-          'psychometrics-worker': resolve('src/core/workers/psychometrics.worker.ts'),
-          'documents-worker': resolve('src/core/workers/documents.worker.ts'),
+          'psychometrics-worker': resolve('src/core/psychometrics/psychometrics.worker.ts'),
+          'documents-worker': resolve('src/core/documents/documents.worker.ts'),
         },
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

@@ -8,18 +8,18 @@ import tseslint from 'typescript-eslint';
 const layer = (...names) => `(^|/)(${names.join('|')})(/|$)`;
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'zlib'];
 
-/** The layer rules of ARCHITECTURE.md: who may import whom. `extra` adds patterns of its own. */
+/** The layer rules of docs/architecture.md#layers: who may import whom. `extra` adds patterns of its own. */
 function restrict({ layers = [], electron = true, node = false, extra = [] }) {
   return {
     'no-restricted-imports': [
       'error',
       {
         paths: [
-          ...(electron ? [{ name: 'electron', message: 'Only src/main and src/preload may import electron (ARCHITECTURE.md).' }] : []),
+          ...(electron ? [{ name: 'electron', message: 'Only src/main and src/preload may import electron (docs/architecture.md#layers).' }] : []),
           ...(node ? nodeBuiltins.map((name) => ({ name, message: 'The engine is pure: no I/O, no Node built-ins.' })) : []),
         ],
         patterns: [
-          ...(layers.length ? [{ regex: layer(...layers), message: 'This layer may not import that one (ARCHITECTURE.md §Processes and layers).' }] : []),
+          ...(layers.length ? [{ regex: layer(...layers), message: 'This layer may not import that one (docs/architecture.md#layers).' }] : []),
           ...(node ? [{ regex: '^node:', message: 'The engine is pure: no I/O, no Node built-ins.' }] : []),
           ...extra,
         ],

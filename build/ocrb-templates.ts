@@ -1,6 +1,7 @@
 /**
  * Renders the OCR-B templates of the MRZ glyph check (src/engine/documents/glyphs.ts) from Debian's
- * `fonts-ocr-b` (NOTES.md §ICAO 9303: OCR-B, public-domain/permissive) and writes them as a TypeScript module,
+ * `fonts-ocr-b` (OCR-B, the MRZ font of ICAO 9303; public domain and permissive terms: docs/domain.md#open-data,
+ * docs/documents.md#the-ocr-b-mrz-reader) and writes them as a TypeScript module,
  * so the app needs no font at run time. Run by hand after changing the normalisation:
  *
  *   npx tsx build/ocrb-templates.ts

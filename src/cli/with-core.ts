@@ -2,9 +2,12 @@ import { createCore, type Core } from '../core/core';
 import type { TaskProgress } from '../shared/api';
 import type { CliIo } from './io';
 
-/** Opens the core on `--data-dir` (or the default data folder), runs `fn`, and always closes it. */
+/**
+ * Opens the core on `--data-dir` (or the default data folder), runs `fn`, and always closes it. The command line
+ * is the operator's, so the kiosk's rule of who may call what does not hold it back.
+ */
 export async function withCore<T>(dataDir: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = createCore(dataDir ? { dataDir } : {});
+  const core = createCore({ ...(dataDir ? { dataDir } : {}), operatorShell: true });
   try {
     return await fn(core);
   } finally {

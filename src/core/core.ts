@@ -2,7 +2,7 @@ import type { Input, Method, Output } from '../shared/api';
 import { version } from '../../package.json';
 import { createDispatcher, unwrap, type Dispatch, type DispatchOptions } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
-import { createHandlers } from './api/router';
+import { createHandlers } from './router';
 import { TaskRegistry } from './api/tasks';
 import type { ServiceContext } from './context';
 import { CoreState } from './core-state';
@@ -34,6 +34,11 @@ export interface CoreOptions {
   validateOutput?: boolean;
   /** Sees unexpected errors (bugs) with their stack; by default they go to the data folder's logs/harmony.log. */
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Every call comes from the operator at this computer's command line, never from the window the kiosk shows:
+   * the kiosk's rule of who may call what does not apply (docs/questionnaires.md#the-kiosk).
+   */
+  operatorShell?: boolean;
 }
 
 export interface Core {
@@ -66,7 +71,7 @@ export function createCore(options: CoreOptions = {}): Core {
     sqlite: () => state.requireDatabase().current().sqlite,
     onClose: (dispose) => disposers.push(dispose),
   };
-  const handlers = createHandlers(ctx);
+  const handlers = createHandlers(ctx, { operatorShell: options.operatorShell ?? false });
   const dispatch = createDispatcher({
     handlers,
     tasks,

@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The renderer gets no Node, runs sandboxed and isolated, and reaches the core only through the preload's
- * `invoke`/`on` bridge (ARCHITECTURE.md §Security).
+ * `invoke`/`on` bridge (docs/architecture.md#security).
  */
 export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {

@@ -1,6 +1,6 @@
 import { createCore } from '../../src/core/core';
 import { predictionDefaults } from '../../src/core/fit/models';
-import { PsychometricsPool } from '../../src/core/workers/psychometrics-pool';
+import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { bestSwaps, factorsFor, fitLogistic, normaliseWeights, predict, preparePosition, rankCandidates, type CandidateData, type SwapSearch } from '../../src/engine/fit';
 import { seededRandom } from '../../src/engine/random';
 import { candidate, position, settings, teamBase } from '../helpers/fit';

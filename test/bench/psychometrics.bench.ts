@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinInstrument } from '../../src/core/psychometrics/builtin';
-import { PsychometricsPool } from '../../src/core/workers/psychometrics-pool';
+import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { analysisReport, analyze, layoutFor, type AnalysisInput } from '../../src/engine/psychometrics';
 import { analysisOptionsSchema } from '../../src/shared/psychometrics';
 import { simulate, toCsv } from '../helpers/psych-sim';

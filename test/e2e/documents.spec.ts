@@ -33,6 +33,7 @@ test('upload a passport and a certificate, review them, correct a field, accept,
   await expect(certificateUpload.getByText('Needs review')).toBeVisible({ timeout: 60_000 });
   await expect(certificateUpload.getByText(/name differs from the person/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Certificate register' }).getByRole('row', { name: /^Passport/ })).toContainText('In review');
+  await expect(page.getByText('Required for Deckhand: the defaults for each position, or the vessel’s own list where it has one.')).toBeVisible();
 
   // The compliance matrix before any decision.
   await page.goto(`${server.url.replace(/\/$/, '')}/#/vessels/${vessel.id}`);
@@ -85,8 +86,17 @@ test('upload a passport and a certificate, review them, correct a field, accept,
   await expect(matrix.getByLabel(/^Advanced Fire Fighting/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Requirements…' }).click();
   const requirements = page.getByRole('dialog', { name: 'Certificate requirements' });
+  await expect(requirements.getByText('Following the defaults for this position')).toBeVisible();
   await requirements.getByLabel('Advanced Fire Fighting').check();
   await requirements.getByRole('button', { name: 'Save for Deckhand' }).click();
+  await expect(requirements.getByText('This vessel has its own list for this position')).toBeVisible();
   await requirements.getByRole('button', { name: 'Done' }).click();
   await expect(matrix.getByLabel(/^Advanced Fire Fighting: Missing/)).toBeVisible();
+
+  // And back to the defaults.
+  await page.getByRole('button', { name: 'Requirements…' }).click();
+  await requirements.getByRole('button', { name: 'Reset to default' }).click();
+  await expect(page.getByText('Deckhand: back to the defaults for the position')).toBeVisible();
+  await requirements.getByRole('button', { name: 'Done' }).click();
+  await expect(matrix.getByLabel(/^Advanced Fire Fighting/)).toHaveCount(0);
 });

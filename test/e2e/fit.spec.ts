@@ -23,6 +23,11 @@ test('a recruiter ranks candidates for a sample position, opens one’s explanat
   // A preset changes the weights; the threshold keeps only scores above it.
   await page.getByLabel('Weights', { exact: true }).selectOption('guest-facing');
   await expect(page.getByText(/Weights: Guest-facing/)).toBeVisible();
+  // The lowest score is typed in percent, as scores are shown.
+  await page.getByLabel('Lowest score shown (%)').fill('100');
+  await expect(page.getByRole('heading', { name: 'No candidate reaches 100%' })).toBeVisible();
+  await page.getByLabel('Lowest score shown (%)').fill('0');
+  await expect(rows.nth(1)).toBeVisible();
 
   // One candidate's explanation: every part, strengths and gaps in words, and the prediction.
   const first = rows.nth(1).getByRole('button');

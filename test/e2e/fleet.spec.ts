@@ -26,7 +26,7 @@ test('a captain builds a vessel and its crew, finds, archives and undoes, import
   // A new vessel opens at once: its positions come next.
   await expect(page.getByRole('heading', { name: 'Aurora' })).toBeVisible();
 
-  // Positions: a CREW.md title (rotation suggested for rotational crew) and a custom dual role.
+  // Positions: a usual yacht title (rotation suggested for rotational crew) and a custom dual role.
   await page.getByRole('button', { name: 'Add position' }).click();
   let positionDialog = page.getByRole('dialog', { name: 'Add a position' });
   await positionDialog.getByLabel('Title').fill('Chief Stew');

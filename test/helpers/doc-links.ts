@@ -9,11 +9,25 @@ import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path
  */
 
 /** Text that points outside the repository, or at notes that are not part of it. */
-const FORBIDDEN: Array<[RegExp, string]> = [
+export const FORBIDDEN: Array<[RegExp, string]> = [
   [/\.\.\/shared\b/, 'points to ../shared, which is not in the repository'],
-  [/\b(?:CREW|SPEC|NOTES|TEAM-RESEARCH|ARCHITECTURE)\.md\b/, 'names a note that is not in the repository'],
-  [/\bSPEC §/, 'cites a section of a specification that is not in the repository'],
+  [/\b(?:CREW|SPEC|NOTES|TEAM-RESEARCH|ARCHITECTURE)\.md\b|\bTEAM-RESEARCH\b/, 'names a note that is not in the repository'],
+  [/\bSPEC ?[§:]/, 'cites a specification that is not in the repository'],
 ];
+
+/**
+ * Only in source files: a section cited by its name (`README §Psychometric engine`, `see README: …`,
+ * `docs/domain.md §Rotations`) breaks silently when the page changes; cite `docs/….md#section` or
+ * `README.md#section`, which are checked.
+ */
+const BY_NAME: Array<[RegExp, string]> = [
+  [/\bREADME(?:\.md)?\s*[§:"(]/, 'cites a README section by its name; cite docs/….md#section or README.md#section'],
+  [/\bdocs\/[\w./-]+\.md`?\s*§/, 'cites a section of the docs by its name; cite docs/….md#section'],
+];
+
+/** Module specifiers such as `../../shared/api`, which in source are imports of `src/shared`, not the private notes. */
+const SHARED_SPECIFIER = /(?:\.\.\/)+shared(?:\/[\w.-]+)*/g;
+const MODULE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.mjs'];
 
 export interface LinkProblem {
   /** `file:line`, relative to the repository. */
@@ -119,12 +133,27 @@ function checkTarget(root: string, fromFile: string, text: string, target: strin
   return ids.has(fragment) ? null : `links to ${target}, but ${relative(root, destination)} has no section #${fragment}`;
 }
 
-function forbiddenIn(text: string, where: (line: number) => string): LinkProblem[] {
+function forbiddenIn(text: string, where: (line: number) => string, patterns: ReadonlyArray<[RegExp, string]> = FORBIDDEN, scrub = (line: string) => line): LinkProblem[] {
   const problems: LinkProblem[] = [];
   text.split('\n').forEach((line, index) => {
-    for (const [pattern, message] of FORBIDDEN) if (pattern.test(line)) problems.push({ where: where(index + 1), message: `${message}: ${line.trim()}` });
+    const scrubbed = scrub(line);
+    for (const [pattern, message] of patterns) if (pattern.test(scrubbed)) problems.push({ where: where(index + 1), message: `${message}: ${line.trim()}` });
   });
   return problems;
+}
+
+/**
+ * `line` with every `../shared…` module specifier blanked: one that resolves from `file` to a module in the
+ * repository, or names a module of `src/shared` (a test that writes an import as text). The private notes are
+ * neither.
+ */
+function withoutImportsOfShared(root: string, file: string, line: string): string {
+  const isModule = (path: string) => inside(root, path) && MODULE_EXTENSIONS.some((extension) => existsSync(path + extension));
+  return line.replace(SHARED_SPECIFIER, (specifier) => {
+    const inSrcShared = specifier.replace(/^(?:\.\.\/)+shared/, '');
+    const imported = isModule(resolve(dirname(file), specifier)) || (inSrcShared !== '' && isModule(join(root, 'src', 'shared', inSrcShared)));
+    return imported ? ' '.repeat(specifier.length) : specifier;
+  });
 }
 
 /** Every problem of one markdown file: forbidden pointers anywhere in it, broken relative links and sections. */
@@ -141,16 +170,19 @@ export function checkMarkdownFile(root: string, file: string): LinkProblem[] {
 }
 
 /**
- * Every problem of a file that is not markdown (source code, comments, UI text): forbidden pointers, and mentions
- * of the documentation such as `docs/domain.md#certificates` (relative to the repository) that lead nowhere.
+ * Every problem of a file that is not markdown (source code, comments, UI text): forbidden pointers (an import of
+ * `src/shared` such as `'../shared/api'` is not one), sections cited by name, and mentions of the
+ * documentation such as `docs/domain.md#certificates` or `README.md#the-harmony-command` (relative to the
+ * repository) that lead nowhere.
  */
 export function checkTextFile(root: string, file: string): LinkProblem[] {
   const text = readFileSync(file, 'utf8');
   const where = (line: number) => `${relative(root, file)}:${line}`;
-  const problems = forbiddenIn(text, where);
+  const problems = forbiddenIn(text, where, [...FORBIDDEN, ...BY_NAME], (line) => withoutImportsOfShared(root, file, line));
   text.split('\n').forEach((line, index) => {
-    for (const match of line.matchAll(/\bdocs\/[\w./-]+\.md(?:#[\p{L}\p{N}_-]+)?/gu)) {
-      const problem = checkTarget(root, join(root, 'README.md'), '', match[0]);
+    for (const match of line.matchAll(/(?<![\w/.-])(?:docs\/[\w./-]+\.md|README\.md)(?:#[\p{L}\p{N}_-]+)?/gu)) {
+      // Resolved from the repository's top folder, as if from a file there that is none of the pages.
+      const problem = checkTarget(root, join(root, '.source'), '', match[0]);
       if (problem) problems.push({ where: where(index + 1), message: problem });
     }
   });

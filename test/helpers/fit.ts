@@ -1,4 +1,5 @@
-import { cruisingAreas, predictionDefaults, scoringConfig } from '../../src/core/fit/models';
+import { predictionDefaults, scoringConfig } from '../../src/core/fit/models';
+import { cruisingAreas } from '../../src/core/vessels/cruising-areas';
 import { harmonyModel } from '../../src/core/team/models';
 import type { CandidateData, FitSettings, PositionData } from '../../src/engine/fit';
 import { NORM } from './team';

@@ -34,7 +34,7 @@ export function normal(rand: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
 
-/** IPIP-NEO-120's structure (SPEC §1) with keys from the package; pass the instrument's items. */
+/** IPIP-NEO-120's structure (docs/psychometrics.md#1-data-conventions) with keys from the package; pass the instrument's items. */
 export function simulate(items: readonly SimItem[], options: SimOptions): { ids: string[]; values: Float64Array; kinds: string[] } {
   const { n, seed, min = 1, max = 5, missingRate = 0, emptyRows = 0, random = 0, straight = 0, alternating = 0, loading = 0.75 } = options;
   const rand = prng(seed);

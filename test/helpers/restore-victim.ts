@@ -7,7 +7,7 @@
 import { EventBus } from '../../src/core/api/event-bus';
 import { TaskRegistry } from '../../src/core/api/tasks';
 import { CoreState } from '../../src/core/core-state';
-import { restoreBackup } from '../../src/core/db/restore';
+import { restoreBackup } from '../../src/core/system/restore';
 
 const [dataDir, first, second] = process.argv.slice(2) as [string, string, string];
 const state = new CoreState(dataDir, 'victim', new TaskRegistry(new EventBus()));

@@ -83,7 +83,7 @@ describe('stored documents', () => {
     expect(matrix.rows[0]!.cells.find((c) => c.kind === 'pst')?.state).toBe('missing');
   }, 120_000);
 
-  it('a vessel sets its own requirements for a position, and resets them to the CREW.md default', async () => {
+  it('a vessel sets its own requirements for a position, and resets them to the defaults for the position (docs/domain.md#requirements-by-position)', async () => {
     const before = await core.call('documents.requirements', { vesselId });
     expect(before.positions).toEqual([expect.objectContaining({ title: 'Deckhand', overridden: false })]);
     expect(before.positions[0]!.kinds).not.toContain('aff');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PsychometricsPool } from '../../src/core/workers/psychometrics-pool';
+import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { bestSwaps, type SwapSearch } from '../../src/engine/fit';
 import { seededRandom } from '../../src/engine/random';
 import { candidate, position, prediction, settings, teamBase } from '../helpers/fit';

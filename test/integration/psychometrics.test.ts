@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinInstrument } from '../../src/core/psychometrics/builtin';
-import { PsychometricsPool } from '../../src/core/workers/psychometrics-pool';
+import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { analysisReport, analyze, layoutFor } from '../../src/engine/psychometrics';
 import type { TaskProgress } from '../../src/shared/api';
 import { analysisOptionsSchema } from '../../src/shared/psychometrics';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ServiceContext } from '../../src/core/context';
 import { POOL_MEMBERS, teamFigures } from '../../src/core/team/run';
-import { PsychometricsPool } from '../../src/core/workers/psychometrics-pool';
+import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { analyzeTeam, type TeamInput } from '../../src/engine/team';
 import { KAT_MEMBERS, member, teamInput } from '../helpers/team';
 import { tempCore } from '../helpers/temp-core';

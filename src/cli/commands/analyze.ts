@@ -61,7 +61,8 @@ ${analysisInputUsage}
   --psychsyn-critval R   item pairs with |r| above R are psychometric synonyms/antonyms (default 0.6)
   --mahad-confidence P   χ² confidence of the Mahalanobis flag (default 0.99)
   --respondents WHO      who answered; norms of another population are refused (applicants score higher)
-  --thresholds FILE.json cut-offs of the validity verdict (see README: Psychometric engine)
+  --thresholds FILE.json cut-offs of the validity verdict, such as {"irv": {"questionable": 0.2}}; null switches
+                         one off, and a cut-off left out keeps its default
   --json                 the full report as JSON on stdout (notes go to stderr)
   --csv-out FILE         one row per respondent: scores, indices, verdict and reasons`,
   async run(args, io) {

@@ -1,13 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ARCHIVED_FILTERS, archivedFilterSchema } from '../../shared/api';
+import { wordList } from '../../shared/domain/text';
 import { EXIT, UsageError, type CliCommand } from '../io';
 import { withCore } from '../with-core';
 
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export people to CSV (to a file, or standard output)',
-  usage: `harmony export people [FILE] [--archived exclude|include|only] [--data-dir DIR]
+  usage: `harmony export people [FILE] [--archived ${ARCHIVED_FILTERS.join('|')}] [--data-dir DIR]
 
 Writes people as CSV in the columns \`harmony import people\` reads, to FILE or to standard output.
 Archived people are left out unless --archived include (or only) is given. A value a spreadsheet would run as a
@@ -21,8 +23,9 @@ formula (starting with = + - @, e.g. a phone number +44…) is written with a le
     const [what, file, ...extra] = positionals;
     if (what !== 'people') throw new UsageError(what === undefined ? 'Say what to export: harmony export people [FILE]' : `Cannot export "${what}"; only "people"`);
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const archived = values.archived;
-    if (archived !== 'exclude' && archived !== 'include' && archived !== 'only') throw new UsageError(`--archived must be exclude, include or only, not "${archived}"`);
+    const parsed = archivedFilterSchema.safeParse(values.archived);
+    if (!parsed.success) throw new UsageError(`--archived must be ${wordList(ARCHIVED_FILTERS, 'or')}, not "${values.archived}"`);
+    const archived = parsed.data;
     return withCore(values['data-dir'], async (core) => {
       const result = await core.call('people.exportCsv', { archived });
       if (file === undefined) {

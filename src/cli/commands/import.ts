@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_CSV_BYTES, type ImportProblem, type ImportReport } from '../../shared/api';
+import { describePeopleColumn, MAX_CSV_BYTES, PEOPLE_COLUMNS, type ImportProblem, type ImportReport } from '../../shared/api';
 import { AppError } from '../../core/core';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 import { readInputFile } from '../read-file';
@@ -19,11 +19,9 @@ export const importCommand: CliCommand = {
   summary: 'Import people from a CSV file (prints a per-row report)',
   usage: `harmony import people FILE.csv [--dry-run] [--data-dir DIR]
 
-Reads people from a CSV (UTF-8, or UTF-16; comma, semicolon or tab separated) whose header names these columns
-(given_names, surname and date_of_birth are required): given_names, surname, date_of_birth (YYYY-MM-DD),
-nationalities (country names or three-letter codes such as GBR, separated by ;), languages (separated by ;), email, phone,
-emergency_contact_name, emergency_contact_phone, emergency_contact_relation. \`harmony export people\` writes the
-same columns.
+Reads people from a CSV (UTF-8, or UTF-16; comma, semicolon or tab separated) whose header names these columns,
+in any order (\`harmony export people\` writes all of them):
+${PEOPLE_COLUMNS.map((c) => `  ${describePeopleColumn(c)}${c.required ? ', required' : ''}`).join('\n')}
 
 A file that is empty, not UTF-8 text, not valid CSV, over a size limit or with a wrong header is rejected whole,
 naming the line. Rows with problems (bad dates, unknown countries, the same person twice in the file or already

@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { kioskCommand } from './kiosk';
 import { rankCommand } from './rank';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   teamCommand,
   rankCommand,
   verifyCommand,
+  kioskCommand,
 ];

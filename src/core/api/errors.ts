@@ -1,6 +1,6 @@
 import type { ApiError, ErrorCode } from '../../shared/api';
 import { noLongerExists, type RecordKind } from '../../shared/words';
-import { describeFileError } from '../files/fs-errors';
+import { describeFileError } from './file-errors';
 
 /** A failure a person can act on: a code from the contract, a message in plain words, optional details. */
 export class AppError extends Error {

@@ -12,6 +12,12 @@ export interface TaskHandle {
 
 const PROGRESS_INTERVAL_MS = 100;
 
+/**
+ * Lets the event loop run between units of a task's work (progress events go out, a cancel request comes in),
+ * also inside a long write.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class TaskRegistry {
   readonly #running = new Map<string, AbortController>();
 

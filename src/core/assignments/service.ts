@@ -9,9 +9,8 @@ import { nowIso } from '../db/ids';
 import { assignments, positions, vessels } from '../db/schema';
 import { write } from '../db/writes';
 import { getPersonRow } from '../people/service';
-import { getPositionRow } from '../vessels/positions';
-import { getVesselRow } from '../vessels/service';
-import { rotationColumns, rotationOf } from './status-sql';
+import { getPositionRow, getVesselRow } from '../vessels/records';
+import { rotationColumns, rotationOf } from '../db/assignment-status';
 
 type AssignmentRow = typeof assignments.$inferSelect;
 type AssignmentInput = z.output<typeof assignmentInputSchema>;

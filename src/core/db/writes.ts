@@ -42,9 +42,6 @@ export function write<T>(sqlite: Database.Database, fn: () => T): T {
   return writerFor(sqlite).transaction(fn).immediate();
 }
 
-/** Lets the event loop run (progress events go out, a cancel request comes in) inside a long write. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Runs `fn` in one transaction that may await between batches: all of it is committed, or (on error or cancel)
  * none of it.

@@ -12,7 +12,7 @@ import { scoreAndStore } from '../psychometrics/score-store';
  * groups of the Assessments screen have something to show (most position groups stay below 30 and say so).
  */
 
-/** Applicants describe themselves more favourably: d = .45 C, .44 emotional stability, .13 O, .11 E (SPEC §2). */
+/** Applicants describe themselves more favourably: d = .45 C, .44 emotional stability, .13 O, .11 E (docs/psychometrics.md#2-scale-scores-and-norms). */
 const APPLICANT_SHIFT: Record<string, number> = { C: 0.45, N: -0.44, O: 0.13, E: 0.11, A: 0 };
 const LOADING = 0.75;
 

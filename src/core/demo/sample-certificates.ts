@@ -24,7 +24,7 @@ export async function storeSamplePicture(ctx: ServiceContext): Promise<{ hash: s
   return { hash: blobStoreFor(ctx.state.dataDir).put(png), size: png.length };
 }
 
-/** Years a sample certificate of each kind was issued for (CREW.md validity; null = does not expire). */
+/** Years a sample certificate of each kind was issued for (docs/domain.md#certificate-catalogue; null = does not expire). */
 const VALIDITY: Record<CertificateKindId, number | null> = {
   passport: 10,
   seamans_book: 10,

@@ -3,11 +3,11 @@ import { count, isNull } from 'drizzle-orm';
 import { assignmentInputSchema, personInputSchema, positionInputSchema, vesselInputSchema, type VesselInput } from '../../shared/api';
 import { DEFAULT_ROTATION, departmentOfTitle, parseRotation, type Department, type EmploymentKind, type Rotation } from '../../shared/domain/crew';
 import { AppError } from '../api/errors';
-import type { TaskHandle } from '../api/tasks';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import { createAssignment } from '../assignments/service';
 import type { ServiceContext } from '../context';
 import { vessels } from '../db/schema';
-import { longWrite, yieldToEventLoop } from '../db/writes';
+import { longWrite } from '../db/writes';
 import { createPerson } from '../people/service';
 import { createPosition } from '../vessels/positions';
 import { createVessel } from '../vessels/service';
@@ -30,7 +30,7 @@ function imoFrom(six: string): string {
 
 interface Berth {
   title: string;
-  /** Defaults to the department of a CREW.md title; needed for custom titles (dual roles). */
+  /** Defaults to the department of a known title; needed for custom titles (dual roles). */
   department?: Department;
   headcount?: number;
   employmentKind?: EmploymentKind;
@@ -44,7 +44,7 @@ interface VesselPlan {
   vacancies: string[];
 }
 
-/** Four yachts of different sizes; positions per CREW.md §Departments and positions, scaled to each. */
+/** Four yachts of different sizes; positions of docs/domain.md#departments-and-positions, scaled to each. */
 const PLANS: VesselPlan[] = [
   {
     vessel: { name: 'Serenity Tide', kind: 'motor', lengthM: 78.5, grossTonnage: 2380, flag: 'CYM', imoNumber: imoFrom('987654'), homePort: 'George Town', use: 'charter', cruisingAreas: ['schengen', 'caribbean', 'usa'] },

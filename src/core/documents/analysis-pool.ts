@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { runAnalysis, type AnalysisKind, type AnalysisOutput, type AnalysisTask } from '../../engine/documents/analysis';
 import { AppError } from '../api/errors';
-import { workerFile } from '../workers/worker-file';
+import { workerFile } from '../worker-file';
 import { renderPdfPages, type PdfPages, type PdfRequest } from './pdf-pages';
 
 /**
@@ -47,7 +47,7 @@ export class AnalysisPool implements DocumentAnalysis {
 
   async #run(task: DocumentsTask, signal: AbortSignal | undefined): Promise<unknown> {
     this.#pool ??= new Piscina({
-      filename: workerFile('documents'),
+      filename: workerFile('documents', import.meta.url),
       minThreads: 0,
       maxThreads: this.options.maxThreads ?? Math.max(1, Math.floor(availableParallelism() / 2)),
       idleTimeout: 60_000,

@@ -8,7 +8,7 @@ import { daysBetween } from '../../engine/documents/dates';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { getPersonRow } from '../people/service';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 import { vesselOverrides } from './requirements';
 
 /**

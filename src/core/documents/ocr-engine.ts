@@ -6,13 +6,14 @@ import type { OcrLine } from '../../engine/documents';
 import { WorkerPool } from './worker-pool';
 
 /**
- * tesseract.js, fully offline (NOTES.md §tesseract.js): language data from `@tesseract.js-data/eng` in
- * node_modules, never the CDN, and `cacheMethod: 'none'` so nothing is written to the working directory.
+ * tesseract.js, fully offline (docs/documents.md#page-text, docs/documents.md#workers-and-memory): language data
+ * from `@tesseract.js-data/eng` in node_modules, never the CDN, and `cacheMethod: 'none'` so nothing is written to
+ * the working directory.
  *
  * Two kinds of worker, because no single engine reads both well (measured on the fixture corpus):
  * - text workers: LSTM (OEM 1) on `4.0.0_best_int`, PSM 6, for the page (type, labelled fields, and where the
- *   MRZ lies when it was not found before OCR); `rotateAuto` deskews pages whose MRZ did not level them
- *   (page-mrz.ts). LSTM misreads the MRZ filler `<` as K/L, so it never reads the MRZ itself;
+ *   MRZ lies when it was not found before OCR); `rotateAuto` deskews pages with too few rows to level
+ *   (page-layout.ts). LSTM misreads the MRZ filler `<` as K/L, so it never reads the MRZ itself;
  * - MRZ workers: the legacy engine (OEM 0, `legacyCore`/`legacyLang`, the `4.0.0` data) with the MRZ whitelist
  *   and no dictionaries or adaptive learning, on the MRZ rectangle only, for the MRZs the OCR-B template reader
  *   cannot cut into its grid (mrz-segmentation.ts): it reads `<` reliably. Started on first need.
@@ -22,7 +23,7 @@ import { WorkerPool } from './worker-pool';
 const resolver = createRequire(import.meta.url);
 // Packaged, the data is asarUnpacked (electron-builder.yml): worker threads cannot read inside app.asar.
 const dataDir = dirname(resolver.resolve('@tesseract.js-data/eng')).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-/** LSTM-only integer model: what tesseract.js itself loads for OEM 1 (NOTES.md: not the package's default `4.0.0`). */
+/** LSTM-only integer model: what tesseract.js itself loads for OEM 1, not the package's default `4.0.0` (docs/documents.md#page-text). */
 const LSTM_LANG_PATH = join(dataDir, '4.0.0_best_int');
 /** Legacy + LSTM model: the only data with the legacy engine's templates. */
 const LEGACY_LANG_PATH = join(dataDir, '4.0.0');
@@ -32,7 +33,7 @@ export const MRZ_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 export interface OcrEngineOptions {
   textWorkers?: number;
   mrzWorkers?: number;
-  /** Jobs a worker runs before it is replaced (NOTES.md: heaps only grow; workers drift). */
+  /** Jobs a worker runs before it is replaced: heaps only grow and workers drift (docs/documents.md#workers-and-memory). */
   recycleAfter?: number;
 }
 
@@ -63,7 +64,7 @@ async function createMrzWorker(): Promise<Worker> {
     'eng',
     Tesseract.OEM.TESSERACT_ONLY,
     { langPath: LEGACY_LANG_PATH, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
-    // Init-only parameters (NOTES.md): an MRZ is not dictionary text.
+    // An MRZ is not dictionary text (docs/documents.md#ocr-fallback-for-the-mrz); tesseract reads these two only at init.
     { load_system_dawg: '0', load_freq_dawg: '0' },
   );
   await worker.setParameters({

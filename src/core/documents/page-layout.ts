@@ -7,8 +7,8 @@ import { greyPage, rotatedPage, scaledPage, type PreparedPage } from './prepare'
  * measured at half size, give its tilt and, on a passport, the MRZ, which is then cut at full size and read from
  * its OCR-B shapes. The page is levelled here, so the page pass can skip tesseract's `rotateAuto`, a whole layout
  * analysis run only to measure the angle (measured: a quarter of the page pass), and a passport's page pass can
- * skip the MRZ rows, which the LSTM reads slowly and badly (NOTES.md §MRZ OCR). The arithmetic runs in the
- * analysis pool (analysis-pool.ts); the image work is sharp's, off the core's thread too.
+ * skip the MRZ rows, which the LSTM reads slowly and badly (docs/documents.md#page-layout-and-levelling). The
+ * arithmetic runs in the analysis pool (analysis-pool.ts); the image work is sharp's, off the core's thread too.
  */
 export interface PageLayout {
   /** The page levelled by its text rows; as it came when `levelled` is false (too few rows to tell). */
@@ -68,7 +68,7 @@ export async function analysePage(page: PreparedPage, analysis: DocumentAnalysis
 /**
  * Long side of what the page pass reads, at most: an A5 certificate at 300 dpi (1754 px) reads the same at
  * 1500 px and 10–20 % faster (measured on the fixture certificates: the same text, less noise read as text).
- * Print stays well above the ~10 px x-height where tesseract's accuracy drops (NOTES.md).
+ * Print stays well above the ~10 px x-height where tesseract's accuracy drops (docs/documents.md#page-text).
  */
 const PAGE_PASS_LONG_SIDE = 1500;
 

@@ -2,10 +2,10 @@ import sharp, { type Metadata } from 'sharp';
 import { firstLine, renderPdfPages, type PdfPages, type PdfRequest } from './pdf-pages';
 
 /**
- * Image preparation for OCR with sharp (libvips): EXIF orientation, a working size (huge phone photos down,
- * 150-dpi scans up: NOTES.md, tessdoc ImproveQuality), grey, contrast stretched. PDFs: the first pages rendered
- * with mupdf (pdf-pages.ts). Deskew is left to tesseract's rotateAuto (NOTES.md:
- * fixes 1–5° for ~8 % time), which also gives the angle the MRZ pass reuses.
+ * Image preparation for OCR with sharp (libvips), as docs/documents.md#image-preparation describes: EXIF
+ * orientation, a working size (huge phone photos down, 150-dpi scans up), grey, contrast stretched. PDFs: the
+ * first pages rendered with mupdf (pdf-pages.ts). Levelling comes after, from the page's rows of glyphs
+ * (page-layout.ts); tesseract's rotateAuto is left for pages with too few rows to tell.
  */
 // Every scan is different: libvips' operation cache would only hold memory (measured ~40 MB over 60 documents).
 // One libvips thread: the time goes to OCR in the workers, and more threads only add resident memory (measured
@@ -48,7 +48,7 @@ export interface PreparedPage {
   pixels: Buffer;
   width: number;
   height: number;
-  /** Resolution to tell tesseract (phone JPEGs claim 72 dpi: NOTES.md `user_defined_dpi`). */
+  /** Resolution to tell tesseract as `user_defined_dpi`: phone JPEGs claim 72 dpi (docs/documents.md#image-preparation, step 4). */
   dpi: number;
 }
 
@@ -153,8 +153,9 @@ const STRETCH_UPPER = 0.99;
 
 /**
  * Stretches one-channel grey pixels in place so that the darkest 1 % become 0 and the lightest 1 % 255, linearly
- * between: faint scans and shaded photos get full contrast before tesseract binarises them (tessdoc
- * ImproveQuality). A flat image is left as it is.
+ * between: faint scans and shaded photos get full contrast before tesseract binarises them (Tesseract's
+ * guidance "Improving the quality of the output"; docs/documents.md#image-preparation). A flat image is left as it
+ * is.
  */
 export function stretchContrast(pixels: Uint8Array): void {
   const histogram = new Uint32Array(256);

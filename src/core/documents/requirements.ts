@@ -10,11 +10,12 @@ import { nowIso } from '../db/ids';
 import { settings } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 
 /**
- * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of CREW.md),
- * kept in the settings table under one key per vessel. Titles without an entry follow the CREW.md defaults.
+ * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of
+ * docs/domain.md#requirements-by-position), kept in the settings table under one key per vessel. Titles without an
+ * entry follow the defaults for each position.
  */
 const keyOf = (vesselId: string) => `documents.requirements:${vesselId}`;
 const storedSchema = z.record(z.string(), z.array(certificateKindSchema));

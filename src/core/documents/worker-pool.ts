@@ -2,8 +2,9 @@ import { AppError } from '../api/errors';
 
 /**
  * A small pool of long-lived, expensive workers (tesseract.js workers here). tesseract.js's own scheduler can
- * neither retire a worker nor drop a queued job, and both are needed: NOTES.md says to recycle workers every N
- * jobs (their WASM heap only grows and they drift), and a cancelled document must leave the queue at once.
+ * neither retire a worker nor drop a queued job, and both are needed: workers are recycled every N jobs
+ * (their WASM heap only grows and they drift: docs/documents.md#workers-and-memory), and a cancelled document must
+ * leave the queue at once.
  *
  * Workers are created lazily and one at a time (each takes ~170 MB and a few hundred ms to start), up to `size`;
  * a worker that has run `recycleAfter` jobs is terminated and replaced on the next demand; a running job whose

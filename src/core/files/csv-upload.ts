@@ -1,8 +1,7 @@
 import type { ImportProblem } from '../../shared/api';
 import { decodeText, TextFileError } from '../../shared/files/text-file';
 import { readCsvInSlices, type CsvTable } from '../../engine/csv';
-import type { TaskHandle } from '../api/tasks';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, '');
 

@@ -3,13 +3,13 @@ import { oneWayAnova } from '../../engine/fit';
 import { dayNumber, inPost } from '../../engine/team';
 import type { ServiceContext } from '../context';
 import { scaleLists } from '../team/assemble';
-import { crewStints } from '../team/crew';
+import { crewStints } from '../manning/crew';
 import { latestResults } from '../team/results';
 import { fitInstrument } from './position';
 import { words } from '../../shared/words';
 
 /**
- * Do this fleet's trait profiles differ between departments or positions (docs/fit-and-prediction.md §ANOVA)?
+ * Do this fleet's trait profiles differ between departments or positions (docs/fit-and-prediction.md#anova)?
  * Crew in post on the day, each once with their latest usable result taken in post (applicants describe
  * themselves more favourably, so their results would blur the comparison); one ANOVA per domain.
  */

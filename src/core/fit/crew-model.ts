@@ -3,7 +3,7 @@ import type { Weights } from '../../shared/fit/model';
 import { fitScore, preparePosition, rankAll, type CandidateData, type PositionData } from '../../engine/fit';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import type { GroupMember } from '../team/crew';
+import type { GroupMember } from '../manning/crew';
 import { harmonyModel } from '../team/models';
 import { activeModel } from './prediction-models';
 import { fitSettings, headOf, positionSetup } from './position';

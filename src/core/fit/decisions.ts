@@ -10,7 +10,7 @@ import { currentOperator } from './operator';
 import { explain } from './ranking';
 
 /**
- * Decisions taken on a ranking (docs/fit-and-prediction.md §Advisory): who decided what about whom, why in their
+ * Decisions taken on a ranking (docs/fit-and-prediction.md#advisory): who decided what about whom, why in their
  * own words, and the basis — the person's figures as worked out when the decision was recorded, and the log
  * entry of the ranking they were shown. People have a right to an explanation of decisions about them.
  */

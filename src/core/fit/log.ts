@@ -9,7 +9,7 @@ import { write } from '../db/writes';
 import { currentOperator } from './operator';
 
 /**
- * The advisory log (docs/fit-and-prediction.md §Advisory): every ranking, match list, explanation, prediction and
+ * The advisory log (docs/fit-and-prediction.md#advisory): every ranking, match list, explanation, prediction and
  * what-if shown or exported is written here — who, when, which model, which inputs and who was shown with their
  * figures — before it is returned. If it cannot be written, nothing is shown.
  */

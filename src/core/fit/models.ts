@@ -1,23 +1,23 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { areasFileSchema, predictionFileSchema, presetsFileSchema, profilesFileSchema, scoringConfigSchema } from '../../shared/fit/model';
+import { predictionFileSchema, presetsFileSchema, profilesFileSchema, scoringConfigSchema } from '../../shared/fit/model';
 import { resourcesDir } from '../paths';
-import { loadModel } from '../team/models';
+import { loadModel } from '../model-file';
 
 /**
  * The versioned defaults of candidate fit and prediction, read once from `resources/fit/` and checked against
  * their schemas (src/shared/fit/model.ts): a broken file stops the feature with a message naming the file and
- * field, never a ranking from a half-read model.
+ * field, never a ranking from a half-read model. The cruising areas, which a vessel's itinerary names, are read
+ * with the vessels (src/core/vessels/cruising-areas.ts).
  */
 export const FIT_FILES = {
   presets: 'presets-v1.json',
   scoring: 'scoring-v1.json',
   profiles: 'position-profiles-v1.json',
   prediction: 'prediction-v1.json',
-  areas: 'cruising-areas-v1.json',
 } as const;
 
-const schemas = { presets: presetsFileSchema, scoring: scoringConfigSchema, profiles: profilesFileSchema, prediction: predictionFileSchema, areas: areasFileSchema };
+const schemas = { presets: presetsFileSchema, scoring: scoringConfigSchema, profiles: profilesFileSchema, prediction: predictionFileSchema };
 type Kind = keyof typeof schemas;
 const cache = new Map<Kind, unknown>();
 
@@ -30,10 +30,3 @@ export const fitPresets = () => load('presets');
 export const scoringConfig = () => load('scoring');
 export const shippedProfiles = () => load('profiles');
 export const predictionDefaults = () => load('prediction');
-export const cruisingAreas = () => load('areas');
-
-/** A vessel's cruising areas must be areas the shipped list knows (their rules decide the right to work). */
-export function unknownAreas(ids: readonly string[]): string[] {
-  const known = new Set(cruisingAreas().areas.map((a) => a.id));
-  return ids.filter((id) => !known.has(id));
-}

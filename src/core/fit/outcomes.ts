@@ -3,17 +3,21 @@ import type { z } from 'zod';
 import { todayIsoDate } from '../../shared/domain/dates';
 import { PREDICTORS, type PredictorName } from '../../shared/fit/model';
 import type { Outcome, outcomeInputSchema } from '../../shared/api';
+import { factorsFor, fitScore, preparePosition, type FitResult } from '../../engine/fit';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { assignmentOutcomes } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
+import { candidateData } from './candidates';
+import { predictionDefaults } from './models';
 import { currentOperator } from './operator';
-import { factorsAtStart } from './ranking';
+import { fitSettings, livePeople, placeEveryone, positionSetup } from './position';
+import { resolveWeights } from './presets';
 
 /**
- * Outcomes of ended assignments (docs/fit-and-prediction.md §Outcomes): completed or left early and why, a rating
+ * Outcomes of ended assignments (docs/fit-and-prediction.md#outcomes): completed or left early and why, a rating
  * and whether the vessel would rehire. With each, the four predictors as they stood at the assignment's start
  * are kept, so a recalibration fits exactly what the model would have seen. Success = completed and rated well
  * (4 or 5 of 5; unrated, "would rehire").
@@ -63,6 +67,21 @@ export function listOutcomes(ctx: ServiceContext, vesselId?: string) {
 /** Outcomes whose four predictors were all known: the data a recalibration fits. */
 export function usableOutcomes(ctx: ServiceContext): Outcome[] {
   return listOutcomes(ctx).outcomes.filter((o) => PREDICTORS.every((p) => o.factors[p] !== null));
+}
+
+/** The four predictors of a person in a position on a day (an assignment's start), for its outcome record. */
+export async function factorsAtStart(ctx: ServiceContext, personId: string, positionId: string, startDate: string): Promise<Record<string, number | null>> {
+  const ids = livePeople(ctx);
+  const placed = await placeEveryone(ctx, ids);
+  // The team they joined: the crew that day without them.
+  const setup = positionSetup(ctx, positionId, startDate, placed, personId);
+  const prepared = preparePosition(setup.data, fitSettings(placed.domainNames), startDate);
+  const [person] = candidateData(ctx, [personId], placed, startDate, positionId);
+  if (!person) return { individual: null, team: null, environment: null, leader: null };
+  // Their own stint in the position is not experience they brought to it.
+  const before = { ...person, service: person.service.filter((r) => r.startDate < startDate), bookings: [] };
+  const fit: FitResult = fitScore(before, prepared, resolveWeights(ctx, 'balanced', undefined).weights);
+  return factorsFor(before, fit, prepared, predictionDefaults()).factors;
 }
 
 interface AssignmentRow {

@@ -2,11 +2,12 @@ import type { Output } from '../../shared/api';
 import { DEPARTMENTS, POSITION_TITLES, departmentOfTitle } from '../../shared/domain/crew';
 import { titleKey } from '../../engine/documents/requirements';
 import type { ServiceContext } from '../context';
-import { cruisingAreas, fitPresets, predictionDefaults, scoringConfig, shippedProfiles } from './models';
+import { cruisingAreas } from '../vessels/cruising-areas';
+import { fitPresets, predictionDefaults, scoringConfig, shippedProfiles } from './models';
 import { activeModel } from './prediction-models';
 import { listPresets } from './presets';
 import { profileFor } from './profiles';
-import { listPositions } from '../vessels/positions';
+import { listPositions } from '../vessels/staffing';
 import { vessels } from '../db/schema';
 import { isNull } from 'drizzle-orm';
 

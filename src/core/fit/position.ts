@@ -7,11 +7,11 @@ import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { vesselOverrides } from '../documents/requirements';
 import { resolveInstrument } from '../psychometrics/instruments';
-import { crewStints, groupMembers, type GroupMember } from '../team/crew';
+import { crewStints, groupMembers, type GroupMember } from '../manning/crew';
 import { harmonyModel } from '../team/models';
-import { getPositionRow } from '../vessels/positions';
-import { getVesselRow } from '../vessels/service';
-import { cruisingAreas, scoringConfig } from './models';
+import { getPositionRow, getVesselRow } from '../vessels/records';
+import { cruisingAreas } from '../vessels/cruising-areas';
+import { scoringConfig } from './models';
 import { profileFor, profileLabel } from './profiles';
 import { placeResults, type PlacedPeople } from './results';
 

@@ -12,7 +12,7 @@ import { currentOperator } from './operator';
 import { usableOutcomes } from './outcomes';
 
 /**
- * Prediction models (docs/fit-and-prediction.md §Recalibration): the shipped research defaults, and models fitted
+ * Prediction models (docs/fit-and-prediction.md#recalibration): the shipped research defaults, and models fitted
  * to this fleet's outcomes, each stored with its data size, fit and date. The user chooses the active one (a
  * setting); a model fitted later never replaces the active one by itself.
  */

@@ -9,7 +9,7 @@ import { fitPresets as savedTable } from '../db/schema';
 import { write } from '../db/writes';
 import { fitPresets } from './models';
 
-/** The shipped presets (resources/fit/presets-v1.json) and weights saved by name (docs/fit-and-prediction.md §Weights). */
+/** The shipped presets (resources/fit/presets-v1.json) and weights saved by name (docs/fit-and-prediction.md#weights). */
 function saved(ctx: ServiceContext): NamedWeights[] {
   return ctx.db().select().from(savedTable).where(isNull(savedTable.archivedAt)).orderBy(savedTable.name).all().map((r) => ({ name: r.name, label: r.label, weights: r.weights }));
 }

@@ -11,7 +11,7 @@ import { shippedProfiles } from './models';
 import { currentOperator } from './operator';
 
 /**
- * Trait profiles of positions (docs/fit-and-prediction.md §Culture): the shipped library
+ * Trait profiles of positions (docs/fit-and-prediction.md#culture): the shipped library
  * (resources/fit/position-profiles-v1.json) with each range's rationale, and edits saved in the database — the
  * latest live edit of a title replaces its shipped profile; earlier edits stay as its history, and resetting
  * archives them so the shipped one applies again.

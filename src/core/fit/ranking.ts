@@ -1,11 +1,11 @@
 import { todayIsoDate } from '../../shared/domain/dates';
 import type { AdvisoryAction, FitCandidate, Input, ParsedInput } from '../../shared/api';
 import type { Coefficients, Weights } from '../../shared/fit/model';
-import { factorsFor, fitScore, predict, preparePosition, rankAll, rankCandidates, type CandidateData, type FitResult, type PreparedPosition, type RankedCandidate } from '../../engine/fit';
+import { factorsFor, fitScore, predict, preparePosition, rankAll, rankCandidates, type CandidateData, type PreparedPosition, type RankedCandidate } from '../../engine/fit';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { getPersonRow } from '../people/service';
-import { listPositions } from '../vessels/positions';
+import { listPositions } from '../vessels/staffing';
 import { candidateData } from './candidates';
 import { ADVISORY, logAdvisory } from './log';
 import { activeModel } from './prediction-models';
@@ -119,21 +119,6 @@ export async function matches(ctx: ServiceContext, input: ParsedInput<'fit.match
   const list = found.sort(byFit);
   const logId = logAdvisory(ctx, 'matches shown', model.summary.version, { personId: input.personId, preset, weights, asOf }, list.map((m) => ({ positionId: m.position.id, ...shownEntry(m.candidate) })));
   return { person: { id: person.id, name: `${person.givenNames} ${person.surname}` }, preset, weights, model: model.summary, matches: list, logId, advisory: ADVISORY };
-}
-
-/** The four predictors of a person in a position on a day (an assignment's start), for its outcome record. */
-export async function factorsAtStart(ctx: ServiceContext, personId: string, positionId: string, startDate: string): Promise<Record<string, number | null>> {
-  const ids = livePeople(ctx);
-  const placed = await placeEveryone(ctx, ids);
-  // The team they joined: the crew that day without them.
-  const setup = positionSetup(ctx, positionId, startDate, placed, personId);
-  const prepared = preparePosition(setup.data, fitSettings(placed.domainNames), startDate);
-  const [person] = candidateData(ctx, [personId], placed, startDate, positionId);
-  if (!person) return { individual: null, team: null, environment: null, leader: null };
-  // Their own stint in the position is not experience they brought to it.
-  const before = { ...person, service: person.service.filter((r) => r.startDate < startDate), bookings: [] };
-  const fit: FitResult = fitScore(before, prepared, resolveWeights(ctx, 'balanced', undefined).weights);
-  return factorsFor(before, fit, prepared, predictionDefaults()).factors;
 }
 
 export type RankInput = Input<'fit.rank'>;

@@ -9,7 +9,7 @@ import { chooseNorm, placeMember, teamNormOptions, type ResolvedNorm } from '../
 /**
  * People's latest usable results (not judged invalid), placed on a norm of their own population — applicants on
  * applicants, crew in post on crew in post — so that an applicant's more favourable self-description is not read
- * as a better profile (docs/fit-and-prediction.md §Culture). Where no norm of their population is large enough,
+ * as a better profile (docs/fit-and-prediction.md#culture). Where no norm of their population is large enough,
  * the other population's is used and the result is marked as mixed, which lowers the confidence.
  */
 export interface PlacedPeople {
@@ -49,7 +49,7 @@ export async function placeResults(ctx: ServiceContext, instrument: InstrumentDe
       chosen = crossed?.z ? { z: crossed.z, mixed: true, note: null } : { z: null, mixed: false, note: placed?.note ?? 'no norm group is large enough yet' };
     }
     for (const [scale, z] of Object.entries(chosen.z ?? {})) if (z !== null) normScales.add(scale);
-    results.set(id, { verdict: result.verdict, takenOn: result.takenOn, ...chosen });
+    results.set(id, { verdict: result.verdict, unchecked: result.unchecked, takenOn: result.takenOn, ...chosen });
   }
   return { results, missing, normScales: normScales.size ? [...normScales] : null, domainNames: Object.fromEntries(scales.domains.map((d) => [d.id, d.name])) };
 }

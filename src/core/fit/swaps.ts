@@ -5,9 +5,9 @@ import { dayNumber } from '../../engine/team';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { psychometricsPool } from '../psychometrics/pool';
-import { crewStints, groupMembers } from '../team/crew';
+import { crewStints, groupMembers } from '../manning/crew';
 import { harmonyModel } from '../team/models';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 import { positionAgainst, postFigures, postsOf } from './crew-model';
 import { ADVISORY, logAdvisory } from './log';
 import { activeModel } from './prediction-models';
@@ -17,7 +17,7 @@ import { resolveWeights } from './presets';
 import { gatherEveryone } from './ranking';
 
 /**
- * Best single swaps on a vessel (docs/fit-and-prediction.md §What-if): every live person outside the crew against
+ * Best single swaps on a vessel (docs/fit-and-prediction.md#what-if): every live person outside the crew against
  * every crew member in post. From this many swaps the search goes to the worker pool (below it, handing the data
  * to the threads costs more than it saves).
  */

@@ -6,10 +6,9 @@ import { dayNumber } from '../../engine/team';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { scaleLists } from '../team/assemble';
-import { crewStints, groupMembers } from '../team/crew';
+import { crewStints, groupMembers } from '../manning/crew';
 import { harmonyModel } from '../team/models';
-import { getPositionRow } from '../vessels/positions';
-import { getVesselRow } from '../vessels/service';
+import { getPositionRow, getVesselRow } from '../vessels/records';
 import { postFigures, postsOf, type CrewPost } from './crew-model';
 import { ADVISORY, logAdvisory } from './log';
 import { activeModel } from './prediction-models';
@@ -18,7 +17,7 @@ import { asValidation, resolveWeights } from './presets';
 import { gatherEveryone } from './ranking';
 
 /**
- * What-if on a vessel (docs/fit-and-prediction.md §What-if): the crew in post on the day with people taken out
+ * What-if on a vessel (docs/fit-and-prediction.md#what-if): the crew in post on the day with people taken out
  * and others put in (a swap is both), every team figure recomputed from scratch for the changed crew, and each
  * person's FitScore and predicted success in their post before and after, side by side.
  */

@@ -5,12 +5,12 @@ import { bySeniority, type Department } from '../../shared/domain/crew';
 import { addDaysIso, formatDate, todayIsoDate } from '../../shared/domain/dates';
 import { manningCalendar, proposeStagger, type DutyGap, type ManningAssignment, type ManningPosition } from '../../engine/manning';
 import { AppError } from '../api/errors';
-import { rotationOf } from '../assignments/status-sql';
+import { rotationOf } from '../db/assignment-status';
 import type { ServiceContext } from '../context';
 import { assignments } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 
 type RangeInput = ParsedInput<'vessels.manning'>;
 type ApplyInput = ParsedInput<'vessels.applyStagger'>;

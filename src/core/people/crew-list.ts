@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CrewListRow, CrewListSort, crewListInputSchema } from '../../shared/api';
 import { countryName } from '../../shared/domain/countries';
-import { standings } from '../assignments/placements';
-import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../assignments/status-sql';
+import { standings } from './standings';
+import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../db/assignment-status';
 import { statement } from '../db/statements';
 import { nameSearch } from './name-search';
 

@@ -3,10 +3,9 @@ import { personInputSchema } from '../../shared/api';
 import { resolveCountry } from '../../shared/domain/countries';
 import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../shared/domain/crew';
 import { todayIsoDate } from '../../shared/domain/dates';
-import type { TaskHandle } from '../api/tasks';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import { readUploadedCsv } from '../files/csv-upload';
-import { LIST_SEPARATOR, PEOPLE_COLUMNS, normaliseHeader, type PeopleColumn } from './csv-columns';
+import { LIST_SEPARATOR, PEOPLE_COLUMNS, normaliseHeader, type PeopleColumn, type PersonField } from '../../shared/api/people-csv';
 import { identityKeyOf } from './records';
 
 /** What is already stored, to recognise people imported twice: identity key or e-mail → who and whether archived. */
@@ -60,6 +59,29 @@ function splitList(cell: string): string[] {
     .filter((v) => v !== '');
 }
 
+/** A number, blank for none; any other text is left for the schema to name what is wrong with it. */
+function numberOrText(cell: string): unknown {
+  const text = cell.trim();
+  if (text === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : text;
+}
+
+/** How a cell becomes a field's input where it is not the cell's text; the schema then checks every field. */
+const CELL_READERS: Partial<Record<PersonField, (cell: string, problem: (message: string) => void) => unknown>> = {
+  nationalities: (cell, problem) => {
+    const codes: string[] = [];
+    for (const name of splitList(cell)) {
+      const code = resolveCountry(name);
+      if (code === null) problem(`Unknown country "${name}" (use a country name, or its three-letter code such as GBR)`);
+      else if (!codes.includes(code)) codes.push(code);
+    }
+    return codes;
+  },
+  languages: splitList,
+  noticeDays: numberOrText,
+};
+
 /** One CSV record → a validated person, or the problems that keep it out (by column). */
 function readRow(record: string[], mapping: Map<number, PeopleColumn>, line: number, width: number): { person: ParsedPersonInput } | { problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -70,16 +92,8 @@ function readRow(record: string[], mapping: Map<number, PeopleColumn>, line: num
   const raw: Record<string, unknown> = {};
   for (const [index, column] of mapping) {
     const cell = record[index] ?? '';
-    if (column.field === 'nationalities') {
-      const codes: string[] = [];
-      for (const name of splitList(cell)) {
-        const code = resolveCountry(name);
-        if (code === null) problems.push({ line, column: column.header, message: `Unknown country "${name}" (use a country name, or its three-letter code such as GBR)` });
-        else if (!codes.includes(code)) codes.push(code);
-      }
-      raw.nationalities = codes;
-    } else if (column.field === 'languages') raw.languages = splitList(cell);
-    else raw[column.field] = cell;
+    const read = CELL_READERS[column.field];
+    raw[column.field] = read ? read(cell, (message) => problems.push({ line, column: column.header, message })) : cell;
   }
   const parsed = personInputSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,12 +2,12 @@ import { asc, isNotNull, isNull } from 'drizzle-orm';
 import type { ArchivedFilter, ImportReport } from '../../shared/api';
 import { writeCsv } from '../../engine/csv';
 import { AppError } from '../api/errors';
-import type { TaskHandle } from '../api/tasks';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { people } from '../db/schema';
-import { longWrite, yieldToEventLoop } from '../db/writes';
+import { longWrite } from '../db/writes';
 import { todayIsoDate } from '../../shared/domain/dates';
-import { PEOPLE_COLUMNS, personToCsvRecord } from './csv-columns';
+import { PEOPLE_COLUMNS, personToCsvRecord } from '../../shared/api/people-csv';
 import { analysePeopleCsv, type KnownPeople } from './csv-import';
 import { identityKeyOf, insertPeople } from './records';
 

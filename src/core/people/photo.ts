@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { blobStoreFor } from '../files/blob-store';
 import { getPersonRow, setPhotoHash } from './service';
 
-/** Photos are kept small (yacht CVs travel over slow links, CREW.md §Recruitment): at most 600 px, JPEG. */
+/** Photos are kept small (yacht CVs travel over slow links, docs/domain.md#recruitment): at most 600 px, JPEG. */
 const PHOTO_EDGE = 600;
 
 export async function setPhoto(ctx: ServiceContext, id: string, contentBase64: string | null): Promise<Person> {

@@ -5,8 +5,9 @@ import { notFound } from '../api/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
+import { insertAll } from '../db/insert-all';
 import { statement } from '../db/statements';
-import { people } from '../db/schema';
+import { people, personSearchTerms } from '../db/schema';
 
 /**
  * The only code that writes the people table and its search terms (callers wrap it in `write`/`longWrite`).
@@ -28,16 +29,13 @@ export const toPerson = (row: PersonRow): Person => {
   return person;
 };
 
-const INSERT_PERSON = `INSERT INTO people (id, given_names, surname, date_of_birth, nationalities, languages, email, phone,
-  emergency_contact_name, emergency_contact_phone, emergency_contact_relation, notice_days, photo_hash, sort_key, created_at, updated_at, archived_at)
-  VALUES (@id, @givenNames, @surname, @dateOfBirth, @nationalities, @languages, @email, @phone,
-  @emergencyContactName, @emergencyContactPhone, @emergencyContactRelation, @noticeDays, NULL, @sortKey, @createdAt, @updatedAt, NULL)`;
-const INSERT_TERM = 'INSERT INTO person_search_terms (term, person_id, sort_key, archived) VALUES (?, ?, ?, ?)';
+const INSERT_PERSON = insertAll(people);
+const INSERT_TERM = insertAll(personSearchTerms);
 const DELETE_TERMS = 'DELETE FROM person_search_terms WHERE person_id = ?';
 
 function writeTerms(sqlite: Database.Database, row: PersonRow): void {
-  const insertTerm = statement(sqlite, INSERT_TERM);
-  for (const term of searchTermsOf(row)) insertTerm.run(term, row.id, row.sortKey, row.archivedAt === null ? 0 : 1);
+  const insertTerm = statement(sqlite, INSERT_TERM.sql);
+  for (const term of searchTermsOf(row)) insertTerm.run(INSERT_TERM.parameters({ term, personId: row.id, sortKey: row.sortKey, archived: row.archivedAt !== null }));
 }
 
 /**
@@ -45,11 +43,11 @@ function writeTerms(sqlite: Database.Database, row: PersonRow): void {
  * 100,000 people spends most of its time here.
  */
 export function insertPeople(sqlite: Database.Database, inputs: ParsedPersonInput[]): PersonRow[] {
-  const insertPerson = statement(sqlite, INSERT_PERSON);
+  const insertPerson = statement(sqlite, INSERT_PERSON.sql);
   const stamp = nowIso();
   return inputs.map((input) => {
     const row: PersonRow = { ...input, id: newId(), photoHash: null, sortKey: sortKeyOf(input), createdAt: stamp, updatedAt: stamp, archivedAt: null };
-    insertPerson.run({ ...row, nationalities: JSON.stringify(row.nationalities), languages: JSON.stringify(row.languages) });
+    insertPerson.run(INSERT_PERSON.parameters(row));
     writeTerms(sqlite, row);
     return row;
   });

@@ -1,8 +1,8 @@
 import { and, eq, ne, or, type SQL } from 'drizzle-orm';
 import type { AssignmentHistoryItem, ParsedPersonInput, Person } from '../../shared/api';
 import { AppError, notFound } from '../api/errors';
-import { standings } from '../assignments/placements';
-import { assignmentState, openAssignment, rotationOf, rotationPhase } from '../assignments/status-sql';
+import { standings } from './standings';
+import { assignmentState, openAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { people } from '../db/schema';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { buildIpipNeo120, IPIP_NEO_120_ID, type BigFiveSources } from '../../engine/psychometrics';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
+import { AppError } from '../api/errors';
 import type * as QuestionsModule from '@bigfive-org/questions';
 import type * as ResultsModule from '@bigfive-org/results';
 
@@ -39,4 +40,10 @@ export function builtinInstruments(): Map<string, InstrumentDefinition> {
 
 export function builtinInstrument(id: string): InstrumentDefinition | null {
   return builtinInstruments().get(id.toLowerCase()) ?? null;
+}
+
+export function findInstrument(id: string): InstrumentDefinition {
+  const found = builtinInstrument(id);
+  if (found) return found;
+  throw new AppError('NOT_FOUND', `There is no built-in instrument "${id}"; built in: ${[...builtinInstruments().keys()].join(', ')}`);
 }

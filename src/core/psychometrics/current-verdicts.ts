@@ -1,9 +1,10 @@
 import type { StoredComparison } from '../../shared/api';
 import type { CarelessReport, PersonReport, ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
+import type { ProctoringEvent } from '../../shared/questionnaires';
 import { reassess, type InstrumentFacts } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { resolveInstrument } from './instruments';
 import { readAssessmentSettings } from './settings';
 
@@ -23,6 +24,7 @@ export interface ScreeningColumns {
   responseTime: string | null;
   comparison: string | null;
   batchSize: number;
+  proctoring: string | null;
 }
 
 const CACHE_LIMIT = 250_000;
@@ -37,10 +39,12 @@ export interface StoredScreeningRow {
   responseTime: PersonReport['responseTime'];
   comparison: StoredComparison | null;
   batchSize: number;
+  proctoring: ProctoringEvent[] | null;
 }
 
 const parsed = (row: ScreeningColumns): StoredScreeningRow => ({
   ...row,
+  proctoring: row.proctoring === null ? null : (JSON.parse(row.proctoring) as ProctoringEvent[]),
   careless: JSON.parse(row.careless) as CarelessReport,
   responseTime: row.responseTime === null ? null : (JSON.parse(row.responseTime) as PersonReport['responseTime']),
   comparison: row.comparison === null ? null : (JSON.parse(row.comparison) as StoredComparison),
@@ -49,7 +53,7 @@ const parsed = (row: ScreeningColumns): StoredScreeningRow => ({
 function judge(row: StoredScreeningRow, instrument: InstrumentFacts, thresholds: ValidityThresholds) {
   // Results stored before the comparison group was kept were compared with their batch alone.
   const comparedWith = row.comparison?.size ?? row.batchSize;
-  return reassess({ answered: row.answered, items: row.items, careless: row.careless, responseTime: row.responseTime, comparedWith }, instrument, thresholds);
+  return reassess({ answered: row.answered, items: row.items, careless: row.careless, responseTime: row.responseTime, comparedWith, proctoring: row.proctoring }, instrument, thresholds);
 }
 
 /** Per instrument, what judging needs of it (found once per call). */
@@ -83,7 +87,7 @@ export function currentVerdicts(ctx: ServiceContext, rows: readonly ScreeningCol
 }
 
 export const SCREENING_COLUMNS = `r.id, r.instrument_id AS instrumentId, r.answered, json_array_length(r.items) AS items, r.careless,
-  r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
+  r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize, r.proctoring`;
 const JUDGE_CHUNK = 1_000;
 
 /**

@@ -1,34 +1,13 @@
 import { writeCsv } from '../../engine/csv';
-import {
-  analysisReport,
-  analysisSummary,
-  asInputError,
-  instrumentSummary,
-  PsychometricsInputError,
-  resultTable,
-  type AnalysisResult,
-} from '../../engine/psychometrics';
-import type { InstrumentDefinition } from '../../shared/psychometrics';
+import { analysisReport, analysisSummary, instrumentSummary, resultTable, type AnalysisResult } from '../../engine/psychometrics';
 import type { HandlerGroup } from '../api/dispatcher';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { builtinInstrument, builtinInstruments } from './builtin';
+import { builtinInstruments, findInstrument } from './builtin';
+import { asAppError } from './input-errors';
 import { psychometricsPool } from './pool';
 
 type PsychometricsMethods = 'psychometrics.instruments' | 'psychometrics.instrument' | 'psychometrics.analyze';
-
-/** Bad input found by the engine or the file reader becomes a VALIDATION error whose issues name the row, column or field. */
-export function asAppError(error: unknown): unknown {
-  const input = asInputError(error);
-  if (input instanceof PsychometricsInputError) return new AppError('VALIDATION', input.message, { issues: input.issues });
-  return input;
-}
-
-export function findInstrument(id: string): InstrumentDefinition {
-  const found = builtinInstrument(id);
-  if (found) return found;
-  throw new AppError('NOT_FOUND', `There is no built-in instrument "${id}"; built in: ${[...builtinInstruments().keys()].join(', ')}`);
-}
 
 /**
  * Analysis of responses passed in the call: it needs no stored data, so it answers even when the database is in

@@ -9,7 +9,7 @@ import { nowIso } from '../db/ids';
 import { assessmentInstruments } from '../db/schema';
 import { write } from '../db/writes';
 import { builtinInstrument, builtinInstruments } from './builtin';
-import { asAppError } from './handlers';
+import { asAppError } from './input-errors';
 
 /**
  * Instruments the results can be scored with: the built-in ones and custom definitions imported as JSON (the

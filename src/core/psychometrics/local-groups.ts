@@ -3,7 +3,7 @@ import type { Grouping } from '../../shared/psychometrics';
 import { postOn, type LocalGroupsOutput, type Post, type Stint, type StoredResults } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { psychometricsPool } from './pool';
 import { readAssessmentSettings } from './settings';
 
@@ -28,8 +28,8 @@ function stintsByPerson(ctx: ServiceContext, personId?: string): Record<string, 
 
 /**
  * Scale and facet means by result id, in the instrument's order (scales, then facets). Results are append-only
- * (ARCHITECTURE.md §Sync) and ids are UUIDv7, so a result's scores never change and are kept across calls;
- * only results not seen before are read, a chunk at a time with other requests let through in between.
+ * (docs/architecture.md#the-write-path) and ids are UUIDv7, so a result's scores never change and are kept across
+ * calls; only results not seen before are read, a chunk at a time with other requests let through in between.
  */
 const scoreCache = new Map<string, Float64Array>();
 const SCORE_CACHE_LIMIT = 250_000;

@@ -8,14 +8,14 @@ import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { normTables } from '../db/schema';
 import { write } from '../db/writes';
-import { asAppError } from './handlers';
+import { asAppError } from './input-errors';
 import { resolveInstrument } from './instruments';
 import { words } from '../../shared/words';
 
 /**
  * Imports a norm table (issue 3 §2): `scale,mean,sd[,n,source,label,population]`, every scale one of the
  * instrument's. The population the person chose must agree with a population column in the file: applicant
- * and volunteer norms are never mixed silently (SPEC §2).
+ * and volunteer norms are never mixed silently (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export function importNormTable(ctx: ServiceContext, input: ParsedInput<'norms.import'>): NormTableRecord {
   const instrument = resolveInstrument(ctx, input.instrumentId, { forNewResults: true });

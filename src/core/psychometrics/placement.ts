@@ -29,7 +29,8 @@ const sameGroup = (g: LocalNormGroup, by: Grouping, label: string, population: A
 /**
  * What a result can be compared with: the imported tables of its instrument, and for each grouping its own
  * local group of the same population — plus the other population's whole group, offered only as an explicit
- * mix (SPEC §2). `sameFor` says whether the norm describes the result's own population.
+ * mix (docs/psychometrics.md#2-scale-scores-and-norms). `sameFor` says whether the norm describes the result's own
+ * population.
  */
 export async function normOptions(ctx: ServiceContext, id: string): Promise<NormOption[]> {
   const result = storedResult(ctx, id);

@@ -2,7 +2,7 @@ import type { AssessmentContext } from '../../shared/api';
 import { latestUsable, type ReferenceSample } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop } from '../api/tasks';
 import { liveResults } from './local-groups';
 import { words } from '../../shared/words';
 

@@ -3,8 +3,7 @@ import { isIsoDate, todayIsoDate } from '../../shared/domain/dates';
 import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { layoutFor, PsychometricsInputError } from '../../engine/psychometrics';
 import { isMissingCell, parseNumberCell } from '../../engine/psychometrics/csv';
-import type { TaskHandle } from '../api/tasks';
-import { yieldToEventLoop } from '../db/writes';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import { readUploadedCsv } from '../files/csv-upload';
 import { sortKeyOf } from '../people/records';
 
@@ -32,7 +31,7 @@ export interface ResultRowToStore {
 
 export interface ResultsCsvAnalysis {
   report: ResultsImportReport;
-  /** Item columns in file order: the presentation order (SPEC §1). */
+  /** Item columns in file order: the presentation order (docs/psychometrics.md#1-data-conventions). */
   items: string[];
   valid: ResultRowToStore[];
 }

@@ -67,6 +67,6 @@ export async function importResults(ctx: ServiceContext, request: ResultsImportR
     }
     if (valid.length === 0) throw new AppError('VALIDATION', 'No row of the file can be imported; the report lists why.', { report });
     const stored = await scoreAndStore(ctx, { instrument, items, rows: valid, context: request.context, normRef: request.normRef, sourceFile: request.fileName ?? null }, task);
-    return { imported: valid.length, skipped: report.rows - valid.length, report, ...stored };
+    return { imported: valid.length, skipped: report.rows - valid.length, report, batchId: stored.batchId, notices: stored.notices };
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ParsedInput, ResultDetail, ResultListSort, ResultRow } from '../../shared/api';
-import { verdicts } from '../../shared/psychometrics';
+import { verdicts, type ValidityReason } from '../../shared/psychometrics';
 import { words } from '../../shared/words';
 import { formatDate } from '../../shared/domain/dates';
-import { localName } from '../../engine/psychometrics';
+import { localName, onlyUnchecked } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
@@ -14,6 +14,7 @@ import { write } from '../db/writes';
 import { nameSearch } from '../people/name-search';
 import { currentJudgement, currentVerdicts, currentVerdictsOf, type ScreeningColumns } from './current-verdicts';
 import { instrumentName, resolveInstrument } from './instruments';
+import { takenWords } from './taken';
 
 type StoredResult = typeof assessmentResults.$inferSelect;
 
@@ -21,8 +22,8 @@ const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`
 
 /** What the list shows of a result, and what its current verdict is judged from. */
 const ROW_COLUMNS = `r.id, r.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.instrument_id AS instrumentId,
-  r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons,
-  r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize`;
+  r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons, r.reasons AS reasonList,
+  r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize, r.proctoring`;
 const NEWEST_FIRST = 'ORDER BY r.taken_on DESC, r.id DESC';
 
 /** What each column of the results list sorts by: what the row shows; the newest first among equals. */
@@ -39,7 +40,7 @@ function orderOf(query: Pick<ParsedInput<'assessments.list'>, 'sort' | 'descendi
   return `ORDER BY ${SORT_KEYS[query.sort]} ${query.descending ? 'DESC' : 'ASC'}, r.taken_on DESC, r.id DESC`;
 }
 
-type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict'> & ScreeningColumns;
+type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict' | 'unchecked'> & ScreeningColumns & { reasonList: string };
 
 function conditions(query: ParsedInput<'assessments.list'>): { where: string; params: Record<string, string> } {
   const where: string[] = [];
@@ -80,6 +81,7 @@ function shown(ctx: ServiceContext, rows: readonly StoredRow[]): ResultRow[] {
     items: r.items,
     verdict: r.verdict,
     reasons: r.reasons,
+    unchecked: onlyUnchecked(r.verdict, JSON.parse(r.reasonList) as ValidityReason[]),
     currentVerdict: now.get(r.id)!,
     archivedAt: r.archivedAt,
   }));
@@ -137,7 +139,7 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
   const r = storedResult(ctx, id);
   const instrument = resolveInstrument(ctx, r.instrumentId);
   const empty = { mean: null, sum: null };
-  const now = currentJudgement(ctx, { ...r, items: r.items.length, responseTime: r.responseTime ?? null, comparison: r.comparison ?? null });
+  const now = currentJudgement(ctx, { ...r, items: r.items.length, responseTime: r.responseTime ?? null, comparison: r.comparison ?? null, proctoring: r.proctoring ?? null });
   return {
     id: r.id,
     createdAt: r.createdAt,
@@ -158,6 +160,7 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
     responseTime: r.responseTime ?? null,
     verdict: r.verdict,
     reasons: r.reasons,
+    unchecked: onlyUnchecked(r.verdict, r.reasons),
     notComputed: r.notComputed,
     comparison: r.comparison ?? null,
     currentVerdict: now.verdict,
@@ -165,12 +168,15 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
     normRef: r.normRef ?? null,
     batchSize: r.batchSize,
     sourceFile: r.sourceFile,
+    session: r.sessionId
+      ? { id: r.sessionId, taken: takenWords(ctx, r) ?? '', language: r.language ?? 'en', engineVersion: r.engineVersion ?? '', proctoring: r.proctoring ?? [] }
+      : null,
   };
 }
 
 /**
- * Results are append-only history (ARCHITECTURE.md §Sync): archive and restore set the tombstone and nothing
- * else. A restore is refused when a live result of the same person, instrument and day exists.
+ * Results are append-only history (docs/architecture.md#the-write-path): archive and restore set the tombstone and
+ * nothing else. A restore is refused when a live result of the same person, instrument and day exists.
  */
 export function setResultArchived(ctx: ServiceContext, id: string, archived: boolean): ResultRow {
   const current = storedResult(ctx, id);

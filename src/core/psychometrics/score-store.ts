@@ -1,13 +1,14 @@
 import type { AssessmentContext, NormRef, StoredScaleScore } from '../../shared/api';
 import { analysisOptionsSchema, type InstrumentDefinition, type PersonReport } from '../../shared/psychometrics';
-import { comparisonMinimum, personReport, responsesFromRows, type AnalysisResult } from '../../engine/psychometrics';
-import type { TaskHandle } from '../api/tasks';
+import type { ProctoringEvent } from '../../shared/questionnaires';
+import { comparisonMinimum, personReport, responsesFromRows, responseTimesFromRows, type AnalysisResult } from '../../engine/psychometrics';
+import { withProctoring } from '../../engine/questionnaires';
+import { yieldToEventLoop, type TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { newId } from '../db/ids';
 import { rememberScores } from './local-groups';
 import { assessmentResults } from '../db/schema';
-import { yieldToEventLoop } from '../db/writes';
-import { asAppError } from './handlers';
+import { asAppError } from './input-errors';
 import { psychometricsPool } from './pool';
 import { referenceSample } from './reference-sample';
 import { readAssessmentSettings } from './settings';
@@ -16,12 +17,22 @@ const INSERT_CHUNK = 500;
 
 export interface BatchToStore {
   instrument: InstrumentDefinition;
-  /** Item columns in presentation order (SPEC §1). */
+  /** Item columns in presentation order (docs/psychometrics.md#1-data-conventions). */
   items: string[];
-  rows: ReadonlyArray<{ personId: string; takenOn: string; values: Array<number | null> }>;
+  rows: ReadonlyArray<{ personId: string; takenOn: string; values: Array<number | null>; times?: Array<number | null>; snapshot?: SessionSnapshot }>;
   context: AssessmentContext;
   normRef: NormRef | null;
   sourceFile: string | null;
+}
+
+/** What a questionnaire taken in the app adds to its result (docs/questionnaires.md#the-snapshot). */
+export interface SessionSnapshot {
+  sessionId: string;
+  language: string;
+  engineVersion: string;
+  proctoring: ProctoringEvent[];
+  pauses: number;
+  startedAt: string | null;
 }
 
 const storedScores = (scores: PersonReport['scales']): Record<string, StoredScaleScore> =>
@@ -29,21 +40,24 @@ const storedScores = (scores: PersonReport['scales']): Record<string, StoredScal
 
 /**
  * Scores one batch in the worker pool with the validity cut-offs of the settings, and inserts the results.
- * Mahalanobis D² and psychometric synonyms compare each person with a group (docs/psychometrics.md §5): a batch too small to be
- * that group is compared together with the stored results of the same instrument and population. The caller
- * holds the transaction (a long write), so a failure or a cancel stores nothing.
+ * Mahalanobis D² and psychometric synonyms compare each person with a group
+ * (docs/psychometrics.md#5-careless-responding): a batch too small to be that group is compared together with the
+ * stored results of the same instrument and population. The caller holds the transaction (a long write), so a
+ * failure or a cancel stores nothing.
  */
-export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, task: TaskHandle): Promise<{ batchId: string; notices: string[] }> {
+export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, task: TaskHandle): Promise<{ batchId: string; ids: string[]; notices: string[] }> {
   const { instrument, rows } = batch;
   const settings = readAssessmentSettings(ctx);
   let scored: AnalysisResult;
   try {
     const { layout, responses } = responsesFromRows(instrument, batch.items, rows.map((row, i) => ({ id: String(i), values: row.values })));
+    // Response times come with questionnaires taken in the app; an import has none.
+    const times = rows.some((row) => row.times) ? responseTimesFromRows(layout, responses, batch.items, rows.map((row, i) => ({ id: String(i), values: row.times ?? row.values.map(() => null) }))) : null;
     const options = analysisOptionsSchema.parse({ respondents: batch.context, thresholds: settings.thresholds });
     const small = rows.length < comparisonMinimum(layout.items.length, options.comparisonMinimum);
     const reference = small ? await referenceSample(ctx, instrument.id, batch.context, layout.items, new Set(rows.map((r) => r.personId))) : null;
     scored = await psychometricsPool(ctx).analyze(
-      { layout, responses, times: null, norms: null, options, reference },
+      { layout, responses, times, norms: null, options, reference },
       { signal: task.signal, onProgress: (done, total) => task.progress(done, total + 1, 'Scoring answers') },
     );
   } catch (error) {
@@ -51,6 +65,7 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
     throw asAppError(error);
   }
   const batchId = newId();
+  const ids: string[] = [];
   const { size, minimum, reference } = scored.comparison;
   const scaleOrder = [...instrument.scales.map((s) => s.id), ...instrument.facets.map((f) => f.id)];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
@@ -58,6 +73,9 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
     const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, offset) => {
       const person = personReport(scored, start + offset);
       const id = newId();
+      ids.push(id);
+      const proctoring = row.snapshot?.proctoring ?? [];
+      const judged = proctoring.length ? withProctoring(scored.findings[start + offset]!, proctoring, settings.thresholds) : null;
       rememberScores(id, { ...person.scales, ...person.facets }, scaleOrder);
       return {
         id,
@@ -73,14 +91,23 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
         facets: storedScores(person.facets),
         careless: person.careless,
         responseTime: person.responseTime,
-        verdict: person.validity.verdict,
-        reasons: person.validity.reasons,
+        verdict: judged?.verdict ?? person.validity.verdict,
+        reasons: judged ? judged.findings.map(({ index, value, cutoff, message }) => ({ index, value, cutoff, message })) : person.validity.reasons,
         notComputed: person.validity.notComputed,
         comparison: { size, minimum, reference },
         normRef: batch.normRef,
         batchId,
         batchSize: rows.length,
         sourceFile: batch.sourceFile,
+        ...(row.snapshot && {
+          sessionId: row.snapshot.sessionId,
+          language: row.snapshot.language,
+          engineVersion: row.snapshot.engineVersion,
+          itemTimes: row.times ?? null,
+          proctoring,
+          pauses: row.snapshot.pauses,
+          startedAt: row.snapshot.startedAt,
+        }),
       };
     });
     ctx.db().insert(assessmentResults).values(chunk).run();
@@ -88,5 +115,5 @@ export async function scoreAndStore(ctx: ServiceContext, batch: BatchToStore, ta
     task.throwIfCancelled();
   }
   task.progress(rows.length, rows.length, 'Stored');
-  return { batchId, notices: scored.notices };
+  return { batchId, ids, notices: scored.notices };
 }

@@ -8,7 +8,7 @@ const KEY = 'assessments';
 
 /**
  * The assessments settings, stored as one JSON value. Read through the contract's schema, so a value written by
- * an older version gains the documented defaults of anything it lacks (README.md §Psychometric engine).
+ * an older version gains the documented defaults of anything it lacks (docs/psychometrics.md#validity-verdict).
  */
 export function readAssessmentSettings(ctx: ServiceContext): AssessmentSettings {
   const row = ctx.db().select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();

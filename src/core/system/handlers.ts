@@ -2,7 +2,7 @@ import type { HandlerGroup } from '../api/dispatcher';
 import type { ServiceContext } from '../context';
 import { listBackups } from '../db/backup-store';
 import { backupDatabase } from '../db/backups';
-import { restoreBackup } from '../db/restore';
+import { restoreBackup } from './restore';
 
 type SystemMethods = 'system.info' | 'system.health' | 'backups.list' | 'backups.create' | 'backups.restore' | 'tasks.cancel';
 

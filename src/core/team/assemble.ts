@@ -4,7 +4,7 @@ import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { localName } from '../../engine/psychometrics';
 import type { TeamInput, TeamMemberInput } from '../../engine/team';
 import type { ServiceContext } from '../context';
-import type { GroupMember } from './crew';
+import type { GroupMember } from '../manning/crew';
 import { harmonyModel } from './models';
 import { latestResults, type LatestResult } from './results';
 import { chooseNorm, normScalesOf, placeMember, teamNormOptions, type ResolvedNorm } from './team-norms';
@@ -92,7 +92,7 @@ export async function assembleTeam(ctx: ServiceContext, group: readonly GroupMem
   const usable = norm !== null && !belowMinimum;
   const input: TeamInput = {
     members: members.filter((m) => m.result).map(
-      (m): TeamMemberInput => ({ id: m.personId, name: m.name, raw: m.result!.scores, z: usable ? m.z : null, zNote: usable ? m.notPlaced : null, verdict: m.result!.verdict }),
+      (m): TeamMemberInput => ({ id: m.personId, name: m.name, raw: m.result!.scores, z: usable ? m.z : null, zNote: usable ? m.notPlaced : null, verdict: m.result!.verdict, unchecked: m.result!.unchecked }),
     ),
     missing: members.filter((m) => !m.result).map((m) => ({ id: m.personId, name: m.name, reason: m.missingReason! })),
     domains: scales.domains,

@@ -4,18 +4,19 @@ import { analyzeTeam, dayNumber, describe, rotationPairs, volatility, type TeamF
 import { turnoverInsight } from '../../engine/team/diagnosis';
 import type { ServiceContext } from '../context';
 import { resolveInstrument } from '../psychometrics/instruments';
-import { getVesselRow } from '../vessels/service';
+import { getVesselRow } from '../vessels/records';
 import { assembleTeam, type AssembledTeam } from './assemble';
-import { crewStints, groupMembers } from './crew';
+import { crewStints, groupMembers } from '../manning/crew';
 import { harmonyModel, volatilityModel } from './models';
+import { cohesionSeries } from '../questionnaires/pulse';
 
 export const ADVISORY =
   'Advisory only: these figures describe the mix of people in this group compared with a norm group, from research on teams ashore. They are a starting point for conversations and decide nothing about any person.';
 
 export const COHESION_PENDING =
   'Cohesion is measured with short pulse surveys: a few statements about how this crew works together ("this crew pulls together when it matters", answered 1–5), ' +
-  'taken by everyone aboard every two to four weeks. Harmony Crew cannot collect them yet; when it can, their results appear here and in the volatility index. ' +
-  'Until then, the same few statements answered anonymously at a crew meeting give you the signal.';
+  'taken by everyone aboard every two to four weeks. No Team climate pulse survey has been answered here yet: schedule one for this vessel under Pulse surveys, ' +
+  'and its results appear here and in the volatility index.';
 
 function rotationCrews(team: AssembledTeam, pairs: ReturnType<typeof rotationPairs>): TeamDynamics['rotationPairs'] {
   const byId = new Map(team.members.map((m) => [m.personId, m]));
@@ -51,7 +52,8 @@ export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team
   const where = { crew: 'in this crew', aboard: 'aboard', department: 'in this department' }[input.group.kind];
   const team = await assembleTeam(ctx, groupMembers(stints, day, input.group), { instrument, choice: input.norm, allowMixing: input.allowMixing, where });
   const crew = input.group.kind === 'aboard' ? await assembleTeam(ctx, groupMembers(scope, day, { kind: 'crew' }), { instrument, choice: input.norm, allowMixing: input.allowMixing }) : team;
-  const vol = volatility(scope, asOf, volatilityModel(), null);
+  const pulse = cohesionSeries(ctx, vessel.id, group.kind === 'department' ? group.department : null, asOf);
+  const vol = volatility(scope, asOf, volatilityModel(), pulse.collected ? pulse.series.map(({ month, mean }) => ({ month, mean })) : null);
   const figures = analyzeTeam(team.input);
   const domainIds = team.input.domains.map((d) => d.id);
   return {
@@ -68,7 +70,7 @@ export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team
       positionTitle: m.positionTitle,
       department: m.department,
       aboard: m.aboard,
-      result: m.result && { id: m.result.id, takenOn: m.result.takenOn, context: m.result.context, verdict: m.result.verdict },
+      result: m.result && { id: m.result.id, takenOn: m.result.takenOn, context: m.result.context, verdict: m.result.verdict, unchecked: m.result.unchecked },
       missingReason: m.missingReason,
       notPlaced: m.notPlaced,
       raw: domainIds.map((id) => m.result?.scores[id] ?? null),
@@ -82,7 +84,7 @@ export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team
     harmonyVersion: harmonyModel().version,
     diagnosis: [...figures.diagnosis, ...turnoverInsight(vol, harmonyModel().thresholds, figures.members.length)],
     volatility: vol,
-    cohesion: { available: false, message: COHESION_PENDING },
+    cohesion: pulse.collected ? { available: pulse.series.length > 0, message: pulse.message, series: pulse.series } : { available: false, message: COHESION_PENDING, series: [] },
     rotationPairs: rotationCrews(crew, rotationPairs(scope, day)),
     advisory: ADVISORY,
   };

@@ -1,13 +1,14 @@
 import type { ParsedInput, TeamReport } from '../../shared/api';
 import { decodeText } from '../../shared/files/text-file';
 import { analysisOptionsSchema } from '../../shared/psychometrics';
-import { checkNormPopulation, normScores } from '../../engine/psychometrics';
+import { checkNormPopulation, normScores, onlyUnchecked } from '../../engine/psychometrics';
 import { parseTeamsCsv, teamReportEntry, type TeamMemberInput } from '../../engine/team';
 import { AppError } from '../api/errors';
 import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { fileLabel } from '../psychometrics/analysis-sources';
-import { asAppError, findInstrument } from '../psychometrics/handlers';
+import { findInstrument } from '../psychometrics/builtin';
+import { asAppError } from '../psychometrics/input-errors';
 import { psychometricsPool } from '../psychometrics/pool';
 import { harmonyModel } from './models';
 import { teamFigures } from './run';
@@ -51,7 +52,7 @@ export async function analyzeTeamFiles(ctx: ServiceContext, input: ParsedInput<'
         const norm = normRows.get(d.id);
         z[d.id] = raw[d.id] === null || !norm ? null : normScores(raw[d.id]!, norm).z;
       });
-      return { id, name: id, raw, z: norms ? z : null, zNote: null, verdict: result.verdicts[i]! };
+      return { id, name: id, raw, z: norms ? z : null, zNote: null, verdict: result.verdicts[i]!, unchecked: onlyUnchecked(result.verdicts[i]!, result.findings[i]!) };
     };
     const model = harmonyModel();
     const names = [...teams.keys()];

@@ -6,13 +6,13 @@ import type { ServiceContext } from '../context';
 import { vessels } from '../db/schema';
 import { resolveInstrument } from '../psychometrics/instruments';
 import { assembleTeam, scaleLists, type AssembledTeam } from './assemble';
-import { crewStints, groupMembers, type CrewStint } from './crew';
+import { crewStints, groupMembers, type CrewStint } from '../manning/crew';
 import { harmonyModel } from './models';
 import { latestResults } from './results';
 import { teamFigures } from './run';
 import { teamNormOptions, type chooseNorm } from './team-norms';
 
-const DATA_NOTES = new Set(['missing-results', 'not-placed', 'questionable-results', 'invalid-results', 'low-valid-share', 'no-results']);
+const DATA_NOTES = new Set(['missing-results', 'not-placed', 'questionable-results', 'unchecked-results', 'invalid-results', 'low-valid-share', 'no-results']);
 
 /**
  * The fleet at a glance: each live vessel's crew in post, how many have results, the harmony index against the

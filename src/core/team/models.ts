@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import { describeIssues, issuesFromZod } from '../../shared/api';
 import { harmonyModelSchema, volatilityModelSchema, type HarmonyModel, type VolatilityModel } from '../../shared/team/model';
+import { loadModel } from '../model-file';
 import { resourcesDir } from '../paths';
 
 /**
@@ -12,28 +10,17 @@ import { resourcesDir } from '../paths';
  */
 export const HARMONY_MODEL_FILE = 'harmony-v1.json';
 export const VOLATILITY_MODEL_FILE = 'volatility-v1.json';
-
-export function loadModel<S extends z.ZodType>(schema: S, path: string, what = 'team dynamics defaults'): z.output<S> {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read the ${what} ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new Error(`The ${what} ${path} are not valid: ${describeIssues(issuesFromZod(parsed.error))}`);
-  return parsed.data;
-}
+const WHAT = 'team dynamics defaults';
 
 let harmony: HarmonyModel | null = null;
 let volatility: VolatilityModel | null = null;
 
 export function harmonyModel(): HarmonyModel {
-  harmony ??= loadModel(harmonyModelSchema, join(resourcesDir(), 'team', HARMONY_MODEL_FILE));
+  harmony ??= loadModel(harmonyModelSchema, join(resourcesDir(), 'team', HARMONY_MODEL_FILE), WHAT);
   return harmony;
 }
 
 export function volatilityModel(): VolatilityModel {
-  volatility ??= loadModel(volatilityModelSchema, join(resourcesDir(), 'team', VOLATILITY_MODEL_FILE));
+  volatility ??= loadModel(volatilityModelSchema, join(resourcesDir(), 'team', VOLATILITY_MODEL_FILE), WHAT);
   return volatility;
 }

@@ -1,5 +1,6 @@
 import type { AssessmentContext } from '../../shared/api';
-import type { Verdict } from '../../shared/psychometrics';
+import type { ValidityReason, Verdict } from '../../shared/psychometrics';
+import { onlyUnchecked } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { scoresById } from '../psychometrics/local-groups';
@@ -11,12 +12,14 @@ export interface LatestResult {
   takenOn: string;
   context: AssessmentContext;
   verdict: Verdict;
+  /** Questionable only because it could not be checked for random answering (too few results to compare with). */
+  unchecked: boolean;
   scores: Record<string, number | null>;
 }
 
 const LATEST_SQL = `
-  SELECT id, personId, takenOn, context, verdict FROM (
-    SELECT r.id, r.person_id AS personId, r.taken_on AS takenOn, r.context, r.verdict,
+  SELECT id, personId, takenOn, context, verdict, reasons FROM (
+    SELECT r.id, r.person_id AS personId, r.taken_on AS takenOn, r.context, r.verdict, r.reasons,
       ROW_NUMBER() OVER (PARTITION BY r.person_id ORDER BY r.taken_on DESC, r.id DESC) AS rank
     FROM assessment_results r
     WHERE r.archived_at IS NULL AND r.instrument_id = @instrumentId AND r.verdict <> 'invalid'
@@ -36,9 +39,11 @@ export async function latestResults(
 ): Promise<{ latest: Map<string, LatestResult>; onlyInvalid: Set<string> }> {
   if (personIds.length === 0) return { latest: new Map(), onlyInvalid: new Set() };
   const params = { instrumentId, ids: JSON.stringify(personIds) };
-  const rows = statement(ctx.sqlite(), LATEST_SQL).all(params) as Array<Omit<LatestResult, 'scores'>>;
+  const rows = statement(ctx.sqlite(), LATEST_SQL).all(params) as Array<Omit<LatestResult, 'scores' | 'unchecked'> & { reasons: string }>;
   const scores = await scoresById(ctx, rows.map((r) => r.id), scales);
-  const latest = new Map(rows.map((r) => [r.personId, { ...r, scores: scores.get(r.id)! }]));
+  const latest = new Map(
+    rows.map(({ reasons, ...r }) => [r.personId, { ...r, unchecked: onlyUnchecked(r.verdict, JSON.parse(reasons) as ValidityReason[]), scores: scores.get(r.id)! }]),
+  );
   const invalid = (statement(ctx.sqlite(), INVALID_SQL).all(params) as Array<{ personId: string }>).map((r) => r.personId);
   return { latest, onlyInvalid: new Set(invalid.filter((id) => !latest.has(id))) };
 }

@@ -13,11 +13,12 @@ import type { LatestResult } from './results';
 import { words } from '../../shared/words';
 
 /**
- * The norms a crew is compared with, by the rule of the Assessments screen (README: Assessments in the app):
- * the local groups of all stored applicants or all crew in post and the imported tables of the instrument. Each
- * member is placed with their own result's population: another population's norms are refused unless the person
- * asks for the comparison, and then it is marked as mixed. A local group below the minimum size places nobody.
- * Groups by position or department are not offered: they would measure each member against their own role.
+ * The norms a crew is compared with, by the rule of the Assessments screen
+ * (docs/team-dynamics.md#1-the-group-and-the-data-under-it, docs/psychometrics.md#2-scale-scores-and-norms): the
+ * local groups of all stored applicants or all crew in post and the imported tables of the instrument. Each member
+ * is placed with their own result's population: another population's norms are refused unless the person asks for
+ * the comparison, and then it is marked as mixed. A local group below the minimum size places nobody. Groups by
+ * position or department are not offered: they would measure each member against their own role.
  */
 export async function teamNormOptions(ctx: ServiceContext, instrumentId: string, scales: readonly string[]): Promise<TeamNormOption[]> {
   const groups = await contextGroups(ctx, instrumentId, scales);

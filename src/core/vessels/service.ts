@@ -2,24 +2,18 @@ import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { ArchivedFilter, CrewMember, PositionStaffing, Vessel, VesselSummary } from '../../shared/api';
 import type { vesselInputSchema, vesselUpdateSchema } from '../../shared/api';
 import type { z } from 'zod';
-import { bySeniority } from '../../shared/domain/crew';
-import { AppError, notFound } from '../api/errors';
+import { bySeniority, type AssignmentState } from '../../shared/domain/crew';
+import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { vessels } from '../db/schema';
 import { write } from '../db/writes';
-import type { AssignmentState } from '../assignments/status-sql';
-import { crewOfVessel, listPositions, openAssignmentsOn } from './positions';
-import { unknownAreas } from '../fit/models';
+import { unknownAreas } from './cruising-areas';
+import { getVesselRow } from './records';
+import { crewOfVessel, listPositions, openAssignmentsOn } from './staffing';
 
 type VesselInput = z.output<typeof vesselInputSchema>;
 type VesselUpdate = z.output<typeof vesselUpdateSchema>;
-
-export function getVesselRow(ctx: ServiceContext, id: string): Vessel {
-  const row = ctx.db().select().from(vessels).where(eq(vessels.id, id)).get();
-  if (!row) throw notFound('vessel', id);
-  return row;
-}
 
 function archivedCondition(filter: ArchivedFilter) {
   if (filter === 'exclude') return isNull(vessels.archivedAt);

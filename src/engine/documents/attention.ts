@@ -3,8 +3,9 @@ import type { AttentionItem, CertificateState, ComplianceRow } from '../../share
 /**
  * The compliance matrix's summary: every required certificate that is not simply valid, worst first. Worst is a
  * certificate that is not valid today (expired, then missing), then one that lapses during the planned tour (a
- * problem today, not on its expiry date: docs/domain.md), then the 30/60/90-day warnings, then one a reviewer
- * has not yet decided. Within a state the soonest expiry comes first, then the person's name.
+ * problem today, not on its expiry date: docs/domain.md#certificate-register-and-compliance-matrix), then the
+ * 30/60/90-day warnings, then one a reviewer has not yet decided. Within a state the soonest expiry comes first,
+ * then the person's name.
  */
 export const ATTENTION_ORDER: readonly CertificateState[] = ['expired', 'missing', 'expires_during_tour', 'expires_30', 'expires_60', 'expires_90', 'in_review'];
 

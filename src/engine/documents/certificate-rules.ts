@@ -1,6 +1,7 @@
 /**
- * Certificate validity rules of ../shared/domain/CREW.md §Certificates and validity. Every number is a
- * configurable default (flag states differ): callers may pass their own `CertificateRules`.
+ * Certificate validity rules (docs/domain.md#certificate-validity; the periods and their sources are in
+ * docs/domain.md#certificate-catalogue). Every number is a configurable default (flag states differ): callers may
+ * pass their own `CertificateRules`.
  */
 export interface CertificateKind {
   id: string;
@@ -15,7 +16,7 @@ export interface CertificateKind {
 
 export interface CertificateRules {
   kinds: CertificateKind[];
-  /** ENG1 or equivalent: at most 2 years; at most 1 year when the holder is under 18 (CREW.md). */
+  /** ENG1 or equivalent: at most 2 years; at most 1 year when the holder is under 18 (docs/domain.md#medical-fitness). */
   medicalValidityYears: number;
   medicalValidityYearsUnder18: number;
   /** Days of slack between printed issue and expiry before a validity rule counts as broken (printing habits). */
@@ -24,7 +25,7 @@ export interface CertificateRules {
   minConfidence: number;
 }
 
-const FIVE_YEARS = 5; // CREW.md: refresher/revalidation every 5 years
+const FIVE_YEARS = 5; // STCW refresher and CoC revalidation: every 5 years (docs/domain.md#certificate-catalogue)
 
 export const DEFAULT_CERTIFICATE_RULES: CertificateRules = {
   kinds: [

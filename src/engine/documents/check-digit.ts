@@ -1,5 +1,5 @@
 /**
- * ICAO Doc 9303 Part 3 §4.9 check digit (see ../shared/ocr/NOTES.md): 0–9 are themselves, A–Z are 10–35, the
+ * ICAO Doc 9303 Part 3 §4.9 check digit (docs/documents.md#check-digits): 0–9 are themselves, A–Z are 10–35, the
  * filler `<` is 0; weights 7, 3, 1 repeating; the sum modulo 10. Letters count (alphanumeric document numbers).
  */
 const WEIGHTS = [7, 3, 1] as const;

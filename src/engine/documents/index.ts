@@ -12,6 +12,7 @@ export { inkHeight, normaliseGlyph, scoreGlyph, type GreyImage } from './glyphs'
 export { pageRows, textSkew } from './ink-rows';
 export { placeMrz, segmentMrz, type MrzPlace, type SegmentedMrz } from './mrz-segmentation';
 export { checkMrzShapes, readSegmentedMrz, SHAPE_MIN_MARGIN, templateLines, type TemplateCell, type TemplateReading } from './mrz-template-reader';
-export type { DocumentReading, OcrLine, OcrSymbol } from './reading';
+export type { OcrLine, OcrSymbol } from './ocr-line';
+export type { DocumentReading } from './reading';
 export * from './rules';
 export { compareNames, spellings, transliterate } from './transliterate';

@@ -5,7 +5,7 @@
  */
 import { inkHeight, normaliseGlyph, scoreGlyph, type GreyImage } from './glyphs';
 import { gridPitch, pickTd3Lines, TD3_LENGTH } from './mrz';
-import type { OcrLine } from './reading';
+import type { OcrLine } from './ocr-line';
 import type { RuleOutcome } from './rules';
 
 /**
@@ -40,7 +40,7 @@ export interface GlyphComparison {
  * How much better another template must match before the reading is doubted. On the tuning corpus's passports
  * a genuine `0` comes at most 0.16 nearer `O` than `0` (skewed and noisy captures); on the held-out corpus the
  * printed look-alikes the OCR missed beat the character read by 0.23–0.30 (`O` for `0` in a date; `3` read `S`
- * and `W` read `H` in a document number). README §Document verification has the figures.
+ * and `W` read `H` in a document number). The figures: docs/documents.md#ocr-fallback-for-the-mrz.
  */
 export const GLYPH_MARGIN = 0.2;
 

@@ -1,12 +1,13 @@
 /**
  * Reads the cells of a segmented MRZ (mrz-segmentation.ts) by comparing each glyph with the OCR-B templates
  * (glyphs.ts): the MRZ is printed in one font (ICAO 9303 Part 3 §4.2), so the shape of every character is known
- * in advance and a generic OCR model's confusions (NOTES.md §MRZ OCR: 0/O, 8/B, 5/S, 2/Z) need not be inherited.
+ * in advance and a generic OCR model's confusions (the OCR-B pairs 0/O, 8/B, 5/S, 2/Z of
+ * docs/documents.md#safety-rule) need not be inherited.
  */
 import { decodedTemplates, GLYPH_CAP_HEIGHT, GLYPH_HEIGHT, GLYPH_WIDTH, inkExtent, inkOf, normaliseGlyph, scoreGlyph } from './glyphs';
 import { linearFit } from './ink-rows';
 import type { MrzCell, SegmentedMrz } from './mrz-segmentation';
-import type { OcrLine } from './reading';
+import type { OcrLine } from './ocr-line';
 import type { RuleOutcome } from './rules';
 
 export interface TemplateCell {
@@ -116,7 +117,8 @@ const CLEAR_MARGIN = 0.05;
 /**
  * Below this margin a cell could be either of two characters and a person must look. The closest genuine call
  * on 216 development passports (six capture variants) was 0.036; misread cells there were all under 0.021
- * before the height rule for `0`/`O`. README §Document verification has the figures.
+ * before the height rule for `0`/`O`. The figures: docs/documents.md#the-ocr-b-mrz-reader,
+ * docs/documents.md#measurements.
  */
 export const SHAPE_MIN_MARGIN = 0.025;
 

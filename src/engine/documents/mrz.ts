@@ -1,6 +1,6 @@
 import { parse, states } from 'mrz';
 import { icaoCheckDigit, isValidCheckDigit } from './check-digit';
-import type { OcrLine, OcrSymbol } from './reading';
+import type { OcrLine, OcrSymbol } from './ocr-line';
 
 /** TD3 (passport) geometry, ICAO Doc 9303 Part 4: two lines of 44 characters. */
 export const TD3_LENGTH = 44;
@@ -70,7 +70,8 @@ function compact(text: string): string {
 
 /**
  * A line that looks like MRZ: long, almost only MRZ characters. Used to find the band on a page, where the LSTM
- * page pass reads a filler `<` as `K`, `L` or `<K` (NOTES.md §MRZ OCR): a 44-character line can come out 51 long.
+ * page pass reads a filler `<` as `K`, `L` or `<K` (docs/documents.md#ocr-fallback-for-the-mrz): a 44-character
+ * line can come out 51 long.
  */
 export function looksLikeMrzLine(text: string): boolean {
   const line = compact(text);
@@ -139,8 +140,8 @@ export function gridPitch(lines: OcrLine[]): number {
 }
 
 /**
- * The filler `<` misread in the name field's tail (NOTES.md: runs of `K`, `L`, `C`…): after the last name,
- * a run of filler look-alikes to the end of line 1 is fillers. Names are not check-digit covered.
+ * The filler `<` misread in the name field's tail (runs of `K`, `L`, `C`…; docs/documents.md#safety-rule): after
+ * the last name, a run of filler look-alikes to the end of line 1 is fillers. Names are not check-digit covered.
  */
 function repairNameTail(line1: string): { text: string; corrections: MrzCorrection[] } {
   const match = /<([<KLCSE]{3,})$/.exec(line1);
@@ -174,8 +175,8 @@ export class MrzFormatError extends Error {}
 /**
  * Reads a TD3 MRZ from OCR lines: snap to the grid, repair filler look-alikes in the name tail, then the `mrz`
  * package's field-type correction (letters↔digits). Every change is kept as a correction; the caller sends a
- * document whose check-digit-covered characters were changed to review (NOTES.md: corrections that "repaired"
- * tampered MRZs).
+ * document whose check-digit-covered characters were changed to review: a correction can "repair" a tampered
+ * MRZ into a valid one (docs/documents.md#safety-rule).
  */
 /** Whether a reading stands on its own: every check digit right and no character of a covered field changed. */
 export function isCleanReading(reading: MrzReading): boolean {
@@ -186,10 +187,10 @@ export function isCleanReading(reading: MrzReading): boolean {
  * The MRZ from several independent readings (the MRZ pass at two scales): line 1 from the
  * first, line 2 from the first reading that is clean on its own, else the first.
  *
- * Safety (NOTES.md): picking the reading that validates is itself a check-digit-guided choice. A forged MRZ with
- * `B` in a date is read `B` by one pass and `8` by another; taking the `8` would verify it. So wherever another
- * reading saw a letter where the chosen one sees a digit (or the reverse) in a check-digit-covered cell, that
- * cell counts as corrected and the document goes to review. Other disagreements (a filler read as `K`, a lost
+ * Safety (docs/documents.md#safety-rule): picking the reading that validates is itself a check-digit-guided choice.
+ * A forged MRZ with `B` in a date is read `B` by one pass and `8` by another; taking the `8` would verify it. So
+ * wherever another reading saw a letter where the chosen one sees a digit (or the reverse) in a
+ * check-digit-covered cell, that cell counts as corrected and the document goes to review. Other disagreements (a filler read as `K`, a lost
  * character) cannot make a check pass by type confusion and do not block.
  */
 export function readTd3Best(readings: OcrLine[][]): MrzReading {
@@ -282,7 +283,7 @@ export function stateName(code: string): string | null {
   return (states as Record<string, string>)[code.replace(/<+$/, '')] ?? null;
 }
 
-/** The fictitious state of ICAO's specimen documents (NOTES.md §ICAO specimen). */
+/** The fictitious state of ICAO's specimen documents, rejected as a sample (docs/documents.md#verification-rules). */
 export const SPECIMEN_STATE = 'UTO';
 
 /** Builds a TD3 MRZ from fields, computing every check digit; the fixture generator and tests use it. */

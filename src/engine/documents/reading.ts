@@ -1,23 +1,8 @@
 import type { GlyphComparison } from './mrz-glyph-check';
 import type { TemplateReading } from './mrz-template-reader';
+import type { OcrLine } from './ocr-line';
 
-/**
- * What the OCR layer hands the engine: plain data, no images. Confidences are 0–1; x positions are pixels in the
- * (deskewed) image the OCR saw, used to snap MRZ characters onto their grid.
- */
-export interface OcrSymbol {
-  text: string;
-  confidence: number;
-  x0: number;
-  x1: number;
-}
-
-export interface OcrLine {
-  text: string;
-  confidence: number;
-  symbols: OcrSymbol[];
-}
-
+/** What the OCR layer read of a document, with the engine's own look at the MRZ when there is one. */
 export interface DocumentReading {
   /** Text of the whole page (all pages of a PDF), line by line. */
   text: string;

@@ -10,9 +10,9 @@ import { fieldWords } from '../../shared/words';
  * MRZ check digits, OCR corrections, calendar dates in the MRZ, confidence, the file — describe what the machine
  * saw and are kept as they were; every check of the field values is run again on the corrected fields.
  *
- * Safety rule (README "Safety rule", NOTES.md "MRZ OCR"): a person typing a new value into a field the MRZ check
- * digits cover is a correction like an OCR one, so it can never verify a document by itself — the reason
- * `corrected_by_reviewer` keeps it in review until a person accepts it.
+ * Safety rule (docs/documents.md#safety-rule, docs/documents.md#reviewer-decisions): a person typing a new value
+ * into a field the MRZ check digits cover is a correction like an OCR one, so it can never verify a document by
+ * itself — the reason `corrected_by_reviewer` keeps it in review until a person accepts it.
  */
 const READING_CHECKS: Record<string, VerificationReason> = {
   mrz_document_number: 'mrz_check_digit',

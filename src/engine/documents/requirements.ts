@@ -5,17 +5,18 @@ import { daysBetween } from './dates';
 
 /**
  * Which certificates a position needs, and where a person's certificate stands on a day
- * (../shared/domain/CREW.md §Certificates and validity). Requirements are layered (STCW → position → vessel →
- * flag → owner, CREW.md): these are the STCW and position layers as configurable defaults, never law.
+ * (docs/domain.md#requirements-by-position, docs/domain.md#certificate-register-and-compliance-matrix).
+ * Requirements are layered (STCW → position → vessel → flag → owner): these are the STCW and position layers as
+ * configurable defaults, never law.
  */
 
-/** CREW.md: every seafarer holds STCW basic training (PST, FPFF, EFA, PSSR), security awareness and an ENG1; a passport to travel. */
+/** Every seafarer holds STCW basic training (PST, FPFF, EFA, PSSR), security awareness and an ENG1; a passport to travel. */
 export const EVERY_SEAFARER: readonly CertificateKindId[] = ['passport', 'eng1', 'pst', 'fpff', 'efa', 'pssr', 'psa'];
 
 const OFFICER: CertificateKindId[] = ['coc', 'pscrb', 'aff', 'pdsd'];
 const ENGINEER: CertificateKindId[] = ['coc', 'pscrb', 'aff'];
 
-/** The position layer: what a title adds to the basics (lower-case CREW.md titles). */
+/** The position layer: what a title adds to the basics (lower-case titles of docs/domain.md#departments-and-positions). */
 export const POSITION_REQUIREMENTS: Readonly<Record<string, readonly CertificateKindId[]>> = {
   captain: OFFICER,
   'chief officer': OFFICER,
@@ -46,9 +47,9 @@ export type RequirementOverrides = Readonly<Record<string, readonly CertificateK
 
 export const titleKey = (title: string): string => title.trim().toLowerCase();
 
-/** The CREW.md default for a title, before any vessel's own rule. */
+/** The default for a title (docs/domain.md#requirements-by-position), before any vessel's own rule. */
 export function defaultRequirements(title: string): CertificateKindId[] {
-  // "AV/IT Officer" is one CREW.md title that contains a slash.
+  // "AV/IT Officer" is one title that contains a slash, not a dual role.
   const whole = POSITION_REQUIREMENTS[titleKey(title)];
   const parts = title
     .split('/')
@@ -59,8 +60,8 @@ export function defaultRequirements(title: string): CertificateKindId[] {
 }
 
 /**
- * The certificates one position needs: the vessel's own list for the title when it has one, the CREW.md default
- * otherwise. A dual role written with a slash ("Deck/Stew", "Deckhand/Engineer", CREW.md) holds every part's
+ * The certificates one position needs: the vessel's own list for the title when it has one, the default
+ * otherwise. A dual role written with a slash ("Deck/Stew", "Deckhand/Engineer") holds every part's
  * requirements; an unknown part adds nothing beyond the basics.
  */
 export function requiredCertificates(title: string, overrides: RequirementOverrides = {}): CertificateKindId[] {
@@ -111,7 +112,8 @@ export interface CertificateStanding {
 /**
  * Where a certificate stands: the verified document that lasts longest counts (a renewal supersedes the old one;
  * null expiry = never expires). Without one, a document still in review shows as such; rejected ones do not count.
- * A certificate that expires during the planned tour is a problem today (CREW.md), ahead of the 30/60/90-day
+ * A certificate that expires during the planned tour is a problem today
+ * (docs/domain.md#certificate-register-and-compliance-matrix), ahead of the 30/60/90-day
  * warnings.
  */
 export function certificateStanding(held: readonly HeldCertificate[], asOf: string, tour: { start: string; end: string } | null): CertificateStanding {

@@ -42,7 +42,7 @@ export function checkExpiry(expiryDate: string | null | undefined, asOf: string,
   return pass('expiry', `Valid until ${formatDate(expiryDate)}${note} (${days} days after ${formatDate(asOf)})`);
 }
 
-/** CREW.md: a certificate that expires during a planned tour is a problem today, not on its expiry date. */
+/** A certificate that expires during a planned tour is a problem today, not on its expiry date (docs/domain.md#certificate-register-and-compliance-matrix). */
 export function checkPlannedTour(expiryDate: string | null | undefined, tour: PlannedTour): RuleOutcome {
   if (expiryDate === null) return pass('planned_tour', `Does not expire, so it covers the tour ${formatDateRange(tour.start, tour.end)}`);
   if (!expiryDate) return fail('planned_tour', 'Cannot tell whether it covers the planned tour: no expiry date', 'missing_fields');
@@ -67,7 +67,8 @@ export function checkDateOfBirth(read: string | undefined, person: PersonIdentit
 
 /**
  * When a certificate stops being valid: the printed expiry, capped by the refresher rule counted from the issue
- * date; null for certificates that do not expire (CREW.md: EFA, PSSR, security), whatever date is printed.
+ * date; null for certificates that do not expire (EFA, PSSR, the security proficiencies), whatever date is
+ * printed (docs/domain.md#certificate-validity).
  */
 export function effectiveExpiry(kind: CertificateKind | null, dateOfIssue: string | undefined, printedExpiry: string | undefined): string | null | undefined {
   if (kind && kind.validityYears === null) return null;
@@ -76,7 +77,7 @@ export function effectiveExpiry(kind: CertificateKind | null, dateOfIssue: strin
   return printedExpiry ?? ruleExpiry;
 }
 
-/** STCW refresher periods (CREW.md): a printed validity longer than the rule allows is for a person to judge. */
+/** STCW refresher periods (docs/domain.md#certificate-validity): a printed validity longer than the rule allows is for a person to judge. */
 export function checkCertificateValidity(
   kind: CertificateKind | null,
   dateOfIssue: string | undefined,
@@ -86,7 +87,7 @@ export function checkCertificateValidity(
   const id = 'validity_rule';
   if (!kind) return fail(id, 'The kind of certificate was not recognised, so its validity rule is unknown', 'unknown_type');
   if (kind.validityYears === null) {
-    return pass(id, `${kind.name} does not expire (CREW.md)${printedExpiry ? `; the printed date ${formatDate(printedExpiry)} is not a limit` : ''}`);
+    return pass(id, `${kind.name} does not expire: STCW asks for no refresher${printedExpiry ? `; the printed date ${formatDate(printedExpiry)} is not a limit` : ''}`);
   }
   if (!dateOfIssue) return fail(id, 'No issue date could be read to apply the refresher rule', 'missing_fields');
   const limit = addYearsIso(dateOfIssue, kind.validityYears);
@@ -96,7 +97,7 @@ export function checkCertificateValidity(
   return pass(id, `Within the ${kind.validityYears}-year refresher rule (due by ${formatDate(printedExpiry ?? limit)})`);
 }
 
-/** ENG1: at most 2 years, at most 1 year when the holder was under 18 at the examination (CREW.md). */
+/** ENG1: at most 2 years, at most 1 year when the holder was under 18 at the examination (docs/domain.md#medical-fitness). */
 export function checkMedicalValidity(dateOfIssue: string | undefined, expiryDate: string | undefined, dateOfBirth: string | undefined, rules: CertificateRules): RuleOutcome {
   const id = 'validity_rule';
   if (!dateOfIssue || !expiryDate) return fail(id, 'Issue and expiry dates are both needed to check the medical validity rule', 'missing_fields');
@@ -109,7 +110,7 @@ export function checkMedicalValidity(dateOfIssue: string | undefined, expiryDate
   return pass(id, `Within the ${years}-year validity of a seafarer medical${minor ? ' for a holder under 18' : ''}`);
 }
 
-/** Restrictions must be stored and shown (CREW.md); any restriction or unfitness stops automatic verification. */
+/** Restrictions must be stored and shown (docs/domain.md#medical-fitness); any restriction or unfitness stops automatic verification. */
 export function checkMedicalFitness(fitness: string | undefined, restrictions: string[] | undefined): RuleOutcome {
   const id = 'medical_fitness';
   if (fitness === 'unfit') return fail(id, 'The holder is certified unfit for sea service', 'medical_unfit', 'reject');

@@ -1,6 +1,7 @@
 /**
- * ICAO Doc 9303 Part 3 transliteration of names into the MRZ alphabet (NOTES.md §ICAO): Ä→AE, Ö→OE, Ü→UE, ß→SS,
- * Å→AA, Æ→AE, Ø→OE, other accents dropped, hyphens and spaces become `<`, apostrophes are dropped.
+ * ICAO Doc 9303 Part 3 transliteration of names into the MRZ alphabet (docs/documents.md#verification-rules): Ä→AE,
+ * Ö→OE, Ü→UE, ß→SS, Å→AA, Æ→AE, Ø→OE, other accents dropped, hyphens and spaces become `<`, apostrophes are
+ * dropped.
  */
 const MULTI_LETTER: Record<string, string> = {
   Ä: 'AE',

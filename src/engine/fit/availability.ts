@@ -5,7 +5,7 @@ import type { CandidateData, SubScore } from './types';
 import { dayText } from './words';
 
 /**
- * Availability (docs/fit-and-prediction.md §Availability): the share of the first tour the person is free — no
+ * Availability (docs/fit-and-prediction.md#availability): the share of the first tour the person is free — no
  * live assignment over it. Someone in post with no end date can leave after their notice from the scoring date;
  * without a notice period on record a default is assumed and the confidence lowered.
  */

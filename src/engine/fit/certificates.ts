@@ -7,7 +7,7 @@ import { dayText } from './words';
 import { words } from '../../shared/words';
 
 /**
- * Certificates (docs/fit-and-prediction.md §Certificates): the share of the position's required certificates
+ * Certificates (docs/fit-and-prediction.md#certificates): the share of the position's required certificates
  * held and valid through the first tour, by the register's rules. Each document earns a credit — 1 verified and
  * valid past the tour's end, a part credit verified but expiring during the tour or still awaiting review, 0
  * expired or rejected — and a certificate counts its best document, so storing another document never lowers it.

@@ -4,7 +4,7 @@ import { harmonyAfter, type PreparedTeam } from './harmony-delta';
 import type { CandidateData, SubScore } from './types';
 
 /**
- * Culture (docs/fit-and-prediction.md §Culture): fit to the position's trait profile (target ranges in SD from
+ * Culture (docs/fit-and-prediction.md#culture): fit to the position's trait profile (target ranges in SD from
  * the norm) and to the team — the change in the harmony index when the person joins the crew (in place of
  * themselves if they are already in it, or of the person leaving). Each part 0–1; the mean of those that exist,
  * weighted. Never scored without a questionnaire result.
@@ -97,7 +97,11 @@ export function cultureScore(candidate: Pick<CandidateData, 'personId' | 'result
   }
   if (result.verdict === 'questionable') {
     confidence *= config.questionableConfidence;
-    out.notes.push('Their answers were judged questionable (signs of careless answering).');
+    out.notes.push(
+      result.unchecked
+        ? 'Their answers could not be checked for random answering yet (too few results stored to compare them with).'
+        : 'Their answers were judged questionable (signs of careless answering).',
+    );
   }
   if (result.note) out.notes.push(result.note);
   out.confidence = confidence;

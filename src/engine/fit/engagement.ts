@@ -2,7 +2,7 @@ import type { ScoringConfig } from '../../shared/fit/model';
 import type { CandidateData, SubScore } from './types';
 
 /**
- * Engagement (docs/fit-and-prediction.md §Engagement): a usable questionnaire result on file, how complete the
+ * Engagement (docs/fit-and-prediction.md#engagement): a usable questionnaire result on file, how complete the
  * profile is, and the share of invitations answered; the mean of the parts that exist. Harmony Crew sends no
  * invitations yet, so that part is left out for everyone and the screen says so.
  */
@@ -12,7 +12,9 @@ export function engagementScore(candidate: Pick<CandidateData, 'result' | 'compl
   const verdict = candidate.result?.verdict;
   parts.push(verdict === 'valid' ? config.validResult : verdict === 'questionable' ? config.questionableResult : 0);
   if (verdict === 'valid') out.strengths.push('A valid questionnaire result on file');
-  else if (verdict === 'questionable') out.gaps.push('Their questionnaire result looks careless in places');
+  else if (verdict === 'questionable') {
+    out.gaps.push(candidate.result?.unchecked ? 'Their questionnaire result is not yet checked for random answering' : 'Their questionnaire result looks careless in places');
+  }
   else out.gaps.push('No usable questionnaire result');
   const { filled, total, missing } = candidate.completeness;
   if (total > 0) {

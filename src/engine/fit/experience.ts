@@ -7,7 +7,7 @@ import { months } from './words';
 import { inSentence, words } from '../../shared/words';
 
 /**
- * Experience (docs/fit-and-prediction.md §Experience): days of service weighted by how close each stint was to
+ * Experience (docs/fit-and-prediction.md#experience): days of service weighted by how close each stint was to
  * the position — the same rank (or above) in the same department, the rank below, other ranks there — on a
  * vessel of similar size and use, by kind of service; overlapping stints count once, at their best. The score is
  * the relevant months over the months that count in full, at most 1.

@@ -5,7 +5,7 @@ import { dayText } from './words';
 import { words } from '../../shared/words';
 
 /**
- * Right to work (docs/fit-and-prediction.md §Right to work): for each cruising area of the vessel, 1 when a
+ * Right to work (docs/fit-and-prediction.md#right-to-work): for each cruising area of the vessel, 1 when a
  * nationality gives the right or a visa valid through the first tour does (the area's rule in
  * resources/fit/cruising-areas-v1.json), a part credit for a visa expiring during the tour or a short visa-free
  * stay, 0 otherwise; the mean over the areas. Not scored when the vessel's areas or the person's nationalities

@@ -6,7 +6,7 @@ import { sigmoid } from './predict';
 /**
  * Logistic regression by iteratively reweighted least squares, as R's `glm(family = binomial)` fits it (the same
  * start, μ = (y + ½)/2, and the same working response and weights), with standard errors from the inverse of the
- * information matrix XᵀWX at the estimate (docs/fit-and-prediction.md §Recalibration). `x` is row-major n × p and
+ * information matrix XᵀWX at the estimate (docs/fit-and-prediction.md#recalibration). `x` is row-major n × p and
  * includes the intercept column. Checked against R in test/unit/fit/logistic.test.ts.
  */
 export interface LogisticFit {

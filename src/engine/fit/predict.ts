@@ -5,7 +5,7 @@ import type { FitResult, PreparedPosition } from './score';
 import type { CandidateData, PositionData } from './types';
 
 /**
- * Success prediction (docs/fit-and-prediction.md §Prediction): the probability of completing the contract and
+ * Success prediction (docs/fit-and-prediction.md#prediction): the probability of completing the contract and
  * being rated well, Ŷ = σ(β₀ + Σ βₖ (xₖ − ½)) over four predictors on a 0–1 scale — the person (P_ind), the team
  * (F_team), the vessel (F_env) and the head of department (F_lmx). A predictor that cannot be worked out is taken
  * at its middle (it adds nothing), said so, and lowers the confidence.

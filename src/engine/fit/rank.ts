@@ -4,7 +4,7 @@ import type { CandidateData } from './types';
 import { checkThreshold } from './weights';
 
 /**
- * Ranking (docs/fit-and-prediction.md §Ranking): every candidate scored, ordered by score (then confidence, then
+ * Ranking (docs/fit-and-prediction.md#ranking): every candidate scored, ordered by score (then confidence, then
  * name and id, so the same input always gives the same order), each with their percentile among all candidates
  * scored for the position; then the threshold and the top N.
  */

@@ -10,7 +10,7 @@ import { firstTour, type Tour } from './tour';
 import type { CandidateData, FitSettings, PositionData, SubScore } from './types';
 
 /**
- * The FitScore of one candidate for one position (docs/fit-and-prediction.md §FitScore): six sub-scores, each
+ * The FitScore of one candidate for one position (docs/fit-and-prediction.md#fitscore): six sub-scores, each
  * 0–1 with its own confidence and reasons; the score is their weighted mean over the parts that could be scored,
  * and the confidence the weighted mean of the parts' confidences (0 for a part not scored). A part that cannot
  * be scored is never counted as 0 or as 1: it lowers the confidence, and the reason is listed.

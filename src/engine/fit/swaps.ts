@@ -8,7 +8,7 @@ import { firstTour } from './tour';
 import type { CandidateData, FitSettings, PositionData, TeamBase } from './types';
 
 /**
- * Best single swaps (docs/fit-and-prediction.md §What-if): every candidate × crew member, the member leaving and
+ * Best single swaps (docs/fit-and-prediction.md#what-if): every candidate × crew member, the member leaving and
  * the candidate taking their post; each swap's change in the crew's harmony index (harmony-delta.ts, without
  * recomputing the team) and in predicted success for that post — the candidate's Ŷ there against the member's
  * Ŷ now. Plain data in and out, so it runs in the worker pool in batches of candidates.

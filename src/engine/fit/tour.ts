@@ -4,8 +4,9 @@ import type { PositionData } from './types';
 
 /**
  * The first tour of a new person: from the planned start for the "on" weeks of the position's rotation, or for a
- * fixed number of days when it does not rotate (docs/fit-and-prediction.md §Certificates). Certificates, visas
- * and availability are all judged over it: something that runs out during it is a problem today.
+ * fixed number of days when it does not rotate (docs/fit-and-prediction.md#the-position-and-the-first-tour).
+ * Certificates, visas and availability are all judged over it: something that runs out during it is a problem
+ * today.
  */
 export interface Tour {
   start: string;

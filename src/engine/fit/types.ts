@@ -13,6 +13,8 @@ import type { HeldCertificate } from '../documents/requirements';
 /** A person's questionnaire result placed on a norm: z per domain, or null with the reason. */
 export interface PlacedResult {
   verdict: Verdict;
+  /** Questionable only because too few results are stored to check it for random answering. */
+  unchecked?: boolean;
   takenOn: string;
   /** z per domain; null when the result could not be compared with any norm (`note` says why). */
   z: Record<string, number | null> | null;

@@ -3,7 +3,7 @@ import { FitInputError } from './errors';
 import { words } from '../../shared/words';
 
 /**
- * Preset weights and custom ones (docs/fit-and-prediction.md §Weights). Weights are normalised to add up to 1;
+ * Preset weights and custom ones (docs/fit-and-prediction.md#weights). Weights are normalised to add up to 1;
  * a negative, missing or non-finite weight, or all of them zero, is refused with the reason — never a silent zero.
  */
 export function normaliseWeights(weights: Partial<Record<SubScoreName, number>>): Weights {

@@ -3,7 +3,7 @@ import type { TeamFigures, TeamInput, TeamMemberInput } from '../team/types';
 import { FitInputError } from './errors';
 
 /**
- * What-if on a crew (docs/fit-and-prediction.md §What-if): people removed, added, or swapped (one out, one in),
+ * What-if on a crew (docs/fit-and-prediction.md#what-if): people removed, added, or swapped (one out, one in),
  * and every team figure worked out again from scratch for the changed crew, beside the crew as it is.
  */
 export interface CrewChange {

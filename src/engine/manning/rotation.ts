@@ -3,7 +3,7 @@ import { dayNumber, isoFromDayNumber } from '../../shared/domain/dates';
 
 /**
  * Rotation arithmetic (docs/manning.md): where one assignment stands on a day. The same rule as the SQL in
- * src/core/assignments/status-sql.ts (`rotationPhase`); a property test holds the two together.
+ * src/core/db/assignment-status.ts (`rotationPhase`); a property test holds the two together.
  */
 
 /** An assignment as the rotation arithmetic needs it. Dates are `YYYY-MM-DD`, both ends inclusive. */

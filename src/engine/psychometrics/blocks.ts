@@ -45,7 +45,7 @@ export interface FirstPass {
   rt: { totalSeconds: Float64Array; medianSeconds: Float64Array; itemsUnderThreshold: Float64Array; pageTimeIndex: Float64Array; timed: Float64Array } | null;
 }
 
-/** Reverse keying (SPEC §1): S = (min + max) − X for reverse-keyed items; NaN stays NaN. */
+/** Reverse keying (docs/psychometrics.md#1-data-conventions): S = (min + max) − X for reverse-keyed items; NaN stays NaN. */
 export function scoreRow(values: Float64Array, start: number, layout: Layout, out: Float64Array): void {
   const flip = layout.min + layout.max;
   const { keys } = layout;
@@ -55,7 +55,7 @@ export function scoreRow(values: Float64Array, start: number, layout: Layout, ou
   }
 }
 
-/** Scale means over answered items; sums only when every item is answered (SPEC §2). */
+/** Scale means over answered items; sums only when every item is answered (docs/psychometrics.md#2-scale-scores-and-norms). */
 function groupScores(scored: Float64Array, groups: readonly ScaleLayout[], means: Float64Array, sums: Float64Array, offset: number): void {
   groups.forEach((group, g) => {
     let sum = 0;

@@ -1,6 +1,7 @@
 /**
- * Careless-responding indices of one respondent, as careless 1.2.2 computes them (SPEC §5). Each takes one row
- * of the response matrix (NaN = missing); the sample-level parts (item pairs, covariance) come from outside.
+ * Careless-responding indices of one respondent, as careless 1.2.2 computes them
+ * (docs/psychometrics.md#5-careless-responding). Each takes one row of the response matrix (NaN = missing); the
+ * sample-level parts (item pairs, covariance) come from outside.
  */
 
 /** longstring (Johnson 2005) via rle: NA equals nothing, so each NA is a run of 1. All-NA → 1, 1. */

@@ -6,17 +6,17 @@ import { words } from '../../shared/words';
 
 /**
  * Mahalanobis D² and psychometric synonyms and antonyms compare a respondent's answer pattern with a group's
- * (docs/psychometrics.md §5): the item covariance and the item pairs come from the respondents scored together. A handful of
- * respondents is no group: with fewer respondents than items the covariance cannot be inverted, the D² of a
- * sample of n can never exceed (n − 1)²/n, and a few people make chance correlations above .60 look like
- * synonym pairs. So these indices need a comparison group of a minimum size; a batch smaller than that is
- * compared together with a reference sample (stored answers of the same instrument and population), and
+ * (docs/psychometrics.md#5-careless-responding): the item covariance and the item pairs come from the respondents
+ * scored together. A handful of respondents is no group: with fewer respondents than items the covariance cannot be
+ * inverted, the D² of a sample of n can never exceed (n − 1)²/n, and a few people make chance correlations above
+ * .60 look like synonym pairs. So these indices need a comparison group of a minimum size; a batch smaller than
+ * that is compared together with a reference sample (stored answers of the same instrument and population), and
  * without one the indices are not computed and the verdict says so.
  */
 export const GROUP_INDICES = ['mahalanobis', 'psychSyn', 'psychAnt'] as const;
 export type GroupIndex = (typeof GROUP_INDICES)[number];
 
-/** The floor and the respondents per item of the minimum comparison group (why: docs/psychometrics.md §5). */
+/** The floor and the respondents per item of the minimum comparison group (why: docs/psychometrics.md#5-careless-responding). */
 export const COMPARISON_FLOOR = 100;
 export const COMPARISON_PER_ITEM = 3;
 

@@ -1,5 +1,5 @@
 /**
- * The psychometric engine: pure functions of plain data (SPEC: ../shared/psychometrics/SPEC.md). Files are
+ * The psychometric engine: pure functions of plain data (docs/psychometrics.md, formula by formula). Files are
  * read by the caller; texts and typed arrays come in, typed arrays and plain records go out.
  */
 export { analyze, buildSampleModel, checkAnalysisInput, finishAnalysis, firstPassInput, planComparison } from './analysis';
@@ -30,6 +30,7 @@ export type { ResponseMatrix, ResponseRow, ResponseTimes } from './responses';
 export { responseTimeIndices } from './response-time';
 export { reassess } from './reassess';
 export type { InstrumentFacts, StoredScreening } from './reassess';
-export { assessValidity, mahalanobisCutoff, resolveCutoffs } from './validity';
+export { assessValidity, COMPARISON_INDEX, mahalanobisCutoff, onlyUnchecked, resolveCutoffs, verdictOf } from './validity';
+export type { Finding } from './validity';
 export { placeOnLocalGroup, placeOnTable } from './placement';
 export type { PlacedScore, Placement, PlacementStatus, ScoreToPlace } from './placement';

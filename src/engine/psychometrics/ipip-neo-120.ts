@@ -4,7 +4,8 @@ import { parseInstrumentDefinition } from './instruments';
 /**
  * IPIP-NEO-120 (Johnson 2014, J. Res. Pers. 51:78–89) built from the data of `@bigfive-org/questions` (items in
  * 39 languages, MIT) and `@bigfive-org/results` (domain and facet names). The core reads the packages and hands
- * their data here; this module only checks and reshapes it (SPEC §1).
+ * their data here; this module only checks and reshapes it (the layout of
+ * docs/psychometrics.md#1-data-conventions).
  */
 export const IPIP_NEO_120_ID = 'ipip-neo-120';
 
@@ -43,7 +44,7 @@ export function buildIpipNeo120(sources: BigFiveSources): InstrumentDefinition {
     const p = i + 1;
     const domain = DOMAINS[(p - 1) % 5];
     const facet = (Math.floor((p - 1) / 5) % 6) + 1;
-    if (q.domain !== domain || q.facet !== facet) throw new Error(`@bigfive-org/questions: item ${p} is ${q.domain}${q.facet}, expected ${domain}${facet} (SPEC §1)`);
+    if (q.domain !== domain || q.facet !== facet) throw new Error(`@bigfive-org/questions: item ${p} is ${q.domain}${q.facet}, expected ${domain}${facet}: this version does not keep IPIP-NEO-120's published item order`);
     if (q.keyed !== 'plus' && q.keyed !== 'minus') throw new Error(`@bigfive-org/questions: item ${p} is keyed "${q.keyed}"`);
   });
   for (const language of languages) {
@@ -64,6 +65,10 @@ export function buildIpipNeo120(sources: BigFiveSources): InstrumentDefinition {
     response: { min: 1, max: 5 },
     responseLabels: sources.choices,
     languages,
+    // After the IPIP's own instructions (ipip.ori.org, public domain); the package ships none, so English only.
+    instructions: {
+      en: 'Each statement describes a way people behave. Say how accurately it describes you: as you generally are now, not as you wish to be, and as you honestly see yourself compared with other people you know of about your age. There are no right or wrong answers. Answer with the keys 1 to 5 or by clicking; you can go back to change an answer.',
+    },
     source: 'Johnson, J. A. (2014). Measuring thirty facets of the Five Factor Model with a 120-item public domain inventory. Journal of Research in Personality, 51, 78–89. Items: @bigfive-org/questions.',
     license: 'IPIP items are in the public domain; @bigfive-org/questions and @bigfive-org/results are MIT-licensed.',
     scales: [...DOMAINS].map((d) => ({ id: d, name: domainName(d) })),

@@ -1,7 +1,7 @@
 import type { InstrumentDefinition } from '../../shared/psychometrics';
 import { inputError } from './errors';
 
-/** A scale or facet with the columns of its items, in presentation order (SPEC §1). */
+/** A scale or facet with the columns of its items, in presentation order (docs/psychometrics.md#1-data-conventions). */
 export interface ScaleLayout {
   id: string;
   name: string;

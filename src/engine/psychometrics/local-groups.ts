@@ -4,11 +4,11 @@ import type { NormTable, Population } from '../../shared/psychometrics/norms';
 import { words } from '../../shared/words';
 
 /**
- * Local norm groups from stored results (docs/psychometrics.md §2: the IPIP recommends local norms). A person counts once per
- * population — with their latest result that is not invalid — and belongs to the position they held when they
- * answered; failing that the one they joined next (an applicant who was hired), failing that the nearest earlier
- * one. Applicants and crew in post always form separate groups. Pure and free of npm packages: the worker pool
- * runs it, so no request of the core waits for it.
+ * Local norm groups from stored results (docs/psychometrics.md#2-scale-scores-and-norms: the IPIP recommends local
+ * norms). A person counts once per population — with their latest result that is not invalid — and belongs to the
+ * position they held when they answered; failing that the one they joined next (an applicant who was hired),
+ * failing that the nearest earlier one. Applicants and crew in post always form separate groups. Pure and free of
+ * npm packages: the worker pool runs it, so no request of the core waits for it.
  */
 
 export const DEFAULT_MIN_GROUP_SIZE = 30;

@@ -1,9 +1,9 @@
 import { luInverse } from './matrix';
 
 /**
- * Mahalanobis D² as careless::mahad gets it from psych::outlier (SPEC §5): Σ = cov_pw(X) over every
- * respondent, x̃ = X − colMeans(X), D² = Σ_j Σ_l x̃_j Σ⁻¹_jl x̃_l with every term of a missing x̃ left out (= 0).
- * All-NA rows are dropped first (they contribute nothing to Σ either) and get no D².
+ * Mahalanobis D² as careless::mahad gets it from psych::outlier (docs/psychometrics.md#5-careless-responding): Σ =
+ * cov_pw(X) over every respondent, x̃ = X − colMeans(X), D² = Σ_j Σ_l x̃_j Σ⁻¹_jl x̃_l with every term of a missing
+ * x̃ left out (= 0). All-NA rows are dropped first (they contribute nothing to Σ either) and get no D².
  */
 export interface MahalanobisModel {
   k: number;

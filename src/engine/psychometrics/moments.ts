@@ -1,7 +1,8 @@
 import { clampCorrelation } from './careless';
 
 /**
- * Pairwise-complete moments of the raw responses, accumulated in one pass over the rows (SPEC §1: `cov_pw`,
+ * Pairwise-complete moments of the raw responses, accumulated in one pass over the rows
+ * (docs/psychometrics.md#1-data-conventions: `cov_pw`,
  * `cor_pw`). Responses are whole numbers, so every sum here is an exact integer in double precision (up to
  * 2^53); blocks of rows can be accumulated separately, in any order or thread, and added up without changing a
  * bit of the result.

@@ -5,7 +5,7 @@ import { inputError, PsychometricsInputError } from './errors';
 import type { Layout, ScaleLayout } from './layout';
 import { words } from '../../shared/words';
 
-/** z, T and percentile of a scale mean against one norm row (SPEC §2): z = (x − μ)/σ, T = 50 + 10z, 100·Φ(z). */
+/** z, T and percentile of a scale mean against one norm row (docs/psychometrics.md#2-scale-scores-and-norms): z = (x − μ)/σ, T = 50 + 10z, 100·Φ(z). */
 export function normScores(mean: number, norm: Pick<NormRow, 'mean' | 'sd'>): { z: number; t: number; percentile: number } {
   const z = (mean - norm.mean) / norm.sd;
   return { z, t: 50 + 10 * z, percentile: 100 * normalCdf(z, 0, 1) };
@@ -34,7 +34,7 @@ const MAX_NORM_ROWS = 5_000;
 /**
  * Norm table CSV: `scale,mean,sd[,n,source,label]` (issue 3 §2), plus an optional `population` column
  * (applicant / incumbent / volunteer). A file is one comparison group: rows of different labels or
- * populations are refused rather than mixed (SPEC §2).
+ * populations are refused rather than mixed (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export function parseNormsCsv(text: string, instrument: InstrumentDefinition | null, source = 'norms.csv'): NormTable {
   const table = parseCsv(text, source, { maxRows: MAX_NORM_ROWS });

@@ -1,10 +1,12 @@
 import { pseudoInverseDiagonal, symmetricEigen } from './matrix';
 
 /**
- * McDonald's omega from one factor, as `psych::omega(x, nfactors = 1, fm = "minres")` reports it (SPEC §4):
+ * McDonald's omega from one factor, as `psych::omega(x, nfactors = 1, fm = "minres")` reports it
+ * (docs/psychometrics.md#4-mcdonalds-omega):
  * `omega_tot = (1'R1 − Σu²)/1'R1`, `omega_h = (Σλ)²/1'R1`, with items of negative loading flipped first (R then
  * is the flipped matrix). The minres (ULS) loadings are found by iterated principal axes from h² = SMC, which
- * converges to the same least-squares solution (SPEC: within 1.2e-7 of psych's optimiser).
+ * converges to the same least-squares solution (within 1.2e-7 of psych's optimiser:
+ * docs/psychometrics.md#4-mcdonalds-omega).
  */
 export interface OmegaResult {
   total: number;
@@ -49,7 +51,7 @@ function topEigen(a: Float64Array, m: number, start: Float64Array, shift: number
   return value;
 }
 
-/** R: an m × m correlation matrix (pairwise, SPEC §4). Null when undefined (fewer than 3 items, NA, no fit). */
+/** R: an m × m correlation matrix (pairwise, docs/psychometrics.md#4-mcdonalds-omega). Null when undefined (fewer than 3 items, NA, no fit). */
 export function omegaOneFactor(r: Float64Array, m: number): OmegaResult | null {
   if (m < 3 || r.some((x) => !Number.isFinite(x))) return null;
   const smcInverse = pseudoInverseDiagonal(r, m);

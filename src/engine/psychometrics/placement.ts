@@ -3,7 +3,7 @@ import { PsychometricsInputError } from './errors';
 import type { LocalNormGroup } from './local-groups';
 import { checkNormPopulation, normScores } from './norms';
 
-/** A stored scale or facet mean to be placed (SPEC §2: the mean of answered items). */
+/** A stored scale or facet mean to be placed (docs/psychometrics.md#2-scale-scores-and-norms: the mean of answered items). */
 export interface ScoreToPlace {
   id: string;
   mean: number | null;
@@ -23,7 +23,7 @@ export interface Placement {
   status: PlacementStatus;
   /** Why nothing was placed, or what a reader must know about the figures. */
   messages: string[];
-  /** Compared with norms of another population because the caller asked for it explicitly (SPEC §2). */
+  /** Compared with norms of another population because the caller asked for it explicitly (docs/psychometrics.md#2-scale-scores-and-norms). */
   mixed: boolean;
   scores: PlacedScore[];
 }
@@ -31,9 +31,10 @@ export interface Placement {
 const unplaced = (scores: readonly ScoreToPlace[]): PlacedScore[] => scores.map(({ id, mean }) => ({ id, mean, z: null, t: null, percentile: null }));
 
 /**
- * Places one person's scale means on a norm table: z = (x − μ)/σ, T = 50 + 10z, percentile = 100·Φ(z) (SPEC §2).
- * Norms of another population are refused unless `allowMixing`; then every figure is labelled as mixed, because
- * applicants exceed non-applicants by up to d = .45 (Birkeland et al. 2006, SPEC §2).
+ * Places one person's scale means on a norm table: z = (x − μ)/σ, T = 50 + 10z, percentile = 100·Φ(z)
+ * (docs/psychometrics.md#2-scale-scores-and-norms). Norms of another population are refused unless `allowMixing`;
+ * then every figure is labelled as mixed, because applicants exceed non-applicants by up to d = .45 (Birkeland et
+ * al. 2006, docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export function placeOnTable(scores: readonly ScoreToPlace[], table: NormTable, respondents: Population, allowMixing: boolean): Placement {
   let messages: string[];
@@ -60,7 +61,8 @@ export function placeOnTable(scores: readonly ScoreToPlace[], table: NormTable, 
 
 /**
  * Places scores on a local norm group (issue 3 §3). A group below the minimum size gives no percentiles — its
- * message says so — and a group of another population is refused unless mixing is asked for (SPEC §2).
+ * message says so — and a group of another population is refused unless mixing is asked for
+ * (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export function placeOnLocalGroup(scores: readonly ScoreToPlace[], group: LocalNormGroup, respondents: Population, allowMixing: boolean): Placement {
   if (!group.sufficient || group.table === null) {

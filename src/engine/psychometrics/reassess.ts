@@ -1,4 +1,6 @@
 import type { CarelessReport, ValidityThresholds, Verdict } from '../../shared/psychometrics';
+import type { ProctoringEvent } from '../../shared/questionnaires';
+import { withProctoring } from './proctoring';
 import { comparisonMinimum } from './comparison';
 import { assessValidity, resolveCutoffs, type Finding } from './validity';
 
@@ -10,6 +12,8 @@ export interface StoredScreening {
   responseTime: { totalSeconds: number | null; pageTimeIndex: number } | null;
   /** People the group indices compared the person with (the batch alone for results stored before this was kept). */
   comparedWith: number;
+  /** Proctoring events of a questionnaire taken in the app (docs/questionnaires.md); they count as they did. */
+  proctoring?: readonly ProctoringEvent[] | null;
 }
 
 export interface InstrumentFacts {
@@ -33,7 +37,7 @@ export function reassess(stored: StoredScreening, instrument: InstrumentFacts, t
   const group = (x: number | null) => (computed ? value(x) : Number.NaN);
   // A stored result keeps no count of the items that had a time; it was timed only if it was answered at all.
   const rt = stored.responseTime;
-  return assessValidity(
+  const judged = assessValidity(
     {
       answered: stored.answered,
       longstringMax: value(c.longstringMax),
@@ -51,4 +55,5 @@ export function reassess(stored: StoredScreening, instrument: InstrumentFacts, t
     resolveCutoffs(context),
     { computed, size: stored.comparedWith, minimum },
   );
+  return stored.proctoring?.length ? withProctoring(judged.findings, stored.proctoring, thresholds) : judged;
 }

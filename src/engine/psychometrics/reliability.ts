@@ -4,8 +4,9 @@ import { omegaOneFactor } from './omega';
 
 /**
  * Cronbach's alpha and its companions exactly as `psych::alpha` 2.2.9 computes them for pre-scored items with
- * `keys = NULL` (SPEC §3). Works from the pairwise covariance of the scale's scored items; the raw data are
- * needed only for the total score's mean, sd and item–total correlations, which the caller supplies.
+ * `keys = NULL` (docs/psychometrics.md#3-reliability-the-alpha-family). Works from the pairwise covariance of the
+ * scale's scored items; the raw data are needed only for the total score's mean, sd and item–total correlations,
+ * which the caller supplies.
  */
 export interface AlphaFigures {
   raw: number;

@@ -1,9 +1,9 @@
 import { median } from './matrix';
 
 /**
- * Response-time screen (SPEC §6): Huang et al. (2012) flag answering faster than 2 s per item; the page-time
- * index counts pages whose time is under 2 s × the items on the page (Bowling et al.). Pages are consecutive
- * blocks of `pageSize` items in presentation order.
+ * Response-time screen (docs/psychometrics.md#6-response-time): Huang et al. (2012) flag answering faster than 2 s
+ * per item; the page-time index counts pages whose time is under 2 s × the items on the page (Bowling et al.).
+ * Pages are consecutive blocks of `pageSize` items in presentation order.
  */
 export interface ResponseTimeIndices {
   totalSeconds: number;

@@ -3,7 +3,7 @@ import { cellPath, columnIndex, isMissingCell, parseCsv, parseNumberCell, rowPat
 import { inputError } from './errors';
 import { layoutFor, type Layout } from './layout';
 
-/** N respondents × k items, row-major, NaN = missing (SPEC §1: `X` in presentation order). */
+/** N respondents × k items, row-major, NaN = missing (docs/psychometrics.md#1-data-conventions: `X` in presentation order). */
 export interface ResponseMatrix {
   ids: string[];
   n: number;
@@ -118,8 +118,9 @@ export function responsesFromRows(
 }
 
 /**
- * Response times in ms (SPEC §6), aligned to the responses: row i is respondent `responses.ids[i]`, column j is
- * item j of the layout; NaN where no time was recorded. `present[i]` says whether the respondent has a row.
+ * Response times in ms (docs/psychometrics.md#6-response-time), aligned to the responses: row i is respondent
+ * `responses.ids[i]`, column j is item j of the layout; NaN where no time was recorded. `present[i]` says whether
+ * the respondent has a row.
  */
 export interface ResponseTimes {
   values: Float64Array;

@@ -4,8 +4,9 @@ import { GROUP_INDICES, groupIndexNames, type Comparison, type GroupIndex } from
 
 /**
  * The validity verdict of one respondent (issue 3 §6): each index is held against its cut-offs (defaults in
- * options.ts, documented in README.md); a finding names the index, its value and the cut-off in plain words.
- * Invalid when any index crosses its "invalid" cut-off or enough indices are questionable together.
+ * options.ts, documented in docs/psychometrics.md#validity-verdict); a finding names the index, its value and the
+ * cut-off in plain words. Invalid when any index crosses its "invalid" cut-off or enough indices are questionable
+ * together.
  */
 export interface RespondentIndices {
   answered: number;
@@ -100,7 +101,14 @@ function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
 }
 
 /** The finding that names the comparison group too small for the group indices, so no verdict rests on them. */
-const COMPARISON_INDEX: ValidityIndex = 'comparisonGroup';
+export const COMPARISON_INDEX: ValidityIndex = 'comparisonGroup';
+
+/**
+ * Questionable only because no comparison group was large enough to check for random answering — no sign of
+ * careless answering was found. Screens say so in those words rather than "signs of careless answering".
+ */
+export const onlyUnchecked = (verdict: Verdict, reasons: ReadonlyArray<{ index: string }>): boolean =>
+  verdict === 'questionable' && reasons.length > 0 && reasons.every((r) => r.index === COMPARISON_INDEX);
 
 function comparisonFinding(comparison: Pick<Comparison, 'computed' | 'size' | 'minimum'>, t: ValidityThresholds): Finding | null {
   const missing = enabledGroupIndices(t);
@@ -151,9 +159,16 @@ export function assessValidity(
     );
   }
   const found = findings.filter((f): f is Finding => f !== null);
-  // A comparison group too small is no sign of careless answering: it keeps the verdict from "valid" but does not
-  // add up towards "invalid".
+  return { verdict: verdictOf(found, t), findings: found };
+}
+
+/**
+ * The verdict of a set of findings: invalid when one is invalid or enough are questionable together, else
+ * questionable when there is any. A comparison group too small is no sign of careless answering: it keeps the
+ * verdict from "valid" but does not add up towards "invalid".
+ */
+export function verdictOf(found: readonly Finding[], t: ValidityThresholds): Verdict {
   const questionable = found.filter((f) => f.level === 'questionable' && f.index !== COMPARISON_INDEX).length;
   const invalid = found.some((f) => f.level === 'invalid') || (t.questionableForInvalid !== null && questionable >= t.questionableForInvalid);
-  return { verdict: invalid ? 'invalid' : found.length ? 'questionable' : 'valid', findings: found };
+  return invalid ? 'invalid' : found.length ? 'questionable' : 'valid';
 }

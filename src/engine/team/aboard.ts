@@ -44,7 +44,7 @@ export const cycleAnchor = (stint: Stint, day: number): number => (stint.restart
 
 /**
  * Who is aboard on a day, for every team figure: the manning calendar's rule (src/engine/manning/rotation.ts, the
- * same as the SQL in src/core/assignments/status-sql.ts) — in post, and with a rotation in its "on" weeks.
+ * same as the SQL in src/core/db/assignment-status.ts) — in post, and with a rotation in its "on" weeks.
  */
 export function isAboard(stint: Stint, day: number): boolean {
   const weeksOn = stint.rotation?.weeksOn ?? 0;

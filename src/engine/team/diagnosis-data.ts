@@ -3,7 +3,7 @@ import type { Insight, TeamInput } from './types';
 import { listNames, percent, plural } from './words';
 
 /**
- * Insights about the data under the figures (docs/team-dynamics.md §Diagnosis): who is missing, whose answers
+ * Insights about the data under the figures (docs/team-dynamics.md#8-diagnosis): who is missing, whose answers
  * look careless, what the norm does not cover and which figures are undefined, with the reason. They come first:
  * every other insight is only as good as these allow.
  */
@@ -52,17 +52,32 @@ export function dataInsights(context: DataContext): Insight[] {
       evidence: evidence(context, { figure: 'Members without a usable result', value: missing.length, members: byName(missing).map((m) => m.id) }),
     });
   }
+  const unchecked = byName(members.filter((m) => m.verdict === 'questionable' && m.unchecked));
   if (validShare !== null && total > 0 && validShare < model.thresholds.minValidShare) {
+    const why = unchecked.length
+      ? ` (${plural(unchecked.length, 'result')} could not be checked for random answering yet)`
+      : '';
     out.push({
       id: 'low-valid-share',
       severity: 'warning',
-      message: `Only ${percent(validShare)} of the group have a valid result (below ${percent(model.thresholds.minValidShare)}): read every figure here as a rough sketch of the crew.`,
-      advice: 'Collect the missing results before relying on these figures.',
+      message: `Only ${percent(validShare)} of the group have a valid result${why}, below ${percent(model.thresholds.minValidShare)}: read every figure here as a rough sketch of the crew.`,
+      advice: unchecked.length
+        ? 'Collect the missing results; results become checkable for random answering once enough results of the same questionnaire are stored to compare them with (see Assessments).'
+        : 'Collect the missing results before relying on these figures.',
       evidence: evidence(context, { figure: 'Share of the group with a valid result', value: validShare, threshold: model.thresholds.minValidShare }),
     });
   }
+  if (unchecked.length) {
+    out.push({
+      id: 'unchecked-results',
+      severity: 'info',
+      message: `The answers of ${listNames(unchecked.map((m) => m.name))} could not be checked for random answering: too few results of the questionnaire are stored to compare them with. No sign of careless answering was found; ${unchecked.length === 1 ? 'that result is' : 'those results are'} used here.`,
+      advice: null,
+      evidence: evidence(context, { figure: 'Members whose result could not be checked for random answering', value: unchecked.length, members: unchecked.map((m) => m.id) }),
+    });
+  }
   for (const verdict of ['invalid', 'questionable'] as const) {
-    const flagged = byName(members.filter((m) => m.verdict === verdict));
+    const flagged = byName(members.filter((m) => m.verdict === verdict && !m.unchecked));
     if (!flagged.length) continue;
     out.push({
       id: `${verdict}-results`,

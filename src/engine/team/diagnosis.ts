@@ -9,7 +9,7 @@ import type { Insight, ScaleFigures, Severity } from './types';
 import { listNames, sdFromNorm } from './words';
 
 /**
- * The diagnosis (docs/team-dynamics.md §Diagnosis): rules over the team figures, each naming the figure, the
+ * The diagnosis (docs/team-dynamics.md#8-diagnosis): rules over the team figures, each naming the figure, the
  * threshold that triggered it and the research behind it, with advice a captain can use. Advisory only: nothing
  * here decides about a person. Composition rules read the IPIP-NEO domains A (agreeableness), C
  * (conscientiousness) and N (neuroticism, whose opposite is emotional stability) and are skipped for instruments

@@ -2,7 +2,7 @@ import { pearsonPairwise } from '../psychometrics/careless';
 import { presentSorted, sumOf } from './stats';
 
 /**
- * Person–team fit, leave-one-out over the domains in z (docs/team-dynamics.md §Person–team fit): for member i,
+ * Person–team fit, leave-one-out over the domains in z (docs/team-dynamics.md#3-personteam-fit): for member i,
  * `m` = the mean of the other members' z per domain, `D = √Σ(z_i − m)²` and `profileR = cor(z_i, m)`, null when
  * either profile has no variance. A member lacking a z in any domain, or a domain no other member has, gets nulls.
  */

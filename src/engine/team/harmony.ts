@@ -4,9 +4,10 @@ import type { HarmonyComponentSpec, HarmonyModel, TeamStatistic, Trait } from '.
 import { describe } from './stats';
 
 /**
- * The harmony index, 0–100 (docs/team-dynamics.md §Harmony). Each component is one team statistic of one trait
- * in z against the norm. Its sub-score is the share of random crews of the same size, drawn from the norm group,
- * that this crew beats on that statistic — so size is accounted for exactly (a spread or a minimum depends on n):
+ * The harmony index, 0–100 (docs/team-dynamics.md#4-harmony-index-model-harmony-v1). Each component is one team
+ * statistic of one trait in z against the norm. Its sub-score is the share of random crews of the same size, drawn
+ * from the norm group, that this crew beats on that statistic — so size is accounted for exactly (a spread or a
+ * minimum depends on n):
  *
  * - mean (higher is better): 100 · Φ(√n · mean)
  * - sd (lower is better): 100 · (1 − F_χ²(n−1)((n − 1) · sd²))

@@ -1,7 +1,7 @@
 import type { TeamFigures } from './types';
 
 /**
- * One team as `harmony team --json` prints it (README: the `harmony team` command): the domains' statistics,
+ * One team as `harmony team --json` prints it (docs/team-dynamics.md#9-harmony-team): the domains' statistics,
  * the fit, the harmony index with its parts and the diagnosis, advice folded into the message.
  */
 export function teamReportEntry(figures: TeamFigures) {

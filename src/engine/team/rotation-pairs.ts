@@ -1,7 +1,7 @@
 import { cycleAnchor, inPost, type Stint } from './aboard';
 
 /**
- * The crews that never meet on a rotational yacht (docs/team-dynamics.md §Rotation pairs): two groups of
+ * The crews that never meet on a rotational yacht (docs/team-dynamics.md#7-rotation-pairs): two groups of
  * rotating crew such that nobody in one is ever aboard on the same day as anybody in the other, over the
  * rotations' common cycle. Back-to-back crews on 2:2 or 3:3 form such a pair; on 4:2 any two people overlap, so
  * there is none. Crew without a rotation are aboard throughout and meet everyone.

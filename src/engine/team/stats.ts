@@ -1,7 +1,7 @@
 import { variance } from '../psychometrics/matrix';
 
 /**
- * Descriptive statistics of one trait over the members who have a score (docs/team-dynamics.md §Composition):
+ * Descriptive statistics of one trait over the members who have a score (docs/team-dynamics.md#2-composition):
  * n, mean, sd (n − 1), sd (n), min, max and range. Undefined figures are null, never NaN: no member gives nulls
  * throughout, one member has no sd (n − 1) but a population sd of 0.
  */

@@ -2,7 +2,7 @@ import { cellPath, columnIndex, parseCsv, rowPath } from '../psychometrics/csv';
 import { inputError } from '../psychometrics/errors';
 
 /**
- * A teams CSV (`id,team`, README: the `harmony team` command): which respondent belongs to which team. A
+ * A teams CSV (`id,team`, docs/team-dynamics.md#9-harmony-team): which respondent belongs to which team. A
  * respondent may be in several teams, once each. Every id must be a respondent of the responses file; errors name
  * the file, row and column. Teams keep the order in which the file first names them, members the order listed.
  */

@@ -14,6 +14,8 @@ export interface TeamMemberInput {
   z: Record<string, number | null> | null;
   zNote: string | null;
   verdict: Verdict;
+  /** Questionable only because too few results were stored to check it for random answering (no sign found). */
+  unchecked?: boolean;
 }
 
 export interface ScaleInfo {

@@ -4,10 +4,10 @@ import { dayNumber, isoDay, monthEnd } from './days';
 import { describe } from './stats';
 
 /**
- * The Team Volatility Index (docs/team-dynamics.md §Volatility): crew turnover (leavers per 12 months ÷ mean
- * headcount), rotation churn (how much the aboard crew changes week to week) and the ups and downs of pulse
- * surveys, each scored 0–100 against the value the model calls full, and weighted. A part without data is
- * shown as not available with the reason, and the index is the weighted mean of the parts that are.
+ * The Team Volatility Index (docs/team-dynamics.md#6-team-volatility-index-model-volatility-v1): crew turnover
+ * (leavers per 12 months ÷ mean headcount), rotation churn (how much the aboard crew changes week to week) and the
+ * ups and downs of pulse surveys, each scored 0–100 against the value the model calls full, and weighted. A part
+ * without data is shown as not available with the reason, and the index is the weighted mean of the parts that are.
  */
 export interface VolatilityPart {
   id: VolatilityPartId;

@@ -10,7 +10,9 @@ import { Sidebar } from './components/Sidebar';
 import { exportPeople } from './screens/crew/CrewList';
 import { useDialogs } from './state/ui';
 import { RecoveryScreen } from './screens/RecoveryScreen';
+import { screenKey } from '../../shared/screens';
 import { defaultPath, screens } from './screens/registry';
+import { KioskScreen } from './screens/questionnaires/kiosk/KioskScreen';
 
 /** Ctrl/Cmd+1…9 opens the n-th screen; Ctrl/Cmd+, opens Settings. */
 function useScreenShortcuts(): void {
@@ -18,9 +20,8 @@ function useScreenShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const index = Number.parseInt(event.key, 10);
-      const target = event.key === ',' ? screens.find((s) => s.path === '/settings') : screens[index - 1];
-      if (!target || (Number.isNaN(index) && event.key !== ',')) return;
+      const target = screens.find((s) => screenKey(s.path) === event.key);
+      if (!target) return;
       event.preventDefault();
       navigate(target.path);
     };
@@ -79,6 +80,14 @@ function Shell() {
   );
 }
 
+/** While a questionnaire holds the kiosk, the app shows it and nothing else, whatever the address says. */
+function KioskOrShell() {
+  const kiosk = useApiQuery('sessions.kioskState', {});
+  if (kiosk.isPending) return <div className="boot">Opening…</div>;
+  if (kiosk.data?.sessionId) return <KioskScreen sessionId={kiosk.data.sessionId} />;
+  return <Shell />;
+}
+
 export function App() {
   // Here rather than in the shell: a restore (from the recovery screen or the File menu) refetches everything,
   // the database's health included.
@@ -88,7 +97,7 @@ export function App() {
   if (health.isPending) body = <div className="boot">Opening the database…</div>;
   else if (health.isError) body = <RecoveryScreen failure={{ database: 'unavailable', message: health.error.message, backups: [] }} />;
   else if (health.data.database !== 'ok') body = <RecoveryScreen failure={health.data} />;
-  else body = <Shell />;
+  else body = <KioskOrShell />;
   return (
     <Router hook={useHashLocation}>
       {body}

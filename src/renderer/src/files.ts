@@ -1,6 +1,15 @@
 /** Offers text as a file download (the browser preview and the desktop app alike; no file dialogs needed). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Offers bytes the core sent as base64 (a PDF) as a file download. */
+export function downloadBase64(fileName: string, contentBase64: string, type: string): void {
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0))], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -7,13 +7,14 @@ export const DEFAULT_INSTRUMENT_ID = 'ipip-neo-120';
 
 /**
  * Who answered a stored questionnaire. Applicants describe themselves more favourably than crew in post
- * (Birkeland et al. 2006, SPEC §2), so every result carries it and norms are matched on it.
+ * (Birkeland et al. 2006, docs/psychometrics.md#2-scale-scores-and-norms), so every result carries it and norms are
+ * matched on it.
  */
 export const assessmentContexts = ['applicant', 'incumbent'] as const;
 export const assessmentContextSchema = z.enum(assessmentContexts, { message: 'Choose who answered: applicants or crew in post' });
 export type AssessmentContext = z.infer<typeof assessmentContextSchema>;
 
-/** A scale score as stored: the mean of answered items and the sum when complete (SPEC §2). */
+/** A scale score as stored: the mean of answered items and the sum when complete (docs/psychometrics.md#2-scale-scores-and-norms). */
 export const storedScaleScoreSchema = z.object({ mean: z.number().nullable(), sum: z.number().nullable() });
 export type StoredScaleScore = z.infer<typeof storedScaleScoreSchema>;
 
@@ -37,8 +38,9 @@ export type StoredComparison = z.infer<typeof storedComparisonSchema>;
 export const DEFAULT_MIN_GROUP_SIZE = 30;
 
 /**
- * Settings of the assessments screen: the validity cut-offs (defaults documented in README.md §Psychometric
- * engine, evidence SPEC §5–6) and the smallest local group that yields percentiles (issue 3 §3: default 30).
+ * Settings of the assessments screen: the validity cut-offs (defaults and their evidence in
+ * docs/psychometrics.md#validity-verdict) and the smallest local group that yields percentiles (default 30:
+ * docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export const assessmentSettingsSchema = z.object({
   minGroupSize: z

@@ -10,6 +10,7 @@ import {
   storedComparisonSchema,
   storedScaleScoreSchema,
 } from './assessment-fields';
+import { proctoringEventSchema } from '../questionnaires';
 import { archivedFilterSchema, byIdSchema, csvFileSchema, idSchema, recordStamps } from './fields';
 import { importProblemSchema } from './people';
 import { procedure } from './procedure';
@@ -23,7 +24,7 @@ export type MatchKind = (typeof MATCH_KINDS)[number];
 /** A responses CSV for people already in the database, with how to read it (issue 3 §3 import). */
 export const resultsImportInputSchema = csvFileSchema.extend({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),
-  /** Chosen by the user for the whole file: applicants or crew in post (SPEC §2). */
+  /** Chosen by the user for the whole file: applicants or crew in post (docs/psychometrics.md#2-scale-scores-and-norms). */
   context: assessmentContextSchema,
   /** The norm the results open on; null = none chosen yet. */
   normRef: normRefSchema.nullable().default(null),
@@ -62,6 +63,8 @@ export const resultRowSchema = z.object({
   /** The verdict the result was given when it was scored: it never changes. */
   verdict: verdictSchema,
   reasons: z.number().int(),
+  /** Questionable only because no group was large enough to check it for random answering: no sign of careless answering. */
+  unchecked: z.boolean(),
   /** The verdict under the validity rules in force now, from the stored indices: a view beside the one given. */
   currentVerdict: verdictSchema,
   archivedAt: z.string().nullable(),
@@ -109,6 +112,8 @@ export const resultDetailSchema = z.object({
   responseTime: responseTimeReportSchema.nullable(),
   verdict: verdictSchema,
   reasons: z.array(validityReasonSchema),
+  /** Questionable only because no group was large enough to check it for random answering: no sign of careless answering. */
+  unchecked: z.boolean(),
   /** Indices switched on that had no value for this person, and why. */
   notComputed: z.array(indexNotComputedSchema),
   /** Who Mahalanobis D² and psychometric synonyms compared the person with; null for results stored before it was kept. */
@@ -119,6 +124,8 @@ export const resultDetailSchema = z.object({
   normRef: normRefSchema.nullable(),
   batchSize: z.number().int(),
   sourceFile: z.string().nullable(),
+  /** A questionnaire taken in the app: how it was taken, in words, and its proctoring events; null for an import. */
+  session: z.object({ id: z.string(), taken: z.string(), language: z.string(), engineVersion: z.string(), proctoring: z.array(proctoringEventSchema) }).nullable(),
 });
 export type ResultDetail = z.infer<typeof resultDetailSchema>;
 
@@ -132,7 +139,8 @@ export const normPlacementSchema = z.object({
   norm: normDescriptionSchema,
   /**
    * placed: scores against the norm; belowMinimum: the local group is too small (no percentiles); mismatch: the
-   * norm describes another population and mixing was not asked for (SPEC §2).
+   * norm describes another population and mixing was not asked for
+   * (docs/psychometrics.md#2-scale-scores-and-norms).
    */
   status: z.enum(PLACEMENT_STATUSES),
   /** Why there are no scores, or what a person must know about them (mixing, missing rows). */

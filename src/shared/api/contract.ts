@@ -14,6 +14,9 @@ import { instrumentProcedures } from './instruments';
 import { teamProcedures } from './team';
 import { manningProcedures } from './manning';
 import { fitProcedures, fitRecordProcedures } from './fit';
+import { sessionProcedures } from './sessions';
+import { pulseProcedures } from './pulse';
+import { profileProcedures } from './profiles';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -36,6 +39,9 @@ export const contract = {
   ...manningProcedures,
   ...fitProcedures,
   ...fitRecordProcedures,
+  ...sessionProcedures,
+  ...pulseProcedures,
+  ...profileProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

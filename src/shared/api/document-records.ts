@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CERTIFICATE_KINDS } from '../domain/certificates';
-import { DEPARTMENTS } from '../domain/crew';
+import { ASSIGNMENT_STATES, DEPARTMENTS } from '../domain/crew';
 import {
   checkResultSchema,
   documentFieldsSchema,
   documentTypeSchema,
   MAX_DOCUMENT_BYTES,
   verificationReasonSchema,
+  verificationStatuses,
   verificationStatusSchema,
 } from './documents';
 import { archivedFilterSchema, byIdSchema, idSchema, isoDateSchema, recordStamps, requiredText } from './fields';
@@ -110,7 +111,7 @@ export const complianceRowSchema = z.object({
   personId: z.string(),
   personName: z.string(),
   positionTitle: z.string(),
-  assignmentState: z.enum(['current', 'planned']),
+  assignmentState: z.enum(ASSIGNMENT_STATES).extract(['current', 'planned']),
   tour: tourSchema.nullable(),
   cells: z.array(certificateCellSchema),
 });
@@ -148,15 +149,16 @@ const fileSchema = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
 });
 
-/** What the review queue lists: the documents of one status, or all. */
-export const DOCUMENT_LIST_STATUSES = ['review', 'verified', 'rejected', 'all'] as const;
-export type DocumentListStatus = (typeof DOCUMENT_LIST_STATUSES)[number];
+/** The review queue shows one verification status, or all of them. */
+export const queueStatusSchema = z.enum([...verificationStatuses, 'all']);
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
 /** Columns the review queue sorts by, in the core (it shows a page of a list that may be long). */
 export const DOCUMENT_LIST_SORTS = ['added', 'file', 'person', 'type', 'status'] as const;
 export type DocumentListSort = (typeof DOCUMENT_LIST_SORTS)[number];
 
 export const documentListInputSchema = z.object({
-  status: z.enum(DOCUMENT_LIST_STATUSES).default('review'),
+  status: queueStatusSchema.default('review'),
   personId: idSchema.optional(),
   vesselId: idSchema.optional(),
   archived: archivedFilterSchema,
@@ -168,7 +170,7 @@ export const documentListInputSchema = z.object({
 });
 export type DocumentListInput = z.input<typeof documentListInputSchema>;
 
-/** What one position of a vessel requires: the vessel's own list or the CREW.md default. */
+/** What one position of a vessel requires: the vessel's own list or the default (docs/domain.md#requirements-by-position). */
 export const requirementRowSchema = z.object({
   title: z.string(),
   department: z.enum(DEPARTMENTS),
@@ -228,12 +230,12 @@ export const documentRecordProcedures = {
     z.object({ asOf: z.string(), items: z.array(expiringItemSchema) }),
   ),
   'documents.requirements': procedure(
-    'The certificates each position of a vessel requires (CREW.md defaults, or the vessel’s own list)',
+    'The certificates each position of a vessel requires (the defaults for each position, or the vessel’s own list)',
     z.object({ vesselId: idSchema }),
     vesselRequirementsSchema,
   ),
   'documents.setRequirements': procedure(
-    'Set the certificates a position of a vessel requires, or go back to the CREW.md default with null',
+    'Set the certificates a position of a vessel requires, or go back to the default for the position with null',
     z.object({
       vesselId: idSchema,
       title: requiredText(60, 'Choose a position'),

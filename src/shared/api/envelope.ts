@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Every procedure answers with an envelope, never a thrown error: Electron passes only an error's message
- * across IPC, so errors travel as data (ARCHITECTURE.md §The typed API).
+ * across IPC, so errors travel as data (docs/architecture.md#the-typed-api).
  */
 export const errorCodes = [
   'VALIDATION',

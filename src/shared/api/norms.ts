@@ -6,12 +6,13 @@ import { procedure } from './procedure';
 
 /**
  * What a person says about an imported norm table. The population kind is required: applicant norms differ
- * from volunteer norms (SPEC §2), so a table of unknown population is never accepted.
+ * from volunteer norms (docs/psychometrics.md#2-scale-scores-and-norms), so a table of unknown population is never
+ * accepted.
  */
 export const normMetadataSchema = z.object({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),
   label: requiredText(120, 'Name the norm group, e.g. "Johnson 2014 US internet sample"'),
-  population: z.enum(['volunteer', 'applicant', 'incumbent'], { message: 'Choose who the norm group is: volunteers, applicants or crew in post' }),
+  population: populationSchema.extract(['volunteer', 'applicant', 'incumbent'], { message: 'Choose who the norm group is: volunteers, applicants or crew in post' }),
   source: requiredText(300, 'Say where the figures come from (publication, data set)'),
 });
 export type NormMetadataInput = z.input<typeof normMetadataSchema>;

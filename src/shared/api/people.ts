@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, PERSON_STATUSES, ROTATION_PHASES, type PersonStatus } from '../domain/crew';
+import { ASSIGNMENT_STATES, DEPARTMENTS, PERSON_STATUSES, ROTATION_PHASES } from '../domain/crew';
 import { isIsoDate } from '../domain/dates';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -54,9 +54,9 @@ export type ParsedPersonInput = z.output<typeof personInputSchema>;
 export const personUpdateSchema = z.object({ id: idSchema, ...personFields });
 
 export const personStatusSchema = z.enum(PERSON_STATUSES);
-/** The statuses the crew list filters by (archived people are a filter of their own). */
-export const LIST_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned'] as const satisfies readonly PersonStatus[];
-export const listStatusSchema = z.enum(LIST_STATUSES);
+/** The crew list filters live records: every status but archived (the archived filter says which). */
+export const listStatusSchema = personStatusSchema.exclude(['archived']);
+export type ListStatus = z.infer<typeof listStatusSchema>;
 
 /** Where a person is assigned now, or next (for someone joining). */
 export const placementSchema = z.object({
@@ -109,8 +109,6 @@ export const crewListInputSchema = z.object({
 });
 export type CrewListInput = z.input<typeof crewListInputSchema>;
 
-export const ASSIGNMENT_STATES = ['current', 'planned', 'past', 'archived'] as const;
-export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 export const assignmentStateSchema = z.enum(ASSIGNMENT_STATES);
 
 export const assignmentHistoryItemSchema = placementSchema.extend({

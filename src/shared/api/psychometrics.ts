@@ -27,7 +27,7 @@ export const analyzeInputSchema = z.object({
   instrument: z.union([z.string().min(1), instrumentDefinitionSchema, z.object({ definitionFile: textFileSchema }), z.object({ keysFile: textFileSchema })]),
   /** As rows, or a responses CSV (`id`, then one column per item in presentation order). */
   responses: z.union([responseTableSchema.extend({ rows: responseTableSchema.shape.rows.min(1, 'there are no respondents') }), fileOf]),
-  /** Per item, in milliseconds (SPEC §6): rows, or a CSV (`id`, then item columns). */
+  /** Per item, in milliseconds (docs/psychometrics.md#6-response-time): rows, or a CSV (`id`, then item columns). */
   responseTimes: z.union([responseTableSchema, fileOf]).nullable().default(null),
   /** A norm table, or its CSV (`scale,mean,sd[,n,source,label,population]`). */
   norms: z.union([normTableSchema, fileOf]).nullable().default(null),

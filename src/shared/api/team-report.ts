@@ -4,7 +4,7 @@ import { textFileSchema } from './fields';
 import { analyzeInputSchema } from './psychometrics';
 
 /**
- * `harmony team --json` (README: the `harmony team` command): exactly this shape, strict, full double precision,
+ * `harmony team --json` (docs/team-dynamics.md#9-harmony-team): exactly this shape, strict, full double precision,
  * null where a figure is undefined. The `team.analyzeFiles` procedure returns it and the CLI prints it.
  */
 const num = z.number().nullable();

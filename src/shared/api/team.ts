@@ -38,7 +38,16 @@ export const teamMemberSchema = z.object({
   department: z.enum(DEPARTMENTS),
   aboard: z.boolean(),
   /** The latest result that is not invalid, or null (then `missingReason` says why). */
-  result: z.object({ id: z.string(), takenOn: z.string(), context: assessmentContextSchema, verdict: verdictSchema }).nullable(),
+  result: z
+    .object({
+      id: z.string(),
+      takenOn: z.string(),
+      context: assessmentContextSchema,
+      verdict: verdictSchema,
+      /** Questionable only because too few results are stored to check it for random answering. */
+      unchecked: z.boolean(),
+    })
+    .nullable(),
   missingReason: z.string().nullable(),
   /** Why this member has no score against the norm (another population's norms…), or null. */
   notPlaced: z.string().nullable(),
@@ -98,7 +107,8 @@ export const teamDynamicsSchema = z.object({
   harmonyVersion: z.string(),
   diagnosis: z.array(insightSchema),
   volatility: volatilitySchema,
-  cohesion: z.object({ available: z.boolean(), message: z.string() }),
+  /** From the Team climate pulse survey (docs/questionnaires.md#pulse-surveys): monthly crew means, each from enough answers to show. */
+  cohesion: z.object({ available: z.boolean(), message: z.string(), series: z.array(z.object({ month: z.string(), mean: z.number(), n: z.number().int() })) }),
   rotationPairs: z.array(
     z.object({
       days: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, EMPLOYMENT_KINDS, VESSEL_KINDS, VESSEL_USES, ROTATION_PHASES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
+import { DEPARTMENTS, EMPLOYMENT_KINDS, ROTATION_PHASES, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';

@@ -1,6 +1,6 @@
 /**
  * The certificates a document can prove, as the register and the compliance matrix name them
- * (../shared/domain/CREW.md §Certificates and validity). The STCW ids are those of
+ * (docs/domain.md#certificate-catalogue). The STCW ids are those of
  * src/engine/documents/certificate-rules.ts; `passport`, `seamans_book` and `eng1` come from the document type.
  */
 export const CERTIFICATE_KINDS = [

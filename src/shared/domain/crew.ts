@@ -3,14 +3,14 @@ import { foldText } from './text';
 import { inSentence, words } from '../words';
 
 /**
- * Departments, positions, rotations and employment kinds of superyacht crew, from shared/domain/CREW.md
- * §Departments and positions. They are defaults offered to people, not law: a custom title (e.g. a dual role
- * "Deck/Stew") is always allowed.
+ * Departments, positions, rotations and employment kinds of superyacht crew
+ * (docs/domain.md#departments-and-positions, docs/domain.md#rotations). They are defaults offered to people, not
+ * law: a custom title (e.g. a dual role "Deck/Stew") is always allowed.
  */
 export const DEPARTMENTS = ['deck', 'engineering', 'interior', 'galley'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-/** Position titles per department, most senior first (CREW.md §Departments and positions). */
+/** Position titles per department, most senior first (docs/domain.md#departments-and-positions). */
 export const POSITION_TITLES: Record<Department, readonly string[]> = {
   deck: ['Captain', 'Chief Officer', '2nd Officer', '3rd Officer', 'Bosun', 'Lead Deckhand', 'Deckhand'],
   engineering: ['Chief Engineer', '2nd Engineer', '3rd Engineer', 'ETO', 'AV/IT Officer', 'Electrician'],
@@ -18,7 +18,7 @@ export const POSITION_TITLES: Record<Department, readonly string[]> = {
   galley: ['Head Chef', 'Sous Chef', 'Crew Chef'],
 };
 
-/** Employment kinds (CREW.md): permanent, rotational, temporary/daywork. */
+/** Employment kinds (docs/domain.md#departments-and-positions): permanent, rotational, temporary/daywork. */
 export const EMPLOYMENT_KINDS = ['permanent', 'rotational', 'temporary'] as const;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
 
@@ -33,10 +33,10 @@ export interface Rotation {
 
 export const ROTATION_PATTERN = /^([1-9]\d?):([1-9]\d?)$/;
 
-/** The patterns offered in forms; CREW.md names 2:2, 4:2 and 2:1, the others are common on yachts too. */
+/** The patterns offered in forms: the departments' defaults first, then others common on yachts (docs/domain.md#rotations). */
 export const COMMON_ROTATIONS = ['2:2', '4:2', '2:1', '3:3', '6:6', '10:10', '8:4'] as const;
 
-/** CREW.md: "2:2 for engineers, 4:2 for deck/interior, 2:1 for chefs". */
+/** The rotation suggested for a new position by department: industry practice, not regulation (docs/domain.md#rotations). */
 export const DEFAULT_ROTATION: Record<Department, string> = {
   deck: '4:2',
   engineering: '2:2',
@@ -70,7 +70,7 @@ export function positionOf(department: Department): string {
   return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
 }
 
-/** Seniority order of a title within its department (CREW.md order); custom titles come after the known ones. */
+/** Seniority order of a title within its department (the order of POSITION_TITLES); custom titles come after the known ones. */
 export function titleRank(department: Department, title: string): number {
   const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());
   return index === -1 ? POSITION_TITLES[department].length : index;
@@ -84,7 +84,7 @@ export function bySeniority(a: { department: Department; title: string }, b: { d
   return DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department) || titleRank(a.department, a.title) - titleRank(b.department, b.title) || a.title.localeCompare(b.title);
 }
 
-/** Nobody under 16 may work at sea (docs/domain.md): a younger date of birth is most often a typing slip. */
+/** Nobody under 16 may work at sea (docs/domain.md#minimum-age): a younger date of birth is most often a typing slip. */
 export const MINIMUM_CREW_AGE = 16;
 
 /** The person's age on a day when it is below the minimum crew age, else null (also for a date not yet whole). */
@@ -113,7 +113,13 @@ export type VesselUse = (typeof VESSEL_USES)[number];
  * - unassigned: neither;
  * - archived: the person record is archived.
  */
-export const PERSON_STATUSES = ['onboard', 'on_leave', 'joining', 'unassigned', 'archived'] as const;
+export const ROTATION_PHASES = ['onboard', 'on_leave'] as const;
+export type RotationPhase = (typeof ROTATION_PHASES)[number];
+export const PERSON_STATUSES = [...ROTATION_PHASES, 'joining', 'unassigned', 'archived'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
-/** Where someone in a current assignment is today: in the weeks aboard, or on rotation leave. */
-export const ROTATION_PHASES = ['onboard', 'on_leave'] as const satisfies readonly PersonStatus[];
+/**
+ * Where an assignment stands on a date: current (started, not ended), planned (starts later), past (ended), or
+ * archived. The SQL of the same rule is in src/core/db/assignment-status.ts.
+ */
+export const ASSIGNMENT_STATES = ['current', 'planned', 'past', 'archived'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];

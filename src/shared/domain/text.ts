@@ -28,3 +28,8 @@ export function searchWords(value: string): string[] {
     .split(' ')
     .filter((w) => w.length > 0);
 }
+
+/** "a, b or c" (or "a, b and c"): the words of a sentence's list, in their order. */
+export function wordList(values: readonly string[], conjunction: 'and' | 'or'): string {
+  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} ${conjunction} ${values.at(-1)}`;
+}

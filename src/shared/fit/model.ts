@@ -46,7 +46,7 @@ export const presetsFileSchema = z
   });
 export type PresetsFile = z.infer<typeof presetsFileSchema>;
 
-/** How each sub-score turns records into 0–1 (docs/fit-and-prediction.md §Sub-scores). */
+/** How each sub-score turns records into 0–1 (docs/fit-and-prediction.md#sub-scores). */
 export const scoringConfigSchema = z.strictObject({
   version: versionSchema,
   certificates: z.strictObject({
@@ -113,7 +113,7 @@ export const traitRangeSchema = z
 export type TraitRange = z.infer<typeof traitRangeSchema>;
 
 export const traitProfileSchema = z.strictObject({
-  /** Lower-case CREW.md titles this profile applies to. */
+  /** Lower-case position titles this profile applies to (docs/domain.md#departments-and-positions, or custom ones). */
   titles: z.array(z.string().min(1)).min(1),
   ranges: z.array(traitRangeSchema).min(1),
 });
@@ -146,7 +146,7 @@ export type PredictorName = (typeof PREDICTORS)[number];
 const coefficientSchema = z.strictObject({ estimate: z.number(), standardError: z.number().nonnegative().nullable() });
 export type Coefficient = z.infer<typeof coefficientSchema>;
 
-/** A prediction model's coefficients: log-odds, predictors centred at 0.5 (docs/fit-and-prediction.md §Prediction). */
+/** A prediction model's coefficients: log-odds, predictors centred at 0.5 (docs/fit-and-prediction.md#prediction). */
 export const coefficientsSchema = z.strictObject({
   intercept: coefficientSchema,
   individual: coefficientSchema,

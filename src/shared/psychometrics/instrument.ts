@@ -71,7 +71,9 @@ export const instrumentDefinitionSchema = z
     response: responseRangeSchema,
     /** Labels of the response options per language, lowest first. */
     responseLabels: z.record(z.string().min(1), z.array(z.string())).default({}),
-    languages: z.array(z.string().min(1)).default([]),
+    languages: z.array(z.string().trim().min(1, 'a language code must not be empty')).default([]),
+    /** What the person reads before the first item, per language (the kiosk and invitations show it). */
+    instructions: localizedTextSchema.default({}),
     source: z.string().optional(),
     license: z.string().optional(),
     scales: z.array(instrumentScaleSchema).min(1, 'an instrument needs at least one scale'),
@@ -121,6 +123,15 @@ export const instrumentDefinitionSchema = z
         }
         used.add(item.facet);
       }
+    });
+    // Every language the definition offers must be complete: a person answering in it meets no item without text.
+    def.languages.forEach((language, l) => {
+      const missing = def.items.filter((item) => !item.text[language]?.trim()).map((item) => item.id);
+      if (missing.length === def.items.length) ctx.addIssue({ code: 'custom', path: ['languages', l], message: `language "${language}" is offered but no item has a text in it` });
+      else if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['languages', l], message: `language "${language}" has no text for item${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}` });
+      const labels = def.responseLabels[language];
+      const options = def.response.max - def.response.min + 1;
+      if (labels && labels.length !== options) ctx.addIssue({ code: 'custom', path: ['responseLabels', language], message: `has ${labels.length} labels for ${options} answer options` });
     });
     def.scales.forEach((scale, i) => {
       if (!used.has(scale.id)) ctx.addIssue({ code: 'custom', path: ['scales', i, 'id'], message: `scale "${scale.id}" has no items` });

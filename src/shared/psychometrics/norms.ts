@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * Who a norm group (or a batch of respondents) is. Applicants describe themselves more favourably than
- * volunteers or incumbents (d = .45 for C, .44 for ES; Birkeland et al. 2006, SPEC §2), so comparing one with
- * the other inflates percentiles: the engine refuses to do it silently.
+ * volunteers or incumbents (d = .45 for C, .44 for ES; Birkeland et al. 2006,
+ * docs/psychometrics.md#2-scale-scores-and-norms), so comparing one with the other inflates percentiles: the engine
+ * refuses to do it silently.
  */
 export const populations = ['applicant', 'incumbent', 'volunteer', 'unspecified'] as const;
 export const populationSchema = z.enum(populations);
@@ -19,7 +20,7 @@ export const normRowSchema = z.object({
 });
 export type NormRow = z.output<typeof normRowSchema>;
 
-/** One comparison group: a mean and SD per scale or facet (SPEC §2). */
+/** One comparison group: a mean and SD per scale or facet (docs/psychometrics.md#2-scale-scores-and-norms). */
 export const normTableSchema = z
   .object({
     label: z.string().nullable().default(null),

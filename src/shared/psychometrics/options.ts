@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { populationSchema } from './norms';
 
 /**
- * Cut-offs of the validity verdict. Every cut-off can be switched off with null. Defaults and their sources are
- * documented in README.md (§ Psychometric engine); SPEC §5–6 give the evidence.
+ * Cut-offs of the validity verdict. Every cut-off can be switched off with null. Defaults and the evidence
+ * behind them are in docs/psychometrics.md#validity-verdict.
  */
 const cutoff = (value: number) => z.number().finite().nullable().default(value);
 const fraction = (value: number) => z.number().min(0).max(1).nullable().default(value);
@@ -50,15 +50,15 @@ export type ValidityThresholdsInput = z.input<typeof validityThresholdsSchema>;
 
 export const analysisOptionsSchema = z
   .object({
-    /** careless::psychsyn critical value (|r| > critval, strict); psychant uses −critval. SPEC §5. */
+    /** careless::psychsyn critical value (|r| > critval, strict); psychant uses −critval. docs/psychometrics.md#5-careless-responding. */
     psychsynCritval: z.number().gt(0).lt(1).default(0.6),
-    /** careless::mahad confidence for the χ² flag. SPEC §5. */
+    /** careless::mahad confidence for the χ² flag. docs/psychometrics.md#5-careless-responding. */
     mahadConfidence: z.number().gt(0).lt(1).default(0.99),
-    /** Who answered: checked against the norm table's population (SPEC §2). */
+    /** Who answered: checked against the norm table's population (docs/psychometrics.md#2-scale-scores-and-norms). */
     respondents: populationSchema.default('unspecified'),
     /**
      * The fewest respondents Mahalanobis D² and psychometric synonyms and antonyms are computed from; null = the
-     * default, max(100, 3 × items) (docs/psychometrics.md §5).
+     * default, max(100, 3 × items) (docs/psychometrics.md#5-careless-responding).
      */
     comparisonMinimum: z.number().int().min(2).nullable().default(null),
     /** Compare with a norm group of another population anyway (the result says so). */

@@ -78,6 +78,9 @@ export const validityIndices = [
   'comparisonGroup',
   'secondsPerItem',
   'pageTimeIndex',
+  'proctoringCritical',
+  'proctoringHigh',
+  'proctoringMedium',
 ] as const;
 export type ValidityIndex = (typeof validityIndices)[number];
 export const validityIndexSchema = z.enum(validityIndices);

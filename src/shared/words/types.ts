@@ -2,7 +2,6 @@ import type {
   AdvisoryAction,
   ArchivedFilter,
   AssessmentContext,
-  AssignmentState,
   BackupReason,
   CertificateState,
   CrewListSort,
@@ -11,7 +10,6 @@ import type {
   DocumentAction,
   DocumentFields,
   DocumentListSort,
-  DocumentListStatus,
   DocumentType,
   Fitness,
   InsightSeverity,
@@ -22,6 +20,11 @@ import type {
   Method,
   NormOrigin,
   PlacementStatus,
+  ProgressState,
+  QueueStatus,
+  SessionKind,
+  SessionMode,
+  SessionStatus,
   ResultListSort,
   ReviewAction,
   Sex,
@@ -31,9 +34,10 @@ import type {
 } from '../api';
 import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
 import type { CertificateKindId } from '../domain/certificates';
-import type { Department, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
+import type { AssignmentState, Department, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
 import type { LeaveReason, PredictorName, SeaServiceKind, SubScoreName, VisaKind } from '../fit/model';
 import type { Grouping, Population, ValidityIndex, Verdict } from '../psychometrics';
+import type { ProctoringKind, ScoreLevel, Severity } from '../questionnaires';
 import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
 import type { WATCHKEEPING_DUTY_KEY } from '../domain/manning';
 
@@ -68,7 +72,7 @@ export interface Words {
   // Documents and certificates
   documentTypes: Record<DocumentType, string>;
   verificationStatuses: Record<VerificationStatus, string>;
-  documentListStatuses: Record<DocumentListStatus, string>;
+  documentListStatuses: Record<QueueStatus, string>;
   documentListSorts: Record<DocumentListSort, string>;
   documentFields: Record<keyof DocumentFields, string>;
   sexes: Record<Sex, string>;
@@ -98,6 +102,23 @@ export interface Words {
   resultListSorts: Record<ResultListSort, string>;
   /** Names of local norm groups that are not a position or department: "No position", "All" + a population. */
   localGroupNames: Record<'noPosition' | 'everyone', string>;
+
+  /** A result judged questionable only because no group was large enough to check it for random answering. */
+  uncheckedResult: Record<'badge' | 'explanation', string>;
+
+  // Questionnaires taken in the app
+  sessionKinds: Record<SessionKind, string>;
+  sessionModes: Record<SessionMode, string>;
+  sessionStatuses: Record<SessionStatus, string>;
+  /** Where a person stands in a campaign. */
+  progressStates: Record<ProgressState, string>;
+  /** What the kiosk or the invitation page saw while the questionnaire was answered. */
+  proctoringKinds: Record<ProctoringKind, string>;
+  proctoringSeverities: Record<Severity, string>;
+  /** How a score reads against the norm (the interpretation text it gets). */
+  scoreLevels: Record<ScoreLevel, string>;
+  /** What a pulse survey's results are split by where a department is not known. */
+  pulseGroups: Record<'noDepartment', string>;
 
   // Team dynamics
   insightSeverities: Record<InsightSeverity, string>;
@@ -146,4 +167,7 @@ export type RecordKind =
   | 'seaService'
   | 'visa'
   | 'predictionModel'
-  | 'backup';
+  | 'backup'
+  | 'session'
+  | 'campaign'
+  | 'pulseSchedule';

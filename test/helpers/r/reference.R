@@ -1,4 +1,4 @@
-# Reference figures for the psychometric engine's cross-checks (SPEC: ../shared/psychometrics/SPEC.md).
+# Reference figures for the psychometric engine's cross-checks (docs/psychometrics.md).
 # psych 2.2.9 is called directly. careless 1.2.2 is not in Debian: its functions are mirrored below from its
 # source (github.com/ryentes/careless, MIT), with resample_na = FALSE and mahad's flag on k = ncol(x) df.
 #

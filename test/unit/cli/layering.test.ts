@@ -11,7 +11,7 @@ async function restricted(code: string): Promise<string[]> {
 
 describe('what src/cli may import', () => {
   it('refuses the engine and the core internals', async () => {
-    for (const from of ['../../engine/psychometrics', '../../engine/csv', '../../core/api/errors', '../../core/workers/psychometrics-pool', '../../core/documents/verifier']) {
+    for (const from of ['../../engine/psychometrics', '../../engine/csv', '../../core/api/errors', '../../core/psychometrics/psychometrics-pool', '../../core/documents/verifier']) {
       expect(await restricted(`import { x } from '${from}';\nexport const y = x;\n`), from).toHaveLength(1);
     }
   });

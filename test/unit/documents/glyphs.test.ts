@@ -55,7 +55,7 @@ describe('OCR-B glyph matcher', () => {
 
   it('tells OCR-B look-alikes apart (O is not 0, B is not 8, …)', () => {
     // Printed back from the 26×32 templates themselves, which blurs them: the real forgeries rendered at scan
-    // size beat the digit by ~0.3 (README), above GLYPH_MARGIN; the integration test checks the rule there.
+    // size beat the digit by ~0.3 (docs/documents.md#ocr-fallback-for-the-mrz), above GLYPH_MARGIN; the integration test checks the rule there.
     const pairs = [['O', '0'], ['0', 'O'], ['B', '8'], ['8', 'B'], ['I', '1'], ['S', '5'], ['Z', '2'], ['G', '6'], ['D', '0'], ['W', 'H'], ['3', 'S']] as const;
     for (const [printed, misread] of pairs) {
       const { scores: s } = scores(scanOf(printed, { noise: 10, seed: 7 }), 30);

@@ -13,7 +13,7 @@ const SPECIMEN: [string, string] = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<
 
 describe('ICAO 9303 check digits', () => {
   it('computes the published examples (letters count, < is 0)', () => {
-    expect(icaoCheckDigit('123456BB')).toBe(5); // NOTES.md
+    expect(icaoCheckDigit('123456BB')).toBe(5); // B = 11: 7+6+3+28+15+6+77+33 = 175 (docs/documents.md#check-digits)
     expect(icaoCheckDigit('L898902C3')).toBe(6);
     expect(icaoCheckDigit('740812')).toBe(2);
     expect(icaoCheckDigit('120415')).toBe(9);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { certificateStanding, expiryWindow, plannedTour, requiredCertificates } from '../../../src/engine/documents/requirements';
 import { recheckDocument, registerEntryOf } from '../../../src/engine/documents/recheck';
 
-describe('required certificates (CREW.md defaults)', () => {
+describe('required certificates: the defaults by position (docs/domain.md#requirements-by-position)', () => {
   it('every seafarer needs STCW basic training, security awareness, an ENG1 and a passport; officers more', () => {
     expect(requiredCertificates('Stew').sort()).toEqual(['efa', 'eng1', 'fpff', 'passport', 'psa', 'pssr', 'pst']);
     expect(requiredCertificates('Chief Officer')).toEqual(expect.arrayContaining(['coc', 'pscrb', 'aff', 'pdsd']));

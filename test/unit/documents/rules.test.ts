@@ -38,7 +38,7 @@ describe('rules', () => {
     expect(checkExpiry(undefined, AS_OF)).toMatchObject({ reason: 'missing_fields' });
   });
 
-  it('planned tour: expiring before the tour ends is a problem today (CREW.md)', () => {
+  it('planned tour: expiring before the tour ends is a problem today (docs/domain.md#certificate-register-and-compliance-matrix)', () => {
     const tour = { start: '2027-01-01', end: '2027-03-31' };
     expect(checkPlannedTour('2027-02-15', tour)).toMatchObject({ check: { ok: false }, reason: 'expires_during_tour' });
     expect(checkPlannedTour('2027-03-31', tour).check.ok).toBe(true);
@@ -50,10 +50,14 @@ describe('rules', () => {
     expect(checkDateOfBirth('1985-03-15', person)).toMatchObject({ reason: 'dob_mismatch' });
   });
 
-  it('STCW refresher rules: 5 years for PST, no expiry for EFA (CREW.md)', () => {
+  it('STCW refresher rules: 5 years for PST, no expiry for EFA (docs/domain.md#certificate-validity)', () => {
     expect(checkCertificateValidity(kind('pst'), '2025-01-10', '2030-01-09', RULES).check.ok).toBe(true);
     expect(checkCertificateValidity(kind('pst'), '2025-01-10', '2033-01-09', RULES)).toMatchObject({ reason: 'validity_exceeds_rule' });
-    expect(checkCertificateValidity(kind('efa'), '2015-01-10', '2016-01-09', RULES).check.ok).toBe(true);
+    expect(checkCertificateValidity(kind('efa'), '2015-01-10', '2016-01-09', RULES).check).toEqual({
+      id: 'validity_rule',
+      ok: true,
+      message: 'Elementary First Aid does not expire: STCW asks for no refresher; the printed date 9 Jan 2016 is not a limit',
+    });
     expect(effectiveExpiry(kind('pst'), '2025-01-10', undefined)).toBe('2030-01-10');
     expect(effectiveExpiry(kind('pst'), '2025-01-10', '2033-01-09')).toBe('2030-01-10');
     expect(effectiveExpiry(kind('efa'), '2015-01-10', '2016-01-09')).toBeNull();

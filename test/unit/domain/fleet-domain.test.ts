@@ -50,7 +50,7 @@ describe('countries', () => {
   });
 });
 
-describe('crew constants (CREW.md)', () => {
+describe('crew constants (docs/domain.md#departments-and-positions, docs/domain.md#rotations)', () => {
   it('knows which department a title belongs to, and leaves custom titles alone', () => {
     expect(departmentOfTitle('chief stew')).toBe('interior');
     expect(departmentOfTitle('ETO')).toBe('engineering');

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cruisingAreas, fitPresets, predictionDefaults, scoringConfig, shippedProfiles } from '../../../src/core/fit/models';
+import { fitPresets, predictionDefaults, scoringConfig, shippedProfiles } from '../../../src/core/fit/models';
 import { resourcesDir } from '../../../src/core/paths';
-import { loadModel } from '../../../src/core/team/models';
+import { loadModel } from '../../../src/core/model-file';
+import { cruisingAreas } from '../../../src/core/vessels/cruising-areas';
 import { presetsFileSchema, profilesFileSchema } from '../../../src/shared/fit/model';
 import { checkThreshold, FitInputError, fitScore, normaliseWeights, preparePosition, rankCandidates, resolvePreset } from '../../../src/engine/fit';
 import { candidate, position, settings } from '../../helpers/fit';

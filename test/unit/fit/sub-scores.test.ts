@@ -187,6 +187,13 @@ describe('engagement', () => {
   it('counts the share of invitations answered once there are some: (0.5 + 1 + 0.25) / 3', () => {
     const part = engagementScore({ result: { verdict: 'questionable', takenOn: '2025-01-01', z: {}, mixed: false, note: null }, completeness: { filled: 4, total: 4, missing: [] }, invitations: { sent: 4, answered: 1 } }, config.engagement);
     expect(part.score).toBeCloseTo(1.75 / 3, 12);
+    expect(part.gaps).toEqual(['Their questionnaire result looks careless in places']);
+  });
+
+  it('does not call a result careless that could only not be checked for random answering yet', () => {
+    const result = { verdict: 'questionable' as const, unchecked: true, takenOn: '2025-01-01', z: {}, mixed: false, note: null };
+    const part = engagementScore({ result, completeness: { filled: 4, total: 4, missing: [] }, invitations: null }, config.engagement);
+    expect(part.gaps).toEqual(['Their questionnaire result is not yet checked for random answering']);
   });
 });
 

@@ -137,11 +137,11 @@ describe('people CSV: one transaction, with progress, cancellable', () => {
 
 describe('people CSV export', () => {
   it('writes the columns the import reads, so an export imports into another database unchanged', async () => {
-    await core.call('people.create', personInput({ nationalities: ['GBR', 'IRL'], languages: ['English', 'Irish'], phone: '+44 7700 900123', emergencyContactName: 'Ann Smith', emergencyContactRelation: 'Mother' }));
+    await core.call('people.create', personInput({ nationalities: ['GBR', 'IRL'], languages: ['English', 'Irish'], phone: '+44 7700 900123', emergencyContactName: 'Ann Smith', emergencyContactRelation: 'Mother', noticeDays: 30 }));
     await core.call('people.create', personInput({ givenNames: 'Zoë', surname: 'Núñez', email: null, nationalities: [] }));
     const exported = await core.call('people.exportCsv', {});
     expect(exported.rows).toBe(2);
-    expect(exported.csv.split('\n')[0]).toBe('given_names,surname,date_of_birth,nationalities,languages,email,phone,emergency_contact_name,emergency_contact_phone,emergency_contact_relation');
+    expect(exported.csv.split('\n')[0]).toBe('given_names,surname,date_of_birth,nationalities,languages,email,phone,emergency_contact_name,emergency_contact_phone,emergency_contact_relation,notice_days');
 
     const other = tempCore();
     const result = await other.call('people.import', { contentBase64: base64(exported.csv) });

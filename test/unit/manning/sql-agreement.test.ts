@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rotationPhase } from '../../../src/core/assignments/status-sql';
+import { rotationPhase } from '../../../src/core/db/assignment-status';
 import { phaseOn } from '../../../src/engine/manning';
 import { addDaysIso } from '../../../src/shared/domain/dates';
 

@@ -4,7 +4,7 @@ import { buildIpipNeo120, checkNormPopulation, instrumentSummary, localNorms, Ps
 import type { NormTable } from '../../../src/shared/psychometrics';
 import { analyzeRows, instrument } from '../../helpers/psych-fixtures';
 
-describe('the built-in IPIP-NEO-120 (SPEC §1)', () => {
+describe('the built-in IPIP-NEO-120 (docs/psychometrics.md#1-data-conventions)', () => {
   const ipip = builtinInstrument('ipip-neo-120')!;
 
   it('has 120 items in 39 languages, domain "NEOAC"[(p−1) mod 5] and facet ⌊(p−1)/5⌋ mod 6 + 1', () => {
@@ -50,7 +50,7 @@ describe('the built-in IPIP-NEO-120 (SPEC §1)', () => {
   });
 });
 
-describe('norm populations (SPEC §2)', () => {
+describe('norm populations (docs/psychometrics.md#2-scale-scores-and-norms)', () => {
   const table = (population: NormTable['population']): NormTable => ({ label: 'Crew 2024', population, source: null, rows: [{ scale: 'S', mean: 3, sd: 1, n: 100, source: null, label: null }] });
 
   it('refuses applicants against volunteer or incumbent norms unless asked', () => {

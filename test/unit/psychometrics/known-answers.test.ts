@@ -13,10 +13,10 @@ import { scoreRow } from '../../../src/engine/psychometrics/blocks';
 import { omegaOneFactor } from '../../../src/engine/psychometrics/omega';
 import { analyzeRows, instrument } from '../../helpers/psych-fixtures';
 
-/** Small cases worked out by hand (exact fractions where they exist) from the definitions in SPEC.md. */
+/** Small cases worked out by hand (exact fractions where they exist) from the definitions in docs/psychometrics.md. */
 const NA = Number.NaN;
 
-describe('scoring (SPEC §1–2)', () => {
+describe('scoring (docs/psychometrics.md#1-data-conventions, docs/psychometrics.md#2-scale-scores-and-norms)', () => {
   const def = instrument('kat', [
     ['a', 'S', 1],
     ['b', 'S', -1],
@@ -44,7 +44,7 @@ describe('scoring (SPEC §1–2)', () => {
   });
 });
 
-describe('psych::alpha (SPEC §3) on five people, three items', () => {
+describe('psych::alpha (docs/psychometrics.md#3-reliability-the-alpha-family) on five people, three items', () => {
   // C = [[5/2, 3/2, 2], [3/2, 1, 5/4], [2, 5/4, 11/5]]: 1'C1 = 76/5, tr C = 57/10.
   const def = instrument('kat', [
     ['x1', 'S', 1],
@@ -112,7 +112,7 @@ describe('psych::alpha (SPEC §3) on five people, three items', () => {
   });
 });
 
-describe('omega from one factor (SPEC §4)', () => {
+describe('omega from one factor (docs/psychometrics.md#4-mcdonalds-omega)', () => {
   it('recovers the loadings of an exact one-factor matrix: ω = (Σλ)²/((Σλ)² + Σu²)', () => {
     const lambda = [0.8, 0.7, 0.6, 0.5];
     const r = new Float64Array(16);
@@ -133,7 +133,7 @@ describe('omega from one factor (SPEC §4)', () => {
   it('is undefined for fewer than three items', () => expect(omegaOneFactor(Float64Array.of(1, 0.5, 0.5, 1), 2)).toBeNull());
 });
 
-describe('careless indices (SPEC §5)', () => {
+describe('careless indices (docs/psychometrics.md#5-careless-responding)', () => {
   it('longstring: NA equals nothing, so it is a run of its own', () => {
     expect(longstring(Float64Array.of(1, 1, 2, 2, 2, NA, 3, 3), 0, 8)).toEqual({ max: 3, average: 2 });
     expect(longstring(Float64Array.of(NA, NA, NA), 0, 3)).toEqual({ max: 1, average: 1 });
@@ -185,7 +185,7 @@ describe('careless indices (SPEC §5)', () => {
   });
 });
 
-describe('response time (SPEC §6)', () => {
+describe('response time (docs/psychometrics.md#6-response-time)', () => {
   it('counts items under 2 s and pages of ten answered under 2 s per item', () => {
     const times = Float64Array.from({ length: 20 }, (_, j) => (j < 10 ? 1500 : 3000));
     expect(responseTimeIndices(times, 0, 20, 2000, 10)).toEqual({ totalSeconds: 45, medianSeconds: 2.25, itemsUnderThreshold: 10, pageTimeIndex: 1, timed: 20 });

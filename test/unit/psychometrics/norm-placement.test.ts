@@ -18,7 +18,7 @@ const scores = [
   { id: 'O', mean: 3 },
 ];
 
-describe('placing a result on a norm table (SPEC §2)', () => {
+describe('placing a result on a norm table (docs/psychometrics.md#2-scale-scores-and-norms)', () => {
   it('gives z, T and percentile against norms of the same population, and says which scales have no row', () => {
     const placed = placeOnTable(scores, table('applicant'), 'applicant', false);
     expect(placed.status).toBe('placed');

@@ -100,7 +100,7 @@ describe.skipIf(!rscriptAvailable)('equal to psych 2.2.9 and careless 1.2.2', ()
     const definition = definitionOf('bfi', items, 1, 6);
     const { responses } = parseResponsesCsv(bfi, definition, { source: 'bfi.csv' });
     const c = runCase(definition, items, responses, 0.45);
-    // SPEC §3: bfi C's standardised alpha with cov2cor of the pairwise covariance is .73007, not .73016.
+    // docs/psychometrics.md#3-reliability-the-alpha-family: bfi C's standardised alpha with cov2cor of the pairwise covariance is .73007, not .73016.
     expect(c.result.scales[1]!.alpha.std).toBeCloseTo(0.73007, 5);
     expectEqualToR(c);
   }, R_TIMEOUT);

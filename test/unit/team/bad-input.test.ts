@@ -87,6 +87,16 @@ describe('team figures on bad input', () => {
     expect(figures.diagnosis.find((d) => d.id === 'invalid-results')).toMatchObject({ severity: 'warning', evidence: { members: ['rushed'] } });
     expect(figures.diagnosis.find((d) => d.id === 'questionable-results')!.message).toMatch(/^The answers of odd were judged questionable/);
   });
+
+  it('a result not yet checked for random answering is said so, not called careless', () => {
+    const unchecked = crew.map((m) => ({ ...m, verdict: 'questionable' as const, unchecked: true }));
+    const figures = analyzeTeam(teamInput([...unchecked.slice(0, 4), member('odd', KAT_MEMBERS[4]![1], { verdict: 'questionable' })]));
+    expect(figures.diagnosis.find((d) => d.id === 'questionable-results')).toMatchObject({ evidence: { members: ['odd'] } });
+    const note = figures.diagnosis.find((d) => d.id === 'unchecked-results')!;
+    expect(note.evidence.members).toHaveLength(4);
+    expect(note.message).toMatch(/could not be checked for random answering/);
+    expect(figures.diagnosis.find((d) => d.id === 'low-valid-share')!.message).toMatch(/4 results could not be checked for random answering yet/);
+  });
 });
 
 describe('composition rules', () => {

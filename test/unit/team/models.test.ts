@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { harmonyModel, loadModel, volatilityModel } from '../../../src/core/team/models';
+import { loadModel } from '../../../src/core/model-file';
+import { harmonyModel, volatilityModel } from '../../../src/core/team/models';
 import { resourcesDir } from '../../../src/core/paths';
 import { harmonyModelSchema } from '../../../src/shared/team/model';
 import { tempDir } from '../../helpers/temp-core';
@@ -28,12 +29,12 @@ describe('team dynamics defaults', () => {
 
   it('refuse a file whose weights do not add up to 1, naming the file and the field', () => {
     const path = write('bad-weights.json', { ...shipped, components: shipped.components.map((c, i) => (i === 0 ? { ...c, weight: 0.5 } : c)) });
-    expect(() => loadModel(harmonyModelSchema, path)).toThrow(/bad-weights\.json are not valid: components: the weights add up to 1\.26/);
+    expect(() => loadModel(harmonyModelSchema, path, 'team dynamics defaults')).toThrow(/bad-weights\.json are not valid: components: the weights add up to 1\.26/);
   });
 
   it('refuse an unknown field, a broken file and a missing one', () => {
-    expect(() => loadModel(harmonyModelSchema, write('extra.json', { ...shipped, bonus: 1 }))).toThrow(/extra\.json are not valid/);
-    expect(() => loadModel(harmonyModelSchema, write('broken.json', '{ "version": '))).toThrow(/Cannot read the team dynamics defaults .*broken\.json/);
-    expect(() => loadModel(harmonyModelSchema, join(dir.path, 'absent.json'))).toThrow(/Cannot read the team dynamics defaults .*absent\.json/);
+    expect(() => loadModel(harmonyModelSchema, write('extra.json', { ...shipped, bonus: 1 }), 'team dynamics defaults')).toThrow(/extra\.json are not valid/);
+    expect(() => loadModel(harmonyModelSchema, write('broken.json', '{ "version": '), 'team dynamics defaults')).toThrow(/Cannot read the team dynamics defaults .*broken\.json/);
+    expect(() => loadModel(harmonyModelSchema, join(dir.path, 'absent.json'), 'team dynamics defaults')).toThrow(/Cannot read the team dynamics defaults .*absent\.json/);
   });
 });

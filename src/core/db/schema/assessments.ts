@@ -2,14 +2,16 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AssessmentContext, NormRef, StoredComparison, StoredScaleScore } from '../../../shared/api/assessment-fields';
 import type { IndexNotComputed, InstrumentDefinition, NormRow, PersonReport, Population, ValidityReason, Verdict } from '../../../shared/psychometrics';
+import type { ProctoringEvent } from '../../../shared/questionnaires';
 import { idColumn, timestampColumns } from '../columns';
 import { people } from './fleet';
 
 /**
  * One scored questionnaire of one person: raw answers, scale and facet scores, careless-responding indices and
- * the validity verdict with its reasons. Append-only history (ARCHITECTURE.md §Sync): a result is never edited,
- * only archived and restored. Norm placement (z, T, percentile) is computed when shown, against the norm the
- * user picks, so a newer or local norm never needs a rewrite of stored results (SPEC §2).
+ * the validity verdict with its reasons. Append-only history (docs/architecture.md#the-write-path): a result is
+ * never edited, only archived and restored. Norm placement (z, T, percentile) is computed when shown, against the
+ * norm the user picks, so a newer or local norm never needs a rewrite of stored results
+ * (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export const assessmentResults = sqliteTable(
   'assessment_results',
@@ -22,9 +24,9 @@ export const assessmentResults = sqliteTable(
     instrumentVersion: text('instrument_version').notNull(),
     /** The day the questionnaire was answered (YYYY-MM-DD). */
     takenOn: text('taken_on').notNull(),
-    /** Who answered: an applicant or crew already in post. Decides which norms are like for like (SPEC §2). */
+    /** Who answered: an applicant or crew already in post. Decides which norms are like for like (docs/psychometrics.md#2-scale-scores-and-norms). */
     context: text('context').$type<AssessmentContext>().notNull(),
-    /** Item ids in presentation order and the answers in that order (null = unanswered), SPEC §1. */
+    /** Item ids in presentation order and the answers in that order (null = unanswered), docs/psychometrics.md#1-data-conventions. */
     items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
     answers: text('answers', { mode: 'json' }).$type<Array<number | null>>().notNull(),
     answered: integer('answered').notNull(),
@@ -43,10 +45,22 @@ export const assessmentResults = sqliteTable(
     comparison: text('comparison', { mode: 'json' }).$type<StoredComparison | null>(),
     /** The norm chosen when the result was imported; the screen opens on it (another can be chosen there). */
     normRef: text('norm_ref', { mode: 'json' }).$type<NormRef | null>(),
-    /** The results scored together: careless indices such as Mahalanobis D² are relative to that batch (SPEC §5). */
+    /** The results scored together: careless indices such as Mahalanobis D² are relative to that batch (docs/psychometrics.md#5-careless-responding). */
     batchId: text('batch_id').notNull(),
     batchSize: integer('batch_size').notNull(),
     sourceFile: text('source_file'),
+    /**
+     * A questionnaire taken in the app (docs/questionnaires.md#the-snapshot): its session, language, the engine
+     * that scored it, the time on each item (ms, in the order of `items`), the proctoring events and the days it
+     * was paused. Null for imported results.
+     */
+    sessionId: text('session_id'),
+    language: text('language'),
+    engineVersion: text('engine_version'),
+    itemTimes: text('item_times', { mode: 'json' }).$type<Array<number | null>>(),
+    proctoring: text('proctoring', { mode: 'json' }).$type<ProctoringEvent[]>(),
+    pauses: integer('pauses'),
+    startedAt: text('started_at'),
     ...timestampColumns(),
   },
   (t) => [
@@ -64,7 +78,8 @@ export const assessmentResults = sqliteTable(
 
 /**
  * An imported norm table: mean and SD per scale or facet of one comparison group, with its population kind
- * (volunteer, applicant, incumbent) shown wherever it is used — never mixed silently (SPEC §2).
+ * (volunteer, applicant, incumbent) shown wherever it is used — never mixed silently
+ * (docs/psychometrics.md#2-scale-scores-and-norms).
  */
 export const normTables = sqliteTable(
   'norm_tables',

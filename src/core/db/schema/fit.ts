@@ -12,7 +12,7 @@ import { assignments, people, positions } from './fleet';
  * every ranking or prediction shown or exported, and decisions taken on them with their basis.
  */
 
-/** Sea service recorded for a person, typically before or outside this fleet (CREW.md: kinds of service). */
+/** Sea service recorded for a person, typically before or outside this fleet (the kinds the MCA counts separately: docs/domain.md#career-ladders). */
 export const seaService = sqliteTable(
   'sea_service',
   {

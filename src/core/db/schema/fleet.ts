@@ -27,7 +27,7 @@ export const vessels = sqliteTable(
   ],
 );
 
-/** A berth on a vessel: department, title (CREW.md or custom), how many people, rotation and employment kind. */
+/** A berth on a vessel: department, title (a known one of docs/domain.md#departments-and-positions, or custom), how many people, rotation and employment kind. */
 export const positions = sqliteTable(
   'positions',
   {

@@ -4,3 +4,4 @@ export * from './fleet';
 export * from './documents';
 export * from './assessments';
 export * from './fit';
+export * from './questionnaires';

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { toast } from 'sonner';
-import type { ImportReport } from '../../../shared/api';
+import { PEOPLE_COLUMNS, type ImportReport } from '../../../shared/api';
 import { countryName } from '../../../shared/domain/countries';
 import { ApiCallError } from '../api/client';
 import { useApiMutation, useApiTask } from '../api/hooks';
@@ -9,6 +9,17 @@ import { formatDate } from '../format';
 import { Dialog } from './Dialog';
 import { ImportActions, ImportDone, ImportReportView } from './ImportReportView';
 import { ProgressBar } from './ProgressBar';
+
+/** The columns of a people CSV that are (or are not) required, each with how its values are written. */
+function Columns({ required }: { required: boolean }) {
+  return PEOPLE_COLUMNS.filter((c) => c.required === required).map((c, i) => (
+    <Fragment key={c.header}>
+      {i > 0 && ', '}
+      <code>{c.header}</code>
+      {c.format && ` (${c.format})`}
+    </Fragment>
+  ));
+}
 
 /**
  * Import people from CSV: pick a file, read the report (nothing is stored yet), confirm, watch the progress (and
@@ -48,9 +59,7 @@ export function ImportPeopleDialog({ onClose }: { onClose(): void }) {
       ) : (
         <>
           <p className="muted">
-            A UTF-8 CSV with a header row. Required columns: <code>given_names</code>, <code>surname</code>, <code>date_of_birth</code> (YYYY-MM-DD). Optional:{' '}
-            <code>nationalities</code> (country names or three-letter codes such as GBR, separated by ;), <code>languages</code>, <code>email</code>, <code>phone</code>,{' '}
-            <code>emergency_contact_name</code>, <code>emergency_contact_phone</code>, <code>emergency_contact_relation</code>. Nothing is stored until you confirm.
+            A UTF-8 CSV with a header row. Required columns: <Columns required />. Optional: <Columns required={false} />. Nothing is stored until you confirm.
           </p>
           <div className="field">
             <label htmlFor="import-file">CSV file</label>

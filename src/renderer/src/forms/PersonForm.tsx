@@ -9,23 +9,10 @@ import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { todayIsoDate } from '../../../shared/domain/dates';
 import { Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate, withWholeDates } from './form-helpers';
 import { words } from '../../../shared/words';
+import { BLANK_PERSON, personFormValues } from './person-values';
 
 const FIELDS = Object.keys(personInputSchema.shape);
 const COMMON_LANGUAGES = ['English', 'French', 'Spanish', 'Italian', 'German', 'Dutch', 'Portuguese', 'Croatian', 'Greek', 'Russian', 'Tagalog', 'Afrikaans'];
-
-const blank: PersonInput = {
-  givenNames: '',
-  surname: '',
-  dateOfBirth: '',
-  nationalities: [],
-  languages: [],
-  email: '',
-  phone: '',
-  emergencyContactName: '',
-  emergencyContactPhone: '',
-  emergencyContactRelation: '',
-  noticeDays: null,
-};
 
 function tooYoung(dateOfBirth: string): string | null {
   const age = ageBelowMinimum(dateOfBirth, todayIsoDate());
@@ -36,9 +23,7 @@ function tooYoung(dateOfBirth: string): string | null {
 export function PersonForm({ person, onClose, onSaved }: { person?: Person; onClose(): void; onSaved?(person: Person): void }) {
   const { register, control, handleSubmit, setError, formState } = useForm<PersonInput, unknown, ReturnType<typeof personInputSchema.parse>>({
     resolver: zodResolver(personInputSchema),
-    defaultValues: person
-      ? ({ ...Object.fromEntries(Object.keys(blank).map((key) => [key, person[key as keyof PersonInput] ?? ''])), noticeDays: person.noticeDays } as PersonInput)
-      : blank,
+    defaultValues: person ? personFormValues(person) : BLANK_PERSON,
   });
   const { errors, isSubmitting } = formState;
   const create = useApiMutation('people.create', ['people.', 'vessels.']);

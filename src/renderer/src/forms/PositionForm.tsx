@@ -12,7 +12,7 @@ import { words } from '../../../shared/words';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
-/** Add or edit a position: CREW.md titles are offered, any title (e.g. "Deck/Stew") is accepted. */
+/** Add or edit a position: the usual yacht titles are offered (docs/domain.md#departments-and-positions), any title (e.g. "Deck/Stew") is accepted. */
 export function PositionForm({ vesselId, position, onClose }: { vesselId: string; position?: Position; onClose(): void }) {
   const { register, control, handleSubmit, setError, setValue, getValues, formState } = useForm<PositionInput, unknown, ReturnType<typeof positionInputSchema.parse>>({
     resolver: zodResolver(positionInputSchema),
@@ -101,7 +101,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                 {...kindField}
                 onChange={(event) => {
                   void kindField.onChange(event);
-                  // Rotational crew usually follow their department's pattern (CREW.md).
+                  // Rotational crew usually follow their department's pattern (docs/domain.md#rotations).
                   if (event.target.value === 'rotational' && !getValues('rotation')) setValue('rotation', DEFAULT_ROTATION[getValues('department') ?? 'deck']);
                 }}
               >

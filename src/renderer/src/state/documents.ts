@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { DocumentListStatus } from '../../../shared/api';
+import type { QueueStatus } from '../../../shared/api';
 
 /** The review queue's filters, kept while a reviewer opens a document and comes back. */
-export const useQueueFilters = create<{ status: DocumentListStatus; vesselId: string; archived: boolean; set(changes: Partial<{ status: DocumentListStatus; vesselId: string; archived: boolean }>): void }>()(
+export const useQueueFilters = create<{ status: QueueStatus; vesselId: string; archived: boolean; set(changes: Partial<{ status: QueueStatus; vesselId: string; archived: boolean }>): void }>()(
   (set) => ({
     status: 'review',
     vesselId: '',

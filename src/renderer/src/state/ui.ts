@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { CrewListSort, DocumentListSort, ResultListSort } from '../../../shared/api';
+import type { ArchivedFilter, AssessmentContext, CrewListSort, DocumentListSort, ListStatus, ResultListSort } from '../../../shared/api';
 import type { Department } from '../../../shared/domain/crew';
+import type { Verdict } from '../../../shared/psychometrics';
 
 /** Layout preferences only; server data lives in react-query. */
 interface LayoutState {
@@ -24,8 +25,8 @@ export interface CrewFilters {
   vesselId: string;
   department: Department | '';
   positionTitle: string;
-  status: '' | 'onboard' | 'on_leave' | 'joining' | 'unassigned';
-  archived: 'exclude' | 'include' | 'only';
+  status: ListStatus | '';
+  archived: ArchivedFilter;
 }
 
 export const NO_FILTERS: CrewFilters = { search: '', vesselId: '', department: '', positionTitle: '', status: '', archived: 'exclude' };
@@ -79,11 +80,11 @@ export const useDialogs = create<{ open: 'import-people' | 'sample-fleet' | null
 
 export interface ResultFilters {
   search: string;
-  context: '' | 'applicant' | 'incumbent';
-  verdict: '' | 'valid' | 'questionable' | 'invalid';
+  context: AssessmentContext | '';
+  verdict: Verdict | '';
   /** Only results whose verdict under the current validity rules differs from the one they were given. */
   verdictChanged: boolean;
-  archived: 'exclude' | 'include' | 'only';
+  archived: ArchivedFilter;
   offset: number;
 }
 

@@ -2,7 +2,7 @@ import type { Words } from '../types';
 
 type AssessmentWords = Pick<
   Words,
-  'populations' | 'assessmentContexts' | 'groupings' | 'verdicts' | 'validityIndices' | 'matchKinds' | 'normOrigins' | 'placementStatuses' | 'resultListSorts' | 'localGroupNames'
+  'populations' | 'assessmentContexts' | 'groupings' | 'verdicts' | 'validityIndices' | 'matchKinds' | 'normOrigins' | 'placementStatuses' | 'resultListSorts' | 'localGroupNames' | 'uncheckedResult'
 >;
 
 export const assessments: AssessmentWords = {
@@ -22,10 +22,17 @@ export const assessments: AssessmentWords = {
     comparisonGroup: 'group to compare with',
     secondsPerItem: 'time per item',
     pageTimeIndex: 'rushed pages',
+    proctoringCritical: 'critical proctoring events',
+    proctoringHigh: 'serious proctoring events',
+    proctoringMedium: 'proctoring events of medium weight',
   },
   matchKinds: { id: 'Person id', email: 'E-mail', name: 'Name' },
   normOrigins: { imported: 'Imported norm table', local: 'Local norm group' },
   placementStatuses: { placed: 'Compared with the norm', belowMinimum: 'Group too small for percentiles', mismatch: 'Norm of another population' },
   localGroupNames: { noPosition: 'No position', everyone: 'All' },
+  uncheckedResult: {
+    badge: 'Not checked for random answering',
+    explanation: 'Too few results of this questionnaire are stored to check these answers for random answering; no sign of careless answering was found.',
+  },
   resultListSorts: { takenOn: 'Taken on', person: 'Person', context: 'Context', answered: 'Answered', verdict: 'Validity' },
 };

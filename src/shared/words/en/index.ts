@@ -3,9 +3,10 @@ import { assessments } from './assessments';
 import { documents } from './documents';
 import { fields } from './fields';
 import { fleet } from './fleet';
+import { questionnaires } from './questionnaires';
 import { recruitment } from './recruitment';
 import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...fleet, ...documents, ...assessments, ...team, ...recruitment, ...system, ...fields };
+export const en: Words = { ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...system, ...fields };

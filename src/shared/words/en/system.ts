@@ -30,5 +30,8 @@ export const system: SystemWords = {
     visa: 'visa',
     predictionModel: 'prediction model',
     backup: 'backup',
+    session: 'questionnaire session',
+    campaign: 'campaign',
+    pulseSchedule: 'pulse survey schedule',
   },
 };

@@ -35,7 +35,7 @@ export function CertificateRegister({ personId }: { personId: string }) {
   return (
     <div>
       <p className="muted">
-        {positions.length > 0 ? `Required for ${positions.join(', ')} (CREW.md defaults).` : 'Not assigned: only certificates held are listed.'}
+        {positions.length > 0 ? `Required for ${positions.join(', ')}: the defaults for each position, or the vessel’s own list where it has one.` : 'Not assigned: only certificates held are listed.'}
         {tour ? ` Planned tour ${formatDate(tour.start)} – ${formatDate(tour.end)}.` : ''}
       </p>
       {entries.length === 0 ? (

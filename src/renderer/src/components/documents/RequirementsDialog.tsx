@@ -7,14 +7,14 @@ import { Dialog } from '../Dialog';
 import { Field } from '../../forms/form-helpers';
 import { words } from '../../../../shared/words';
 
-/** The vessel layer of the requirements (CREW.md: STCW → position → vessel → flag → owner): per position title. */
+/** The vessel layer of the requirements (docs/domain.md#requirements-by-position): per position title. */
 export function RequirementsDialog({ vesselId, onClose }: { vesselId: string; onClose(): void }) {
   const requirements = useApiQuery('documents.requirements', { vesselId });
   const [title, setTitle] = useState<string | null>(null);
   const [edited, setEdited] = useState<Set<CertificateKindId> | null>(null);
   const save = useApiMutation('documents.setRequirements', ['documents.'], {
     onSuccess: (_data, input) => {
-      toast.success(input.kinds === null ? `${input.title}: back to the CREW.md default` : `Saved what ${input.title} requires on this vessel`);
+      toast.success(input.kinds === null ? `${input.title}: back to the defaults for the position` : `Saved what ${input.title} requires on this vessel`);
       setEdited(null);
     },
     onError: (error) => toast.error(error.message),
@@ -34,7 +34,7 @@ export function RequirementsDialog({ vesselId, onClose }: { vesselId: string; on
             save.mutate({ vesselId, title: current.title, kinds: [...checked] });
           }}
         >
-          <Field label="Position" hint={current.overridden ? 'This vessel has its own list for this position' : 'Following the CREW.md default'}>
+          <Field label="Position" hint={current.overridden ? 'This vessel has its own list for this position' : 'Following the defaults for this position'}>
             {(a) => (
               <select
                 {...a}

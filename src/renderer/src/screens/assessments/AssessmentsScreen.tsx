@@ -5,6 +5,7 @@ import { NormsView } from './NormsView';
 import { ResultDetail } from './ResultDetail';
 import { ResultList } from './ResultList';
 import { ValidityRulesForm } from './ValidityRulesForm';
+import { ProfileView } from '../questionnaires/profile/ProfileView';
 
 const TABS = [
   { path: '/', label: 'Results' },
@@ -51,6 +52,7 @@ export function AssessmentsScreen() {
           <ValidityRulesForm />
         </Page>
       </Route>
+      <Route path="/:id/profile">{(params) => <ProfileView id={params.id} />}</Route>
       <Route path="/:id">{(params) => <ResultDetail id={params.id} />}</Route>
       <Route>
         <Page>

@@ -12,8 +12,8 @@ import { words } from '../../../../shared/words';
 
 /**
  * Import questionnaire results: choose who answered (applicants or crew in post — it decides which norms are
- * like for like, SPEC §2), pick a file, read the per-row report (nothing stored yet), confirm, watch the
- * scoring (cancel stores nothing).
+ * like for like, docs/psychometrics.md#2-scale-scores-and-norms), pick a file, read the per-row report (nothing
+ * stored yet), confirm, watch the scoring (cancel stores nothing).
  */
 export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const [context, setContext] = useState<AssessmentContext | null>(null);

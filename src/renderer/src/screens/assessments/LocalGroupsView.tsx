@@ -40,8 +40,8 @@ function columnsFor(scales: LocalGroup['scales']): Array<Column<LocalGroup>> {
 
 /**
  * Local norm groups from stored results: by position, department, or everyone of a population — always apart
- * by population (docs/psychometrics.md §2). A group below the minimum size says so instead of showing figures that would become
- * percentiles.
+ * by population (docs/psychometrics.md#2-scale-scores-and-norms). A group below the minimum size says so instead of
+ * showing figures that would become percentiles.
  */
 export function LocalGroupsView() {
   const [by, setBy] = useState<Grouping>('position');

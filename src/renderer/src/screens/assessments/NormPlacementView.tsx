@@ -19,8 +19,8 @@ function initialChoice(result: ResultDetail, options: NormOption[]): string | nu
 /**
  * The result against a chosen norm: imported tables or local groups, each with its population spelled out.
  * Another population's norms are used only when the person ticks the box, and the figures then say "mixed"
- * (docs/psychometrics.md §2); a local group below the minimum size shows why there are no percentiles instead of figures. The
- * figures of invalid answers are greyed (`greyed` says why).
+ * (docs/psychometrics.md#2-scale-scores-and-norms); a local group below the minimum size shows why there are no
+ * percentiles instead of figures. The figures of invalid answers are greyed (`greyed` says why).
  */
 export function NormPlacementView({ result, greyed = null }: { result: ResultDetail; greyed?: string | null }) {
   const options = useApiQuery('assessments.normOptions', { id: result.id });

@@ -14,9 +14,9 @@ import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { words } from '../../../../shared/words';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
-const POPULATIONS = ['volunteer', 'applicant', 'incumbent'] as const;
+const POPULATIONS = normMetadataSchema.shape.population.options;
 
-/** Import a norm table: the CSV `scale,mean,sd[,n]` and what it is — label, population and source (SPEC §2). */
+/** Import a norm table: the CSV `scale,mean,sd[,n]` and what it is — label, population and source (docs/psychometrics.md#2-scale-scores-and-norms). */
 function NormImportForm() {
   const [file, setFile] = useState<{ name: string; contentBase64: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);

@@ -18,7 +18,7 @@ const COLUMNS: Array<Column<ResultRow>> = [
     sortBy: (r) => verdicts.indexOf(r.verdict),
     cell: (r) => (
       <>
-        <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
+        <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} unchecked={r.unchecked} />
         {r.archivedAt && <span className="muted"> · archived</span>}
       </>
     ),

@@ -9,6 +9,7 @@ import { NormPlacementView } from './NormPlacementView';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { VerdictBadges } from './VerdictBadges';
 import { capitalised, words } from '../../../../shared/words';
+import { SessionFacts } from '../questionnaires/profile/SessionFacts';
 
 const MEANING = {
   valid: 'No index of careless responding crossed its cut-off.',
@@ -76,13 +77,22 @@ export function ResultDetail({ id }: { id: string }) {
             {r.archivedAt ? ' · archived' : ''}
           </p>
         </div>
+        <Link href={`/${r.id}/profile`} className="button">
+          Profile
+        </Link>
         <ArchiveToggle archived={Boolean(r.archivedAt)} prominentRestore onArchive={() => archive.archive(r.id, what, () => navigate('/'))} onRestore={() => archive.restore(r.id, what)} />
       </header>
       <div className="card">
         <h2>
           Validity: <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
         </h2>
-        <p>{r.verdict === 'valid' && r.notComputed.length > 0 ? 'No index that could be computed crossed its cut-off; the ones that could not are listed below.' : MEANING[r.verdict]}</p>
+        <p>
+          {r.unchecked
+            ? words.uncheckedResult.explanation
+            : r.verdict === 'valid' && r.notComputed.length > 0
+              ? 'No index that could be computed crossed its cut-off; the ones that could not are listed below.'
+              : MEANING[r.verdict]}
+        </p>
         {r.reasons.length > 0 && (
           <ul aria-label="Reasons">
             {r.reasons.map((reason) => (
@@ -103,6 +113,7 @@ export function ResultDetail({ id }: { id: string }) {
           </>
         )}
         {comparedWith(r) && <p className="muted">{comparedWith(r)}</p>}
+        {r.session && <SessionFacts session={r.session} />}
         {r.currentVerdict !== r.verdict && (
           <div className="notice warn" role="status">
             <p>

@@ -1,9 +1,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { ARCHIVED_FILTERS, assessmentContexts, type ResultListInput } from '../../../../shared/api';
+import { assessmentContexts, type ResultListInput } from '../../../../shared/api';
 import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
+import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
 import { fromFirstPage, NO_RESULT_FILTERS, useResultFilters, useResultSort, type ResultFilters } from '../../state/ui';
@@ -53,9 +54,7 @@ export function ResultList() {
           <input type="checkbox" checked={filters.verdictChanged} onChange={(e) => setFilter('verdictChanged', e.target.checked)} />
           Verdict differs under the current rules
         </label>
-        <select aria-label="Archived" value={filters.archived} onChange={(e) => set('archived', e.target.value)}>
-          <EnumOptions values={ARCHIVED_FILTERS} labels={words.archivedFilters} />
-        </select>
+        <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
         <span className="grow" />
         <button type="button" className="primary" onClick={() => setImporting(true)}>
           Import results…
@@ -107,7 +106,7 @@ export function ResultList() {
                       {r.answered}/{r.items}
                     </td>
                     <td>
-                      <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
+                      <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} unchecked={r.unchecked} />
                       {r.reasons > 0 && <span className="muted"> · {r.reasons} {r.reasons === 1 ? 'reason' : 'reasons'}</span>}
                       {r.archivedAt && <span className="muted"> · archived</span>}
                     </td>

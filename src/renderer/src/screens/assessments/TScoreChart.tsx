@@ -4,9 +4,9 @@ import { Bar } from 'react-chartjs-2';
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
 /**
- * T-scores (mean 50, SD 10 in the norm group, SPEC §2) as bars from the group average (50) to the person's T, so
- * above and below average read at a glance. The same figures are in the table beside it, so nothing is only in
- * the picture. Grey bars: the answers are invalid.
+ * T-scores (mean 50, SD 10 in the norm group, docs/psychometrics.md#2-scale-scores-and-norms) as bars from the
+ * group average (50) to the person's T, so above and below average read at a glance. The same figures are in the
+ * table beside it, so nothing is only in the picture. Grey bars: the answers are invalid.
  */
 export function TScoreChart({ scores, label, greyed = false }: { scores: Array<{ name: string; t: number | null }>; label: string; greyed?: boolean }) {
   return (

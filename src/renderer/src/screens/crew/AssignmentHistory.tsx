@@ -1,8 +1,8 @@
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { ASSIGNMENT_STATES, type AssignmentHistoryItem } from '../../../../shared/api';
+import type { AssignmentHistoryItem } from '../../../../shared/api';
 import { todayIsoDate } from '../../../../shared/domain/dates';
-import { seniorityOrder } from '../../../../shared/domain/crew';
+import { ASSIGNMENT_STATES, seniorityOrder } from '../../../../shared/domain/crew';
 import { inSentence, words } from '../../../../shared/words';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation } from '../../api/hooks';

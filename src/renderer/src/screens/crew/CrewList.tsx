@@ -3,11 +3,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import { ARCHIVED_FILTERS, CREW_LIST_SORTS, LIST_STATUSES, type CrewListInput, type CrewListRow } from '../../../../shared/api';
+import { CREW_LIST_SORTS, listStatusSchema, type CrewListInput, type CrewListRow } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
 import { DEPARTMENTS, POSITION_TITLES } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
+import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { SortHeader } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { downloadText } from '../../files';
@@ -66,11 +67,9 @@ function Filters() {
       </datalist>
       <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as typeof filters.status)}>
         <option value="">Any status</option>
-        <EnumOptions values={LIST_STATUSES} labels={words.personStatuses} />
+        <EnumOptions values={listStatusSchema.options} labels={words.personStatuses} />
       </select>
-      <select aria-label="Archived" value={filters.archived} onChange={(e) => setFilter('archived', e.target.value as typeof filters.archived)}>
-        <EnumOptions values={ARCHIVED_FILTERS} labels={words.archivedFilters} />
-      </select>
+      <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
       {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
         <button type="button" className="link" onClick={clear}>
           Clear filters

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { VerificationBadge } from '../../components/documents/labels';
 import { formatDateTime } from '../../format';
-import { DOCUMENT_LIST_STATUSES, type DocumentListSort, type DocumentListStatus } from '../../../../shared/api';
+import { queueStatusSchema, type DocumentListSort, type QueueStatus } from '../../../../shared/api';
 import { CoreSortHeading } from '../../components/SortableTable';
 import { EnumOptions } from '../../forms/form-helpers';
 import { useQueueFilters } from '../../state/documents';
@@ -32,8 +32,8 @@ export function ReviewQueue() {
       <div className="filters" role="group" aria-label="Queue filters">
         <label>
           Status{' '}
-          <select value={status} onChange={(e) => set({ status: e.target.value as DocumentListStatus })}>
-            <EnumOptions values={DOCUMENT_LIST_STATUSES} labels={words.documentListStatuses} />
+          <select value={status} onChange={(e) => set({ status: e.target.value as QueueStatus })}>
+            <EnumOptions values={queueStatusSchema.options} labels={words.documentListStatuses} />
           </select>
         </label>
         <label>

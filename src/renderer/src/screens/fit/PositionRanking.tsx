@@ -108,8 +108,15 @@ export function PositionRanking({ positionId }: { positionId: string }) {
           </select>
         </label>
         <label className="field">
-          <span>Lowest score shown</span>
-          <input type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} />
+          <span>Lowest score shown (%)</span>
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={5}
+            value={Math.round(threshold * 100)}
+            onChange={(e) => setThreshold(Math.min(100, Math.max(0, Number(e.target.value) || 0)) / 100)}
+          />
         </label>
         <label className="field">
           <span>How many</span>

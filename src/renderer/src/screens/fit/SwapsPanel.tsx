@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { SWAP_RANKINGS, type Output } from '../../../../shared/api';
 import { words } from '../../../../shared/words';
-import { EnumOptions } from '../../forms/form-helpers';
 import { useApiTask } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
+import { EnumOptions } from '../../forms/form-helpers';
 import { Delta, pct } from './labels';
 
 type Swap = Output<'fit.swaps'>['swaps'][number];

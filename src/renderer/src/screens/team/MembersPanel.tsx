@@ -3,7 +3,7 @@ import type { TeamDynamics, TeamMember } from '../../../../shared/api';
 import { seniorityOrder } from '../../../../shared/domain/crew';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDate } from '../../format';
-import { VERDICT_BADGE } from '../assessments/labels';
+import { VerdictBadge } from '../assessments/VerdictBadges';
 import { words } from '../../../../shared/words';
 
 const MEMBER_COLUMNS: Array<Column<TeamMember>> = [
@@ -27,7 +27,7 @@ const MEMBER_COLUMNS: Array<Column<TeamMember>> = [
       m.result ? (
         <>
           <Link href={`~/assessments/${m.result.id}`}>{formatDate(m.result.takenOn)}</Link> <span className="muted">· {words.assessmentContexts[m.result.context]}</span>{' '}
-          <span className={`badge ${VERDICT_BADGE[m.result.verdict]}`}>{words.verdicts[m.result.verdict]}</span>
+          <VerdictBadge verdict={m.result.verdict} unchecked={m.result.unchecked} />
           {m.notPlaced && <span className="muted"> · not compared with the norm</span>}
         </>
       ) : (

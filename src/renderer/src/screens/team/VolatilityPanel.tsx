@@ -9,12 +9,21 @@ ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip,
 const MONTH = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
 
-/** Cohesion from pulse surveys — not collected yet, so the panel says how to collect them. */
+/** Cohesion from the Team climate pulse survey: the latest month in words and the months before as a line. */
 export function CohesionPanel({ data }: { data: TeamDynamics }) {
+  const { series } = data.cohesion;
   return (
     <section className="card" aria-labelledby="cohesion-heading">
       <h2 id="cohesion-heading">Cohesion</h2>
       <p>{data.cohesion.message}</p>
+      {series.length > 1 && (
+        <div className="chart" role="img" aria-label={`Team climate by month: ${series.map((p) => `${monthLabel(p.month)} ${p.mean.toFixed(2)}`).join(', ')}`}>
+          <Line
+            data={{ labels: series.map((p) => monthLabel(p.month)), datasets: [{ label: 'Team climate (1–5)', data: series.map((p) => p.mean), borderColor: '#1f6f8b' }] }}
+            options={{ animation: false, maintainAspectRatio: false, scales: { y: { min: 1, max: 5 } } }}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,40 @@
+import type { ServiceContext } from './context';
+import { assignmentHandlers } from './assignments/handlers';
+import { demoHandlers } from './demo/handlers';
+import { peopleHandlers } from './people/handlers';
+import { psychometricsHandlers } from './psychometrics/handlers';
+import { assessmentHandlers } from './psychometrics/assessment-handlers';
+import { documentsHandlers } from './documents/handlers';
+import { fitHandlers } from './fit/handlers';
+import { documentRecordHandlers } from './documents/record-handlers';
+import { systemHandlers } from './system/handlers';
+import { teamHandlers } from './team/handlers';
+import { vesselHandlers } from './vessels/handlers';
+import { manningHandlers } from './manning/handlers';
+import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
+import { guardedByViewer } from './questionnaires/visibility';
+import type { Handlers } from './api/dispatcher';
+
+/**
+ * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
+ * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
+ */
+export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean } = { operatorShell: false }): Handlers {
+  const handlers: Handlers = {
+    ...systemHandlers(ctx),
+    ...vesselHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...assignmentHandlers(ctx),
+    ...demoHandlers(ctx),
+    ...psychometricsHandlers(ctx),
+    ...documentsHandlers(ctx),
+    ...documentRecordHandlers(ctx),
+    ...assessmentHandlers(ctx),
+    ...teamHandlers(ctx),
+    ...manningHandlers(ctx),
+    ...fitHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...pulseHandlers(ctx),
+  };
+  return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
+}

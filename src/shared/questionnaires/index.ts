@@ -1,0 +1,3 @@
+export * from './answers-file';
+export * from './proctoring';
+export * from './pulse';
