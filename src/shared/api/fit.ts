@@ -3,7 +3,8 @@ import { DEPARTMENTS, VESSEL_USES } from '../domain/crew';
 import { coefficientsSchema, LEAVE_REASONS, PREDICTORS, SEA_SERVICE_KINDS, SUB_SCORES, traitRangeSchema, VISA_KINDS } from '../fit/model';
 import { byIdSchema, idSchema, isoDateSchema, optionalIsoDateSchema, optionalText, requiredText } from './fields';
 import { procedure } from './procedure';
-import { inSentence, words } from '../words';
+import { domainWords } from '../words/domain';
+import { inSentence } from '../words/text';
 
 /**
  * Candidate fit, success prediction and what-if (issue 13; docs/fit-and-prediction.md). Everything here is
@@ -14,7 +15,7 @@ const bySubScore = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntri
 const byPredictor = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntries(PREDICTORS.map((s) => [s, schema])) as Record<(typeof PREDICTORS)[number], T>);
 
 export const weightsInputSchema = z.object(
-  Object.fromEntries(SUB_SCORES.map((s) => [s, z.number({ message: `Give the weight of ${inSentence(words.subScores[s])} as a number` })])) as Record<(typeof SUB_SCORES)[number], z.ZodNumber>,
+  Object.fromEntries(SUB_SCORES.map((s) => [s, z.number({ message: `Give the weight of ${inSentence(domainWords.subScores[s])} as a number` })])) as Record<(typeof SUB_SCORES)[number], z.ZodNumber>,
 );
 
 /** How a ranking is weighted: a preset by name, or weights given directly (normalised to add up to 1). */

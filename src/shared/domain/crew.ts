@@ -1,6 +1,5 @@
 import { ageOn, isIsoDate } from './dates';
 import { foldText } from './text';
-import { inSentence, words } from '../words';
 
 /**
  * Departments, positions, rotations and employment kinds of superyacht crew
@@ -62,12 +61,6 @@ export function departmentOfTitle(title: string): Department | null {
     if (POSITION_TITLES[department].some((t) => t.toLowerCase() === wanted)) return department;
   }
   return null;
-}
-
-/** "a deck position", "an engineering position": how a message names a department's positions. */
-export function positionOf(department: Department): string {
-  const name = inSentence(words.departments[department]);
-  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
 }
 
 /** Seniority order of a title within its department (the order of POSITION_TITLES); custom titles come after the known ones. */

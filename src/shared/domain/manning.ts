@@ -1,4 +1,4 @@
-import { words } from '../words';
+import { domainWords } from '../words/domain';
 
 /**
  * Safe manning defaults (docs/manning.md). A position marked "must be aboard" needs someone aboard every day;
@@ -25,7 +25,7 @@ export interface ManningDuty {
 }
 
 export const WATCHKEEPING_DUTY_KEY = 'watchkeeping-officer';
-export const WATCHKEEPING_DUTY: ManningDuty = { key: WATCHKEEPING_DUTY_KEY, label: words.manningDuties[WATCHKEEPING_DUTY_KEY] };
+export const WATCHKEEPING_DUTY: ManningDuty = { key: WATCHKEEPING_DUTY_KEY, label: domainWords.manningDuties[WATCHKEEPING_DUTY_KEY] };
 
 export function manningDuty(title: string): ManningDuty {
   if (isOneOf(WATCHKEEPING_OFFICER_TITLES, title)) return WATCHKEEPING_DUTY;

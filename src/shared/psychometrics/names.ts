@@ -1,4 +1,4 @@
-import { words } from '../words';
+import { domainWords } from '../words/domain';
 import type { Population } from './norms';
 
 /** How local norm groups are formed from stored results: by position, by department, or everyone of a population. */
@@ -11,7 +11,7 @@ export type Grouping = (typeof groupings)[number];
  */
 
 /** The local group of results whose person has no assignment (most applicants). */
-export const NO_POSITION_GROUP = words.localGroupNames.noPosition;
+export const NO_POSITION_GROUP = domainWords.localGroupNames.noPosition;
 
 /** The local group of everyone of one population: "All applicants", "All crew in post". */
-export const everyoneGroup = (population: Population): string => `${words.localGroupNames.everyone} ${words.populations[population]}`;
+export const everyoneGroup = (population: Population): string => `${domainWords.localGroupNames.everyone} ${domainWords.populations[population]}`;

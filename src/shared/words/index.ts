@@ -1,6 +1,10 @@
 import type { DocumentFields, Issue, VerificationReason } from '../api';
 import { en } from './en';
 import type { InputField, RecordKind, Words } from './types';
+import { inSentence } from './text';
+
+export { capitalised, inSentence } from './text';
+export { domainWords, positionOf } from './domain';
 
 export type { InputField, RecordKind, Words } from './types';
 
@@ -10,17 +14,6 @@ export type { InputField, RecordKind, Words } from './types';
  * here, so the engine's worker threads can load it. Another language would be another `Words` chosen here.
  */
 export const words: Words = en;
-
-/**
- * A label inside a sentence: "Expiry date" → "expiry date". A label that starts with an acronym or a name keeps
- * its capitals ("STCW reference", "ENG1 medical"); use it on groups written in sentence case, not on names.
- */
-export function inSentence(label: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-/** "Crew in post" from "crew in post": a sentence's words at the start of a line or a cell. */
-export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Field names inside a sentence: "Could not read: certificate number, expiry date". */
 export const fieldWords = (fields: ReadonlyArray<keyof DocumentFields>): string => fields.map((field) => inSentence(words.documentFields[field])).join(', ');

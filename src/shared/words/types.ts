@@ -34,12 +34,12 @@ import type {
 } from '../api';
 import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
 import type { CertificateKindId } from '../domain/certificates';
-import type { AssignmentState, Department, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
-import type { LeaveReason, PredictorName, SeaServiceKind, SubScoreName, VisaKind } from '../fit/model';
-import type { Grouping, Population, ValidityIndex, Verdict } from '../psychometrics';
+import type { AssignmentState, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
+import type { LeaveReason, PredictorName, SeaServiceKind, VisaKind } from '../fit/model';
+import type { Grouping, ValidityIndex, Verdict } from '../psychometrics';
 import type { ProctoringKind, ScoreLevel, Severity } from '../questionnaires';
 import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
-import type { WATCHKEEPING_DUTY_KEY } from '../domain/manning';
+import type { DomainWords } from './en/domain';
 
 type Of<T extends readonly string[]> = T[number];
 /** The named keys of an object type (an empty input, `Record<string, never>`, has none). */
@@ -52,11 +52,11 @@ export type InputField = Extract<{ [M in Method]: KeysOf<Input<M>> }[Method], st
  * Every word of the contract's vocabulary that people read, one group per enum of the contract (or of the shared
  * domain), keyed by its values: a value without a word is a compile error. A second language is a second object
  * of this type. Groups are written as they read on their own — a column heading, a badge, an option — unless
- * their comment says they are written to sit inside a sentence.
+ * their comment says they are written to sit inside a sentence. The groups the contract's own messages use are
+ * in DomainWords (./en/domain.ts), below the contract.
  */
-export interface Words {
+export interface Words extends DomainWords {
   // Fleet and crew
-  departments: Record<Department, string>;
   employmentKinds: Record<EmploymentKind, string>;
   vesselKinds: Record<VesselKind, string>;
   vesselUses: Record<VesselUse, string>;
@@ -66,8 +66,6 @@ export interface Words {
   archivedFilters: Record<ArchivedFilter, string>;
   /** A day on the manning strip. */
   manningPhases: Record<ManningPhase, string>;
-  /** Duties that are not one title (the officers of the watch cover for one another), as "No … aboard" names them. */
-  manningDuties: Record<typeof WATCHKEEPING_DUTY_KEY, string>;
 
   // Documents and certificates
   documentTypes: Record<DocumentType, string>;
@@ -89,8 +87,6 @@ export interface Words {
   documentActions: Record<DocumentAction, string>;
 
   // Assessments
-  /** Plural, written to sit inside a sentence: "compared with norms of crew in post". */
-  populations: Record<Population, string>;
   assessmentContexts: Record<AssessmentContext, string>;
   groupings: Record<Grouping, string>;
   verdicts: Record<Verdict, string>;
@@ -100,8 +96,6 @@ export interface Words {
   normOrigins: Record<NormOrigin, string>;
   placementStatuses: Record<PlacementStatus, string>;
   resultListSorts: Record<ResultListSort, string>;
-  /** Names of local norm groups that are not a position or department: "No position", "All" + a population. */
-  localGroupNames: Record<'noPosition' | 'everyone', string>;
 
   /** A result judged questionable only because no group was large enough to check it for random answering. */
   uncheckedResult: Record<'badge' | 'explanation', string>;
@@ -129,7 +123,6 @@ export interface Words {
   volatilityParts: Record<VolatilityPartId, string>;
 
   // Recruitment
-  subScores: Record<SubScoreName, string>;
   predictors: Record<PredictorName, string>;
   visaKinds: Record<VisaKind, string>;
   seaServiceKinds: Record<SeaServiceKind, string>;

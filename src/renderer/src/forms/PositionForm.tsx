@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { positionInputSchema, type Position, type PositionInput } from '../../../shared/api';
-import { COMMON_ROTATIONS, DEFAULT_ROTATION, DEPARTMENTS, EMPLOYMENT_KINDS, POSITION_TITLES, departmentOfTitle, positionOf, sameTitle } from '../../../shared/domain/crew';
+import { COMMON_ROTATIONS, DEFAULT_ROTATION, DEPARTMENTS, EMPLOYMENT_KINDS, POSITION_TITLES, departmentOfTitle, sameTitle } from '../../../shared/domain/crew';
 import { mustBeAboardByDefault } from '../../../shared/domain/manning';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate } from './form-helpers';
-import { words } from '../../../shared/words';
+import { positionOf, words } from '../../../shared/words';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 

@@ -2,11 +2,10 @@ import type { Words } from '../types';
 
 type AssessmentWords = Pick<
   Words,
-  'populations' | 'assessmentContexts' | 'groupings' | 'verdicts' | 'validityIndices' | 'matchKinds' | 'normOrigins' | 'placementStatuses' | 'resultListSorts' | 'localGroupNames' | 'uncheckedResult'
+  'assessmentContexts' | 'groupings' | 'verdicts' | 'validityIndices' | 'matchKinds' | 'normOrigins' | 'placementStatuses' | 'resultListSorts' | 'uncheckedResult'
 >;
 
 export const assessments: AssessmentWords = {
-  populations: { applicant: 'applicants', incumbent: 'crew in post', volunteer: 'volunteers', unspecified: 'an unspecified group' },
   assessmentContexts: { applicant: 'Applicant', incumbent: 'Crew in post' },
   groupings: { position: 'Position', department: 'Department', context: 'Applicants and crew in post' },
   verdicts: { valid: 'Valid', questionable: 'Questionable', invalid: 'Invalid' },
@@ -29,7 +28,6 @@ export const assessments: AssessmentWords = {
   matchKinds: { id: 'Person id', email: 'E-mail', name: 'Name' },
   normOrigins: { imported: 'Imported norm table', local: 'Local norm group' },
   placementStatuses: { placed: 'Compared with the norm', belowMinimum: 'Group too small for percentiles', mismatch: 'Norm of another population' },
-  localGroupNames: { noPosition: 'No position', everyone: 'All' },
   uncheckedResult: {
     badge: 'Not checked for random answering',
     explanation: 'Too few results of this questionnaire are stored to check these answers for random answering; no sign of careless answering was found.',

@@ -2,11 +2,10 @@ import type { Words } from '../types';
 
 type FleetWords = Pick<
   Words,
-  'departments' | 'employmentKinds' | 'vesselKinds' | 'vesselUses' | 'personStatuses' | 'assignmentStates' | 'crewListSorts' | 'archivedFilters' | 'manningPhases' | 'manningDuties'
+  'employmentKinds' | 'vesselKinds' | 'vesselUses' | 'personStatuses' | 'assignmentStates' | 'crewListSorts' | 'archivedFilters' | 'manningPhases'
 >;
 
 export const fleet: FleetWords = {
-  departments: { deck: 'Deck', engineering: 'Engineering', interior: 'Interior', galley: 'Galley' },
   employmentKinds: { permanent: 'Permanent', rotational: 'Rotational', temporary: 'Temporary / daywork' },
   vesselKinds: { motor: 'Motor yacht', sail: 'Sailing yacht' },
   vesselUses: { private: 'Private', charter: 'Charter', both: 'Private and charter' },
@@ -15,5 +14,4 @@ export const fleet: FleetWords = {
   crewListSorts: { name: 'Name', position: 'Position', status: 'Status', nationality: 'Nationality', email: 'E-mail' },
   archivedFilters: { exclude: 'Without archived', include: 'With archived', only: 'Archived only' },
   manningPhases: { aboard: 'Aboard', leave: 'On leave' },
-  manningDuties: { 'watchkeeping-officer': 'Watchkeeping officer' },
 };

@@ -1,6 +1,7 @@
 import type { Words } from '../types';
 import { assessments } from './assessments';
 import { documents } from './documents';
+import { domain } from './domain';
 import { fields } from './fields';
 import { fleet } from './fleet';
 import { questionnaires } from './questionnaires';
@@ -9,4 +10,4 @@ import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...system, ...fields };
+export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...system, ...fields };

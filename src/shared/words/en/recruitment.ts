@@ -2,7 +2,6 @@ import type { Words } from '../types';
 
 type RecruitmentWords = Pick<
   Words,
-  | 'subScores'
   | 'predictors'
   | 'visaKinds'
   | 'seaServiceKinds'
@@ -18,14 +17,6 @@ type RecruitmentWords = Pick<
 >;
 
 export const recruitment: RecruitmentWords = {
-  subScores: {
-    certificates: 'Certificates',
-    experience: 'Experience',
-    availability: 'Availability',
-    location: 'Right to work',
-    culture: 'Culture',
-    engagement: 'Engagement',
-  },
   predictors: {
     individual: 'The person (traits against the role, experience, certificates)',
     team: 'Fit with the team',
