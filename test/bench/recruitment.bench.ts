@@ -27,10 +27,10 @@ const bench: Benchmark = {
         const vessel = await core.call('vessels.get', { id: vessels[r % vessels.length]!.id });
         const position = vessel.positions[r % vessel.positions.length]!;
         const draft = await core.call('requisitions.create', { positionId: position.id, title: position.title, startDate: '2027-06-01', places: 1, requirements: {} });
-        requisitionIds.push((await core.call('requisitions.move', { id: draft.id, to: 'open' })).id);
+        requisitionIds.push((await core.call('requisitions.move', { id: draft.id, status: 'open' })).id);
         for (let c = 0; c < PER_REQUISITION; c += 1) {
           const app = await core.call('applications.create', { requisitionId: draft.id, personId: people[(r * 7 + c) % people.length]!, source: c % 3 ? 'Agency' : 'Direct', agency: c % 3 ? 'Blue Water' : null });
-          if (c % 4 === 0) await core.call('applications.move', { id: app.id, to: 'submitted' });
+          if (c % 4 === 0) await core.call('applications.move', { id: app.id, stage: 'submitted' });
         }
       }
       report({ label: 'set-up: 100 requisitions, 2,000 applications through the API', value: (performance.now() - started) / 1000, unit: 's' });
@@ -43,7 +43,7 @@ const bench: Benchmark = {
       await p95('applications.list, all 2,000 (the board of every requisition)', 10, () => core.call('applications.list', {}), '< 200 ms');
       let n = 0;
       const moving = (await core.call('applications.list', { requisitionId: requisitionIds[5]! })).filter((a) => a.stage === 'sourced');
-      await p95('applications.move, sourced → contacted (one write)', Math.min(10, moving.length - 1), () => core.call('applications.move', { id: moving[n++]!.id, to: 'contacted' }), '< 20 ms');
+      await p95('applications.move, sourced → contacted (one write)', Math.min(10, moving.length - 1), () => core.call('applications.move', { id: moving[n++]!.id, stage: 'contacted' }), '< 20 ms');
       await p95('requisitions.figures (time to hire, source of hires)', 20, () => core.call('requisitions.figures', {}));
       await p95('people.duplicates across 10,000 people', 5, () => core.call('people.duplicates', {}), '< 500 ms');
       await p95('people.duplicates for one person', 20, () => core.call('people.duplicates', { personId: people[42]! }), '< 50 ms');

@@ -39,7 +39,7 @@ afterAll(() => core.dispose());
 
 async function openRequisition(overrides: Partial<Input<'requisitions.create'>> = {}) {
   const draft = await core.call('requisitions.create', requisitionInput(overrides));
-  return core.call('requisitions.move', { id: draft.id, to: 'open' });
+  return core.call('requisitions.move', { id: draft.id, status: 'open' });
 }
 
 describe('requisitions', () => {
@@ -52,13 +52,13 @@ describe('requisitions', () => {
   it('is created as a draft, opened with a stamp, and refuses a move its state does not allow, naming the allowed ones', async () => {
     const draft = await core.call('requisitions.create', requisitionInput());
     expect(draft).toMatchObject({ status: 'draft', currency: 'EUR', vessel: vessel.name, department: 'interior', openedAt: null, createdBy: 'Ruth Recruiter' });
-    const bad = await core.dispatch('requisitions.move', { id: draft.id, to: 'paused' });
+    const bad = await core.dispatch('requisitions.move', { id: draft.id, status: 'paused' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Requisition cannot go from Draft to Paused; from Draft it can go to Open, Cancelled' } });
-    const open = await core.call('requisitions.move', { id: draft.id, to: 'open' });
+    const open = await core.call('requisitions.move', { id: draft.id, status: 'open' });
     expect(open.status).toBe('open');
     expect(open.openedAt).not.toBeNull();
     expect(open.daysOpen).toBe(0);
-    const cancelled = await core.call('requisitions.move', { id: draft.id, to: 'cancelled' });
+    const cancelled = await core.call('requisitions.move', { id: draft.id, status: 'cancelled' });
     expect(cancelled.endedAt).not.toBeNull();
     expect(await core.dispatch('requisitions.update', { id: draft.id, ...requisitionInput() })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/cancelled; its terms can no longer change/) } });
   });
@@ -78,30 +78,30 @@ describe('applications, the stamp and hiring', () => {
     const app = await core.call('applications.create', { requisitionId: req.id, personId: people.ana!, source: 'Agency', agency: 'Blue Water Crew' });
     expect(app).toMatchObject({ stage: 'sourced', firstSubmission: null });
     expect(await core.dispatch('applications.create', { requisitionId: req.id, personId: people.ana!, source: 'Direct' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already a candidate/ } });
-    const submitted = await core.call('applications.move', { id: app.id, to: 'submitted' });
+    const submitted = await core.call('applications.move', { id: app.id, stage: 'submitted' });
     expect(submitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedBy: 'Ruth Recruiter' });
-    const back = await core.dispatch('applications.move', { id: app.id, to: 'screening' });
+    const back = await core.dispatch('applications.move', { id: app.id, stage: 'screening' });
     expect(back).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Application cannot go from Submitted to Vessel to Screening; from Submitted to vessel it can go to Interviewing, Offered, Rejected, Withdrawn'.replace('Submitted to Vessel', 'Submitted to vessel') } });
     // A second requisition on the same vessel: the stamp stays the first one, by the first agency.
     const other = await openRequisition({ title: 'Chief Stew (relief)' });
     const second = await core.call('applications.create', { requisitionId: other.id, personId: people.ana!, source: 'Agency', agency: 'Another Agency' });
-    const secondSubmitted = await core.call('applications.move', { id: second.id, to: 'submitted' });
+    const secondSubmitted = await core.call('applications.move', { id: second.id, stage: 'submitted' });
     expect(secondSubmitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedAt: submitted.firstSubmission!.submittedAt });
-    expect(await core.dispatch('applications.move', { id: second.id, to: 'rejected' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'reason' }] } } });
-    expect((await core.call('applications.move', { id: second.id, to: 'rejected', reason: 'Duplicate of the main requisition' })).exitReason).toBe('Duplicate of the main requisition');
+    expect(await core.dispatch('applications.move', { id: second.id, stage: 'rejected' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: 'reason' }] } } });
+    expect((await core.call('applications.move', { id: second.id, stage: 'rejected', reason: 'Duplicate of the main requisition' })).exitReason).toBe('Duplicate of the main requisition');
     const history = await core.call('applications.history', { id: app.id });
     expect(history.map((h) => h.toStage)).toEqual(['sourced', 'submitted']);
-    await core.call('requisitions.move', { id: other.id, to: 'closed' });
+    await core.call('requisitions.move', { id: other.id, status: 'closed' });
   });
 
   it('hires from an offer: the assignment is created, the requisition filled; a full position is refused with who holds it', async () => {
     const req = await openRequisition();
     const ben = await core.call('applications.create', { requisitionId: req.id, personId: people.ben!, source: 'Referral' });
-    await core.call('applications.move', { id: ben.id, to: 'submitted' });
+    await core.call('applications.move', { id: ben.id, stage: 'submitted' });
     expect(await core.dispatch('applications.hire', { id: ben.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /Only a candidate with an offer/ } });
-    expect(await core.dispatch('applications.move', { id: ben.id, to: 'offered' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /start date/ } });
-    expect(await core.dispatch('applications.move', { id: ben.id, to: 'placed' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /use Hire/ } });
-    await core.call('applications.move', { id: ben.id, to: 'offered', offer: { startDate: '2027-03-01', rotation: '6:6', salary: 6500 } });
+    expect(await core.dispatch('applications.move', { id: ben.id, stage: 'offered' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /start date/ } });
+    expect(await core.dispatch('applications.move', { id: ben.id, stage: 'placed' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /use Hire/ } });
+    await core.call('applications.move', { id: ben.id, stage: 'offered', offer: { startDate: '2027-03-01', rotation: '6:6', salary: 6500 } });
     const hired = await core.call('applications.hire', { id: ben.id });
     expect(hired.application).toMatchObject({ stage: 'placed', assignmentId: hired.assignmentId });
     expect(hired.requisition).toMatchObject({ status: 'filled', placed: 1, daysToFill: 0 });
@@ -113,8 +113,8 @@ describe('applications, the stamp and hiring', () => {
     // The one place is taken from 1 March: Cy cannot be hired into it.
     const again = await openRequisition();
     const cy = await core.call('applications.create', { requisitionId: again.id, personId: people.cy!, source: 'Direct' });
-    await core.call('applications.move', { id: cy.id, to: 'submitted' });
-    await core.call('applications.move', { id: cy.id, to: 'offered', offer: { startDate: '2027-04-01' } });
+    await core.call('applications.move', { id: cy.id, stage: 'submitted' });
+    await core.call('applications.move', { id: cy.id, stage: 'offered', offer: { startDate: '2027-04-01' } });
     const full = await core.dispatch('applications.hire', { id: cy.id });
     expect(full).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^The position Chief Stew on Test Vessel is full on 1 Apr 2027: its one place is held by Ben Benson \(from 1 Mar 2027\)/) } });
     const untouched = await core.call('applications.list', { requisitionId: again.id });
@@ -126,8 +126,8 @@ describe('applications, the stamp and hiring', () => {
     expect(figures.timeToHire.median).toBe(0);
     expect(figures.sourceOfHires.find((s) => s.source === 'Referral')).toEqual({ source: 'Referral', hires: 1, applications: 1 });
     expect(figures.requisitions.filled).toBe(1);
-    await core.call('applications.move', { id: cy.id, to: 'withdrawn', reason: 'Took another job' });
-    await core.call('requisitions.move', { id: again.id, to: 'closed' });
+    await core.call('applications.move', { id: cy.id, stage: 'withdrawn', reason: 'Took another job' });
+    await core.call('requisitions.move', { id: again.id, status: 'closed' });
   });
 });
 
@@ -139,7 +139,7 @@ describe('interviews, feedback and notes', () => {
     position = await core.call('positions.create', { vesselId: vessel.id, department: 'deck', title: 'Bosun', headcount: 1, rotation: '4:2', employmentKind: 'rotational' });
     const req = await openRequisition({ title: 'Bosun', requirements: {} });
     appId = (await core.call('applications.create', { requisitionId: req.id, personId: people.cy!, source: 'Direct' })).id;
-    await core.call('applications.move', { id: appId, to: 'submitted' });
+    await core.call('applications.move', { id: appId, stage: 'submitted' });
   });
 
   it('schedules in the zone where it is held, with a question guide from the position, and warns of an interviewer booked twice', async () => {
@@ -152,8 +152,8 @@ describe('interviews, feedback and notes', () => {
     expect(second.warnings).toEqual(['Mia Chief already has an interview with Cy Cyson at 10 Jan 2027, 10:00 (Europe/Paris) that overlaps this one']);
     expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-03-28T02:30', timeZone: 'Europe/Paris', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /does not exist in Europe\/Paris/ } });
     expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-01-10T10:00', timeZone: 'Mars/Olympus', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await core.dispatch('interviews.move', { id: second.interview.id, to: 'scheduled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already Scheduled/ } });
-    await core.call('interviews.move', { id: second.interview.id, to: 'cancelled' });
+    expect(await core.dispatch('interviews.move', { id: second.interview.id, status: 'scheduled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already Scheduled/ } });
+    await core.call('interviews.move', { id: second.interview.id, status: 'cancelled' });
   });
 
   it('takes feedback once per interviewer, refuses a stranger, and sums it up per application', async () => {

@@ -35,7 +35,7 @@ export function addSampleRecruitment(ctx: ServiceContext, today: string): void {
     const viaAgency = i % 2 === 0;
     const application = createApplication(ctx, { requisitionId: draft.id, personId: id, source: viaAgency ? 'Agency' : 'Direct application', agency: viaAgency ? 'Blue Water Crew' : null });
     const path = stage === 'sourced' ? [] : stage === 'contacted' ? (['contacted'] as const) : stage === 'screening' ? (['contacted', 'screening'] as const) : stage === 'submitted' ? (['screening', 'submitted'] as const) : (['submitted', 'interviewing'] as const);
-    for (const to of path) moveApplication(ctx, { id: application.id, to, reason: null });
+    for (const to of path) moveApplication(ctx, { id: application.id, stage: to, reason: null });
     if (stage !== 'interviewing') return;
     const { interview } = scheduleInterview(ctx, { applicationId: application.id, kind: 'captain', mode: 'video', interviewers: ['Captain Hart', 'Mia Chief'], localTime: `${addDaysIso(today, 1)}T10:00`, timeZone: 'Europe/Paris', durationMinutes: 45, location: 'Video call' });
     submitFeedback(ctx, { interviewId: interview.id, interviewer: 'Mia Chief', ratings: { technical: 4, teamwork: 5, communication: 4 }, overall: 4, recommendation: 'hire', strengths: 'Calm under pressure; good references', concerns: null });

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { words } from '../../shared/words';
 import type { Application, ParsedInput } from '../../shared/api';
 import { APPLICATION_MACHINE, moveProblem, type ApplicationStage } from '../../shared/recruitment/pipeline';
 import { formatDate } from '../../shared/domain/dates';
@@ -100,13 +101,13 @@ export function listApplications(ctx: ServiceContext, filter: { requisitionId?: 
 
 export function getApplication(ctx: ServiceContext, id: string): Application {
   const row = statement(ctx.sqlite(), APPLICATIONS_SQL('AND a.id = @id')).get({ id }) as JoinedRow | undefined;
-  if (!row) throw notFound('Application', id);
+  if (!row) throw notFound('application', id);
   return toApplication(row);
 }
 
 export function getApplicationRow(ctx: ServiceContext, id: string): Row {
   const row = ctx.db().select().from(applications).where(eq(applications.id, id)).get();
-  if (!row || row.archivedAt !== null) throw notFound('Application', id);
+  if (!row || row.archivedAt !== null) throw notFound('application', id);
   return row;
 }
 
@@ -144,7 +145,7 @@ function offerColumns(offer: NonNullable<ParsedInput<'applications.move'>['offer
 
 /** Moves an application inside the caller's write; `placed` is reached only by hiring (hiring.ts). */
 export function moveApplicationRow(ctx: ServiceContext, app: Application, to: ApplicationStage, details: { reason: string | null; offer?: ParsedInput<'applications.move'>['offer'] }): void {
-  const problem = moveProblem(APPLICATION_MACHINE, app.stage, to);
+  const problem = moveProblem(APPLICATION_MACHINE, words.applicationStages, app.stage, to);
   if (problem) throw new AppError('CONFLICT', problem, { allowed: APPLICATION_MACHINE.moves[app.stage] });
   if ((to === 'rejected' || to === 'withdrawn') && details.reason === null) {
     const message = `Say why the candidate is ${to}`;
@@ -169,12 +170,12 @@ export function moveApplicationRow(ctx: ServiceContext, app: Application, to: Ap
     .run();
   recordMove(ctx, app.id, app.stage, to, details.reason);
   if (to === 'submitted') stampFirstSubmission(ctx, app);
-  const label = APPLICATION_MACHINE.labels[to];
+  const label = words.applicationStages[to];
   raise(ctx, {
     kind: 'stage_change',
     priority: to === 'offered' || to === 'placed' ? 'high' : 'normal',
     title: `${app.personName}: ${label}`,
-    body: `${app.personName} moved from ${APPLICATION_MACHINE.labels[app.stage]} to ${label} for ${app.requisitionTitle} on ${app.vessel}${to === 'offered' && offer ? `, starting ${formatDate(offer.startDate)}` : ''}${details.reason ? ` (${details.reason})` : ''}.`,
+    body: `${app.personName} moved from ${words.applicationStages[app.stage]} to ${label} for ${app.requisitionTitle} on ${app.vessel}${to === 'offered' && offer ? `, starting ${formatDate(offer.startDate)}` : ''}${details.reason ? ` (${details.reason})` : ''}.`,
     link: applicationLink(app.id),
     vesselId: app.vesselId,
     personId: app.personId,
@@ -185,8 +186,8 @@ export function moveApplicationRow(ctx: ServiceContext, app: Application, to: Ap
 export function moveApplication(ctx: ServiceContext, input: ParsedInput<'applications.move'>): Application {
   write(ctx.sqlite(), () => {
     const app = getApplication(ctx, input.id);
-    if (input.to === 'placed') throw new AppError('CONFLICT', 'A candidate is placed by hiring them from their offer, which creates their assignment: use Hire');
-    moveApplicationRow(ctx, app, input.to, { reason: input.reason, offer: input.offer });
+    if (input.stage === 'placed') throw new AppError('CONFLICT', 'A candidate is placed by hiring them from their offer, which creates their assignment: use Hire');
+    moveApplicationRow(ctx, app, input.stage, { reason: input.reason, offer: input.offer });
   });
   return getApplication(ctx, input.id);
 }

@@ -1,7 +1,7 @@
-import { CERTIFICATE_LABELS, isCertificateKind } from '../../shared/domain/certificates';
+import { isCertificateKind } from '../../shared/domain/certificates';
+import { words } from '../../shared/words';
 import { countryName } from '../../shared/domain/countries';
 import { ageOn, formatDate, formatDateRange, todayIsoDate } from '../../shared/domain/dates';
-import { VISA_LABELS } from '../../shared/fit/model';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { listSeaService, listVisas } from '../fit/records';
@@ -42,7 +42,7 @@ export function cvData(ctx: ServiceContext, personId: string): CvData {
   const today = todayIsoDate();
   const held = (statement(ctx.sqlite(), CERTIFICATES_SQL).all(personId) as Array<{ kind: string; until: string }>).filter((c) => isCertificateKind(c.kind));
   const eng1 = held.find((c) => c.kind === 'eng1');
-  const visas = listVisas(ctx, personId).map((v) => `${VISA_LABELS[v.kind]}${v.expiresOn ? ` (to ${formatDate(v.expiresOn)})` : ''}`);
+  const visas = listVisas(ctx, personId).map((v) => `${words.visaKinds[v.kind]}${v.expiresOn ? ` (to ${formatDate(v.expiresOn)})` : ''}`);
   const levels = profile.languageLevels;
   const languages = [...new Set([...person.languages, ...Object.keys(levels)])].map((l) => (levels[l] ? `${l} (${levels[l]})` : l));
   const facts: Array<CvLine | null> = [
@@ -63,7 +63,7 @@ export function cvData(ctx: ServiceContext, personId: string): CvData {
     facts: facts.filter((f): f is CvLine => f !== null),
     contacts: contacts.filter((f): f is CvLine => f !== null),
     summary: profile.summary,
-    certificates: held.map((c) => ({ label: CERTIFICATE_LABELS[c.kind as keyof typeof CERTIFICATE_LABELS], value: until(c.until) })),
+    certificates: held.map((c) => ({ label: words.certificates[c.kind as keyof typeof words.certificates], value: until(c.until) })),
     seaService: listSeaService(ctx, personId, today).map((s) => ({
       vessel: `${s.vesselName}${s.lengthM ? ` (${Math.round(s.lengthM)} m)` : ''}`,
       role: s.positionTitle,

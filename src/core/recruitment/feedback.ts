@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { words } from '../../shared/words';
 import type { FeedbackSummary, ParsedInput } from '../../shared/api';
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from '../../shared/recruitment/pipeline';
+import { RECOMMENDATIONS } from '../../shared/recruitment/pipeline';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { interviewFeedback, interviews } from '../db/schema';
@@ -38,7 +39,7 @@ export function submitFeedback(ctx: ServiceContext, input: ParsedInput<'feedback
       kind: 'feedback_submitted',
       priority: input.recommendation === 'no_hire' ? 'high' : 'normal',
       title: `Feedback on ${interview.personName} from ${interviewer}`,
-      body: `${interviewer}: ${RECOMMENDATION_LABELS[input.recommendation]}, ${input.overall} of 5 overall (${interview.requisitionTitle} on ${interview.vessel}).`,
+      body: `${interviewer}: ${words.recommendations[input.recommendation]}, ${input.overall} of 5 overall (${interview.requisitionTitle} on ${interview.vessel}).`,
       link: applicationLink(interview.applicationId),
       vesselId: interview.vesselId,
       personId: interview.personId,

@@ -1,6 +1,7 @@
 import { desc, inArray, isNull } from 'drizzle-orm';
+import { words } from '../../shared/words';
 import type { Output } from '../../shared/api';
-import { CERTIFICATE_LABELS, isCertificateKind } from '../../shared/domain/certificates';
+import { isCertificateKind } from '../../shared/domain/certificates';
 import { formatDate } from '../../shared/domain/dates';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -41,8 +42,8 @@ function raiseExpiries(ctx: ServiceContext): void {
       raise(ctx, {
         kind: 'certificate_expiry',
         priority: 'high',
-        title: `${c.name}: ${CERTIFICATE_LABELS[kind]} runs out before the start`,
-        body: `${c.name}'s ${CERTIFICATE_LABELS[kind]} expires on ${formatDate(until)}, before the start on ${formatDate(c.startDate)} as ${c.title}.`,
+        title: `${c.name}: ${words.certificates[kind]} runs out before the start`,
+        body: `${c.name}'s ${words.certificates[kind]} expires on ${formatDate(until)}, before the start on ${formatDate(c.startDate)} as ${c.title}.`,
         link: applicationLink(c.id),
         vesselId: c.vesselId,
         personId: c.personId,

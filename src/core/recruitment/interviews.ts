@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { words } from '../../shared/words';
 import type { Interview, ParsedInput } from '../../shared/api';
-import { CERTIFICATE_LABELS, isCertificateKind } from '../../shared/domain/certificates';
+import { isCertificateKind } from '../../shared/domain/certificates';
 import { formatDate, formatWallClock } from '../../shared/domain/dates';
-import { DEPARTMENT_LABELS } from '../../shared/domain/crew';
-import { INTERVIEW_KIND_LABELS, INTERVIEW_MACHINE, moveProblem, type InterviewStatus } from '../../shared/recruitment/pipeline';
+import { INTERVIEW_MACHINE, moveProblem, type InterviewStatus } from '../../shared/recruitment/pipeline';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { interviews } from '../db/schema';
@@ -45,7 +45,7 @@ function toInterviews(ctx: ServiceContext, where: string, params: Record<string,
 
 export function getInterviewRow(ctx: ServiceContext, id: string): Row {
   const row = ctx.db().select().from(interviews).where(eq(interviews.id, id)).get();
-  if (!row || row.archivedAt !== null) throw notFound('Interview', id);
+  if (!row || row.archivedAt !== null) throw notFound('interview', id);
   return row;
 }
 
@@ -68,8 +68,8 @@ const KIND_QUESTIONS: Record<Kind, string[]> = {
 export function questionGuide(ctx: ServiceContext, applicationId: string, kind: Kind): string[] {
   const app = getApplication(ctx, applicationId);
   const requisition = getRequisitionRow(ctx, app.requisitionId);
-  const certificates = requisition.requirements.certificates.filter(isCertificateKind).map((k) => `Show your ${CERTIFICATE_LABELS[k]}: is it valid past ${formatDate(requisition.startDate)}?`);
-  const department = `What ${DEPARTMENT_LABELS[requisition.department].toLowerCase()} experience do you bring to a ${requisition.title} role?`;
+  const certificates = requisition.requirements.certificates.filter(isCertificateKind).map((k) => `Show your ${words.certificates[k]}: is it valid past ${formatDate(requisition.startDate)}?`);
+  const department = `What ${words.departments[requisition.department].toLowerCase()} experience do you bring to a ${requisition.title} role?`;
   return [...KIND_QUESTIONS[kind], department, ...(kind === 'screening' || kind === 'technical' ? certificates : [])];
 }
 
@@ -107,7 +107,7 @@ export function scheduleInterview(ctx: ServiceContext, input: ParsedInput<'inter
 export function moveInterview(ctx: ServiceContext, id: string, to: InterviewStatus): Interview {
   write(ctx.sqlite(), () => {
     const row = getInterviewRow(ctx, id);
-    const problem = moveProblem(INTERVIEW_MACHINE, row.status, to);
+    const problem = moveProblem(INTERVIEW_MACHINE, words.interviewStatuses, row.status, to);
     if (problem) throw new AppError('CONFLICT', problem, { allowed: INTERVIEW_MACHINE.moves[row.status] });
     ctx.db().update(interviews).set({ status: to }).where(eq(interviews.id, id)).run();
   });
@@ -124,7 +124,7 @@ export function raiseReminders(ctx: ServiceContext, now = Date.now()): void {
         kind: 'interview_reminder',
         priority: 'high',
         title: `Interview with ${i.personName}, ${formatWallClock(i.localTime)}`,
-        body: `${INTERVIEW_KIND_LABELS[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${formatWallClock(i.localTime)} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
+        body: `${words.interviewKinds[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${formatWallClock(i.localTime)} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
         link: applicationLink(i.applicationId),
         vesselId: i.vesselId,
         personId: i.personId,

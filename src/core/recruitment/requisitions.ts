@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { words } from '../../shared/words';
 import type { Output, ParsedInput, Requisition } from '../../shared/api';
 import { dayNumber } from '../../shared/domain/dates';
 import { APPLICATION_STAGES, moveProblem, REQUISITION_MACHINE, type RequisitionStatus } from '../../shared/recruitment/pipeline';
@@ -48,7 +49,7 @@ export function toRequisition(ctx: ServiceContext, row: Row): Requisition {
 
 export function getRequisitionRow(ctx: ServiceContext, id: string): Row {
   const row = ctx.db().select().from(requisitions).where(eq(requisitions.id, id)).get();
-  if (!row) throw notFound('Requisition', id);
+  if (!row) throw notFound('requisition', id);
   return row;
 }
 
@@ -117,7 +118,7 @@ export function createRequisition(ctx: ServiceContext, input: ParsedInput<'requi
 export function updateRequisition(ctx: ServiceContext, { id, ...input }: ParsedInput<'requisitions.update'>): Requisition {
   const row = write(ctx.sqlite(), () => {
     const existing = getRequisitionRow(ctx, id);
-    if (ENDED.includes(existing.status)) throw new AppError('CONFLICT', `This requisition is ${REQUISITION_MACHINE.labels[existing.status].toLowerCase()}; its terms can no longer change`);
+    if (ENDED.includes(existing.status)) throw new AppError('CONFLICT', `This requisition is ${words.requisitionStatuses[existing.status].toLowerCase()}; its terms can no longer change`);
     return ctx.db().update(requisitions).set(termsOf(input)).where(eq(requisitions.id, id)).returning().get();
   });
   return toRequisition(ctx, row);
@@ -125,7 +126,7 @@ export function updateRequisition(ctx: ServiceContext, { id, ...input }: ParsedI
 
 /** Moves a requisition along its state machine inside the caller's write; stamps opening and ending. */
 export function moveRequisitionRow(ctx: ServiceContext, existing: Row, to: RequisitionStatus): Row {
-  const problem = moveProblem(REQUISITION_MACHINE, existing.status, to);
+  const problem = moveProblem(REQUISITION_MACHINE, words.requisitionStatuses, existing.status, to);
   if (problem) throw new AppError('CONFLICT', problem, { allowed: REQUISITION_MACHINE.moves[existing.status] });
   const stamp = nowIso();
   return ctx

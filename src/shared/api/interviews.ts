@@ -125,7 +125,7 @@ export const interviewProcedures = {
   ),
   'interviews.move': procedure(
     'Change the status of an interview (scheduled → in progress → completed / cancelled / no-show)',
-    z.object({ id: idSchema, to: z.enum(INTERVIEW_STATUSES) }),
+    z.object({ id: idSchema, status: z.enum(INTERVIEW_STATUSES) }),
     interviewSchema,
   ),
   'feedback.submit': procedure('Record an interviewer’s feedback on an interview (once per interviewer)', feedbackInputSchema, feedbackSchema),

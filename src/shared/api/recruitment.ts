@@ -141,7 +141,7 @@ export const requisitionProcedures = {
   'requisitions.update': procedure('Change a requisition that is not finished', requisitionUpdateSchema, requisitionSchema),
   'requisitions.move': procedure(
     'Move a requisition to another status (draft → open → paused → filled / closed / cancelled; only valid moves)',
-    z.object({ id: idSchema, to: z.enum(REQUISITION_STATUSES) }),
+    z.object({ id: idSchema, status: z.enum(REQUISITION_STATUSES) }),
     requisitionSchema,
   ),
   'requisitions.figures': procedure('Figures across requisitions: how many in each status, time to hire, time to fill, source of hires', z.object({}), recruitmentFiguresSchema),
@@ -157,7 +157,7 @@ export const requisitionProcedures = {
   ),
   'applications.move': procedure(
     'Move an application to another stage (forward, or out as rejected / withdrawn with a reason; offered needs the start date)',
-    z.object({ id: idSchema, to: z.enum(APPLICATION_STAGES), reason: optionalText(500), offer: offerSchema.optional() }),
+    z.object({ id: idSchema, stage: z.enum(APPLICATION_STAGES), reason: optionalText(500), offer: offerSchema.optional() }),
     applicationSchema,
   ),
   'applications.history': procedure('Every stage change of an application, oldest first', byIdSchema, z.array(applicationMoveSchema)),

@@ -1,6 +1,7 @@
 /**
  * The recruitment pipeline's states and the moves between them (docs/recruitment.md#stages-and-transitions).
  * The core refuses any other move and names the allowed ones; the board uses the same tables to offer moves.
+ * What people read for each value is in the dictionary (src/shared/words).
  */
 
 export const REQUISITION_STATUSES = ['draft', 'open', 'paused', 'filled', 'closed', 'cancelled'] as const;
@@ -19,13 +20,11 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export interface StateMachine<S extends string> {
   /** What the thing is called in messages ("requisition", "application"). */
   readonly noun: string;
-  readonly labels: Record<S, string>;
   readonly moves: Record<S, readonly S[]>;
 }
 
 export const REQUISITION_MACHINE: StateMachine<RequisitionStatus> = {
   noun: 'requisition',
-  labels: { draft: 'Draft', open: 'Open', paused: 'Paused', filled: 'Filled', closed: 'Closed', cancelled: 'Cancelled' },
   moves: {
     draft: ['open', 'cancelled'],
     open: ['paused', 'filled', 'closed', 'cancelled'],
@@ -42,17 +41,6 @@ export const REQUISITION_MACHINE: StateMachine<RequisitionStatus> = {
  */
 export const APPLICATION_MACHINE: StateMachine<ApplicationStage> = {
   noun: 'application',
-  labels: {
-    sourced: 'Sourced',
-    contacted: 'Contacted',
-    screening: 'Screening',
-    submitted: 'Submitted to vessel',
-    interviewing: 'Interviewing',
-    offered: 'Offered',
-    placed: 'Placed',
-    rejected: 'Rejected',
-    withdrawn: 'Withdrawn',
-  },
   moves: {
     sourced: ['contacted', 'screening', 'submitted', 'rejected', 'withdrawn'],
     contacted: ['screening', 'submitted', 'rejected', 'withdrawn'],
@@ -68,7 +56,6 @@ export const APPLICATION_MACHINE: StateMachine<ApplicationStage> = {
 
 export const INTERVIEW_MACHINE: StateMachine<InterviewStatus> = {
   noun: 'interview',
-  labels: { scheduled: 'Scheduled', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' },
   moves: {
     scheduled: ['in_progress', 'completed', 'cancelled', 'no_show'],
     in_progress: ['completed', 'cancelled'],
@@ -80,42 +67,31 @@ export const INTERVIEW_MACHINE: StateMachine<InterviewStatus> = {
 
 export const canMove = <S extends string>(machine: StateMachine<S>, from: S, to: S): boolean => machine.moves[from].includes(to);
 
-/** Why a move is refused, in words naming the allowed ones; null when it is allowed. */
-export function moveProblem<S extends string>(machine: StateMachine<S>, from: S, to: S): string | null {
+/** Why a move is refused, in words (`labels`, the dictionary's) naming the allowed ones; null when it is allowed. */
+export function moveProblem<S extends string>(machine: StateMachine<S>, labels: Record<S, string>, from: S, to: S): string | null {
   if (canMove(machine, from, to)) return null;
-  const allowed = machine.moves[from].map((s) => machine.labels[s]);
+  const allowed = machine.moves[from].map((s) => labels[s]);
   const what = `${machine.noun[0]!.toUpperCase()}${machine.noun.slice(1)}`;
-  const head = from === to ? `The ${machine.noun} is already ${machine.labels[from]}` : `${what} cannot go from ${machine.labels[from]} to ${machine.labels[to]}`;
-  return allowed.length === 0 ? `${head}: ${machine.labels[from]} is final` : `${head}; from ${machine.labels[from]} it can go to ${allowed.join(', ')}`;
+  const head = from === to ? `The ${machine.noun} is already ${labels[from]}` : `${what} cannot go from ${labels[from]} to ${labels[to]}`;
+  return allowed.length === 0 ? `${head}: ${labels[from]} is final` : `${head}; from ${labels[from]} it can go to ${allowed.join(', ')}`;
 }
 
 export const INTERVIEW_KINDS = ['screening', 'technical', 'captain', 'head_of_department'] as const;
-export const INTERVIEW_KIND_LABELS: Record<(typeof INTERVIEW_KINDS)[number], string> = {
-  screening: 'Screening',
-  technical: 'Technical',
-  captain: 'Captain',
-  head_of_department: 'Head of department',
-};
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
 export const INTERVIEW_MODES = ['in_person', 'video', 'phone'] as const;
-export const INTERVIEW_MODE_LABELS: Record<(typeof INTERVIEW_MODES)[number], string> = { in_person: 'In person', video: 'Video', phone: 'Phone' };
+export type InterviewMode = (typeof INTERVIEW_MODES)[number];
 
 export const RECOMMENDATIONS = ['strong_hire', 'hire', 'maybe', 'no_hire'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { strong_hire: 'Strong hire', hire: 'Hire', maybe: 'Maybe', no_hire: 'No hire' };
 
 /** The competencies an interviewer rates, 1–5 each. */
 export const COMPETENCIES = ['technical', 'communication', 'teamwork', 'attitude', 'presentation'] as const;
-export const COMPETENCY_LABELS: Record<(typeof COMPETENCIES)[number], string> = {
-  technical: 'Technical skill',
-  communication: 'Communication',
-  teamwork: 'Teamwork',
-  attitude: 'Attitude',
-  presentation: 'Presentation',
-};
+export type Competency = (typeof COMPETENCIES)[number];
 
 export const NOTE_KINDS = ['general', 'follow_up', 'red_flag'] as const;
-export const NOTE_KIND_LABELS: Record<(typeof NOTE_KINDS)[number], string> = { general: 'General', follow_up: 'Follow-up', red_flag: 'Red flag' };
+export type NoteKind = (typeof NOTE_KINDS)[number];
 export const NOTE_VISIBILITIES = ['private', 'shared'] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
 
 export const NOTIFICATION_KINDS = ['interview_reminder', 'stage_change', 'feedback_submitted', 'certificate_expiry'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -50,7 +50,7 @@ describe('harmony cv', { timeout: 60_000 }, () => {
     expect(noOut.stderr).toContain('Say where to write the CV: --out FILE');
     const unknown = await harmony('cv', 'no-such-person', '--out', join(dir.path, 'x.pdf'));
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('Person no-such-person does not exist');
+    expect(unknown.stderr).toContain('This person no longer exists.');
     expectPlain(unknown.stderr);
     const existing = await harmony('cv', personId, '--out', join(dir.path, 'cv.pdf'));
     expect(existing.code).not.toBe(0);

@@ -1,16 +1,12 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
 import type { Interview } from '../../../../shared/api';
 import {
   APPLICATION_MACHINE,
-  COMPETENCY_LABELS,
-  INTERVIEW_KIND_LABELS,
   INTERVIEW_MACHINE,
-  INTERVIEW_MODE_LABELS,
-  NOTE_KIND_LABELS,
   NOTE_KINDS,
-  RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
   type ApplicationStage,
 } from '../../../../shared/recruitment/pipeline';
@@ -37,9 +33,9 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
         <div key={i.id} className="interview">
           <p>
             <strong>
-              {INTERVIEW_KIND_LABELS[i.kind]} interview, {INTERVIEW_MODE_LABELS[i.mode].toLowerCase()}
+              {words.interviewKinds[i.kind]} interview, {words.interviewModes[i.mode].toLowerCase()}
             </strong>{' '}
-            · {formatWallClock(i.localTime)} ({i.timeZone}) · {i.durationMinutes} min{i.location ? ` · ${i.location}` : ''} · <span className="badge">{INTERVIEW_MACHINE.labels[i.status]}</span>
+            · {formatWallClock(i.localTime)} ({i.timeZone}) · {i.durationMinutes} min{i.location ? ` · ${i.location}` : ''} · <span className="badge">{words.interviewStatuses[i.status]}</span>
           </p>
           <p className="muted">
             With {i.interviewers.join(', ')}. Feedback from {i.feedbackFrom.length ? i.feedbackFrom.join(', ') : 'nobody yet'}.
@@ -56,8 +52,8 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
           )}
           <div className="form-actions start">
             {INTERVIEW_MACHINE.moves[i.status].map((to) => (
-              <button key={to} type="button" onClick={() => move.mutate({ id: i.id, to })}>
-                Mark {INTERVIEW_MACHINE.labels[to].toLowerCase()}
+              <button key={to} type="button" onClick={() => move.mutate({ id: i.id, status: to })}>
+                Mark {words.interviewStatuses[to].toLowerCase()}
               </button>
             ))}
             {i.feedbackFrom.length < i.interviewers.length && i.status !== 'cancelled' && i.status !== 'no_show' && (
@@ -89,14 +85,14 @@ function FeedbackSummary({ applicationId }: { applicationId: string }) {
       <p>
         {s.count} {s.count === 1 ? 'interviewer' : 'interviewers'} · overall {s.overall} of 5 ·{' '}
         {RECOMMENDATIONS.filter((r) => s.recommendations[r] > 0)
-          .map((r) => `${RECOMMENDATION_LABELS[r]}: ${s.recommendations[r]}`)
+          .map((r) => `${words.recommendations[r]}: ${s.recommendations[r]}`)
           .join(', ')}
       </p>
-      <p className="muted">{Object.entries(s.competencies).map(([c, v]) => `${COMPETENCY_LABELS[c as keyof typeof COMPETENCY_LABELS] ?? c} ${v}`).join(' · ')}</p>
+      <p className="muted">{Object.entries(s.competencies).map(([c, v]) => `${words.competencies[c as keyof typeof words.competencies] ?? c} ${v}`).join(' · ')}</p>
       <ul className="plain-list">
         {s.entries.map((e) => (
           <li key={e.id}>
-            <strong>{e.interviewer}</strong>: {RECOMMENDATION_LABELS[e.recommendation]}, {e.overall} of 5
+            <strong>{e.interviewer}</strong>: {words.recommendations[e.recommendation]}, {e.overall} of 5
             {e.strengths ? `. Strengths: ${e.strengths}` : ''}
             {e.concerns ? `. Concerns: ${e.concerns}` : ''}
           </li>
@@ -118,7 +114,7 @@ function Notes({ applicationId }: { applicationId: string }) {
       <ul className="plain-list">
         {(notes.data ?? []).map((n) => (
           <li key={n.id} className={n.kind === 'red_flag' ? 'red-flag' : undefined}>
-            <span className={`badge ${n.kind === 'red_flag' ? 'bad' : n.kind === 'follow_up' ? 'warn' : ''}`}>{NOTE_KIND_LABELS[n.kind]}</span> {n.body}{' '}
+            <span className={`badge ${n.kind === 'red_flag' ? 'bad' : n.kind === 'follow_up' ? 'warn' : ''}`}>{words.noteKinds[n.kind]}</span> {n.body}{' '}
             <span className="muted">
               — {n.author}, {formatDateTime(n.createdAt)}
               {n.visibility === 'private' ? ' (private)' : ''}
@@ -136,7 +132,7 @@ function Notes({ applicationId }: { applicationId: string }) {
         <select aria-label="Kind of note" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
           {NOTE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {NOTE_KIND_LABELS[k]}
+              {words.noteKinds[k]}
             </option>
           ))}
         </select>
@@ -155,7 +151,7 @@ function Notes({ applicationId }: { applicationId: string }) {
 export function ApplicationPage({ id }: { id: string }) {
   const list = useApiQuery('applications.list', {});
   const history = useApiQuery('applications.history', { id });
-  const move = useApiMutation('applications.move', REFRESH, { onSuccess: (a) => toast.success(`${a.personName}: ${APPLICATION_MACHINE.labels[a.stage]}`), onError: (e) => toast.error(e.message) });
+  const move = useApiMutation('applications.move', REFRESH, { onSuccess: (a) => toast.success(`${a.personName}: ${words.applicationStages[a.stage]}`), onError: (e) => toast.error(e.message) });
   const [pending, setPending] = useState<ApplicationStage | null>(null);
   const a = list.data?.find((x) => x.id === id);
   if (list.isError) return <p className="notice bad">{list.error.message}</p>;
@@ -169,7 +165,7 @@ export function ApplicationPage({ id }: { id: string }) {
             ← {a.requisitionTitle}, {a.vessel}
           </Link>
           <h1>
-            {a.personName} <span className="badge info">{APPLICATION_MACHINE.labels[a.stage]}</span>
+            {a.personName} <span className="badge info">{words.applicationStages[a.stage]}</span>
           </h1>
           <p className="muted">
             {a.agency ? `${a.source}: ${a.agency}` : a.source} · <Link href={`~/crew/${a.personId}`}>Profile</Link>
@@ -178,8 +174,8 @@ export function ApplicationPage({ id }: { id: string }) {
           </p>
         </div>
         {APPLICATION_MACHINE.moves[a.stage].map((to) => (
-          <button key={to} type="button" className={to === 'placed' ? 'primary' : to === 'rejected' || to === 'withdrawn' ? 'danger' : undefined} onClick={() => (needsDialog(to) ? setPending(to) : move.mutate({ id, to }))}>
-            {to === 'placed' ? 'Hire' : APPLICATION_MACHINE.labels[to]}
+          <button key={to} type="button" className={to === 'placed' ? 'primary' : to === 'rejected' || to === 'withdrawn' ? 'danger' : undefined} onClick={() => (needsDialog(to) ? setPending(to) : move.mutate({ id, stage: to }))}>
+            {to === 'placed' ? 'Hire' : words.applicationStages[to]}
           </button>
         ))}
       </header>
@@ -188,7 +184,7 @@ export function ApplicationPage({ id }: { id: string }) {
           <dt>First submitted to {a.vessel}</dt>
           <dd>{a.firstSubmission ? `${formatDateTime(a.firstSubmission.submittedAt)} by ${a.firstSubmission.agency ?? 'the yacht directly'} (recorded by ${a.firstSubmission.submittedBy})` : 'Not submitted yet'}</dd>
           <dt>History</dt>
-          <dd>{(history.data ?? []).map((h) => `${APPLICATION_MACHINE.labels[h.toStage]} ${formatDateTime(h.createdAt)} (${h.movedBy})`).join(' → ')}</dd>
+          <dd>{(history.data ?? []).map((h) => `${words.applicationStages[h.toStage]} ${formatDateTime(h.createdAt)} (${h.movedBy})`).join(' → ')}</dd>
           <dt>Yacht CV</dt>
           <dd>
             <CvButtons personId={a.personId} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import type { Interview } from '../../../../shared/api';
-import { COMPETENCIES, COMPETENCY_LABELS, RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from '../../../../shared/recruitment/pipeline';
+import { COMPETENCIES, RECOMMENDATIONS, type Recommendation } from '../../../../shared/recruitment/pipeline';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { EnumOptions, Field } from '../../forms/form-helpers';
@@ -66,8 +67,8 @@ export function FeedbackForm({ interview, onClose }: { interview: Interview; onC
           </Field>
           {COMPETENCIES.map((c) => (
             <div key={c} className="field">
-              <span>{COMPETENCY_LABELS[c]}</span>
-              {scale(ratings[c], (v) => setRatings((r) => ({ ...r, [c]: v ? Number(v) : undefined })), `${COMPETENCY_LABELS[c]} (1–5)`)}
+              <span>{words.competencies[c]}</span>
+              {scale(ratings[c], (v) => setRatings((r) => ({ ...r, [c]: v ? Number(v) : undefined })), `${words.competencies[c]} (1–5)`)}
             </div>
           ))}
           <Field label="Overall (1–5)" error={errors.overall}>
@@ -85,7 +86,7 @@ export function FeedbackForm({ interview, onClose }: { interview: Interview; onC
           <Field label="Recommendation">
             {(p) => (
               <select {...p} value={recommendation} onChange={(e) => setRecommendation(e.target.value as Recommendation)}>
-                <EnumOptions values={RECOMMENDATIONS} labels={RECOMMENDATION_LABELS} />
+                <EnumOptions values={RECOMMENDATIONS} labels={words.recommendations} />
               </select>
             )}
           </Field>

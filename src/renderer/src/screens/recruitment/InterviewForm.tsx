@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
-import { INTERVIEW_KIND_LABELS, INTERVIEW_KINDS, INTERVIEW_MODE_LABELS, INTERVIEW_MODES } from '../../../../shared/recruitment/pipeline';
+import { INTERVIEW_KINDS, INTERVIEW_MODES } from '../../../../shared/recruitment/pipeline';
 import { formatWallClock } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
@@ -64,14 +65,14 @@ export function InterviewForm({ applicationId, onClose }: { applicationId: strin
           <Field label="Kind">
             {(p) => (
               <select {...p} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-                <EnumOptions values={INTERVIEW_KINDS} labels={INTERVIEW_KIND_LABELS} />
+                <EnumOptions values={INTERVIEW_KINDS} labels={words.interviewKinds} />
               </select>
             )}
           </Field>
           <Field label="Mode">
             {(p) => (
               <select {...p} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-                <EnumOptions values={INTERVIEW_MODES} labels={INTERVIEW_MODE_LABELS} />
+                <EnumOptions values={INTERVIEW_MODES} labels={words.interviewModes} />
               </select>
             )}
           </Field>

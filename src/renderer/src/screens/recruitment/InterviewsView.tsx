@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { INTERVIEW_KIND_LABELS, INTERVIEW_MACHINE, INTERVIEW_MODE_LABELS } from '../../../../shared/recruitment/pipeline';
+import { words } from '../../../../shared/words';
 import { formatWallClock } from '../../../../shared/domain/dates';
 import { useApiQuery } from '../../api/hooks';
 
@@ -34,10 +34,10 @@ export function InterviewsView() {
               {i.requisitionTitle}, {i.vessel}
             </td>
             <td>
-              {INTERVIEW_KIND_LABELS[i.kind]}, {INTERVIEW_MODE_LABELS[i.mode].toLowerCase()}, {i.durationMinutes} min
+              {words.interviewKinds[i.kind]}, {words.interviewModes[i.mode].toLowerCase()}, {i.durationMinutes} min
             </td>
             <td>{i.interviewers.join(', ')}</td>
-            <td>{INTERVIEW_MACHINE.labels[i.status]}</td>
+            <td>{words.interviewStatuses[i.status]}</td>
           </tr>
         ))}
       </tbody>

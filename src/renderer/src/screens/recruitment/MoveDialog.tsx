@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import type { Application } from '../../../../shared/api';
-import { APPLICATION_MACHINE, type ApplicationStage } from '../../../../shared/recruitment/pipeline';
+import type { ApplicationStage } from '../../../../shared/recruitment/pipeline';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { Field, numberOrNull } from '../../forms/form-helpers';
@@ -21,7 +22,7 @@ export function MoveDialog({ application: a, to, onClose }: { application: Appli
   const { errors, report } = useFieldErrors(['reason', 'offer', 'startDate']);
   const move = useApiMutation('applications.move', REFRESH);
   const hire = useApiMutation('applications.hire', REFRESH);
-  const label = APPLICATION_MACHINE.labels[to];
+  const label = words.applicationStages[to];
 
   async function submit() {
     try {
@@ -29,7 +30,7 @@ export function MoveDialog({ application: a, to, onClose }: { application: Appli
         const hired = await hire.mutateAsync({ id: a.id, startDate: startDate || null });
         toast.success(`${a.personName} hired: joins ${a.vessel} on ${formatDate(hired.application.offerStartDate)}${hired.requisition.status === 'filled' ? '; the requisition is filled' : ''}`);
       } else {
-        await move.mutateAsync({ id: a.id, to, reason: reason || null, ...(to === 'offered' ? { offer: { startDate, rotation, salary: numberOrNull(salary) } } : {}) });
+        await move.mutateAsync({ id: a.id, stage: to, reason: reason || null, ...(to === 'offered' ? { offer: { startDate, rotation, salary: numberOrNull(salary) } } : {}) });
         toast.success(`${a.personName}: ${label}`);
       }
       onClose();

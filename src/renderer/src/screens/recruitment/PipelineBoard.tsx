@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
 import type { Application } from '../../../../shared/api';
@@ -23,7 +24,7 @@ export function PipelineBoard({ applications }: { applications: Application[] })
   const [pending, setPending] = useState<{ application: Application; to: ApplicationStage } | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const move = useApiMutation('applications.move', ['applications.', 'requisitions.', 'notifications.'], {
-    onSuccess: (a) => toast.success(`${a.personName}: ${APPLICATION_MACHINE.labels[a.stage]}`),
+    onSuccess: (a) => toast.success(`${a.personName}: ${words.applicationStages[a.stage]}`),
     onError: (e) => toast.error(e.message),
   });
 
@@ -35,13 +36,13 @@ export function PipelineBoard({ applications }: { applications: Application[] })
   function moveTo(a: Application, to: ApplicationStage) {
     if (a.stage === to) return;
     if (!canMove(APPLICATION_MACHINE, a.stage, to)) {
-      const allowed = APPLICATION_MACHINE.moves[a.stage].map((s) => APPLICATION_MACHINE.labels[s]).join(', ');
-      toast.error(allowed ? `${a.personName} cannot go from ${APPLICATION_MACHINE.labels[a.stage]} to ${APPLICATION_MACHINE.labels[to]}; from there: ${allowed}` : `${a.personName} is ${APPLICATION_MACHINE.labels[a.stage]}: that is final`);
+      const allowed = APPLICATION_MACHINE.moves[a.stage].map((s) => words.applicationStages[s]).join(', ');
+      toast.error(allowed ? `${a.personName} cannot go from ${words.applicationStages[a.stage]} to ${words.applicationStages[to]}; from there: ${allowed}` : `${a.personName} is ${words.applicationStages[a.stage]}: that is final`);
       return;
     }
     setFocusId(a.id);
     if (needsDialog(to)) setPending({ application: a, to });
-    else move.mutate({ id: a.id, to });
+    else move.mutate({ id: a.id, stage: to });
   }
 
   function onKey(event: KeyboardEvent, a: Application) {
@@ -69,7 +70,7 @@ export function PipelineBoard({ applications }: { applications: Application[] })
       <div className="board-columns">
         {COLUMNS.map((column) => {
           const cards = applications.filter((a) => columnOf(a.stage) === column);
-          const title = column === 'out' ? 'Rejected or withdrawn' : APPLICATION_MACHINE.labels[column];
+          const title = column === 'out' ? 'Rejected or withdrawn' : words.applicationStages[column];
           return (
             <section key={column} className="board-column" aria-label={title} onDragOver={(e) => e.preventDefault()} onDrop={(e) => onDrop(e, column)}>
               <h3>
@@ -83,7 +84,7 @@ export function PipelineBoard({ applications }: { applications: Application[] })
                   role="button"
                   draggable
                   data-application={a.id}
-                  aria-label={`${a.personName}, ${APPLICATION_MACHINE.labels[a.stage]}`}
+                  aria-label={`${a.personName}, ${words.applicationStages[a.stage]}`}
                   onDragStart={(e) => e.dataTransfer.setData('text/plain', a.id)}
                   onKeyDown={(e) => onKey(e, a)}
                   onDoubleClick={() => navigate(`/application/${a.id}`)}
@@ -92,7 +93,7 @@ export function PipelineBoard({ applications }: { applications: Application[] })
                   <span className="muted">
                     {a.requisitionTitle} · {a.agency ?? a.source}
                   </span>
-                  {a.exitReason && <span className="muted">{APPLICATION_MACHINE.labels[a.stage]}: {a.exitReason}</span>}
+                  {a.exitReason && <span className="muted">{words.applicationStages[a.stage]}: {a.exitReason}</span>}
                 </div>
               ))}
             </section>

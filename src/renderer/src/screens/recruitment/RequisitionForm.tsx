@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
 import type { Requirements, Requisition } from '../../../../shared/api';
-import { CERTIFICATE_KINDS, CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
-import { VISA_KINDS, VISA_LABELS } from '../../../../shared/fit/model';
+import { CERTIFICATE_KINDS } from '../../../../shared/domain/certificates';
+import { VISA_KINDS } from '../../../../shared/fit/model';
 import { todayIsoDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useApiQuery, invalidate } from '../../api/hooks';
@@ -85,7 +86,7 @@ export function RequisitionForm({ requisition, onClose }: { requisition?: Requis
         return;
       }
       const created = await call('requisitions.create', { positionId, ...terms });
-      if (openNow) await call('requisitions.move', { id: created.id, to: 'open' });
+      if (openNow) await call('requisitions.move', { id: created.id, status: 'open' });
       await invalidate(client, ['requisitions.']);
       toast.success(`Requisition for ${created.title} on ${created.vessel} ${openNow ? 'opened' : 'saved as a draft'}`);
       onClose();
@@ -158,7 +159,7 @@ export function RequisitionForm({ requisition, onClose }: { requisition?: Requis
               <legend>Certificates required</legend>
               {CERTIFICATE_KINDS.map((k) => (
                 <label key={k}>
-                  <input type="checkbox" checked={draft.requirements.certificates.includes(k)} onChange={() => setRequirements({ certificates: toggle(draft.requirements.certificates, k) })} /> {CERTIFICATE_LABELS[k]}
+                  <input type="checkbox" checked={draft.requirements.certificates.includes(k)} onChange={() => setRequirements({ certificates: toggle(draft.requirements.certificates, k) })} /> {words.certificates[k]}
                 </label>
               ))}
             </fieldset>
@@ -166,7 +167,7 @@ export function RequisitionForm({ requisition, onClose }: { requisition?: Requis
               <legend>Visas required</legend>
               {VISA_KINDS.map((k) => (
                 <label key={k}>
-                  <input type="checkbox" checked={draft.requirements.visas.includes(k)} onChange={() => setRequirements({ visas: toggle(draft.requirements.visas, k) })} /> {VISA_LABELS[k]}
+                  <input type="checkbox" checked={draft.requirements.visas.includes(k)} onChange={() => setRequirements({ visas: toggle(draft.requirements.visas, k) })} /> {words.visaKinds[k]}
                 </label>
               ))}
             </fieldset>

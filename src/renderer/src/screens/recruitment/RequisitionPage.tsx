@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { CERTIFICATE_LABELS, isCertificateKind } from '../../../../shared/domain/certificates';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
-import { VISA_LABELS, type VisaKind } from '../../../../shared/fit/model';
-import { APPLICATION_MACHINE, REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
+import { isCertificateKind } from '../../../../shared/domain/certificates';
+import { type VisaKind } from '../../../../shared/fit/model';
+import { REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../format';
 import { pct } from '../fit/labels';
@@ -52,7 +52,7 @@ function FitShortlist({ requisitionId, positionId, startDate, taken }: { requisi
 export function RequisitionPage({ id }: { id: string }) {
   const requisition = useApiQuery('requisitions.get', { id });
   const applications = useApiQuery('applications.list', { requisitionId: id });
-  const move = useApiMutation('requisitions.move', ['requisitions.'], { onSuccess: (r) => toast.success(`Requisition ${REQUISITION_MACHINE.labels[r.status].toLowerCase()}`), onError: (e) => toast.error(e.message) });
+  const move = useApiMutation('requisitions.move', ['requisitions.'], { onSuccess: (r) => toast.success(`Requisition ${words.requisitionStatuses[r.status].toLowerCase()}`), onError: (e) => toast.error(e.message) });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
   const [view, setView] = useState<'board' | 'table'>('board');
@@ -70,14 +70,14 @@ export function RequisitionPage({ id }: { id: string }) {
             {r.title} <RequisitionStatus status={r.status} />
           </h1>
           <p className="muted">
-            {r.vessel} · {DEPARTMENT_LABELS[r.department]} · starts {formatDate(r.startDate)}
+            {r.vessel} · {words.departments[r.department]} · starts {formatDate(r.startDate)}
             {r.rotation ? ` · rotation ${r.rotation}` : ''} · {salaryText(r)} · {r.placed} of {r.places} {r.places === 1 ? 'place' : 'places'} filled
           </p>
         </div>
         {REQUISITION_MACHINE.moves[r.status]
           .filter((to) => to !== 'filled')
           .map((to) => (
-            <button key={to} type="button" className={to === 'open' ? 'primary' : to === 'cancelled' ? 'danger' : undefined} onClick={() => move.mutate({ id, to })}>
+            <button key={to} type="button" className={to === 'open' ? 'primary' : to === 'cancelled' ? 'danger' : undefined} onClick={() => move.mutate({ id, status: to })}>
               {to === 'open' ? (r.status === 'paused' ? 'Reopen' : 'Open') : to === 'paused' ? 'Pause' : to === 'closed' ? 'Close' : 'Cancel requisition'}
             </button>
           ))}
@@ -95,13 +95,13 @@ export function RequisitionPage({ id }: { id: string }) {
       <div className="card">
         <dl className="facts">
           <dt>Certificates</dt>
-          <dd>{r.requirements.certificates.map((k) => (isCertificateKind(k) ? CERTIFICATE_LABELS[k] : k)).join(', ') || '—'}</dd>
+          <dd>{r.requirements.certificates.map((k) => (isCertificateKind(k) ? words.certificates[k] : k)).join(', ') || '—'}</dd>
           <dt>Experience</dt>
           <dd>{r.requirements.minYearsAtSea === null ? '—' : `${r.requirements.minYearsAtSea} years at sea at least`}</dd>
           <dt>Languages</dt>
           <dd>{r.requirements.languages.join(', ') || '—'}</dd>
           <dt>Visas</dt>
-          <dd>{r.requirements.visas.map((v) => VISA_LABELS[v as VisaKind] ?? v).join(', ') || '—'}</dd>
+          <dd>{r.requirements.visas.map((v) => words.visaKinds[v as VisaKind] ?? v).join(', ') || '—'}</dd>
           <dt>Open for</dt>
           <dd>{r.daysOpen === null ? 'Not opened yet' : `${r.daysOpen} days${r.daysToFill !== null ? ` (filled in ${r.daysToFill})` : ''}`}</dd>
         </dl>
@@ -135,7 +135,7 @@ export function RequisitionPage({ id }: { id: string }) {
                   <Link href={`/application/${a.id}`}>{a.personName}</Link>
                 </td>
                 <td>
-                  {APPLICATION_MACHINE.labels[a.stage]}
+                  {words.applicationStages[a.stage]}
                   {a.exitReason ? `: ${a.exitReason}` : ''}
                 </td>
                 <td>{formatDateTime(a.stageChangedAt)}</td>

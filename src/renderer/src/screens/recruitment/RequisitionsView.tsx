@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { words } from '../../../../shared/words';
 import { Link } from 'wouter';
 import type { Requisition } from '../../../../shared/api';
-import { APPLICATION_MACHINE, FORWARD_STAGES, REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
+import { FORWARD_STAGES } from '../../../../shared/recruitment/pipeline';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { NoPositions } from './NoPositions';
@@ -9,7 +10,7 @@ import { RequisitionForm } from './RequisitionForm';
 
 const STATUS_BADGE: Record<Requisition['status'], string> = { draft: '', open: 'ok', paused: 'warn', filled: 'info', closed: '', cancelled: 'bad' };
 
-export const RequisitionStatus = ({ status }: { status: Requisition['status'] }) => <span className={`badge ${STATUS_BADGE[status]}`}>{REQUISITION_MACHINE.labels[status]}</span>;
+export const RequisitionStatus = ({ status }: { status: Requisition['status'] }) => <span className={`badge ${STATUS_BADGE[status]}`}>{words.requisitionStatuses[status]}</span>;
 
 export const salaryText = (r: Pick<Requisition, 'salaryMin' | 'salaryMax' | 'currency'>) =>
   r.salaryMin === null && r.salaryMax === null ? '—' : `${[r.salaryMin, r.salaryMax].filter((v) => v !== null).map((v) => v!.toLocaleString('en-GB')).join('–')} ${r.currency ?? ''}/month`;
@@ -72,7 +73,7 @@ export function RequisitionsView() {
               <th className="num">Places</th>
               {FORWARD_STAGES.map((s) => (
                 <th key={s} className="num">
-                  {APPLICATION_MACHINE.labels[s]}
+                  {words.applicationStages[s]}
                 </th>
               ))}
               <th className="num">Open for</th>
