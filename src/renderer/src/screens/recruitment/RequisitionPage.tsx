@@ -4,7 +4,9 @@ import { toast } from 'sonner';
 import { Link } from 'wouter';
 import { isCertificateKind } from '../../../../shared/domain/certificates';
 import { type VisaKind } from '../../../../shared/fit/model';
-import { REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
+import type { Application } from '../../../../shared/api';
+import { APPLICATION_STAGES, REQUISITION_MACHINE } from '../../../../shared/recruitment/pipeline';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../format';
 import { pct } from '../fit/labels';
@@ -48,6 +50,19 @@ function FitShortlist({ requisitionId, positionId, startDate, taken }: { requisi
     </div>
   );
 }
+
+const candidateColumns = (vessel: string): Array<Column<Application>> => [
+  { id: 'name', header: 'Candidate', sortBy: (a) => a.personName, cell: (a) => <Link href={`/application/${a.id}`}>{a.personName}</Link> },
+  { id: 'stage', header: 'Stage', sortBy: (a) => APPLICATION_STAGES.indexOf(a.stage), cell: (a) => `${words.applicationStages[a.stage]}${a.exitReason ? `: ${a.exitReason}` : ''}` },
+  { id: 'since', header: 'Since', sortBy: (a) => a.stageChangedAt, cell: (a) => formatDateTime(a.stageChangedAt) },
+  { id: 'source', header: 'Source', sortBy: (a) => a.agency ?? a.source, cell: (a) => (a.agency ? `${a.source} (${a.agency})` : a.source) },
+  {
+    id: 'first',
+    header: `First submitted to ${vessel}`,
+    sortBy: (a) => a.firstSubmission?.submittedAt ?? null,
+    cell: (a) => (a.firstSubmission ? `${formatDateTime(a.firstSubmission.submittedAt)} by ${a.firstSubmission.agency ?? 'the yacht directly'}` : '—'),
+  },
+];
 
 export function RequisitionPage({ id }: { id: string }) {
   const requisition = useApiQuery('requisitions.get', { id });
@@ -117,34 +132,7 @@ export function RequisitionPage({ id }: { id: string }) {
       {view === 'board' ? (
         <PipelineBoard applications={apps} />
       ) : (
-        <table className="table card-table">
-          <caption className="sr-only">Candidates for {r.title}</caption>
-          <thead>
-            <tr>
-              <th>Candidate</th>
-              <th>Stage</th>
-              <th>Since</th>
-              <th>Source</th>
-              <th>First submitted to {r.vessel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {apps.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/application/${a.id}`}>{a.personName}</Link>
-                </td>
-                <td>
-                  {words.applicationStages[a.stage]}
-                  {a.exitReason ? `: ${a.exitReason}` : ''}
-                </td>
-                <td>{formatDateTime(a.stageChangedAt)}</td>
-                <td>{a.agency ? `${a.source} (${a.agency})` : a.source}</td>
-                <td>{a.firstSubmission ? `${formatDateTime(a.firstSubmission.submittedAt)} by ${a.firstSubmission.agency ?? 'the yacht directly'}` : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable rows={apps} columns={candidateColumns(r.vessel)} rowKey={(a) => a.id} caption={`Candidates for ${r.title}`} className="table card-table" />
       )}
       {live && <FitShortlist requisitionId={id} positionId={r.positionId} startDate={r.startDate} taken={new Set(apps.map((a) => a.personId))} />}
       {adding && <AddCandidateDialog requisitionId={id} onClose={() => setAdding(false)} />}

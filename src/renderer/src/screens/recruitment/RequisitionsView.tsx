@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { words } from '../../../../shared/words';
 import { Link } from 'wouter';
 import type { Requisition } from '../../../../shared/api';
-import { FORWARD_STAGES } from '../../../../shared/recruitment/pipeline';
+import { FORWARD_STAGES, REQUISITION_STATUSES } from '../../../../shared/recruitment/pipeline';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { NoPositions } from './NoPositions';
@@ -40,7 +41,18 @@ function Figures() {
   );
 }
 
-/** Every requisition with its figures, open ones first; a new one starts from a vessel position. */
+const COLUMNS: Array<Column<Requisition>> = [
+  { id: 'title', header: 'Requisition', sortBy: (r) => r.title, cell: (r) => <Link href={`/requisition/${r.id}`}>{r.title}</Link> },
+  { id: 'vessel', header: 'Vessel', sortBy: (r) => r.vessel, cell: (r) => r.vessel },
+  { id: 'start', header: 'Starts', sortBy: (r) => r.startDate, cell: (r) => formatDate(r.startDate) },
+  { id: 'status', header: 'Status', sortBy: (r) => REQUISITION_STATUSES.indexOf(r.status), cell: (r) => <RequisitionStatus status={r.status} /> },
+  { id: 'places', header: 'Places', className: 'num', sortBy: (r) => r.places - r.placed, cell: (r) => `${r.placed} of ${r.places}` },
+  ...FORWARD_STAGES.map((s): Column<Requisition> => ({ id: s, header: words.applicationStages[s], className: 'num', sortBy: (r) => r.stages[s], cell: (r) => r.stages[s] || '·' })),
+  { id: 'open', header: 'Open for', className: 'num', sortBy: (r) => r.daysOpen, cell: (r) => days(r.daysOpen) },
+  { id: 'fill', header: 'Time to fill', className: 'num', sortBy: (r) => r.daysToFill, cell: (r) => days(r.daysToFill) },
+];
+
+/** Every requisition with its figures, open ones first (every column sorts); a new one starts from a vessel position. */
 export function RequisitionsView() {
   const list = useApiQuery('requisitions.list', {});
   const positions = useApiQuery('fit.positions', {});
@@ -61,51 +73,7 @@ export function RequisitionsView() {
           <p>A requisition is a job to fill on one of your vessels&apos; positions. Start one, then add candidates to it.</p>
         </div>
       )}
-      {rows.length > 0 && (
-        <table className="table card-table">
-          <caption className="sr-only">Requisitions</caption>
-          <thead>
-            <tr>
-              <th>Requisition</th>
-              <th>Vessel</th>
-              <th>Starts</th>
-              <th>Status</th>
-              <th className="num">Places</th>
-              {FORWARD_STAGES.map((s) => (
-                <th key={s} className="num">
-                  {words.applicationStages[s]}
-                </th>
-              ))}
-              <th className="num">Open for</th>
-              <th className="num">Time to fill</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/requisition/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>{r.vessel}</td>
-                <td>{formatDate(r.startDate)}</td>
-                <td>
-                  <RequisitionStatus status={r.status} />
-                </td>
-                <td className="num">
-                  {r.placed} of {r.places}
-                </td>
-                {FORWARD_STAGES.map((s) => (
-                  <td key={s} className="num">
-                    {r.stages[s] || '·'}
-                  </td>
-                ))}
-                <td className="num">{days(r.daysOpen)}</td>
-                <td className="num">{days(r.daysToFill)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <SortableTable rows={rows} columns={COLUMNS} rowKey={(r) => r.id} caption="Requisitions" className="table card-table" />}
       <Figures />
       {creating && <RequisitionForm onClose={() => setCreating(false)} />}
     </div>
