@@ -35,15 +35,17 @@ export function copyToUserFile(source: string, target: string, force: boolean): 
 }
 
 /**
- * Writes text to a file a person named (checked with `outputPath` first), whole or not at all, as
+ * Writes text (or bytes) to a file a person named (checked with `outputPath` first), whole or not at all, as
  * `copyToUserFile` copies: an export cut off midway never leaves half a file where the old one was.
  */
-export function writeUserFile(target: string, text: string, force: boolean): void {
+export function writeUserFile(target: string, text: string | Uint8Array, force: boolean): void {
   const temporary = `${target}.${process.pid}.partial`;
   try {
     const fd = openSync(temporary, 'wx');
     try {
-      writeSync(fd, text);
+      // writeSync's overloads take text or bytes, not either.
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -12,6 +12,7 @@ import { teamHandlers } from './team/handlers';
 import { vesselHandlers } from './vessels/handlers';
 import { manningHandlers } from './manning/handlers';
 import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
+import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
 import type { Handlers } from './api/dispatcher';
 
@@ -35,6 +36,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...fitHandlers(ctx),
     ...sessionHandlers(ctx),
     ...pulseHandlers(ctx),
+    ...recruitmentHandlers(ctx),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

@@ -70,6 +70,7 @@ test('recruitment: positions by vacancies and a ranking by predicted success, by
   test.setTimeout(120_000);
   await api(page.request, server.url, 'demo.load', {});
   await page.goto(new URL('#/recruitment', server.url).href);
+  await page.getByRole('tab', { name: 'Candidate fit' }).click();
   const positions = page.getByRole('table', { name: 'Positions across the fleet' });
   await positions.getByRole('button', { name: 'Vacant' }).click();
   await positions.getByRole('button', { name: 'Vacant' }).click();

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../io';
 import { analyzeCommand } from './analyze';
 import { backupCommand } from './backup';
+import { cvCommand } from './cv';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -22,6 +23,7 @@ export const commands: CliCommand[] = [
   analyzeCommand,
   teamCommand,
   rankCommand,
+  cvCommand,
   verifyCommand,
   kioskCommand,
 ];

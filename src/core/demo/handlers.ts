@@ -7,7 +7,7 @@ export function demoHandlers(ctx: ServiceContext): HandlerGroup<'demo.load'> {
   return {
     'demo.load': async (_input, { task }) => {
       const counts = await loadSampleFleet(ctx, task, todayIsoDate());
-      ctx.events.emit('data.changed', { scopes: ['vessels.', 'people.', 'assessments.'] });
+      ctx.events.emit('data.changed', { scopes: ['vessels.', 'people.', 'assessments.', 'requisitions.', 'applications.', 'interviews.', 'notifications.'] });
       return counts;
     },
   };

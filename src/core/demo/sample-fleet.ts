@@ -15,6 +15,7 @@ import { NAME_POOLS, RELATIONS } from './names';
 import { addSampleCertificates, storeSamplePicture, type SampleCertificateOptions } from './sample-certificates';
 import { loadSampleAssessments } from './sample-assessments';
 import { addSampleFitRecords } from './sample-fit';
+import { addSampleRecruitment } from './sample-recruitment';
 import { seededRandom } from '../../engine/random';
 
 /** Seed of the sample fleet: the same seed and day give the same fleet. */
@@ -234,6 +235,7 @@ export async function loadSampleFleet(ctx: ServiceContext, task: TaskHandle, tod
     task.progress(PLANS.length, PLANS.length + 1, 'Scoring sample questionnaires');
     counts.assessments = await loadSampleAssessments(ctx, task, today, random);
     await addSampleFitRecords(ctx, today, seed);
+    addSampleRecruitment(ctx, today);
     task.progress(PLANS.length, PLANS.length, 'Sample fleet loaded');
     return counts;
   });

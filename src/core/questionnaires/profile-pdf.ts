@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { ParsedInput, Profile } from '../../shared/api';
 import { formatDate } from '../../shared/domain/dates';
 import type { ServiceContext } from '../context';
+import { fileSlug, plain, renderPdf, writable } from '../files/pdf';
 import { storedResult } from '../psychometrics/results';
 import { profileOf } from './profile';
 
@@ -13,11 +13,6 @@ import { profileOf } from './profile';
  */
 const VERDICT_WORDS = { valid: 'Valid', questionable: 'Questionable: read with care', invalid: 'Invalid: do not use these scores' } as const;
 const LEVEL_WORDS = { low: 'low', neutral: 'average', high: 'high' } as const;
-
-/** Windows-1252, the encoding of the standard fonts: the characters beyond Latin-1 it adds. */
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const writable = (text: string) => [...text].every((c) => (c >= ' ' && c <= '~') || (c >= '\u00a0' && c <= '\u00ff') || CP1252_EXTRA.has(c) || c === '\n');
-const plain = (text: string) => [...text.normalize('NFC')].map((c) => (writable(c) ? c : (c.normalize('NFD')[0] ?? '?'))).map((c) => (writable(c) ? c : '?')).join('');
 
 function profileTexts(p: Profile): string[] {
   return [...p.domains.flatMap((d) => [d.name, ...d.meaning]), ...p.facets.map((f) => f.name)];
@@ -75,17 +70,10 @@ export async function profilePdf(ctx: ServiceContext, input: ParsedInput<'profil
     profile = await profileOf(ctx, { ...input, language: 'en' });
     note = 'This page is in English: the fonts of a PDF made without the internet cannot write the language chosen on screen.';
   }
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 48, left: 48, right: 48, bottom: 0 }, info: { Title: `${plain(profile.personName)}: personality profile`, Producer: 'Harmony Crew' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  draw(doc, profile, input.careless, note);
-  doc.end();
-  await done;
+  const { bytes } = await renderPdf(
+    { margins: { top: 48, left: 48, right: 48, bottom: 0 }, info: { Title: `${plain(profile.personName)}: personality profile`, Producer: 'Harmony Crew' } },
+    (doc) => draw(doc, profile, input.careless, note),
+  );
   const r = storedResult(ctx, input.id);
-  const who = r.personName.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile';
-  return { fileName: `profile-${who}-${r.takenOn}.pdf`, contentBase64: Buffer.concat(chunks).toString('base64') };
+  return { fileName: `profile-${fileSlug(r.personName, 'profile')}-${r.takenOn}.pdf`, contentBase64: bytes.toString('base64') };
 }

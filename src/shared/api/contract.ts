@@ -17,6 +17,9 @@ import { fitProcedures, fitRecordProcedures } from './fit';
 import { sessionProcedures } from './sessions';
 import { pulseProcedures } from './pulse';
 import { profileProcedures } from './profiles';
+import { requisitionProcedures } from './recruitment';
+import { interviewProcedures } from './interviews';
+import { candidateProcedures } from './candidates';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -42,6 +45,9 @@ export const contract = {
   ...sessionProcedures,
   ...pulseProcedures,
   ...profileProcedures,
+  ...requisitionProcedures,
+  ...interviewProcedures,
+  ...candidateProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

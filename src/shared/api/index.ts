@@ -23,3 +23,6 @@ export * from './fit';
 export * from './sessions';
 export * from './pulse';
 export * from './profiles';
+export * from './recruitment';
+export * from './interviews';
+export * from './candidates';

@@ -60,3 +60,8 @@ export function formatDate(isoDate: string): string {
 export function formatDateRange(startDate: string, endDate: string | null): string {
   return endDate ? `${formatDate(startDate)} to ${formatDate(endDate)}` : `from ${formatDate(startDate)}`;
 }
+
+/** A wall-clock time as it reads somewhere, `YYYY-MM-DD HH:MM`, the way the app writes dates: "5 Jan 2027, 10:00". */
+export function formatWallClock(local: string): string {
+  return `${formatDate(local.slice(0, 10))}, ${local.slice(11, 16)}`;
+}

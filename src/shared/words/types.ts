@@ -40,6 +40,20 @@ import type { Grouping, ValidityIndex, Verdict } from '../psychometrics';
 import type { ProctoringKind, ScoreLevel, Severity } from '../questionnaires';
 import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
 import type { DomainWords } from './en/domain';
+import type {
+  ApplicationStage,
+  Competency,
+  InterviewKind,
+  InterviewMode,
+  InterviewStatus,
+  LanguageLevel,
+  NoteKind,
+  NoteVisibility,
+  NotificationKind,
+  Priority,
+  Recommendation,
+  RequisitionStatus,
+} from '../recruitment/pipeline';
 
 type Of<T extends readonly string[]> = T[number];
 /** The named keys of an object type (an empty input, `Record<string, never>`, has none). */
@@ -136,6 +150,20 @@ export interface Words extends DomainWords {
   advisoryActions: Record<AdvisoryAction, string>;
   logSorts: Record<LogSort, string>;
 
+  // The recruitment pipeline (docs/recruitment.md)
+  requisitionStatuses: Record<RequisitionStatus, string>;
+  applicationStages: Record<ApplicationStage, string>;
+  interviewStatuses: Record<InterviewStatus, string>;
+  interviewKinds: Record<InterviewKind, string>;
+  interviewModes: Record<InterviewMode, string>;
+  recommendations: Record<Recommendation, string>;
+  competencies: Record<Competency, string>;
+  noteKinds: Record<NoteKind, string>;
+  noteVisibilities: Record<NoteVisibility, string>;
+  notificationKinds: Record<NotificationKind, string>;
+  priorities: Record<Priority, string>;
+  languageLevels: Record<LanguageLevel, string>;
+
   // The installation
   databaseStates: Record<DatabaseState, string>;
   backupReasons: Record<BackupReason, string>;
@@ -148,6 +176,9 @@ export interface Words extends DomainWords {
 
 /** The kinds of stored record a message may refer to. */
 export type RecordKind =
+  | 'requisition'
+  | 'application'
+  | 'interview'
   | 'vessel'
   | 'position'
   | 'person'

@@ -25,6 +25,7 @@ const CORE_STEPS: string[][] = [
   ['questionnaires'],
   ['team'],
   ['fit'],
+  ['recruitment'],
   ['demo'],
   // The composition root: every procedure bound to its service, and the core that shells create.
   ['router.ts'],

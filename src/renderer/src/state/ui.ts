@@ -109,3 +109,10 @@ export const useWhatIfDraft = create<{ vesselId: string | null; add: WhatIfChang
   remove: [],
   set: (vesselId, add, remove) => set({ vesselId, add, remove }),
 }));
+
+/** The Recruitment screen's tab, kept while a requisition or an application is open, so "back" returns to it. */
+const recruitmentTab = create<{ tab: string; set(tab: string): void }>()((set) => ({ tab: 'requisitions', set: (tab) => set({ tab }) }));
+export function useRecruitmentTab<T extends string>(): [T, (tab: T) => void] {
+  const { tab, set } = recruitmentTab();
+  return [tab as T, set];
+}

@@ -4,10 +4,11 @@ import { documents } from './documents';
 import { domain } from './domain';
 import { fields } from './fields';
 import { fleet } from './fleet';
+import { pipeline } from './pipeline';
 import { questionnaires } from './questionnaires';
 import { recruitment } from './recruitment';
 import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...system, ...fields };
+export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...fields };

@@ -17,6 +17,9 @@ export const system: SystemWords = {
     damaged: 'A damaged database, kept aside',
   },
   records: {
+    requisition: 'requisition',
+    application: 'application',
+    interview: 'interview',
     vessel: 'vessel',
     position: 'position',
     person: 'person',

@@ -16,6 +16,8 @@ import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
 import { AssignmentHistory } from './AssignmentHistory';
 import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
+import { CvCard } from '../recruitment/CvCard';
+import { DuplicatesNotice } from '../recruitment/DuplicatesNotice';
 
 
 function Photo({ personId, hasPhoto, name, initialsOf, editable }: { personId: string; hasPhoto: boolean; name: string; initialsOf: string; editable: boolean }) {
@@ -113,6 +115,7 @@ export function PersonProfile({ id }: { id: string }) {
           </>
         )}
       </header>
+      {!archived && <DuplicatesNotice personId={person.id} />}
       <div className="card profile">
         <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived} />
         <dl className="facts">
@@ -134,6 +137,7 @@ export function PersonProfile({ id }: { id: string }) {
           </dd>
         </dl>
       </div>
+      <CvCard personId={person.id} languages={person.languages} editable={!archived} />
       <div className="card">
         <h2>Assignment history</h2>
         {history.length === 0 ? (

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import type { Output } from '../../../../shared/api';
 import { DEPARTMENTS, seniorityOrder } from '../../../../shared/domain/crew';
 import { useApiQuery } from '../../api/hooks';
 import { SortableTable, type Column } from '../../components/SortableTable';
-import { useDialogs } from '../../state/ui';
+import { useRecruitmentTab } from '../../state/ui';
 import '../../styles/fit.css';
 import { AnovaView } from './AnovaView';
 import { ModelsView } from './ModelsView';
@@ -16,9 +15,21 @@ import { ProfilesView } from './ProfilesView';
 import { WhatIfView } from './WhatIfView';
 import { ADVISORY_NOTE } from './labels';
 import { words } from '../../../../shared/words';
+import { ApplicationPage } from '../recruitment/ApplicationPage';
+import { InboxView } from '../recruitment/InboxView';
+import { InterviewsView } from '../recruitment/InterviewsView';
+import { NoPositions } from '../recruitment/NoPositions';
+import { PipelineView } from '../recruitment/PipelineView';
+import { RequisitionPage } from '../recruitment/RequisitionPage';
+import { RequisitionsView } from '../recruitment/RequisitionsView';
+import '../../styles/recruitment.css';
 
 const TABS = [
-  ['positions', 'Positions'],
+  ['requisitions', 'Requisitions'],
+  ['board', 'Board'],
+  ['interviews', 'Interviews'],
+  ['inbox', 'Inbox'],
+  ['positions', 'Candidate fit'],
   ['outcomes', 'Outcomes'],
   ['models', 'Prediction models'],
   ['profiles', 'Trait profiles'],
@@ -53,31 +64,17 @@ const POSITION_COLUMNS: Array<Column<PositionRow>> = [
 /** Every position across the fleet, open ones first (every column sorts), each leading to its ranked candidates. */
 function PositionsView() {
   const positions = useApiQuery('fit.positions', {});
-  const showDialog = useDialogs((s) => s.show);
   const rows = positions.data ?? [];
   if (positions.isError) return <p className="notice bad">{positions.error.message}</p>;
-  if (positions.isSuccess && rows.length === 0)
-    return (
-      <div className="empty card">
-        <h2>No positions yet</h2>
-        <p>Candidates are ranked for a vessel&apos;s positions: add a vessel and its positions first, or load the sample fleet.</p>
-        <div className="form-actions center">
-          <Link href="~/vessels" className="button">
-            Go to Vessels
-          </Link>
-          <button type="button" onClick={() => showDialog('sample-fleet')}>
-            Load the sample fleet
-          </button>
-        </div>
-      </div>
-    );
+  if (positions.isSuccess && rows.length === 0) return <NoPositions />;
   return (
     <SortableTable rows={rows} columns={POSITION_COLUMNS} rowKey={(p) => p.id} caption="Positions across the fleet" className="table card-table" />
   );
 }
 
 function RecruitmentHome() {
-  const [tab, setTab] = useState<Tab>('positions');
+  const [tab, setTab] = useRecruitmentTab<Tab>();
+  const inbox = useApiQuery('notifications.list', { unreadOnly: true });
   const settings = useApiQuery('fit.settings', {});
   return (
     <section className="page">
@@ -91,10 +88,15 @@ function RecruitmentHome() {
         {TABS.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
             {label}
+            {id === 'inbox' && inbox.data?.unread ? <span className="badge warn">{inbox.data.unread}</span> : null}
           </button>
         ))}
       </div>
       <div role="tabpanel">
+        {tab === 'requisitions' && <RequisitionsView />}
+        {tab === 'board' && <PipelineView />}
+        {tab === 'interviews' && <InterviewsView />}
+        {tab === 'inbox' && <InboxView />}
         {tab === 'positions' && <PositionsView />}
         {tab === 'outcomes' && <OutcomesView />}
         {tab === 'models' && <ModelsView />}
@@ -112,10 +114,12 @@ function RecruitmentHome() {
   );
 }
 
-/** Recruitment: positions and their candidates, a person's matches, what-if, outcomes, models, profiles, the log. */
+/** Recruitment: requisitions and their pipeline, interviews, the inbox; positions and their candidates, a person's matches, what-if, outcomes, models, profiles, the log. */
 export function RecruitmentScreen() {
   return (
     <Switch>
+      <Route path="/requisition/:id">{(params) => <RequisitionPage key={params.id} id={params.id} />}</Route>
+      <Route path="/application/:id">{(params) => <ApplicationPage key={params.id} id={params.id} />}</Route>
       <Route path="/position/:id">{(params) => <PositionRanking key={params.id} positionId={params.id} />}</Route>
       <Route path="/person/:id">{(params) => <PersonMatches key={params.id} personId={params.id} />}</Route>
       <Route path="/whatif/:vesselId">{(params) => <WhatIfView key={params.vesselId} vesselId={params.vesselId} />}</Route>

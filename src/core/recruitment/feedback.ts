@@ -1,0 +1,73 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { words } from '../../shared/words';
+import type { FeedbackSummary, ParsedInput } from '../../shared/api';
+import { RECOMMENDATIONS } from '../../shared/recruitment/pipeline';
+import { AppError } from '../api/errors';
+import type { ServiceContext } from '../context';
+import { interviewFeedback, interviews } from '../db/schema';
+import { write } from '../db/writes';
+import { getApplicationRow } from './applications';
+import { getInterview } from './interviews';
+import { applicationLink, raise } from './notify';
+
+/**
+ * Feedback (docs/recruitment.md#feedback): each interviewer of an interview gives theirs once — ratings per
+ * competency, overall, a recommendation, strengths and concerns — and an application's feedback is summed up
+ * across every interview.
+ */
+type Row = typeof interviewFeedback.$inferSelect;
+const folded = (name: string) => name.trim().toLowerCase();
+
+export function submitFeedback(ctx: ServiceContext, input: ParsedInput<'feedback.submit'>): Row {
+  return write(ctx.sqlite(), () => {
+    const interview = getInterview(ctx, input.interviewId);
+    const interviewer = interview.interviewers.find((n) => folded(n) === folded(input.interviewer));
+    if (!interviewer) {
+      const message = `${input.interviewer} is not an interviewer of this interview (${interview.interviewers.join(', ')})`;
+      throw new AppError('VALIDATION', message, { issues: [{ path: 'interviewer', message }] });
+    }
+    if (interview.status === 'cancelled' || interview.status === 'no_show') throw new AppError('CONFLICT', `The interview was ${interview.status === 'cancelled' ? 'cancelled' : 'a no-show'}: there is nothing to give feedback on`);
+    const earlier = ctx.db().select().from(interviewFeedback).where(and(eq(interviewFeedback.interviewId, interview.id), eq(interviewFeedback.interviewer, interviewer), isNull(interviewFeedback.archivedAt))).get();
+    if (earlier) throw new AppError('CONFLICT', `${interviewer} already gave feedback on this interview (${earlier.createdAt.slice(0, 10)}); each interviewer gives it once`);
+    const row = ctx
+      .db()
+      .insert(interviewFeedback)
+      .values({ interviewId: interview.id, interviewer, ratings: input.ratings as Record<string, number>, overall: input.overall, recommendation: input.recommendation, strengths: input.strengths, concerns: input.concerns })
+      .returning()
+      .get();
+    raise(ctx, {
+      kind: 'feedback_submitted',
+      priority: input.recommendation === 'no_hire' ? 'high' : 'normal',
+      title: `Feedback on ${interview.personName} from ${interviewer}`,
+      body: `${interviewer}: ${words.recommendations[input.recommendation]}, ${input.overall} of 5 overall (${interview.requisitionTitle} on ${interview.vessel}).`,
+      link: applicationLink(interview.applicationId),
+      vesselId: interview.vesselId,
+      personId: interview.personId,
+      eventKey: `feedback:${row.id}`,
+    });
+    return row;
+  });
+}
+
+const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100);
+
+export function feedbackSummary(ctx: ServiceContext, applicationId: string): FeedbackSummary {
+  getApplicationRow(ctx, applicationId);
+  const entries = ctx
+    .db()
+    .select({ feedback: interviewFeedback })
+    .from(interviewFeedback)
+    .innerJoin(interviews, eq(interviews.id, interviewFeedback.interviewId))
+    .where(and(eq(interviews.applicationId, applicationId), isNull(interviewFeedback.archivedAt)))
+    .orderBy(interviewFeedback.createdAt)
+    .all()
+    .map((r) => r.feedback);
+  const competencies = [...new Set(entries.flatMap((e) => Object.keys(e.ratings)))];
+  return {
+    count: entries.length,
+    overall: mean(entries.map((e) => e.overall)),
+    competencies: Object.fromEntries(competencies.map((c) => [c, mean(entries.flatMap((e) => (e.ratings[c] === undefined ? [] : [e.ratings[c]!])))!])),
+    recommendations: Object.fromEntries(RECOMMENDATIONS.map((r) => [r, entries.filter((e) => e.recommendation === r).length])) as FeedbackSummary['recommendations'],
+    entries,
+  };
+}
