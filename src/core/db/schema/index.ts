@@ -5,3 +5,4 @@ export * from './documents';
 export * from './assessments';
 export * from './fit';
 export * from './questionnaires';
+export * from './sync';
