@@ -13,6 +13,7 @@ import { vesselHandlers } from './vessels/handlers';
 import { manningHandlers } from './manning/handlers';
 import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
+import { syncHandlers } from './sync/handlers';
 import type { Handlers } from './api/dispatcher';
 
 /**
@@ -35,6 +36,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...fitHandlers(ctx),
     ...sessionHandlers(ctx),
     ...pulseHandlers(ctx),
+    ...syncHandlers(ctx),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

@@ -8,6 +8,7 @@ import { kioskCommand } from './kiosk';
 import { rankCommand } from './rank';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { serverCommand } from './server';
 import { teamCommand } from './team';
 import { verifyCommand } from './verify';
 
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   rankCommand,
   verifyCommand,
   kioskCommand,
+  serverCommand,
 ];

@@ -17,6 +17,7 @@ import { fitProcedures, fitRecordProcedures } from './fit';
 import { sessionProcedures } from './sessions';
 import { pulseProcedures } from './pulse';
 import { profileProcedures } from './profiles';
+import { syncProcedures } from './sync';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -42,6 +43,7 @@ export const contract = {
   ...sessionProcedures,
   ...pulseProcedures,
   ...profileProcedures,
+  ...syncProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -23,3 +23,4 @@ export * from './fit';
 export * from './sessions';
 export * from './pulse';
 export * from './profiles';
+export * from './sync';
