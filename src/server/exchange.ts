@@ -29,12 +29,6 @@ function checkPush(request: PushRequest, nowMs: number): void {
   }
 }
 
-interface Winner {
-  tbl: string;
-  row_id: string;
-  col: string;
-}
-
 export async function push(store: Store, device: DeviceRow, request: PushRequest, nowMs: number): Promise<number> {
   checkPush(request, nowMs);
   const { home, tenants } = await tenantsOf(store, device);
@@ -48,8 +42,9 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
       if (fresh.length === 0) return last;
       if (fresh[0]!.seq !== last + 1) throw new SyncError('SEQUENCE_GAP', `The server has changes up to ${last}; send from ${last + 1}.`, { expected: last + 1 });
       const owners = await ownersOf(tx, fresh, target, tenants);
-      const winners = await applyCells(tx, latestPerCell(fresh));
-      await appendToFeeds(tx, device.id, winners, fresh, owners);
+      const winners = await winnersOf(tx, fresh);
+      await storeCells(tx, latestPerCell(winners));
+      await appendToFeeds(tx, device.id, winners, owners);
       const acknowledged = fresh.at(-1)!.seq;
       await tx.query('UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1', [device.id, acknowledged]);
       return acknowledged;
@@ -81,41 +76,58 @@ async function ownersOf(tx: Sql, changes: Change[], target: string, tenants: str
   return owners;
 }
 
-/** One change per cell: the newest stamp, and of two with the same stamp (one transaction) the later one. */
-function latestPerCell(changes: Change[]): Change[] {
-  const latest = new Map<string, Change>();
+const cellKey = (c: Change): string => `${rowKey(c.table, c.rowId)}\u0000${c.column}`;
+
+/**
+ * The changes that win, in order: each one newer than what the cell held before it (on the server, or earlier
+ * in this batch; a later change of the same transaction replaces an earlier one). Every winner goes to the feed,
+ * not only the last per cell, so that a reader always receives whole transactions — an insert with all its
+ * columns even when a later edit of the same batch replaced one of them.
+ */
+async function winnersOf(tx: Sql, changes: Change[]): Promise<Change[]> {
+  const cells = [...new Map(changes.map((c) => [cellKey(c), { tbl: c.table, row_id: c.rowId, col: c.column }])).values()];
+  const held = await tx.query<{ tbl: string; row_id: string; col: string; hlc: string }>(
+    `SELECT c.tbl, c.row_id, c.col, c.hlc FROM sync_cells c JOIN jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text, col text)
+     ON c.tbl = x.tbl AND c.row_id = x.row_id AND c.col = x.col ORDER BY c.tbl, c.row_id, c.col FOR UPDATE OF c`,
+    [JSON.stringify(cells)],
+  );
+  const stamps = new Map(held.map((h) => [`${rowKey(h.tbl, h.row_id)}\u0000${h.col}`, { hlc: h.hlc, tx: null as string | null }]));
+  const winners = new Map<string, Change>();
   for (const change of changes) {
-    const key = `${rowKey(change.table, change.rowId)}\u0000${change.column}`;
-    const held = latest.get(key);
-    if (!held || change.hlc >= held.hlc) latest.set(key, change);
+    const key = cellKey(change);
+    const current = stamps.get(key);
+    if (current && !(change.hlc > current.hlc || (change.hlc === current.hlc && change.tx === current.tx))) continue;
+    stamps.set(key, { hlc: change.hlc, tx: change.tx });
+    winners.set(`${change.tx}\u0000${key}`, change);
   }
-  return [...latest.values()];
+  return [...winners.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** Last-writer-wins per cell: a change replaces the stored value only when its stamp is newer. */
-async function applyCells(tx: Sql, changes: Change[]): Promise<Set<string>> {
-  const winners = await tx.query<Winner>(
+/** One change per cell: the last winner. */
+function latestPerCell(changes: Change[]): Change[] {
+  return [...new Map(changes.map((c) => [cellKey(c), c])).values()];
+}
+
+/** Writes the winning values; the stamp guard keeps a concurrent push's newer value should one slip in. */
+async function storeCells(tx: Sql, changes: Change[]): Promise<void> {
+  await tx.query(
     `INSERT INTO sync_cells (tbl, row_id, col, value, hlc)
      SELECT x.tbl, x.row_id, x.col, x.value, x.hlc FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text, col text, value jsonb, hlc text)
      ORDER BY x.tbl, x.row_id, x.col
-     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc WHERE sync_cells.hlc < excluded.hlc
-     RETURNING tbl, row_id, col`,
+     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc WHERE sync_cells.hlc < excluded.hlc`,
     [JSON.stringify(changes.map((c) => ({ tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc })))],
   );
-  return new Set(winners.map((w) => `${rowKey(w.tbl, w.row_id)}\u0000${w.col}`));
 }
 
-async function appendToFeeds(tx: Sql, deviceId: string, winners: Set<string>, changes: Change[], owners: Map<string, string>): Promise<void> {
+async function appendToFeeds(tx: Sql, deviceId: string, winners: Change[], owners: Map<string, string>): Promise<void> {
   const byFeed = new Map<string, Change[]>();
-  for (const change of latestPerCell(changes)) {
-    const key = rowKey(change.table, change.rowId);
-    if (!winners.has(`${key}\u0000${change.column}`)) continue;
-    const feed = owners.get(key)!;
+  for (const change of winners) {
+    const feed = owners.get(rowKey(change.table, change.rowId))!;
     byFeed.set(feed, [...(byFeed.get(feed) ?? []), change]);
   }
   // Feeds are locked in one order by every push, so two pushes never wait for each other in a circle.
   for (const feed of [...byFeed.keys()].sort()) {
-    const entries = byFeed.get(feed)!.sort((a, b) => a.seq - b.seq);
+    const entries = byFeed.get(feed)!;
     const [row] = await tx.query<{ last_seq: number }>(
       'INSERT INTO feeds (feed, last_seq) VALUES ($1, $2) ON CONFLICT (feed) DO UPDATE SET last_seq = feeds.last_seq + excluded.last_seq RETURNING last_seq::float8 AS last_seq',
       [feed, entries.length],

@@ -54,7 +54,7 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   }
   for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
   if (newest !== null) receiveClock(sqlite, newest);
-  statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = excluded.seq').run(page.feed, page.cursor);
+  statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
   return applied;
 }
 

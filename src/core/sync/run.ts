@@ -75,7 +75,8 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
     noteServerTime(sqlite(), answer.serverTime);
     const tables = new Set<string>();
     for (const page of answer.feeds) {
-      if (page.cursor === (cursors[page.feed] ?? 0)) continue;
+      // A page already applied (a repeated answer) is passed over; the cursor never moves back.
+      if (page.cursor <= (cursors[page.feed] ?? 0)) continue;
       assertNoLongWrite(sqlite());
       pulled += applyPage(sqlite(), page);
       for (const entry of page.entries) tables.add(entry.table);
