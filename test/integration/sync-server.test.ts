@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const stamp = (offsetMs = 0, counter = 0) => formatHlc({ wallMs: Date.now() + offsetMs, counter, node: 'n1' });
-let nextSeq = new Map<string, number>();
+const nextSeq = new Map<string, number>();
 function changes(token: string, rows: Partial<Change>[]): Change[] {
   const start = nextSeq.get(token) ?? 1;
   nextSeq.set(token, start + rows.length);
