@@ -27,7 +27,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const now = options.now ?? Date.now;
   const serverId = await serverIdOf(store);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, disableRequestLogging: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
 
   await app.register(rateLimit, {
     max: options.rateLimit ?? 600,
