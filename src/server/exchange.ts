@@ -36,6 +36,9 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
   if (!tenants.includes(target)) throw new SyncError('FORBIDDEN', `This device may not write to ${target}.`);
   return withRetry(() =>
     store.transaction(async (tx) => {
+      // The batch's rows are looked up by primary key; without statistics on the batch the planner would scan.
+      await tx.query('SET LOCAL enable_hashjoin = off');
+      await tx.query('SET LOCAL enable_mergejoin = off');
       const [locked] = await tx.query<{ last_seq: number }>('SELECT last_seq::float8 AS last_seq FROM devices WHERE id = $1 FOR UPDATE', [device.id]);
       const last = locked!.last_seq;
       const fresh = request.changes.filter((c) => c.seq > last);
@@ -169,8 +172,10 @@ interface EntryRow {
 const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, value, hlc, base';
 
 /**
- * A page of each feed after its cursor, ending at a transaction's end so that a device applies whole
- * transactions. A device's own changes are left out of its pages (it has them); the cursor passes over them.
+ * A page of each feed after its cursor. It is extended to the end of the transaction of its last entry when that
+ * takes at most one more page, else to the end of that entry's row: a device then applies whole transactions,
+ * except those too large for one page (a bulk import), of which it applies whole rows. A device's own changes
+ * are left out of its pages (it has them); the cursor passes over them.
  */
 export async function pull(store: Sql, device: DeviceRow, cursors: Record<string, number>, limit = DEFAULT_PAGE): Promise<{ feeds: FeedPage[]; tenants: string[] }> {
   const { tenants } = await tenantsOf(store, device);
@@ -181,7 +186,17 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
     const rows = await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [feed, cursor, limit]);
     const last = rows.at(-1);
     if (last && rows.length === limit) {
-      rows.push(...(await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 AND tx = $3 ORDER BY seq`, [feed, last.seq, last.tx])));
+      // Where the extension ends is found on the keys alone; only its rows are then read whole.
+      const next = await store.query<Pick<EntryRow, 'seq' | 'tx' | 'tbl' | 'row_id'>>(
+        'SELECT seq::float8 AS seq, tx, tbl, row_id FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [feed, last.seq, limit + 1],
+      );
+      const sameTx = prefixWhile(next, (r) => r.tx === last.tx);
+      const extension = sameTx.length <= limit ? sameTx : prefixWhile(sameTx, (r) => r.tbl === last.tbl && r.row_id === last.row_id);
+      if (extension.length > 0) {
+        const more = await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`, [feed, last.seq, extension.at(-1)!.seq]);
+        for (const row of more) rows.push(row);
+      }
     }
     const end = rows.at(-1)?.seq ?? cursor;
     const [after] = await store.query<{ more: boolean }>('SELECT EXISTS (SELECT 1 FROM feed_entries WHERE feed = $1 AND seq > $2) AS more', [feed, end]);
@@ -195,4 +210,9 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
     });
   }
   return { feeds, tenants };
+}
+
+function prefixWhile<T>(list: T[], keep: (item: T) => boolean): T[] {
+  const end = list.findIndex((item) => !keep(item));
+  return end === -1 ? list : list.slice(0, end);
 }

@@ -15,7 +15,7 @@ export interface TestServer {
 /** A sync server on a free loopback port over its own store (in-memory PGlite unless told otherwise). */
 export async function testServer(options: StoreOptions & { now?: () => number; orgName?: string } = {}): Promise<TestServer> {
   const store = await openStore(options);
-  const app = await buildApp({ store, logger: false, rateLimit: 100_000, now: options.now });
+  const app = await buildApp({ store, logger: process.env.SYNC_TEST_LOG ? { level: 'error' } : false, rateLimit: 100_000, now: options.now });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const org = await addOrg(store, options.orgName ?? `Fleet ${crypto.randomUUID().slice(0, 8)}`);
   return {

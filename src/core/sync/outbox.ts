@@ -20,21 +20,33 @@ const toChange = (r: OutboxRow): Change => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, 
 
 /**
  * The next batch to push: the oldest changes, ending at the end of a transaction so that the server applies a
- * local transaction whole (a transaction larger than the limit goes alone, up to the protocol's maximum).
+ * local transaction whole. A transaction larger than the protocol's maximum (a bulk import) goes in several
+ * batches, each ending at the end of a row, so that no row arrives anywhere with half its columns.
  */
 export function nextBatch(sqlite: Database.Database, limit: number, maximum: number): Change[] {
-  const rows = statement(sqlite, 'SELECT seq, tx, hlc, base, tbl, row_id, col, value FROM sync_outbox ORDER BY seq LIMIT ?').all(limit) as OutboxRow[];
+  const read = statement(sqlite, 'SELECT seq, tx, hlc, base, tbl, row_id, col, value FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+  const rows = read.all(0, limit) as OutboxRow[];
   const last = rows.at(-1);
-  if (last && rows.length === limit) {
-    const rest = statement(sqlite, 'SELECT seq, tx, hlc, base, tbl, row_id, col, value FROM sync_outbox WHERE seq > ? AND tx = ? ORDER BY seq LIMIT ?').all(last.seq, last.tx, maximum - rows.length) as OutboxRow[];
-    rows.push(...rest);
+  if (!last || rows.length < limit) return rows.map(toChange);
+  const first = rows[0]!;
+  if (first.tx !== last.tx) {
+    // Leave the last transaction, which may go on, for the next batch.
+    return rows.slice(0, rows.findIndex((r) => r.tx === last.tx)).map(toChange);
   }
-  if (rows.length === limit && rows[0]!.tx !== last!.tx) {
-    // Leave the last transaction for the next batch unless it is the only one.
-    const cut = rows.findIndex((r) => r.tx === last!.tx);
-    return rows.slice(0, cut).map(toChange);
+  // One transaction fills the batch: take more of it, up to the maximum, and end at a row's end.
+  const more = read.all(last.seq, maximum - rows.length + 1) as OutboxRow[];
+  const batch = [...rows];
+  for (const row of more) {
+    if (row.tx !== last.tx || batch.length === maximum) break;
+    batch.push(row);
   }
-  return rows.map(toChange);
+  const following = more[batch.length - rows.length];
+  const tail = batch.at(-1)!;
+  if (following && following.tx === tail.tx && following.tbl === tail.tbl && following.row_id === tail.row_id) {
+    const rowStart = batch.findLastIndex((r) => r.tbl !== tail.tbl || r.row_id !== tail.row_id) + 1;
+    if (rowStart > 0) batch.length = rowStart;
+  }
+  return batch.map(toChange);
 }
 
 export const pendingCount = (sqlite: Database.Database): number => (statement(sqlite, 'SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
