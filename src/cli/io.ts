@@ -33,6 +33,12 @@ export function processIo(): CliIo {
     process.once('SIGTERM', resolve);
   });
   const tty = process.stderr.isTTY;
+  // A reader that stops early (`harmony export people | head`) closes the pipe: that ends the command quietly, as
+  // it does for any Unix tool, rather than as a fault with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

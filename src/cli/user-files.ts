@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, copyDurably, renameDurably } from '../core/core';
 
@@ -27,6 +27,27 @@ export function copyToUserFile(source: string, target: string, force: boolean): 
   const temporary = `${target}.${process.pid}.partial`;
   try {
     copyDurably(source, temporary, { exclusive: true });
+    if (!force && existsSync(target)) throw new AppError('CONFLICT', `${target} already exists. Add --force to replace it.`);
+    renameDurably(temporary, target);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Writes text to a file a person named (checked with `outputPath` first), whole or not at all, as
+ * `copyToUserFile` copies: an export cut off midway never leaves half a file where the old one was.
+ */
+export function writeUserFile(target: string, text: string, force: boolean): void {
+  const temporary = `${target}.${process.pid}.partial`;
+  try {
+    const fd = openSync(temporary, 'wx');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     if (!force && existsSync(target)) throw new AppError('CONFLICT', `${target} already exists. Add --force to replace it.`);
     renameDurably(temporary, target);
   } finally {

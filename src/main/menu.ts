@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { SCREENS, screenKey } from '../shared/screens';
 
 export interface MenuActions {
   /** Sends a command to the UI (the renderer owns dialogs and screens). */
@@ -11,10 +12,9 @@ export interface MenuActions {
 
 /** The application menu: every item also reachable by its accelerator. */
 export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
-  const go = (label: string, route: string, key: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator: `CmdOrCtrl+${key}`,
-    click: () => actions.command('navigate', route),
+  const go = SCREENS.map(({ label, path }): MenuItemConstructorOptions => {
+    const key = screenKey(path);
+    return { label, ...(key ? { accelerator: `CmdOrCtrl+${key}` } : {}), click: () => actions.command('navigate', path) };
   });
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -35,7 +35,7 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
     { role: 'editMenu' },
     {
       label: 'Go',
-      submenu: [go('Vessels', '/vessels', '1'), go('Crew', '/crew', '2'), go('Settings', '/settings', ',')],
+      submenu: go,
     },
     {
       label: 'View',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDaysIso, todayIsoDate } from '../../src/shared/domain/dates';
 import { api, expect, test, type PreviewServer } from './fixtures';
@@ -152,4 +153,15 @@ test('tables sort by their columns: vessels, a vessel’s positions and crew, an
   await expect(list.getByRole('row').nth(1)).toContainText('Onboard');
   await list.getByRole('button', { name: 'Status' }).click();
   await expect(list.getByRole('row').nth(1)).toContainText('Unassigned');
+});
+
+test('the crew list exported as CSV opens in a spreadsheet with its accents: the file is marked UTF-8', async ({ page, server }) => {
+  await api(page.request, server.url, 'people.create', { givenNames: 'José', surname: 'Peña', dateOfBirth: '1990-04-12', nationalities: ['ESP'] });
+  await page.goto(`${server.url}#/crew`);
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await saved;
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('José,Peña,1990-04-12,ESP');
 });

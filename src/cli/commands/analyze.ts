@@ -1,13 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, type Core } from '../../core/core';
 import type { Input, Output } from '../../shared/api';
+import { csvForFile } from '../../shared/files/csv-file';
 import { decodeText, TextFileError } from '../../shared/files/text-file';
 import { analysisOptionsSchema, populations, validityThresholdsSchema } from '../../shared/psychometrics';
 import { analysisInputOptions, analysisInputUsage, checkAnalysisUsage, numberOption, readAnalysisInput } from '../analysis-input';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 import { readInputFile } from '../read-file';
+import { outputPath, writeUserFile } from '../user-files';
 import { withProgress, withStatelessCore } from '../with-core';
 import { analysisSummary } from './analyze-summary';
 
@@ -50,7 +50,7 @@ export const analyzeCommand: CliCommand = {
                 [--norms FILE.csv] [--rt FILE.csv] [--min N --max N]
                 [--psychsyn-critval 0.6] [--mahad-confidence 0.99]
                 [--respondents applicant|incumbent|volunteer] [--allow-norm-mismatch]
-                [--thresholds FILE.json] [--json] [--csv-out FILE]
+                [--thresholds FILE.json] [--json] [--csv-out FILE [--force]]
 
 Scores every respondent (scale and facet means, sums when complete, z/T/percentile against --norms), the
 reliability of every scale and facet as psych::alpha and omega, careless-responding indices as careless 1.2.2,
@@ -64,7 +64,8 @@ ${analysisInputUsage}
   --thresholds FILE.json cut-offs of the validity verdict, such as {"irv": {"questionable": 0.2}}; null switches
                          one off, and a cut-off left out keeps its default
   --json                 the full report as JSON on stdout (notes go to stderr)
-  --csv-out FILE         one row per respondent: scores, indices, verdict and reasons`,
+  --csv-out FILE         one row per respondent: scores, indices, verdict and reasons (with the UTF-8 mark
+                         spreadsheets look for); an existing FILE is replaced only with --force`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -77,6 +78,7 @@ ${analysisInputUsage}
         thresholds: { type: 'string' },
         json: { type: 'boolean' },
         'csv-out': { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
     checkAnalysisUsage(values);
@@ -86,6 +88,8 @@ ${analysisInputUsage}
     const respondents = values.respondents ?? 'unspecified';
     if (!(populations as readonly string[]).includes(respondents)) throw new UsageError(`--respondents must be one of ${populations.join(', ')}, not "${respondents}"`);
 
+    const force = values.force ?? false;
+    const csvOut = values['csv-out'] === undefined ? null : outputPath(values['csv-out'], 'analysis.csv', force);
     return withStatelessCore(async (core) => {
       const thresholds = values.thresholds === undefined ? {} : await readThresholds(values.thresholds);
       const options = analysisOptionsSchema.parse({
@@ -106,9 +110,9 @@ ${analysisInputUsage}
       } else {
         io.out(analysisSummary(report, report.summary!));
       }
-      if (values['csv-out'] !== undefined) {
-        writeFileSync(resolve(values['csv-out']), report.csv!);
-        (values.json ? io.err : io.out)(`Wrote ${report.people.length} respondents to ${values['csv-out']}`);
+      if (csvOut !== null) {
+        writeUserFile(csvOut, csvForFile(report.csv!), force);
+        (values.json ? io.err : io.out)(`Wrote ${report.people.length} respondents to ${csvOut}`);
       }
       return EXIT.ok;
     });

@@ -10,6 +10,7 @@ import { Sidebar } from './components/Sidebar';
 import { exportPeople } from './screens/crew/CrewList';
 import { useDialogs } from './state/ui';
 import { RecoveryScreen } from './screens/RecoveryScreen';
+import { screenKey } from '../../shared/screens';
 import { defaultPath, screens } from './screens/registry';
 import { KioskScreen } from './screens/questionnaires/kiosk/KioskScreen';
 
@@ -19,9 +20,8 @@ function useScreenShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const index = Number.parseInt(event.key, 10);
-      const target = event.key === ',' ? screens.find((s) => s.path === '/settings') : screens[index - 1];
-      if (!target || (Number.isNaN(index) && event.key !== ',')) return;
+      const target = screens.find((s) => screenKey(s.path) === event.key);
+      if (!target) return;
       event.preventDefault();
       navigate(target.path);
     };

@@ -1,6 +1,13 @@
+import { csvForFile } from '../../shared/files/csv-file';
+
 /** Offers text as a file download (the browser preview and the desktop app alike; no file dialogs needed). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function downloadText(fileName: string, text: string, type: string): void {
   downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Offers a CSV the core made as a file download, marked as UTF-8 for spreadsheets. */
+export function downloadCsv(fileName: string, csv: string): void {
+  downloadText(fileName, csvForFile(csv), 'text/csv;charset=utf-8');
 }
 
 /** Offers bytes the core sent as base64 (a PDF) as a file download. */

@@ -52,7 +52,32 @@ describe('harmony demo / import / export', () => {
     ]);
     const file = join(dir.path, 'out.csv');
     expect((await harmony('export', 'people', file)).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(out.stdout);
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${out.stdout}`);
+
+    writeFileSync(file, 'kept');
+    const again = await harmony('export', 'people', file);
+    expect(again).toMatchObject({ code: 1, stderr: `${file} already exists. Add --force to replace it.\n` });
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+    expect((await harmony('export', 'people', file, '--force')).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${out.stdout}`);
+  });
+
+  it('reads its own export back, the UTF-8 mark for spreadsheets included', async () => {
+    const csv = join(dir.path, 'accents.csv');
+    writeFileSync(csv, 'given_names,surname,date_of_birth,nationalities\nJosé,Peña,1990-04-12,ESP\n');
+    expect((await harmony('import', 'people', csv)).code).toBe(0);
+    const file = join(dir.path, 'exported.csv');
+    expect((await harmony('export', 'people', file)).code).toBe(0);
+    const other = tempDir();
+    try {
+      const imported = await runCli(['import', 'people', file, '--data-dir', other.path], bufferIo());
+      expect(imported).toBe(0);
+      const io = bufferIo();
+      await runCli(['export', 'people', '--data-dir', other.path], io);
+      expect(io.stdout).toContain('José,Peña,1990-04-12,ESP');
+    } finally {
+      other.remove();
+    }
   });
 
   it('exits 1 when nothing could be imported or the file is rejected, and 2 on wrong usage', async () => {

@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'wouter';
+import { screenKey } from '../../../shared/screens';
 import { screens } from '../screens/registry';
 import { useLayout } from '../state/ui';
 import { ExpiryBell } from './documents/ExpiryBell';
@@ -16,9 +17,10 @@ export function Sidebar() {
         {!sidebarCollapsed && <span className="brand-name">Harmony Crew</span>}
       </div>
       <ul>
-        {screens.map((screen, index) => {
+        {screens.map((screen) => {
           const active = location === screen.path || location.startsWith(`${screen.path}/`);
-          const shortcut = screen.path === '/settings' ? `${mod},` : index < 9 ? `${mod}${index + 1}` : undefined;
+          const key = screenKey(screen.path);
+          const shortcut = key ? `${mod}${key}` : undefined;
           return (
             <li key={screen.path}>
               <Link

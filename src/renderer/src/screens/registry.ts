@@ -8,28 +8,29 @@ import { QuestionnairesScreen } from './questionnaires/QuestionnairesScreen';
 import { RecruitmentScreen } from './fit/RecruitmentScreen';
 import { VesselsScreen } from './vessels/VesselsScreen';
 
+import { SCREENS, type ScreenPath } from '../../../shared/screens';
+
 export interface ScreenEntry {
   /** Hash route, e.g. `/crew`; nested routes (`/crew/:id`) are matched by the screen itself. */
-  path: string;
+  path: ScreenPath;
   label: string;
   /** A single glyph shown in the sidebar. */
   icon: string;
   component: ComponentType;
 }
 
-/**
- * The screens that exist, in sidebar order. Ctrl/Cmd + the position number jumps to each (Settings is Ctrl+,).
- * A screen appears here only when it works.
- */
-export const screens: ScreenEntry[] = [
-  { path: '/vessels', label: 'Vessels', icon: '⚑', component: VesselsScreen },
-  { path: '/crew', label: 'Crew', icon: '☺', component: CrewScreen },
-  { path: '/documents', label: 'Documents', icon: '▤', component: DocumentsScreen },
-  { path: '/assessments', label: 'Assessments', icon: '◔', component: AssessmentsScreen },
-  { path: '/questionnaires', label: 'Questionnaires', icon: '✎', component: QuestionnairesScreen },
-  { path: '/team', label: 'Team dynamics', icon: '⚭', component: TeamScreen },
-  { path: '/recruitment', label: 'Recruitment', icon: '⚖', component: RecruitmentScreen },
-  { path: '/settings', label: 'Settings', icon: '⚙', component: SettingsScreen },
-];
+const parts: Record<ScreenPath, { icon: string; component: ComponentType }> = {
+  '/vessels': { icon: '⚑', component: VesselsScreen },
+  '/crew': { icon: '☺', component: CrewScreen },
+  '/documents': { icon: '▤', component: DocumentsScreen },
+  '/assessments': { icon: '◔', component: AssessmentsScreen },
+  '/questionnaires': { icon: '✎', component: QuestionnairesScreen },
+  '/team': { icon: '⚭', component: TeamScreen },
+  '/recruitment': { icon: '⚖', component: RecruitmentScreen },
+  '/settings': { icon: '⚙', component: SettingsScreen },
+};
+
+/** The screens in sidebar order (src/shared/screens.ts), each with its glyph and component. */
+export const screens: ScreenEntry[] = SCREENS.map((s) => ({ ...s, ...parts[s.path] }));
 
 export const defaultPath = screens[0]!.path;

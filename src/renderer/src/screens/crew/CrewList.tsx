@@ -11,7 +11,7 @@ import { queryKey, useApiQuery } from '../../api/hooks';
 import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { SortHeader } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
-import { downloadText } from '../../files';
+import { downloadCsv } from '../../files';
 import { EnumOptions } from '../../forms/form-helpers';
 import { PersonForm } from '../../forms/PersonForm';
 import { NO_FILTERS, useCrewFilters, useCrewSort, useDialogs } from '../../state/ui';
@@ -32,7 +32,7 @@ const ALL_TITLES = [...new Set(DEPARTMENTS.flatMap((d) => POSITION_TITLES[d]))];
 export async function exportPeople(): Promise<void> {
   try {
     const file = await call('people.exportCsv', {});
-    downloadText(file.fileName, file.csv);
+    downloadCsv(file.fileName, file.csv);
     toast.success(`Exported ${file.rows} people to ${file.fileName}`);
   } catch (error) {
     toast.error((error as Error).message);

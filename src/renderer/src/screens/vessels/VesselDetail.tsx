@@ -9,7 +9,7 @@ import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
 import { ComplianceMatrix } from '../../components/documents/ComplianceMatrix';
 import { RequirementsDialog } from '../../components/documents/RequirementsDialog';
-import { downloadText } from '../../files';
+import { downloadCsv } from '../../files';
 import { PositionForm } from '../../forms/PositionForm';
 import { VesselForm } from '../../forms/VesselForm';
 import { ManningCard } from './manning/ManningCard';
@@ -42,7 +42,7 @@ export function VesselDetail({ id }: { id: string }) {
   async function exportCrew() {
     try {
       const file = await call('vessels.exportCrew', { id });
-      downloadText(file.fileName, file.csv);
+      downloadCsv(file.fileName, file.csv);
       toast.success(`Exported ${file.rows} crew to ${file.fileName}`);
     } catch (error) {
       toast.error((error as Error).message);
