@@ -1,6 +1,6 @@
 import { parseHlc } from '../shared/sync/hlc';
 import { DEFAULT_PAGE, MAX_CLOCK_AHEAD_MS, type Change, type FeedPage, type PushRequest } from '../shared/sync/protocol';
-import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION } from '../shared/sync/tables';
+import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION, SYNCED_TABLES } from '../shared/sync/tables';
 import { tenantsOf, type DeviceRow } from './admin';
 import { SyncError } from './errors';
 import type { Sql, Store } from './store';
@@ -169,6 +169,8 @@ interface EntryRow {
   base: string | null;
 }
 
+const MAX_ROW_COLUMNS = Math.max(...Object.values(SYNCED_TABLES).map((columns) => columns.length));
+
 const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, value, hlc, base';
 
 /**
@@ -186,10 +188,11 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
     const rows = await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [feed, cursor, limit]);
     const last = rows.at(-1);
     if (last && rows.length === limit) {
-      // Where the extension ends is found on the keys alone; only its rows are then read whole.
+      // Where the extension ends is found on the keys alone; only its rows are then read whole. The keys reach
+      // past the page by more than a row's width, so the end of the last row is always among them.
       const next = await store.query<Pick<EntryRow, 'seq' | 'tx' | 'tbl' | 'row_id'>>(
         'SELECT seq::float8 AS seq, tx, tbl, row_id FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [feed, last.seq, limit + 1],
+        [feed, last.seq, limit + 1 + MAX_ROW_COLUMNS],
       );
       const sameTx = prefixWhile(next, (r) => r.tx === last.tx);
       const extension = sameTx.length <= limit ? sameTx : prefixWhile(sameTx, (r) => r.tbl === last.tbl && r.row_id === last.row_id);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, enrol, revokeDevice } from '../../src/server/admin';
+import { pull } from '../../src/server/exchange';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { MAX_BODY_BYTES, type Change } from '../../src/shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../src/shared/sync/tables';
@@ -87,5 +88,35 @@ describe('what the server refuses', () => {
     const answer = await post('/v1/pull', vesselTwo.token, { cursors: {} });
     expect(answer.statusCode).toBe(403);
     expect(answer.json()).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
+  });
+
+});
+
+describe('pages of a feed', () => {
+  it('end at a transaction’s end, or at a row’s end inside a transaction longer than a page', async () => {
+    const org = 'pages-org';
+    await server.store.query("INSERT INTO orgs (id, name) VALUES ($1, $1)", [org]);
+    let seq = 0;
+    // Transactions: a (one row of 14), b (2 fields), c (one row of 14), d (three rows of 14).
+    for (const [tx, count, rows] of [['a', 14, 1], ['b', 2, 1], ['c', 14, 1], ['d', 42, 3]] as const) {
+      for (let i = 0; i < count; i += 1) {
+        seq += 1;
+        await server.store.query(
+          "INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc) VALUES ($1, $2, $3, 'elsewhere', 'vessels', $4, $5, '1'::jsonb, '000000000000001.000000.n')",
+          [`org:${org}`, seq, tx, `${tx}${Math.floor(i / (count / rows))}`, `c${i}`],
+        );
+      }
+    }
+    const device = { id: 'reader', name: 'reader', org_id: org, vessel_id: null, last_seq: 0, revoked_at: null };
+    const pages: string[][] = [];
+    let cursor = 0;
+    for (;;) {
+      const [page] = (await pull(server.store, device, { [`org:${org}`]: cursor }, 7)).feeds;
+      pages.push([...new Set(page!.entries.map((e) => e.rowId))]);
+      cursor = page!.cursor;
+      if (!page!.more) break;
+    }
+    expect(pages).toEqual([['a0'], ['b0', 'c0'], ['d0'], ['d1'], ['d2']]);
+    expect(cursor).toBe(72);
   });
 });

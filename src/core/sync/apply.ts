@@ -35,8 +35,14 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   const rows = new Map<string, { table: string; rowId: string; winners: Winner[] }>();
   let newest: string | null = null;
   let applied = 0;
+  // A row this device has never held (an initial sync) has no cells to compare with: one look per row, not per cell.
+  const unknownRows = new Map<string, boolean>();
+  const knowsRow = statement(sqlite, 'SELECT 1 FROM sync_cells WHERE tbl = ? AND row_id = ? LIMIT 1');
   for (const entry of page.entries) {
-    const held = (cellHlc.get(entry.table, entry.rowId, entry.column) as { hlc: string } | undefined)?.hlc;
+    const rowKey = `${entry.table}\u0000${entry.rowId}`;
+    let unknown = unknownRows.get(rowKey);
+    if (unknown === undefined) unknownRows.set(rowKey, (unknown = knowsRow.get(entry.table, entry.rowId) === undefined));
+    const held = unknown ? undefined : (cellHlc.get(entry.table, entry.rowId, entry.column) as { hlc: string } | undefined)?.hlc;
     if (held !== undefined && entry.hlc <= held) continue;
     if (held !== undefined && entry.base !== held && REVIEWED_COLUMNS[entry.table as SyncedTable]?.includes(entry.column)) {
       const current = currentValue(sqlite, entry.table, entry.rowId, entry.column);

@@ -10,7 +10,7 @@ import { HLC_PATTERN } from './hlc';
 export const MAX_PUSH_CHANGES = 5000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** A pull page holds about this many entries (it is extended to the end of the last transaction in it). */
-export const DEFAULT_PAGE = 2000;
+export const DEFAULT_PAGE = 5000;
 /** A push stamped further ahead of the server's clock than this is refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
