@@ -39,8 +39,13 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
       // The batch's rows are looked up by primary key; without statistics on the batch the planner would scan.
       await tx.query('SET LOCAL enable_hashjoin = off');
       await tx.query('SET LOCAL enable_mergejoin = off');
-      const [locked] = await tx.query<{ last_seq: number }>('SELECT last_seq::float8 AS last_seq FROM devices WHERE id = $1 FOR UPDATE', [device.id]);
+      const [locked] = await tx.query<{ last_seq: number; last_hlc: string | null }>('SELECT last_seq::float8 AS last_seq, last_hlc FROM devices WHERE id = $1 FOR UPDATE', [device.id]);
       const last = locked!.last_seq;
+      // A number already taken for another change: the device's database was restored from an older backup.
+      const overlap = request.changes.find((c) => c.seq === last);
+      if (overlap && overlap.hlc !== locked!.last_hlc) {
+        throw new SyncError('SEQUENCE_REUSED', `Change numbers up to ${last} were already used by this device; number these from ${last + 1}.`, { expected: last + 1 });
+      }
       const fresh = request.changes.filter((c) => c.seq > last);
       if (fresh.length === 0) return last;
       if (fresh[0]!.seq !== last + 1) throw new SyncError('SEQUENCE_GAP', `The server has changes up to ${last}; send from ${last + 1}.`, { expected: last + 1 });
@@ -49,7 +54,7 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
       await storeCells(tx, latestPerCell(winners));
       await appendToFeeds(tx, device.id, winners, owners);
       const acknowledged = fresh.at(-1)!.seq;
-      await tx.query('UPDATE devices SET last_seq = $2, last_seen_at = now() WHERE id = $1', [device.id, acknowledged]);
+      await tx.query('UPDATE devices SET last_seq = $2, last_hlc = $3, last_seen_at = now() WHERE id = $1', [device.id, acknowledged, fresh.at(-1)!.hlc]);
       return acknowledged;
     }),
   );
@@ -177,7 +182,7 @@ const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, valu
  * A page of each feed after its cursor. It is extended to the end of the transaction of its last entry when that
  * takes at most one more page, else to the end of that entry's row: a device then applies whole transactions,
  * except those too large for one page (a bulk import), of which it applies whole rows. A device's own changes
- * are left out of its pages (it has them); the cursor passes over them.
+ * come back to it too: a device restored from a backup gets back what it had sent since.
  */
 export async function pull(store: Sql, device: DeviceRow, cursors: Record<string, number>, limit = DEFAULT_PAGE): Promise<{ feeds: FeedPage[]; tenants: string[] }> {
   const { tenants } = await tenantsOf(store, device);
@@ -207,9 +212,7 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
       feed,
       cursor: end,
       more: after!.more,
-      entries: rows
-        .filter((r) => r.device_id !== device.id)
-        .map((r) => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, base: r.base, table: r.tbl, rowId: r.row_id, column: r.col, value: r.value })),
+      entries: rows.map((r) => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, base: r.base, table: r.tbl, rowId: r.row_id, column: r.col, value: r.value })),
     });
   }
   return { feeds, tenants };

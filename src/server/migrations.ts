@@ -13,7 +13,7 @@ export const MIGRATIONS: string[] = [
   );
   CREATE TABLE devices (
     id text PRIMARY KEY, name text NOT NULL, org_id text NOT NULL REFERENCES orgs (id), vessel_id text REFERENCES vessels (id),
-    token_hash text NOT NULL UNIQUE, last_seq bigint NOT NULL DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now(),
+    token_hash text NOT NULL UNIQUE, last_seq bigint NOT NULL DEFAULT 0, last_hlc text, created_at timestamptz NOT NULL DEFAULT now(),
     last_seen_at timestamptz, revoked_at timestamptz
   );
   CREATE TABLE sync_rows (tbl text NOT NULL, row_id text NOT NULL, owner_feed text NOT NULL, PRIMARY KEY (tbl, row_id));

@@ -102,6 +102,23 @@ describe('sync between two laptops', () => {
     expect(Number(stamp.slice(0, 15))).toBeLessThan(Date.now() + 60_000);
   });
 
+  it('a laptop restored from an older backup gets back what it had sent since, and what it writes next still travels', async () => {
+    const person = await a.call('people.create', personInput({ surname: 'Restored', email: 'restored@example.org' }));
+    const base = personInput({ surname: 'Restored', email: 'restored@example.org' });
+    await a.call('sync.now', {});
+    const backup = await a.call('backups.create', {});
+    await a.call('people.update', { ...base, id: person.id, phone: 'after the backup' });
+    await a.call('sync.now', {});
+    await a.call('backups.restore', { id: backup.id });
+    expect((await a.call('people.get', { id: person.id })).person.phone).toBeNull();
+    const next = await a.call('people.create', personInput({ surname: 'Written After Restore', email: 'after@example.org' }));
+    await a.call('sync.now', {});
+    expect((await a.call('sync.status', {})).pending).toBe(0);
+    expect((await a.call('people.get', { id: person.id })).person.phone).toBe('after the backup');
+    await b.call('sync.now', {});
+    expect((await b.call('people.get', { id: next.id })).person.surname).toBe('Written After Restore');
+  });
+
   it('says in words when the server cannot be reached, and keeps the changes', async () => {
     const c = tempCore();
     try {

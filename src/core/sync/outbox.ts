@@ -71,3 +71,15 @@ export function restampOutbox(sqlite: Database.Database, serverTime: number): vo
     }
   })();
 }
+
+/** Numbers the unsent changes from `first` on, in their order, and the changes made from now on after them. */
+export function renumberOutbox(sqlite: Database.Database, first: number): void {
+  sqlite.transaction(() => {
+    const { low } = sqlite.prepare('SELECT min(seq) AS low FROM sync_outbox').get() as { low: number | null };
+    if (low === null) return;
+    // Through negative numbers, so that no two rows hold the same number midway.
+    sqlite.prepare('UPDATE sync_outbox SET seq = -seq').run();
+    sqlite.prepare('UPDATE sync_outbox SET seq = -seq + ?').run(first - low);
+    sqlite.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sync_outbox) WHERE name = 'sync_outbox'").run();
+  })();
+}

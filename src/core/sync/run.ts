@@ -5,7 +5,7 @@ import { correctClock } from '../db/change-capture';
 import { statement } from '../db/statements';
 import { assertNoLongWrite } from '../db/writes';
 import { applyPage } from './apply';
-import { acknowledge, nextBatch, restampOutbox } from './outbox';
+import { acknowledge, nextBatch, renumberOutbox, restampOutbox } from './outbox';
 import { SyncFailure, type SyncTransport } from './transport';
 
 export interface SyncProgress {
@@ -26,9 +26,13 @@ export interface SyncRunOptions {
   onApplied?: (tables: Set<string>) => void;
 }
 
+/** Below this, a difference between the clocks is the network's delay, not a wrong clock. */
+const CLOCK_TOLERANCE_MS = 1000;
+
 /** Measures the server's clock against this computer's: stamps follow the server's time from then on. */
 function noteServerTime(sqlite: Database.Database, serverTime: number): void {
-  correctClock(sqlite, serverTime - Date.now(), false);
+  const offset = serverTime - Date.now();
+  correctClock(sqlite, Math.abs(offset) < CLOCK_TOLERANCE_MS ? 0 : offset, false);
 }
 
 /**
@@ -55,6 +59,11 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
         restamped = true;
         continue;
       }
+      if (error instanceof SyncFailure && error.code === 'SEQUENCE_REUSED' && error.expected !== undefined) {
+        assertNoLongWrite(sqlite());
+        renumberOutbox(sqlite(), error.expected);
+        continue;
+      }
       // The server already holds what came before `expected` (its acknowledgement was lost): forget it here.
       if (error instanceof SyncFailure && error.code === 'SEQUENCE_GAP' && error.expected !== undefined && error.expected > changes[0]!.seq) {
         acknowledge(sqlite(), error.expected - 1);
@@ -63,6 +72,12 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
       throw error;
     }
     assertNoLongWrite(sqlite());
+    if (acknowledged > changes.at(-1)!.seq) {
+      // The server has taken numbers beyond these: this database was restored from a backup older than changes
+      // it had sent. These changes were taken as repeats, so they are numbered after the server's and sent again.
+      renumberOutbox(sqlite(), acknowledged + 1);
+      continue;
+    }
     acknowledge(sqlite(), acknowledged);
     pushed += changes.filter((c) => c.seq <= acknowledged).length;
     options.onProgress?.({ phase: 'push', done: pushed });
