@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
 
 /**
- * What a device and the sync server say to each other over HTTP (docs/sync.md#the-protocol). Both ends parse
+ * What a device and the sync server say to each other over HTTP (docs/sync.md#push-and-pull). Both ends parse
  * every message with these schemas on arrival.
  */
 
