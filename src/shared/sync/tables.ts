@@ -39,7 +39,8 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
 
 /**
  * The local schema version a device's changes are written in: the number of its database migrations
- * (resources/migrations). A server refuses changes from a newer one, whose columns it may not know.
+ * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
+ * one, whose columns it may not know.
  */
 export const SYNC_SCHEMA_VERSION = 8;
 
