@@ -132,7 +132,7 @@ test('changed validity rules: stored verdicts stay, the current rules\' verdict 
   // stored, valid under rules that no longer ask for those indices.
   await page.getByRole('link', { name: 'Results' }).click();
   await page.getByLabel('Verdict differs under the current rules').check();
-  const row = page.getByRole('row', { name: /Questionable.*Valid under the current rules/ }).first();
+  const row = page.getByRole('row', { name: /Not checked for random answering.*Valid under the current rules/ }).first();
   await expect(row).toBeVisible();
   await row.getByRole('link').click();
   await expect(page.getByRole('heading', { name: /Validity: Questionable/ })).toBeVisible();

@@ -2,6 +2,8 @@ import { expect, test } from './fixtures';
 
 test('a backup is restored from the Settings list, and the database it replaced is kept', async ({ page, server }) => {
   await page.goto(server.url);
+  // The shortcut works once the app has drawn itself: pressed earlier, on a busy machine, it went nowhere.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+,');
   await page.getByRole('button', { name: 'Back up now' }).click();
   const handMade = page.getByRole('row').filter({ hasText: 'Backed up by hand' });

@@ -22,7 +22,7 @@ test('a recruiter ranks candidates for a sample position, opens one’s explanat
 
   // A preset changes the weights; the threshold keeps only scores above it.
   await page.getByLabel('Weights', { exact: true }).selectOption('guest-facing');
-  await expect(page.getByText(/Weights: guest-facing/)).toBeVisible();
+  await expect(page.getByText(/Weights: Guest-facing/)).toBeVisible();
   // The lowest score is typed in percent, as scores are shown.
   await page.getByLabel('Lowest score shown (%)').fill('100');
   await expect(page.getByRole('heading', { name: 'No candidate reaches 100%' })).toBeVisible();

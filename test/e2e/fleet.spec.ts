@@ -72,7 +72,7 @@ test('a captain builds a vessel and its crew, finds, archives and undoes, import
   await assignDialog.getByLabel('Position').selectOption({ label: 'Interior · Chief Stew (1 vacant)' });
   await assignDialog.getByRole('button', { name: 'Assign' }).click();
   await expect(assignDialog).toBeHidden();
-  await expect(page.getByText('current · onboard')).toBeVisible();
+  await expect(page.getByText('Current · onboard')).toBeVisible();
   // A second booking for the same days is refused, with the reason on the start date.
   await page.getByRole('button', { name: 'Assign to a position' }).click();
   await assignDialog.getByLabel('Vessel').selectOption({ label: 'Aurora' });

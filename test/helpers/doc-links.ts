@@ -9,7 +9,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path
  */
 
 /** Text that points outside the repository, or at notes that are not part of it. */
-const FORBIDDEN: Array<[RegExp, string]> = [
+export const FORBIDDEN: Array<[RegExp, string]> = [
   [/\.\.\/shared\b/, 'points to ../shared, which is not in the repository'],
   [/\b(?:CREW|SPEC|NOTES|TEAM-RESEARCH|ARCHITECTURE)\.md\b|\bTEAM-RESEARCH\b/, 'names a note that is not in the repository'],
   [/\bSPEC ?[§:]/, 'cites a specification that is not in the repository'],

@@ -131,7 +131,7 @@ describe('team.dynamics: figures', () => {
     await importResults(resultsCsv([applicant[0]!.email], { seed: 3, takenOn: '2025-04-20' }).trim().split('\n').slice(1), 'applicant');
     const refused = await dynamics();
     const member = refused.members.find((m) => m.personId === applicant[0]!.id)!;
-    expect(member.notPlaced).toMatch(/taken as an applicant, and “Synthetic crew” describes incumbents/);
+    expect(member.notPlaced).toMatch(/taken as an applicant, and “Synthetic crew” describes crew in post;/);
     expect(member.z.every((z) => z === null)).toBe(true);
     expect(refused.domains[0]!.z!.n).toBe(4);
     const mixed = await dynamics({ allowMixing: true });

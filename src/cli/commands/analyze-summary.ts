@@ -1,5 +1,6 @@
 import type { Output } from '../../shared/api';
 import type { AnalysisSummary } from '../../shared/psychometrics';
+import { inSentence, words } from '../../shared/words';
 
 /** The readable report of `harmony analyze` (without --json): reliabilities, verdicts, pairs and notices. */
 const LISTED_PEOPLE = 25;
@@ -13,7 +14,7 @@ const r2 = (x: number | null) => f(x).replace(/^(-?)0\./, '$1.');
 function reliabilityTable(title: string, lines: readonly Line[]): string[] {
   if (!lines.length) return [];
   const width = Math.max(...lines.map((g) => `${g.id} ${g.name}`.length), 10);
-  const out = [title, `  ${''.padEnd(width)}  items  alpha  95% CI (Feldt)  std.a    G6  avg r  omega_t  total mean    sd`];
+  const out = [title, `  ${''.padEnd(width)}  items  alpha  95% CI (Feldt)  std α    G6  avg r  ω total  total mean    sd`];
   for (const r of lines) {
     const ci = `${r2(r.feldt.lower)}–${r2(r.feldt.upper)}`;
     out.push(
@@ -40,7 +41,7 @@ export function analysisSummary(report: Report, summary: AnalysisSummary): strin
   const idWidth = Math.max(4, ...listed.map((p) => p.id.length));
   for (const person of listed) {
     const [first, ...rest] = person.validity.reasons;
-    lines.push(`  ${person.id.padEnd(idWidth)}  ${person.validity.verdict.padEnd(12)}  ${first!.message}`);
+    lines.push(`  ${person.id.padEnd(idWidth)}  ${inSentence(words.verdicts[person.validity.verdict]).padEnd(12)}  ${first!.message}`);
     for (const reason of rest) lines.push(`  ${''.padEnd(idWidth)}  ${''.padEnd(12)}  ${reason.message}`);
   }
   if (flagged.length > LISTED_PEOPLE) lines.push(`  … and ${flagged.length - LISTED_PEOPLE} more (--csv-out FILE lists everyone).`);

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { SUB_SCORES, SUB_SCORE_LABELS } from '../../shared/fit/model';
+import { SUB_SCORES } from '../../shared/fit/model';
 import type { Output } from '../../shared/api';
 import { isIsoDate } from '../../shared/domain/dates';
 import { EXIT, UsageError, type CliCommand } from '../io';
 import { withCore } from '../with-core';
 import type { Core } from '../../core/core';
+import { inSentence, words } from '../../shared/words';
 
 const USAGE = `harmony rank --vessel NAME|ID --position TITLE|ID [--preset NAME] [--threshold T] [--limit N]
              [--as-of DATE] [--json] [--data-dir DIR]
@@ -43,7 +44,7 @@ const percent = (x: number | null) => (x === null ? '   —' : `${Math.round(x *
 function summary(r: Output<'fit.rank'>): string {
   const lines = [
     `${r.position.title} on ${r.position.vessel}, start ${r.position.startDate} (first tour to ${r.position.tourEnd})`,
-    `Weights: ${r.preset} — ${SUB_SCORES.map((s) => `${SUB_SCORE_LABELS[s].toLowerCase()} ${Math.round(r.weights[s] * 100)}%`).join(', ')}`,
+    `Weights: ${r.preset} — ${SUB_SCORES.map((s) => `${inSentence(words.subScores[s])} ${Math.round(r.weights[s] * 100)}%`).join(', ')}`,
     `${r.candidates.length} of ${r.considered} candidates shown (threshold ${r.threshold}${r.limit ? `, at most ${r.limit}` : ''}); prediction model ${r.model.version}${r.model.n ? ` (${r.model.n} outcomes)` : ' (research defaults)'}`,
     '',
     `  score  conf  success  name`,

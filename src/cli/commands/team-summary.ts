@@ -1,7 +1,7 @@
 import type { TeamReport, TeamStats } from '../../shared/api';
+import { words } from '../../shared/words';
 
 /** The readable report of `harmony team` (without --json): per team, the domains, fit, harmony and diagnosis. */
-const SEVERITY = { info: 'Note', notice: 'Notice', warning: 'Warning' } as const;
 const f = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 const stats = (s: TeamStats | null) => (s ? `${f(s.mean).padStart(6)} ${f(s.sd).padStart(5)} ${`${f(s.min)}–${f(s.max)}`.padStart(11)}` : `${'—'.padStart(6)} ${'—'.padStart(5)} ${'—'.padStart(11)}`);
 
@@ -20,7 +20,7 @@ export function teamSummary(report: TeamReport, notices: readonly string[]): str
       lines.push(`  Harmony index ${f(team.harmony.score, 0)} of 100 (${team.harmony.version}):`);
       for (const c of team.harmony.components) lines.push(`    ${c.id.padEnd(28)} value ${f(c.value).padStart(5)}  weight ${f(c.weight)}  contributes ${f(c.contribution, 1).padStart(4)}`);
     }
-    if (team.diagnosis.length) lines.push('  Diagnosis:', ...team.diagnosis.map((d) => `    - ${SEVERITY[d.severity]}: ${d.message}`));
+    if (team.diagnosis.length) lines.push('  Diagnosis:', ...team.diagnosis.map((d) => `    - ${words.insightSeverities[d.severity]}: ${d.message}`));
     lines.push('');
   }
   if (notices.length) lines.push('Notes:', ...notices.map((n) => `  - ${n}`));

@@ -2,13 +2,13 @@ import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError, type Core } from '../../core/core';
-import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, unreadableAssessment, type DocumentFields, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
+import { describeIssues, issuesFromZod, MAX_DOCUMENT_BYTES, personIdentitySchema, plannedTourSchema, unreadableAssessment, type DocumentFields, type Fitness, type PersonIdentity, type PlannedTour, type VerificationResult } from '../../shared/api';
 import { isIsoDate, todayIsoDate } from '../../shared/domain/dates';
 import { decodeText } from '../../shared/files/text-file';
-import { DOCUMENT_FIELD_LABELS, DOCUMENT_TYPE_LABELS, FITNESS_LABELS, reasonWords } from '../../shared/domain/document-words';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 import { readInputFile } from '../read-file';
 import { showProgress, withStatelessCore } from '../with-core';
+import { reasonWords, words } from '../../shared/words';
 
 const USAGE = `harmony verify FILE... [--person PERSON.json] [--as-of YYYY-MM-DD] [--tour START:END] [--json]
 
@@ -122,14 +122,12 @@ async function verifyFile(core: Core, file: string, taskId: string, options: Ver
   }
 }
 
-const STATUS_LABEL = { verified: 'VERIFIED', review: 'NEEDS REVIEW', rejected: 'REJECTED' } as const;
-
 function printReport(results: VerificationResult[], io: CliIo): void {
   for (const result of results) {
     const confidence = result.confidence === null ? '' : `, OCR confidence ${Math.round(result.confidence * 100)}%`;
-    io.out(`${result.file} — ${STATUS_LABEL[result.status]} (${DOCUMENT_TYPE_LABELS[result.type]}${confidence}, ${result.ms} ms)`);
+    io.out(`${result.file} — ${words.verificationStatuses[result.status].toUpperCase()} (${words.documentTypes[result.type]}${confidence}, ${result.ms} ms)`);
     const fields = (Object.entries(result.fields) as Array<[keyof DocumentFields, DocumentFields[keyof DocumentFields]]>).map(
-      ([key, value]) => `${DOCUMENT_FIELD_LABELS[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : key === 'fitness' ? FITNESS_LABELS[value as keyof typeof FITNESS_LABELS] : value}`,
+      ([key, value]) => `${words.documentFields[key]}: ${Array.isArray(value) ? value.join('; ') || 'none' : key === 'fitness' ? words.fitness[value as Fitness] : value}`,
     );
     if (fields.length) io.out(`  ${fields.join(' · ')}`);
     if (result.mrz) io.out(`  MRZ ${result.mrz.join(' / ')}`);

@@ -8,6 +8,7 @@ import {
   type Output,
   type ParsedInput,
 } from '../../shared/api';
+import { issuesInWords } from '../../shared/words';
 import { AppError, toAppError } from './errors';
 import type { TaskHandle, TaskRegistry } from './tasks';
 
@@ -48,7 +49,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const issues = issuesFromZod(parsed.error);
       return {
         ok: false,
-        error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${describeIssues(issues)}`, details: { issues } },
+        // The message names each field as the form does; the issues keep the paths, for forms to place them.
+        error: { code: 'VALIDATION', message: issuesInWords(issues), details: { issues } },
       };
     }
 

@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../../shared/api';
+import { noLongerExists, type RecordKind } from '../../shared/words';
 import { describeFileError } from './file-errors';
 
 /** A failure a person can act on: a code from the contract, a message in plain words, optional details. */
@@ -19,7 +20,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string): AppError => new AppError('NOT_FOUND', `${what} ${id} does not exist`);
+/** A record that is not in the database, in words; which one stays in the details, for programs. */
+export const notFound = (kind: RecordKind, id: string): AppError => new AppError('NOT_FOUND', noLongerExists(kind), { kind, id });
 
 /**
  * Maps the errors a person can do something about — SQLite's codes from better-sqlite3, file-system errors from

@@ -23,7 +23,7 @@ export function toAssignment(row: AssignmentRow): Assignment {
 
 function getAssignmentRow(ctx: ServiceContext, id: string): AssignmentRow {
   const row = ctx.db().select().from(assignments).where(eq(assignments.id, id)).get();
-  if (!row) throw notFound('Assignment', id);
+  if (!row) throw notFound('assignment', id);
   return row;
 }
 

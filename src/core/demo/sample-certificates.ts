@@ -1,11 +1,11 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { CertificateKindId } from '../../shared/domain/certificates';
-import { CERTIFICATE_LABELS } from '../../shared/domain/certificates';
 import { SAMPLE_CHECK_ID } from '../../engine/documents/actions';
 import { requiredCertificates } from '../../engine/documents/requirements';
 import type { ServiceContext } from '../context';
 import { addReview, insertDocument } from '../documents/store';
 import { blobStoreFor } from '../files/blob-store';
+import { words } from '../../shared/words';
 
 /**
  * Certificate records for the sample fleet, so the register, the compliance matrix and the expiry bell have
@@ -66,14 +66,14 @@ export function addSampleCertificates(ctx: ServiceContext, options: SampleCertif
     const row = insertDocument(ctx, {
       personId: options.person.id,
       fileHash: options.picture.hash,
-      fileName: `${CERTIFICATE_LABELS[kind]} (sample).png`,
+      fileName: `${words.certificates[kind]} (sample).png`,
       byteSize: options.picture.size,
       type: kind === 'passport' ? 'passport' : kind === 'seamans_book' ? 'seamans_book' : kind === 'eng1' ? 'eng1_medical' : 'stcw_certificate',
       kind,
       status: 'verified',
       reasons: [],
       checks: [{ id: SAMPLE_CHECK_ID, ok: true, message: 'Sample record of the synthetic fleet: entered, not read from a scan' }],
-      fields: { surname: options.person.surname, givenNames: options.person.givenNames, dateOfBirth: options.person.dateOfBirth, dateOfIssue: issuedOn, ...(expiresOn ? { expiryDate: expiresOn } : {}), certificateType: CERTIFICATE_LABELS[kind] },
+      fields: { surname: options.person.surname, givenNames: options.person.givenNames, dateOfBirth: options.person.dateOfBirth, dateOfIssue: issuedOn, ...(expiresOn ? { expiryDate: expiresOn } : {}), certificateType: words.certificates[kind] },
       readFields: {},
       mrz: null,
       ocrText: '',

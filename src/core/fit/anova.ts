@@ -1,5 +1,4 @@
 import { todayIsoDate } from '../../shared/domain/dates';
-import { DEPARTMENT_LABELS } from '../../shared/domain/crew';
 import { oneWayAnova } from '../../engine/fit';
 import { dayNumber, inPost } from '../../engine/team';
 import type { ServiceContext } from '../context';
@@ -7,6 +6,7 @@ import { scaleLists } from '../team/assemble';
 import { crewStints } from '../manning/crew';
 import { latestResults } from '../team/results';
 import { fitInstrument } from './position';
+import { words } from '../../shared/words';
 
 /**
  * Do this fleet's trait profiles differ between departments or positions (docs/fit-and-prediction.md#anova)?
@@ -20,7 +20,7 @@ export async function traitAnova(ctx: ServiceContext, input: { by: 'department' 
   const groupOf = new Map<string, string>();
   for (const stint of crewStints(ctx, null)) {
     if (!inPost(stint, day) || groupOf.has(stint.personId)) continue;
-    groupOf.set(stint.personId, input.by === 'department' ? DEPARTMENT_LABELS[stint.department] : stint.positionTitle);
+    groupOf.set(stint.personId, input.by === 'department' ? words.departments[stint.department] : stint.positionTitle);
   }
   const { latest } = await latestResults(ctx, instrument.id, scaleLists(instrument).ids, [...groupOf.keys()]);
   const inPostResults = [...latest.values()].filter((r) => r.context === 'incumbent');

@@ -95,7 +95,7 @@ interface AssignmentRow {
 
 export async function recordOutcome(ctx: ServiceContext, input: OutcomeInput): Promise<Outcome> {
   const assignment = statement(ctx.sqlite(), 'SELECT id, person_id AS personId, position_id AS positionId, start_date AS startDate, end_date AS endDate, archived_at AS archivedAt FROM assignments WHERE id = ?').get(input.assignmentId) as AssignmentRow | undefined;
-  if (!assignment) throw notFound('Assignment', input.assignmentId);
+  if (!assignment) throw notFound('assignment', input.assignmentId);
   if (assignment.archivedAt !== null) throw new AppError('CONFLICT', 'This assignment is archived; restore it first');
   if (assignment.endDate === null || assignment.endDate > todayIsoDate()) throw new AppError('CONFLICT', 'This assignment has not ended yet: record its outcome once it has (set its end date first)');
   const factors = await factorsAtStart(ctx, assignment.personId, assignment.positionId, assignment.startDate);
@@ -115,7 +115,7 @@ export async function recordOutcome(ctx: ServiceContext, input: OutcomeInput): P
 export function archiveOutcome(ctx: ServiceContext, id: string): { archived: boolean } {
   return write(ctx.sqlite(), () => {
     const row = ctx.db().select().from(assignmentOutcomes).where(eq(assignmentOutcomes.id, id)).get();
-    if (!row) throw notFound('Outcome', id);
+    if (!row) throw notFound('outcome', id);
     ctx.db().update(assignmentOutcomes).set({ archivedAt: nowIso() }).where(eq(assignmentOutcomes.id, id)).run();
     return { archived: true };
   });

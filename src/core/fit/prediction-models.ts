@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { PREDICTORS, type Coefficients } from '../../shared/fit/model';
 import type { ModelSummary, PredictionModel } from '../../shared/api';
 import { fitLogistic, FitInputError } from '../../engine/fit';
-import { AppError } from '../api/errors';
+import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { predictionModels, settings } from '../db/schema';
@@ -44,7 +44,7 @@ export function activeModel(ctx: ServiceContext): { coefficients: Coefficients; 
 
 export function activateModel(ctx: ServiceContext, id: string): PredictionModel {
   return write(ctx.sqlite(), () => {
-    if (!listModels(ctx).some((m) => m.id === id)) throw new AppError('NOT_FOUND', `There is no prediction model ${id}`);
+    if (!listModels(ctx).some((m) => m.id === id)) throw notFound('predictionModel', id);
     ctx.db().insert(settings).values({ key: ACTIVE_KEY, value: id }).onConflictDoUpdate({ target: settings.key, set: { value: id, updatedAt: nowIso() } }).run();
     return listModels(ctx).find((m) => m.id === id)!;
   });

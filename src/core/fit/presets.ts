@@ -34,7 +34,7 @@ export function resolveWeights(ctx: ServiceContext, preset: string, weights: Wei
 }
 
 export function savePreset(ctx: ServiceContext, input: { name: string; label: string; weights: Weights }): FitPreset {
-  if (fitPresets().presets.some((p) => p.name === input.name) || input.name === 'custom') throw new AppError('CONFLICT', `"${input.name}" is the name of a shipped preset; choose another name`);
+  if (fitPresets().presets.some((p) => p.name === input.name) || input.name === 'custom') throw new AppError('CONFLICT', `"${input.label}" is the name of weights that come with the app; choose another name`);
   const weights = asValidation(() => normaliseWeights(input.weights));
   return write(ctx.sqlite(), () => {
     ctx.db().update(savedTable).set({ archivedAt: nowIso() }).where(and(eq(savedTable.name, input.name), isNull(savedTable.archivedAt))).run();

@@ -1,5 +1,5 @@
 import { todayIsoDate } from '../../shared/domain/dates';
-import type { FitCandidate, Input, ParsedInput } from '../../shared/api';
+import type { AdvisoryAction, FitCandidate, Input, ParsedInput } from '../../shared/api';
 import type { Coefficients, Weights } from '../../shared/fit/model';
 import { factorsFor, fitScore, predict, preparePosition, rankAll, rankCandidates, type CandidateData, type PreparedPosition, type RankedCandidate } from '../../engine/fit';
 import { AppError } from '../api/errors';
@@ -84,7 +84,7 @@ function rankedOne(s: Scene, personId: string, weights: Weights): RankedCandidat
   return found;
 }
 
-export async function explain(ctx: ServiceContext, input: ParsedInput<'fit.explain'>, action = 'explanation shown') {
+export async function explain(ctx: ServiceContext, input: ParsedInput<'fit.explain'>, action: AdvisoryAction = 'explanation shown') {
   const asOf = input.asOf ?? todayIsoDate();
   getPersonRow(ctx, input.personId);
   const { preset, weights } = resolveWeights(ctx, input.preset, input.weights);

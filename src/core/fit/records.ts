@@ -59,7 +59,7 @@ export function addSeaService(ctx: ServiceContext, input: SeaServiceInput): SeaS
 export function archiveSeaService(ctx: ServiceContext, id: string): SeaServiceEntry {
   return write(ctx.sqlite(), () => {
     const row = ctx.db().select().from(seaService).where(eq(seaService.id, id)).get();
-    if (!row) throw notFound('Sea-service entry', id);
+    if (!row) throw notFound('seaService', id);
     return toEntry(ctx.db().update(seaService).set({ archivedAt: row.archivedAt ?? nowIso() }).where(eq(seaService.id, id)).returning().get());
   });
 }
@@ -81,7 +81,7 @@ export function addVisa(ctx: ServiceContext, input: VisaInput) {
 export function archiveVisa(ctx: ServiceContext, id: string) {
   return write(ctx.sqlite(), () => {
     const row = ctx.db().select().from(personVisas).where(eq(personVisas.id, id)).get();
-    if (!row) throw notFound('Visa', id);
+    if (!row) throw notFound('visa', id);
     return toVisa(ctx.db().update(personVisas).set({ archivedAt: row.archivedAt ?? nowIso() }).where(eq(personVisas.id, id)).returning().get());
   });
 }

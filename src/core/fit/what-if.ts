@@ -30,10 +30,10 @@ export async function runWhatIf(ctx: ServiceContext, input: ParsedInput<'fit.wha
   const data = new Map(everyone.data.map((c) => [c.personId, c]));
   const before = postsOf(ctx, vessel.id, asOf, groupMembers(crewStints(ctx, vessel.id), dayNumber(asOf), { kind: 'crew' }));
   const inCrew = new Set(before.map((m) => m.personId));
-  for (const id of input.remove) if (!inCrew.has(id)) throw new AppError('VALIDATION', 'Only crew in post on the day can be taken out', { issues: [{ path: 'remove', message: `${id} is not in this crew` }] });
+  for (const id of input.remove) if (!inCrew.has(id)) throw new AppError('VALIDATION', 'Only crew in post on the day can be taken out', { issues: [{ path: 'remove', message: 'Someone taken out is not in this crew on the day' }], personId: id });
   const joining: CrewPost[] = input.add.map(({ personId, positionId }) => {
     const person = data.get(personId);
-    if (!person) throw new AppError('NOT_FOUND', `Person ${personId} does not exist or is archived`);
+    if (!person) throw new AppError('NOT_FOUND', 'One of the people put in is archived or no longer exists; choose them again', { personId });
     const position = getPositionRow(ctx, positionId);
     if (position.vesselId !== vessel.id || position.archivedAt !== null) throw new AppError('VALIDATION', `That position is not a live position of ${vessel.name}`, { issues: [{ path: 'add', message: 'not a position of this vessel' }] });
     if (inCrew.has(personId) && !input.remove.includes(personId)) throw new AppError('VALIDATION', `${person.name} is already in this crew; take them out first to move them`, { issues: [{ path: 'add', message: 'already in the crew' }] });

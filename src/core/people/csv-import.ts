@@ -73,7 +73,7 @@ const CELL_READERS: Partial<Record<PersonField, (cell: string, problem: (message
     const codes: string[] = [];
     for (const name of splitList(cell)) {
       const code = resolveCountry(name);
-      if (code === null) problem(`Unknown country "${name}" (use a country name or ISO code, e.g. GBR)`);
+      if (code === null) problem(`Unknown country "${name}" (use a country name, or its three-letter code such as GBR)`);
       else if (!codes.includes(code)) codes.push(code);
     }
     return codes;

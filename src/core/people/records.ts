@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedPersonInput, Person } from '../../shared/api';
 import { foldText, searchWords } from '../../shared/domain/text';
-import { AppError } from '../api/errors';
+import { notFound } from '../api/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
@@ -70,7 +70,7 @@ export function updatePersonRow(
   changes: Partial<ParsedPersonInput> & { archivedAt?: string | null; photoHash?: string | null },
 ): PersonRow {
   const current = db.select().from(people).where(eq(people.id, id)).get();
-  if (!current) throw new AppError('NOT_FOUND', `Person ${id} does not exist`);
+  if (!current) throw notFound('person', id);
   const next = { ...current, ...changes };
   const row = db
     .update(people)

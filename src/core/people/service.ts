@@ -13,7 +13,7 @@ import { insertPeople, sortKeyOf, toPerson, updatePersonRow, type PersonRow } fr
 
 export function getPersonRow(ctx: ServiceContext, id: string): PersonRow {
   const row = ctx.db().select().from(people).where(eq(people.id, id)).get();
-  if (!row) throw notFound('Person', id);
+  if (!row) throw notFound('person', id);
   return row;
 }
 

@@ -60,7 +60,7 @@ export function listInstruments(ctx: ServiceContext, archived: ArchivedFilter): 
 
 function record(ctx: ServiceContext, id: string): InstrumentRecord {
   const row = ctx.db().select().from(assessmentInstruments).where(eq(assessmentInstruments.id, id)).get();
-  if (!row) throw notFound('Instrument', id);
+  if (!row) throw notFound('instrument', id);
   return { id: row.id, builtin: false, archivedAt: row.archivedAt, ...summary(row.definition) };
 }
 

@@ -10,6 +10,7 @@ import { normTables } from '../db/schema';
 import { write } from '../db/writes';
 import { asAppError } from './input-errors';
 import { resolveInstrument } from './instruments';
+import { words } from '../../shared/words';
 
 /**
  * Imports a norm table (issue 3 §2): `scale,mean,sd[,n,source,label,population]`, every scale one of the
@@ -26,8 +27,8 @@ export function importNormTable(ctx: ServiceContext, input: ParsedInput<'norms.i
     throw asAppError(error);
   }
   if (parsed.population !== 'unspecified' && parsed.population !== input.population) {
-    throw new AppError('VALIDATION', `The file says its norm group is ${parsed.population}s, but ${input.population}s was chosen. Choose the population the figures describe.`, {
-      issues: [{ path: 'population', message: `the file says ${parsed.population}` }],
+    throw new AppError('VALIDATION', `The file says its figures describe ${words.populations[parsed.population]}, but ${words.populations[input.population]} was chosen. Choose who the figures describe.`, {
+      issues: [{ path: 'population', message: `The file says ${words.populations[parsed.population]}` }],
     });
   }
   const ns = parsed.rows.map((r) => r.n).filter((n): n is number => n !== null);
@@ -65,7 +66,7 @@ export function listNormTables(ctx: ServiceContext, query: { instrumentId?: stri
 
 export function normTableRecord(ctx: ServiceContext, id: string): NormTableRecord {
   const row = ctx.db().select().from(normTables).where(eq(normTables.id, id)).get();
-  if (!row) throw notFound('Norm table', id);
+  if (!row) throw notFound('normTable', id);
   return row;
 }
 

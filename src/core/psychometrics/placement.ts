@@ -1,5 +1,5 @@
 import type { AssessmentContext, NormDescription, NormOption, NormPlacement, NormRef } from '../../shared/api';
-import { groupings, POPULATION_WORDS, type Grouping, type InstrumentDefinition, type NormTable } from '../../shared/psychometrics';
+import { groupings, type Grouping, type InstrumentDefinition, type NormTable } from '../../shared/psychometrics';
 import { groupLabel, localName, placeOnLocalGroup, placeOnTable, type LocalNormGroup, type Placement } from '../../engine/psychometrics';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -8,6 +8,7 @@ import { localGroupsOf, postOfResult } from './local-groups';
 import { listNormTables, normTableRecord } from './norm-tables';
 import { storedResult } from './results';
 import { readAssessmentSettings } from './settings';
+import { words } from '../../shared/words';
 
 /** A local group's name wherever it is offered: "All applicants", "Chief Stew (position)", "Deck (department)". */
 export function localDescription(group: LocalNormGroup, by: Grouping): NormDescription {
@@ -67,7 +68,7 @@ export async function resolveNorm(ctx: ServiceContext, instrument: InstrumentDef
   }
   const { groups } = await localGroupsOf(ctx, instrument.id, scaleIds(instrument), [ref.by]);
   const group = groups[ref.by]!.find((g) => sameGroup(g, ref.by, ref.group, ref.population));
-  if (!group) throw new AppError('NOT_FOUND', `No stored results of ${POPULATION_WORDS[ref.population]} are in the local group "${ref.group}".`);
+  if (!group) throw new AppError('NOT_FOUND', `No stored results of ${words.populations[ref.population]} are in the local group "${ref.group}".`);
   return { description: localDescription(group, ref.by), group };
 }
 

@@ -1,10 +1,10 @@
 import type { AssessmentContext } from '../../shared/api';
-import { POPULATION_WORDS } from '../../shared/psychometrics';
 import { latestUsable, type ReferenceSample } from '../../engine/psychometrics';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { yieldToEventLoop } from '../api/tasks';
 import { liveResults } from './local-groups';
+import { words } from '../../shared/words';
 
 const FETCH_CHUNK = 500;
 
@@ -49,5 +49,5 @@ export async function referenceSample(
       });
     });
   }
-  return { n: chosen.length, values, label: `stored results of ${POPULATION_WORDS[context]}` };
+  return { n: chosen.length, values, label: `stored results of ${words.populations[context]}` };
 }

@@ -1,10 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { ParsedInput, ResultDetail, ResultRow } from '../../shared/api';
+import type { ParsedInput, ResultDetail, ResultListSort, ResultRow } from '../../shared/api';
+import { verdicts, type ValidityReason } from '../../shared/psychometrics';
+import { words } from '../../shared/words';
 import { formatDate } from '../../shared/domain/dates';
-import { localName } from '../../engine/psychometrics';
+import { localName, onlyUnchecked } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
+import { byLabelSql } from '../db/order';
 import { assessmentResults, people } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
@@ -19,11 +22,25 @@ const personName = sql<string>`${people.givenNames} || ' ' || ${people.surname}`
 
 /** What the list shows of a result, and what its current verdict is judged from. */
 const ROW_COLUMNS = `r.id, r.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.instrument_id AS instrumentId,
-  r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons,
+  r.taken_on AS takenOn, r.context, r.answered, json_array_length(r.items) AS items, r.verdict, json_array_length(r.reasons) AS reasons, r.reasons AS reasonList,
   r.archived_at AS archivedAt, r.careless, r.response_time AS responseTime, r.comparison, r.batch_size AS batchSize, r.proctoring`;
 const NEWEST_FIRST = 'ORDER BY r.taken_on DESC, r.id DESC';
 
-type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict'> & ScreeningColumns;
+/** What each column of the results list sorts by: what the row shows; the newest first among equals. */
+const SORT_KEYS: Record<ResultListSort, string> = {
+  takenOn: 'r.taken_on',
+  person: 'p.sort_key',
+  context: byLabelSql('r.context', words.assessmentContexts),
+  answered: 'CAST(r.answered AS REAL) / json_array_length(r.items)',
+  // From sound to unusable, as the verdicts read.
+  verdict: `CASE r.verdict ${verdicts.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`,
+};
+
+function orderOf(query: Pick<ParsedInput<'assessments.list'>, 'sort' | 'descending'>): string {
+  return `ORDER BY ${SORT_KEYS[query.sort]} ${query.descending ? 'DESC' : 'ASC'}, r.taken_on DESC, r.id DESC`;
+}
+
+type StoredRow = Omit<ResultRow, 'instrumentName' | 'currentVerdict' | 'unchecked'> & ScreeningColumns & { reasonList: string };
 
 function conditions(query: ParsedInput<'assessments.list'>): { where: string; params: Record<string, string> } {
   const where: string[] = [];
@@ -64,6 +81,7 @@ function shown(ctx: ServiceContext, rows: readonly StoredRow[]): ResultRow[] {
     items: r.items,
     verdict: r.verdict,
     reasons: r.reasons,
+    unchecked: onlyUnchecked(r.verdict, JSON.parse(r.reasonList) as ValidityReason[]),
     currentVerdict: now.get(r.id)!,
     archivedAt: r.archivedAt,
   }));
@@ -76,7 +94,7 @@ function rowsById(ctx: ServiceContext, ids: readonly string[]): StoredRow[] {
 }
 
 /**
- * Stored results, newest first, a page at a time. The name search is the crew list's (name-search.ts). Results
+ * Stored results, newest first or by a column, a page at a time. The name search is the crew list's (name-search.ts). Results
  * whose verdict would change under the current rules are found by judging every result the other filters keep.
  */
 export async function listResults(ctx: ServiceContext, query: ParsedInput<'assessments.list'>): Promise<{ total: number; rows: ResultRow[] }> {
@@ -85,13 +103,18 @@ export async function listResults(ctx: ServiceContext, query: ParsedInput<'asses
   if (query.verdictChanged) {
     // Live results are read from the covering index alone (the verdict sits behind the stored answers).
     const from = query.archived === 'exclude' ? 'assessment_results r INDEXED BY assessment_results_live' : 'assessment_results r';
-    const all = statement(sqlite, `SELECT r.id, r.verdict FROM ${from} ${where} ${NEWEST_FIRST}`).all(params) as Array<{ id: string; verdict: string }>;
+    const all = statement(sqlite, `SELECT r.id, r.verdict FROM ${from} ${where}`).all(params) as Array<{ id: string; verdict: string }>;
     const now = await currentVerdictsOf(ctx, all.map((r) => r.id));
-    const changed = all.filter((r) => now.get(r.id) !== r.verdict);
-    return { total: changed.length, rows: shown(ctx, rowsById(ctx, changed.slice(query.offset, query.offset + query.limit).map((r) => r.id))) };
+    const changed = all.filter((r) => now.get(r.id) !== r.verdict).map((r) => r.id);
+    const page = statement(sqlite, `SELECT ${ROW_COLUMNS} FROM assessment_results r JOIN people p ON p.id = r.person_id WHERE r.id IN (SELECT value FROM json_each(@ids)) ${orderOf(query)} LIMIT @limit OFFSET @offset`).all({
+      ids: JSON.stringify(changed),
+      limit: query.limit,
+      offset: query.offset,
+    }) as StoredRow[];
+    return { total: changed.length, rows: shown(ctx, page) };
   }
   const total = (statement(sqlite, `SELECT count(*) AS n FROM assessment_results r ${where}`).get(params) as { n: number }).n;
-  const rows = statement(sqlite, `SELECT ${ROW_COLUMNS} FROM assessment_results r JOIN people p ON p.id = r.person_id ${where} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`).all({
+  const rows = statement(sqlite, `SELECT ${ROW_COLUMNS} FROM assessment_results r JOIN people p ON p.id = r.person_id ${where} ${orderOf(query)} LIMIT @limit OFFSET @offset`).all({
     ...params,
     limit: query.limit,
     offset: query.offset,
@@ -101,13 +124,13 @@ export async function listResults(ctx: ServiceContext, query: ParsedInput<'asses
 
 function resultRow(ctx: ServiceContext, id: string): ResultRow {
   const [row] = rowsById(ctx, [id]);
-  if (!row) throw notFound('Assessment result', id);
+  if (!row) throw notFound('assessmentResult', id);
   return shown(ctx, [row])[0]!;
 }
 
 export function storedResult(ctx: ServiceContext, id: string): StoredResult & { personName: string } {
   const found = ctx.db().select({ result: assessmentResults, personName }).from(assessmentResults).innerJoin(people, eq(people.id, assessmentResults.personId)).where(eq(assessmentResults.id, id)).get();
-  if (!found) throw notFound('Assessment result', id);
+  if (!found) throw notFound('assessmentResult', id);
   return { ...found.result, personName: found.personName };
 }
 
@@ -137,6 +160,7 @@ export function resultDetail(ctx: ServiceContext, id: string): ResultDetail {
     responseTime: r.responseTime ?? null,
     verdict: r.verdict,
     reasons: r.reasons,
+    unchecked: onlyUnchecked(r.verdict, r.reasons),
     notComputed: r.notComputed,
     comparison: r.comparison ?? null,
     currentVerdict: now.verdict,

@@ -86,7 +86,7 @@ export function createCampaign(ctx: ServiceContext, input: ParsedInput<'campaign
 
 function campaignRow(ctx: ServiceContext, id: string): CampaignRow {
   const row = ctx.db().select().from(campaigns).where(eq(campaigns.id, id)).get();
-  if (!row) throw notFound('Campaign', id);
+  if (!row) throw notFound('campaign', id);
   return row;
 }
 

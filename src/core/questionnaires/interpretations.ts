@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as ResultsModule from '@bigfive-org/results';
 import { IPIP_NEO_120_ID } from '../../engine/psychometrics';
 import { paragraphs, type ScoreLevel } from '../../engine/questionnaires';
+import { SCORE_LEVELS } from '../../shared/questionnaires';
 
 /**
  * What a Big Five score means, in plain words and in many languages: the texts of @bigfive-org/results (MIT),
@@ -45,7 +46,7 @@ export function interpretations(instrumentId: string, language: string): Map<str
         {
           title: d.title.trim(),
           summary: paragraphs(d.shortDescription).join(' '),
-          byLevel: Object.fromEntries((['low', 'neutral', 'high'] as const).map((level) => [level, paragraphs(d.results.find((r) => r.score === level)?.text ?? '')])) as Record<ScoreLevel, string[]>,
+          byLevel: Object.fromEntries(SCORE_LEVELS.map((level) => [level, paragraphs(d.results.find((r) => r.score === level)?.text ?? '')])) as Record<ScoreLevel, string[]>,
           facets: Object.fromEntries(d.facets.map((f) => [f.facet, { title: f.title.trim(), text: paragraphs(f.text) }])),
         },
       ]),

@@ -113,7 +113,7 @@ export async function profileOf(ctx: ServiceContext, input: Pick<ParsedInput<'pr
 /** A person's results of an instrument, oldest first, each against the same norm (the newest result's default). */
 export async function profileHistory(ctx: ServiceContext, input: ParsedInput<'profiles.history'>): Promise<Output<'profiles.history'>> {
   const instrument = resolveInstrument(ctx, input.instrumentId);
-  const list = await listResults(ctx, { personId: input.personId, archived: 'exclude', search: '', verdictChanged: false, offset: 0, limit: 500 });
+  const list = await listResults(ctx, { personId: input.personId, archived: 'exclude', search: '', verdictChanged: false, offset: 0, limit: 500, sort: 'takenOn', descending: true });
   const rows = list.rows.filter((r) => r.instrumentId === instrument.id).reverse();
   const domains = instrument.scales.map((s) => ({ id: s.id, name: localName(s.name, s.id) }));
   const newest = rows.at(-1);

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { ParsedInput, PulseResults, PulseSchedule, SessionSummary } from '../../shared/api';
 import { addDaysIso, dayNumber, isoFromDayNumber, todayIsoDate } from '../../shared/domain/dates';
-import { DEPARTMENT_LABELS, type Department } from '../../shared/domain/crew';
+import type { Department } from '../../shared/domain/crew';
+import { words } from '../../shared/words';
 import { ANONYMOUS_MINIMUM } from '../../shared/questionnaires';
 import { aggregate, breakdown, roundStart } from '../../engine/questionnaires';
 import { AppError, notFound } from '../api/errors';
@@ -30,7 +31,7 @@ export function roundOf(schedule: Pick<ScheduleRow, 'startOn' | 'everyDays'>, da
 
 function vesselName(ctx: ServiceContext, vesselId: string): string {
   const vessel = ctx.db().select({ name: vessels.name, archivedAt: vessels.archivedAt }).from(vessels).where(eq(vessels.id, vesselId)).get();
-  if (!vessel) throw notFound('Vessel', vesselId);
+  if (!vessel) throw notFound('vessel', vesselId);
   return vessel.name;
 }
 
@@ -51,7 +52,7 @@ function scheduleView(ctx: ServiceContext, row: ScheduleRow): PulseSchedule {
 
 function scheduleRow(ctx: ServiceContext, id: string): ScheduleRow {
   const row = ctx.db().select().from(pulseSchedules).where(eq(pulseSchedules.id, id)).get();
-  if (!row) throw notFound('Pulse schedule', id);
+  if (!row) throw notFound('pulseSchedule', id);
   return row;
 }
 
@@ -159,7 +160,7 @@ export function pulseResults(ctx: ServiceContext, input: ParsedInput<'pulse.resu
       const inRound = rows.filter((r) => r.period === period);
       const byDepartment = new Map<string, number[]>();
       for (const r of inRound) {
-        const group = r.department ? DEPARTMENT_LABELS[r.department] : 'No department';
+        const group = r.department ? words.departments[r.department] : words.pulseGroups.noDepartment;
         byDepartment.set(group, [...(byDepartment.get(group) ?? []), r.mean]);
       }
       return { period, vessel: aggregate(inRound.map((r) => r.mean), minimum), departments: breakdown(byDepartment, minimum) };

@@ -12,7 +12,7 @@ export type SessionRow = typeof questionnaireSessions.$inferSelect;
 
 export function sessionRow(ctx: ServiceContext, id: string): SessionRow {
   const row = ctx.db().select().from(questionnaireSessions).where(eq(questionnaireSessions.id, id)).get();
-  if (!row) throw notFound('Questionnaire session', id);
+  if (!row) throw notFound('session', id);
   return row;
 }
 

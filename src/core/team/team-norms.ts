@@ -1,5 +1,5 @@
 import type { AssessmentContext, NormDescription, NormRef, TeamNormChoice, TeamNormOption } from '../../shared/api';
-import { POPULATION_WORDS, type NormTable } from '../../shared/psychometrics';
+import type { NormTable } from '../../shared/psychometrics';
 import { placeOnLocalGroup, placeOnTable, type LocalNormGroup, type Placement, type ScoreToPlace } from '../../engine/psychometrics';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
@@ -10,6 +10,7 @@ import { listNormTables } from '../psychometrics/norm-tables';
 import { localDescription, resolveNorm } from '../psychometrics/placement';
 import { readAssessmentSettings } from '../psychometrics/settings';
 import type { LatestResult } from './results';
+import { words } from '../../shared/words';
 
 /**
  * The norms a crew is compared with, by the rule of the Assessments screen
@@ -49,7 +50,7 @@ const sameRef = (a: NormRef, b: NormRef) => JSON.stringify(a) === JSON.stringify
 async function resolveTeamNorm(ctx: ServiceContext, instrumentId: string, ref: NormRef, scales: readonly string[]) {
   if (ref.kind === 'local' && ref.by === 'context') {
     const group = (await contextGroups(ctx, instrumentId, scales)).find((g) => g.group === ref.group && g.population === ref.population);
-    if (!group) throw new AppError('NOT_FOUND', `No stored results of ${POPULATION_WORDS[ref.population]} are in the local group "${ref.group}".`);
+    if (!group) throw new AppError('NOT_FOUND', `No stored results of ${words.populations[ref.population]} are in the local group "${ref.group}".`);
     return { description: localDescription(group, 'context'), group };
   }
   return resolveNorm(ctx, resolveInstrument(ctx, instrumentId), ref);
@@ -99,7 +100,7 @@ export function placeMember(norm: ResolvedNorm, result: LatestResult, scales: re
   const placed = 'table' in norm ? placeOnTable(scores, norm.table, result.context, allowMixing) : placeOnLocalGroup(scores, norm.group, result.context, allowMixing);
   if (placed.status === 'mismatch') {
     const taken = result.context === 'applicant' ? 'as an applicant' : 'in post';
-    const note = `the result used was taken ${taken}, and “${norm.description.label}” describes ${norm.description.population}s; applicants describe themselves more favourably (d ≈ .45 on conscientiousness, Birkeland et al. 2006).`;
+    const note = `the result used was taken ${taken}, and “${norm.description.label}” describes ${words.populations[norm.description.population]}; applicants describe themselves more favourably (d ≈ .45 on conscientiousness, Birkeland et al. 2006).`;
     return { z: null, note, mixed: false, status: placed.status };
   }
   if (placed.status !== 'placed') return { z: null, note: placed.messages[0] ?? null, mixed: false, status: placed.status };

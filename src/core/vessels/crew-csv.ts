@@ -1,13 +1,13 @@
 import type { CrewMember } from '../../shared/api';
 import { countryName } from '../../shared/domain/countries';
-import { DEPARTMENT_LABELS, PERSON_STATUS_LABELS } from '../../shared/domain/crew';
 import type { ServiceContext } from '../context';
 import { writeCsv } from '../../engine/csv';
 import { vesselDetail } from './service';
+import { words } from '../../shared/words';
 
 /** The columns of a crew list, each header beside what it holds. */
 const COLUMNS: ReadonlyArray<readonly [header: string, value: (member: CrewMember) => string]> = [
-  ['department', (c) => DEPARTMENT_LABELS[c.department]],
+  ['department', (c) => words.departments[c.department]],
   ['position', (c) => c.positionTitle],
   ['given_names', (c) => c.givenNames],
   ['surname', (c) => c.surname],
@@ -15,7 +15,7 @@ const COLUMNS: ReadonlyArray<readonly [header: string, value: (member: CrewMembe
   ['start_date', (c) => c.startDate],
   ['end_date', (c) => c.endDate ?? ''],
   ['rotation', (c) => c.rotation ?? ''],
-  ['status', (c) => (c.phase ? PERSON_STATUS_LABELS[c.phase] : PERSON_STATUS_LABELS.joining)],
+  ['status', (c) => (c.phase ? words.personStatuses[c.phase] : words.personStatuses.joining)],
 ];
 
 /** A vessel's crew list (current crew, then planned joiners) as CSV, e.g. for a port agent or a crew-list form. */

@@ -10,7 +10,7 @@ export type PositionRow = typeof positions.$inferSelect;
 /** A stored vessel by id; NOT_FOUND when there is none. */
 export function getVesselRow(ctx: ServiceContext, id: string): Vessel {
   const row = ctx.db().select().from(vessels).where(eq(vessels.id, id)).get();
-  if (!row) throw notFound('Vessel', id);
+  if (!row) throw notFound('vessel', id);
   return row;
 }
 
@@ -23,6 +23,6 @@ export function toPosition(row: PositionRow): Position {
 /** A stored position by id; NOT_FOUND when there is none. */
 export function getPositionRow(ctx: ServiceContext, id: string): PositionRow {
   const row = ctx.db().select().from(positions).where(eq(positions.id, id)).get();
-  if (!row) throw notFound('Position', id);
+  if (!row) throw notFound('position', id);
   return row;
 }

@@ -1,6 +1,6 @@
 import type { ActionState, DocumentActions } from '../../shared/api/document-records';
 import type { CheckResult, DocumentType, VerificationReason, VerificationStatus } from '../../shared/api/documents';
-import { reasonWords } from '../../shared/domain/document-words';
+import { reasonWords } from '../../shared/words';
 
 /**
  * What a reviewer may do with a stored document, decided from what the document is: a decision must agree with

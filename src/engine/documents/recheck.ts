@@ -2,8 +2,8 @@ import type { CheckResult, DocumentFields, DocumentType, PersonIdentity, Verific
 import type { CertificateKindId } from '../../shared/domain/certificates';
 import { typeChecks, type Assessment } from './assess';
 import { DEFAULT_CERTIFICATE_RULES, identifyCertificate, type CertificateKind, type CertificateRules } from './certificate-rules';
-import { fieldWords } from '../../shared/domain/document-words';
 import { checkDateOfBirth, checkName, checkStateCode, checksOf, decideVerdict, effectiveExpiry, type RuleOutcome } from './rules';
+import { fieldWords } from '../../shared/words';
 
 /**
  * Re-running the checks after a reviewer corrected fields (issue 4 phase 2). The checks of the reading itself —

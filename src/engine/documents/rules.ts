@@ -1,10 +1,10 @@
 import type { CheckResult, DocumentFields, PersonIdentity, PlannedTour, VerificationReason } from '../../shared/api/documents';
-import { fieldWords } from '../../shared/domain/document-words';
 import type { CertificateKind, CertificateRules } from './certificate-rules';
 import { formatDate, formatDateRange } from '../../shared/domain/dates';
 import { addYearsIso, ageOn, daysBetween } from './dates';
 import { SPECIMEN_STATE, stateName } from './mrz';
 import { compareNames } from './transliterate';
+import { fieldWords, words } from '../../shared/words';
 
 /**
  * The checks of issue 4, each a pure function returning a named result. `reason` and `severity` say what a
@@ -26,11 +26,11 @@ const fail = (id: string, message: string, reason: VerificationReason, severity:
 
 /** Issuing state or nationality against the ICAO/ISO table; the specimen state `UTO` is rejected outright. */
 export function checkStateCode(id: 'issuing_state' | 'nationality', code: string | undefined): RuleOutcome {
-  const label = id === 'issuing_state' ? 'Issuing state' : 'Nationality';
+  const label = id === 'issuing_state' ? words.documentFields.issuingState : words.documentFields.nationality;
   if (!code) return fail(id, `${label} could not be read`, 'specimen_or_unknown_state');
   if (code === SPECIMEN_STATE) return fail(id, `${label} ${code} is ICAO's specimen state (Utopia): a sample document, not a real one`, 'specimen_or_unknown_state', 'reject');
   const name = stateName(code);
-  return name ? pass(id, `${label} ${code} (${name})`) : fail(id, `${label} "${code}" is not an ICAO/ISO 3166 code`, 'specimen_or_unknown_state');
+  return name ? pass(id, `${label} ${code} (${name})`) : fail(id, `${label} "${code}" is not the code of a country or a travel-document authority`, 'specimen_or_unknown_state');
 }
 
 /** A document is valid through its expiry day. */

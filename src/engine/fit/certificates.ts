@@ -1,9 +1,10 @@
-import { CERTIFICATE_LABELS, type CertificateKindId } from '../../shared/domain/certificates';
+import type { CertificateKindId } from '../../shared/domain/certificates';
 import type { ScoringConfig } from '../../shared/fit/model';
 import type { HeldCertificate } from '../documents/requirements';
 import type { Tour } from './tour';
 import type { CandidateData, SubScore } from './types';
 import { dayText } from './words';
+import { words } from '../../shared/words';
 
 /**
  * Certificates (docs/fit-and-prediction.md#certificates): the share of the position's required certificates
@@ -39,7 +40,7 @@ export function certificatesScore(candidate: CandidateData, required: readonly C
   for (const kind of required) {
     const { credit, doc } = bestDocument(candidate.held[kind] ?? [], tour, config);
     total += credit;
-    const label = CERTIFICATE_LABELS[kind];
+    const label = words.certificates[kind];
     if (credit === 1) valid.push(label);
     else if (doc === null || credit === 0) out.gaps.push(doc?.expiresOn && doc.expiresOn < tour.start ? `${label} expired on ${dayText(doc.expiresOn)}` : `${label} missing`);
     else if (doc.status === 'review') out.gaps.push(`${label} is awaiting review`);

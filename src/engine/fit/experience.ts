@@ -1,9 +1,10 @@
-import { DEPARTMENT_LABELS, titleRank, VESSEL_USE_LABELS, type Department, type VesselUse } from '../../shared/domain/crew';
+import { titleRank, type Department, type VesselUse } from '../../shared/domain/crew';
 import type { ScoringConfig } from '../../shared/fit/model';
 import { titleKey } from '../documents/requirements';
 import { dayNumber } from '../team/days';
 import type { PositionData, ServiceRecord, SubScore } from './types';
 import { months } from './words';
+import { inSentence, words } from '../../shared/words';
 
 /**
  * Experience (docs/fit-and-prediction.md#experience): days of service weighted by how close each stint was to
@@ -99,8 +100,8 @@ export function experienceScore(service: readonly ServiceRecord[], position: Pos
   out.confidence = 1 - 0.5 * share;
   if (share > 0) out.notes.push('Some of their service is on a vessel whose size or use is not on record, so it counts at half.');
   const role = `${position.title} or the rank below`;
-  if (relevant <= 0) out.gaps.push(`No time as ${role} in ${DEPARTMENT_LABELS[position.department as Department].toLowerCase()}`);
-  else if (out.score >= 1) out.strengths.push(`${months(relevant)} of service that counts: ${role} on similar ${VESSEL_USE_LABELS[position.vessel.use].toLowerCase()} yachts`);
+  if (relevant <= 0) out.gaps.push(`No time as ${role} in ${inSentence(words.departments[position.department as Department])}`);
+  else if (out.score >= 1) out.strengths.push(`${months(relevant)} of service that counts: ${role} on similar ${inSentence(words.vesselUses[position.vessel.use])} yachts`);
   else if (out.score >= 0.5) out.strengths.push(`${months(relevant)} of relevant service (${config.fullMonths} count in full)`);
   else out.gaps.push(`Only ${months(relevant)} of relevant service (${config.fullMonths} count in full)`);
   return out;

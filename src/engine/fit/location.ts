@@ -1,8 +1,8 @@
 import type { CruisingArea, ScoringConfig } from '../../shared/fit/model';
-import { VISA_LABELS } from '../../shared/fit/model';
 import type { Tour } from './tour';
 import type { CandidateData, SubScore } from './types';
 import { dayText } from './words';
+import { words } from '../../shared/words';
 
 /**
  * Right to work (docs/fit-and-prediction.md#right-to-work): for each cruising area of the vessel, 1 when a
@@ -19,12 +19,12 @@ export function areaCredit(candidate: Pick<CandidateData, 'nationalities' | 'vis
   for (const visa of candidate.visas) {
     if (!area.visas.includes(visa.kind)) continue;
     if (visa.expiresOn !== null && visa.expiresOn < tour.start) {
-      if (best.credit === 0) best = { credit: 0, reason: `${VISA_LABELS[visa.kind]} visa expired on ${dayText(visa.expiresOn)} (${area.label})` };
+      if (best.credit === 0) best = { credit: 0, reason: `${words.visaKinds[visa.kind]} visa expired on ${dayText(visa.expiresOn)} (${area.label})` };
       continue;
     }
     const during = visa.expiresOn !== null && visa.expiresOn < tour.end;
     const credit = during ? config.expiresDuringTourCredit : 1;
-    if (credit > best.credit) best = { credit, reason: during ? `${VISA_LABELS[visa.kind]} visa expires during the first tour (${dayText(visa.expiresOn!)})` : `${area.label}: ${VISA_LABELS[visa.kind]} visa` };
+    if (credit > best.credit) best = { credit, reason: during ? `${words.visaKinds[visa.kind]} visa expires during the first tour (${dayText(visa.expiresOn!)})` : `${area.label}: ${words.visaKinds[visa.kind]} visa` };
   }
   if (best.credit < config.shortStayCredit && candidate.nationalities.some((n) => area.shortStay.includes(n))) {
     best = { credit: config.shortStayCredit, reason: `${area.label}: visa-free visits only, not a season’s work` };

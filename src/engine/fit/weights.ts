@@ -1,5 +1,6 @@
-import { SUB_SCORE_LABELS, SUB_SCORES, type PresetsFile, type SubScoreName, type Weights } from '../../shared/fit/model';
+import { SUB_SCORES, type PresetsFile, type SubScoreName, type Weights } from '../../shared/fit/model';
 import { FitInputError } from './errors';
+import { words } from '../../shared/words';
 
 /**
  * Preset weights and custom ones (docs/fit-and-prediction.md#weights). Weights are normalised to add up to 1;
@@ -8,8 +9,8 @@ import { FitInputError } from './errors';
 export function normaliseWeights(weights: Partial<Record<SubScoreName, number>>): Weights {
   const issues = SUB_SCORES.flatMap((name) => {
     const w = weights[name];
-    if (typeof w !== 'number' || !Number.isFinite(w)) return [{ path: `weights.${name}`, message: `${SUB_SCORE_LABELS[name]}: give a weight (a number, 0 or more)` }];
-    if (w < 0) return [{ path: `weights.${name}`, message: `${SUB_SCORE_LABELS[name]}: a weight cannot be negative (${w})` }];
+    if (typeof w !== 'number' || !Number.isFinite(w)) return [{ path: `weights.${name}`, message: `${words.subScores[name]}: give a weight (a number, 0 or more)` }];
+    if (w < 0) return [{ path: `weights.${name}`, message: `${words.subScores[name]}: a weight cannot be negative (${w})` }];
     return [];
   });
   const unknown = Object.keys(weights).filter((k) => !(SUB_SCORES as readonly string[]).includes(k));

@@ -2,6 +2,7 @@ import { critvalPairs, selectPairs, type ItemPair } from './careless';
 import type { Layout } from './layout';
 import { mahalanobisModel, type MahalanobisModel } from './mahalanobis';
 import { itemMeans, pairwiseCorrelation, pairwiseCovariance, type Moments } from './moments';
+import { words } from '../../shared/words';
 
 /**
  * Mahalanobis D² and psychometric synonyms and antonyms compare a respondent's answer pattern with a group's
@@ -61,15 +62,9 @@ function comparisonWords(c: Comparison): string {
   return c.reference > 0 ? `${batch} and ${count(c.reference)} ${c.referenceLabel ?? 'other answers'}` : batch;
 }
 
-const INDEX_NAMES: Record<GroupIndex, string> = {
-  mahalanobis: 'Mahalanobis D²',
-  psychSyn: 'psychometric synonyms',
-  psychAnt: 'psychometric antonyms',
-};
-
 /** "Mahalanobis D², psychometric synonyms and psychometric antonyms". */
 export function groupIndexNames(indices: readonly GroupIndex[]): string {
-  const names = indices.map((i) => INDEX_NAMES[i]);
+  const names = indices.map((i) => words.validityIndices[i]);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }
 

@@ -1,6 +1,7 @@
-import { DEPARTMENT_LABELS, type Department } from '../../shared/domain/crew';
-import { everyoneGroup, NO_POSITION_GROUP, POPULATION_WORDS, type Grouping } from '../../shared/psychometrics/names';
+import type { Department } from '../../shared/domain/crew';
+import { everyoneGroup, NO_POSITION_GROUP, type Grouping } from '../../shared/psychometrics/names';
 import type { NormTable, Population } from '../../shared/psychometrics/norms';
+import { words } from '../../shared/words';
 
 /**
  * Local norm groups from stored results (docs/psychometrics.md#2-scale-scores-and-norms: the IPIP recommends local
@@ -78,7 +79,7 @@ function groupNorms(
     const usable = scales.filter((s) => s.n >= minimum && s.sd !== null && s.sd > 0);
     const sufficient = usable.length === scales.length && scales.length > 0;
     const smallest = Math.min(...scales.map((s) => s.n));
-    const name = group === everyoneGroup(population) ? `"${group}"` : `"${group}" (${POPULATION_WORDS[population]})`;
+    const name = group === everyoneGroup(population) ? `"${group}"` : `"${group}" (${words.populations[population]})`;
     const message = sufficient
       ? null
       : smallest < minimum
@@ -151,7 +152,7 @@ export function postOn(stints: readonly Stint[] | undefined, takenOn: string): P
 export function groupLabel(by: Grouping, post: Post, population: Population): string {
   if (by === 'context') return everyoneGroup(population);
   if (by === 'position') return post.title ?? NO_POSITION_GROUP;
-  return post.department ? DEPARTMENT_LABELS[post.department] : NO_POSITION_GROUP;
+  return post.department ? words.departments[post.department] : NO_POSITION_GROUP;
 }
 
 /**

@@ -1,9 +1,9 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { POPULATION_WORDS } from '../../shared/psychometrics/names';
 import { normTableSchema, type AnalysisOptions, type InstrumentDefinition, type NormRow, type NormTable, type Population } from '../../shared/psychometrics';
 import { cellPath, columnIndex, parseCsv, parseNumberCell, rowPath } from './csv';
 import { inputError, PsychometricsInputError } from './errors';
 import type { Layout, ScaleLayout } from './layout';
+import { words } from '../../shared/words';
 
 /** z, T and percentile of a scale mean against one norm row (docs/psychometrics.md#2-scale-scores-and-norms): z = (x − μ)/σ, T = 50 + 10z, 100·Φ(z). */
 export function normScores(mean: number, norm: Pick<NormRow, 'mean' | 'sd'>): { z: number; t: number; percentile: number } {
@@ -104,13 +104,13 @@ export function checkNormPopulation(respondents: Population, table: NormTable, a
   const norms = table.population;
   if (respondents === 'unspecified' || norms === 'unspecified') {
     return [
-      `Percentiles compare with ${group}, which describes ${POPULATION_WORDS[norms]}; the respondents are ${POPULATION_WORDS[respondents]}. ` +
+      `Percentiles compare with ${group}, which describes ${words.populations[norms]}; the respondents are ${words.populations[respondents]}. ` +
         'Applicants score higher than volunteers or crew in post (d ≈ .45 on conscientiousness and emotional stability), so compare like with like.',
     ];
   }
   if (respondents === norms) return [];
   const message =
-    `The respondents are ${POPULATION_WORDS[respondents]} but ${group} describes ${POPULATION_WORDS[norms]}. Applicants exceed non-applicants ` +
+    `The respondents are ${words.populations[respondents]} but ${group} describes ${words.populations[norms]}. Applicants exceed non-applicants ` +
     'by d = .45 (conscientiousness), .44 (emotional stability), .13 (openness) and .11 (extraversion) (Birkeland et al. 2006), so the percentiles would mislead.';
   if (!allowMismatch) throw new PsychometricsInputError(`${message} Use norms of the same population, or allow the mismatch explicitly.`, [{ path: 'norms.population', message }]);
   return [`${message} Compared anyway, as asked.`];

@@ -1,4 +1,4 @@
-import type { IndexNotComputed, ValidityThresholds } from '../../shared/psychometrics';
+import type { IndexNotComputed, ValidityIndex, ValidityThresholds } from '../../shared/psychometrics';
 import type { Comparison } from './comparison';
 import type { RespondentIndices } from './validity';
 
@@ -21,7 +21,7 @@ const r2 = (x: number) => x.toFixed(2).replace(/^(-?)0\./, '$1.');
 export function indicesNotComputed(x: RespondentIndices, t: ValidityThresholds, hasFacets: boolean, scales: number, facts: GroupFacts): IndexNotComputed[] {
   const on = (c: { questionable: number | null; invalid: number | null }) => c.questionable !== null || c.invalid !== null;
   const out: IndexNotComputed[] = [];
-  const add = (index: string, value: number, enabled: boolean, why: () => string) => {
+  const add = (index: ValidityIndex, value: number, enabled: boolean, why: () => string) => {
     if (enabled && !Number.isFinite(value)) out.push({ index, message: why() });
   };
   const { comparison } = facts;

@@ -1,4 +1,4 @@
-import type { ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
+import type { ValidityIndex, ValidityReason, ValidityThresholds, Verdict } from '../../shared/psychometrics';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { GROUP_INDICES, groupIndexNames, type Comparison, type GroupIndex } from './comparison';
 
@@ -84,7 +84,7 @@ function check(
   value: number,
   cutoffs: { questionable: number | null; invalid: number | null },
   direction: Direction,
-  index: string,
+  index: ValidityIndex,
   message: (cutoff: number, level: Finding['level']) => string,
 ): Finding | null {
   for (const level of ['invalid', 'questionable'] as const) {
@@ -101,7 +101,7 @@ function enabledGroupIndices(t: ValidityThresholds): GroupIndex[] {
 }
 
 /** The finding that names the comparison group too small for the group indices, so no verdict rests on them. */
-export const COMPARISON_INDEX = 'comparisonGroup';
+export const COMPARISON_INDEX: ValidityIndex = 'comparisonGroup';
 
 /**
  * Questionable only because no comparison group was large enough to check for random answering — no sign of

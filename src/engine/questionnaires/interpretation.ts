@@ -3,7 +3,9 @@
  * average or high against the chosen norm, by T-score. T 45 and 55 are the 31st and 69th percentiles, so about a
  * third of the norm group reads each text. Without a norm there is no level: the scale midpoint is not a norm.
  */
-export type ScoreLevel = 'low' | 'neutral' | 'high';
+import type { ScoreLevel } from '../../shared/questionnaires';
+
+export type { ScoreLevel };
 
 export const LOW_BELOW_T = 45;
 export const HIGH_ABOVE_T = 55;

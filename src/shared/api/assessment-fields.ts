@@ -11,7 +11,7 @@ export const DEFAULT_INSTRUMENT_ID = 'ipip-neo-120';
  * matched on it.
  */
 export const assessmentContexts = ['applicant', 'incumbent'] as const;
-export const assessmentContextSchema = z.enum(assessmentContexts, { message: 'Choose applicant or incumbent' });
+export const assessmentContextSchema = z.enum(assessmentContexts, { message: 'Choose who answered: applicants or crew in post' });
 export type AssessmentContext = z.infer<typeof assessmentContextSchema>;
 
 /** A scale score as stored: the mean of answered items and the sum when complete (docs/psychometrics.md#2-scale-scores-and-norms). */
@@ -55,8 +55,12 @@ export type AssessmentSettings = z.output<typeof assessmentSettingsSchema>;
 export type AssessmentSettingsInput = z.input<typeof assessmentSettingsSchema>;
 
 /** A norm's identity wherever it is shown: the population kind is always explicit. */
+/** Where a norm comes from: a table someone imported, or a group computed from stored results. */
+export const NORM_ORIGINS = ['imported', 'local'] as const;
+export type NormOrigin = (typeof NORM_ORIGINS)[number];
+
 export const normDescriptionSchema = z.object({
-  origin: z.enum(['imported', 'local']),
+  origin: z.enum(NORM_ORIGINS),
   label: z.string(),
   population: populationSchema,
   source: z.string(),

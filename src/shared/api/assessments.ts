@@ -17,6 +17,10 @@ import { procedure } from './procedure';
 
 export * from './assessment-fields';
 
+/** How a row of a responses file was matched to a person: by the person's id, e-mail or name. */
+export const MATCH_KINDS = ['id', 'email', 'name'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
 /** A responses CSV for people already in the database, with how to read it (issue 3 §3 import). */
 export const resultsImportInputSchema = csvFileSchema.extend({
   instrumentId: z.string().min(1).default(DEFAULT_INSTRUMENT_ID),
@@ -38,7 +42,7 @@ export const resultsImportReportSchema = z.object({
       line: z.number().int(),
       personId: z.string(),
       personName: z.string(),
-      matchedBy: z.enum(['id', 'email', 'name']),
+      matchedBy: z.enum(MATCH_KINDS),
       takenOn: z.string(),
       answered: z.number().int(),
     }),
@@ -59,11 +63,17 @@ export const resultRowSchema = z.object({
   /** The verdict the result was given when it was scored: it never changes. */
   verdict: verdictSchema,
   reasons: z.number().int(),
+  /** Questionable only because no group was large enough to check it for random answering: no sign of careless answering. */
+  unchecked: z.boolean(),
   /** The verdict under the validity rules in force now, from the stored indices: a view beside the one given. */
   currentVerdict: verdictSchema,
   archivedAt: z.string().nullable(),
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
+
+/** Columns the results list sorts by, in the core (it shows a page at a time). */
+export const RESULT_LIST_SORTS = ['takenOn', 'person', 'context', 'answered', 'verdict'] as const;
+export type ResultListSort = (typeof RESULT_LIST_SORTS)[number];
 
 export const resultListInputSchema = z.object({
   /** Words of the person's name or e-mail, each matching the start of one, any case and accents (as the crew list). */
@@ -77,6 +87,9 @@ export const resultListInputSchema = z.object({
   archived: archivedFilterSchema,
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Newest first unless another column is chosen; ties go newest first. */
+  sort: z.enum(RESULT_LIST_SORTS).default('takenOn'),
+  descending: z.boolean().default(true),
 });
 export type ResultListInput = z.input<typeof resultListInputSchema>;
 
@@ -99,6 +112,8 @@ export const resultDetailSchema = z.object({
   responseTime: responseTimeReportSchema.nullable(),
   verdict: verdictSchema,
   reasons: z.array(validityReasonSchema),
+  /** Questionable only because no group was large enough to check it for random answering: no sign of careless answering. */
+  unchecked: z.boolean(),
   /** Indices switched on that had no value for this person, and why. */
   notComputed: z.array(indexNotComputedSchema),
   /** Who Mahalanobis D² and psychometric synonyms compared the person with; null for results stored before it was kept. */
@@ -114,6 +129,10 @@ export const resultDetailSchema = z.object({
 });
 export type ResultDetail = z.infer<typeof resultDetailSchema>;
 
+/** placed: scores against the norm; belowMinimum: the local group is too small; mismatch: another population. */
+export const PLACEMENT_STATUSES = ['placed', 'belowMinimum', 'mismatch'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
 const placedScoreSchema = z.object({ id: z.string(), name: z.string(), mean: z.number().nullable(), z: z.number().nullable(), t: z.number().nullable(), percentile: z.number().nullable() });
 
 export const normPlacementSchema = z.object({
@@ -123,7 +142,7 @@ export const normPlacementSchema = z.object({
    * norm describes another population and mixing was not asked for
    * (docs/psychometrics.md#2-scale-scores-and-norms).
    */
-  status: z.enum(['placed', 'belowMinimum', 'mismatch']),
+  status: z.enum(PLACEMENT_STATUSES),
   /** Why there are no scores, or what a person must know about them (mixing, missing rows). */
   messages: z.array(z.string()),
   /** True when the result was compared with norms of another population because the user asked for it. */

@@ -153,6 +153,10 @@ const fileSchema = z.object({
 export const queueStatusSchema = z.enum([...verificationStatuses, 'all']);
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 
+/** Columns the review queue sorts by, in the core (it shows a page of a list that may be long). */
+export const DOCUMENT_LIST_SORTS = ['added', 'file', 'person', 'type', 'status'] as const;
+export type DocumentListSort = (typeof DOCUMENT_LIST_SORTS)[number];
+
 export const documentListInputSchema = z.object({
   status: queueStatusSchema.default('review'),
   personId: idSchema.optional(),
@@ -160,6 +164,9 @@ export const documentListInputSchema = z.object({
   archived: archivedFilterSchema,
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Newest first unless another column is chosen; ties go newest first. */
+  sort: z.enum(DOCUMENT_LIST_SORTS).default('added'),
+  descending: z.boolean().default(true),
 });
 export type DocumentListInput = z.input<typeof documentListInputSchema>;
 

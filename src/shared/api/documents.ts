@@ -40,6 +40,14 @@ export const verificationReasons = [
 export const verificationReasonSchema = z.enum(verificationReasons);
 export type VerificationReason = z.infer<typeof verificationReasonSchema>;
 
+/** Sex as travel documents print it (ICAO 9303): X is unspecified. */
+export const SEXES = ['M', 'F', 'X'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** What a medical certificate says of fitness for sea service. */
+export const FITNESS_LEVELS = ['fit', 'fit_with_restrictions', 'unfit'] as const;
+export type Fitness = (typeof FITNESS_LEVELS)[number];
+
 /** A text field of a document, bounded, with the message naming the field in words. */
 const documentText = (field: DocumentTextField, words: string) =>
   z
@@ -55,13 +63,13 @@ export const documentFieldsSchema = z.object({
   nationality: documentText('nationality', 'A nationality'),
   documentNumber: documentText('documentNumber', 'A document number'),
   issuingState: documentText('issuingState', 'An issuing state'),
-  sex: z.enum(['M', 'F', 'X']).optional(),
+  sex: z.enum(SEXES).optional(),
   dateOfIssue: isoDateSchema.optional(),
   expiryDate: isoDateSchema.optional(),
   certificateNumber: documentText('certificateNumber', 'A certificate number'),
   certificateType: documentText('certificateType', 'A certificate name'),
   stcwReference: documentText('stcwReference', 'An STCW reference'),
-  fitness: z.enum(['fit', 'fit_with_restrictions', 'unfit']).optional(),
+  fitness: z.enum(FITNESS_LEVELS).optional(),
   restrictions: z
     .array(z.string().trim().max(MAX_RESTRICTION_LENGTH, `A restriction can be at most ${MAX_RESTRICTION_LENGTH} characters long`))
     .max(MAX_RESTRICTIONS, `At most ${MAX_RESTRICTIONS} restrictions`)

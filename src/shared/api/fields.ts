@@ -29,7 +29,7 @@ export const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, { message: 'Choose a country (ISO 3166-1 alpha-3 code, e.g. GBR)' });
+  .refine(isCountryCode, { message: 'Choose a country: its name, or its three-letter code such as GBR' });
 
 /** Optional free text: blank becomes null, so "cleared" and "never given" are the same. */
 export const optionalText = (max: number) =>
@@ -50,6 +50,7 @@ export const rotationSchema = z
   .transform((value) => (value ? value : null))
   .refine((value) => value === null || ROTATION_PATTERN.test(value), { message: 'Write a rotation as weeks on:off, e.g. 4:2' });
 
+/** Which records a list shows: without the archived ones, with them, or only them. */
 export const ARCHIVED_FILTERS = ['exclude', 'include', 'only'] as const;
 export const archivedFilterSchema = z.enum(ARCHIVED_FILTERS).default('exclude');
 export type ArchivedFilter = z.infer<typeof archivedFilterSchema>;

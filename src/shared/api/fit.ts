@@ -3,6 +3,8 @@ import { DEPARTMENTS, VESSEL_USES } from '../domain/crew';
 import { coefficientsSchema, LEAVE_REASONS, PREDICTORS, SEA_SERVICE_KINDS, SUB_SCORES, traitRangeSchema, VISA_KINDS } from '../fit/model';
 import { byIdSchema, idSchema, isoDateSchema, optionalIsoDateSchema, optionalText, requiredText } from './fields';
 import { procedure } from './procedure';
+import { domainWords } from '../words/domain';
+import { inSentence } from '../words/text';
 
 /**
  * Candidate fit, success prediction and what-if (issue 13; docs/fit-and-prediction.md). Everything here is
@@ -13,7 +15,7 @@ const bySubScore = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntri
 const byPredictor = <T extends z.ZodType>(schema: T) => z.object(Object.fromEntries(PREDICTORS.map((s) => [s, schema])) as Record<(typeof PREDICTORS)[number], T>);
 
 export const weightsInputSchema = z.object(
-  Object.fromEntries(SUB_SCORES.map((s) => [s, z.number({ message: `Give the weight of ${s} as a number` })])) as Record<(typeof SUB_SCORES)[number], z.ZodNumber>,
+  Object.fromEntries(SUB_SCORES.map((s) => [s, z.number({ message: `Give the weight of ${inSentence(domainWords.subScores[s])} as a number` })])) as Record<(typeof SUB_SCORES)[number], z.ZodNumber>,
 );
 
 /** How a ranking is weighted: a preset by name, or weights given directly (normalised to add up to 1). */
@@ -92,9 +94,9 @@ export const rankingSchema = z.object({
 });
 export type Ranking = z.infer<typeof rankingSchema>;
 
-const channel = z.enum(['screen', 'export']).default('screen');
-/** What the fleet's trait profiles are compared between. */
-const anovaGroupingSchema = z.enum(['department', 'position']);
+/** Whether a ranking was shown on screen or exported (the advisory log says which). */
+export const RANK_CHANNELS = ['screen', 'export'] as const;
+const channel = z.enum(RANK_CHANNELS).default('screen');
 
 export const rankInputSchema = z.object({
   positionId: idSchema,
@@ -110,14 +112,25 @@ export const rankInputSchema = z.object({
 const presetSchema = z.object({ name: z.string(), label: z.string(), weights: bySubScore(z.number()), why: z.string().nullable(), shipped: z.boolean() });
 export type FitPreset = z.infer<typeof presetSchema>;
 
-const decisionKinds = ['shortlisted', 'not-taken-forward', 'interview', 'offered', 'hired'] as const;
-export const DECISION_LABELS: Record<(typeof decisionKinds)[number], string> = {
-  shortlisted: 'Shortlisted',
-  'not-taken-forward': 'Not taken forward',
-  interview: 'Invited to interview',
-  offered: 'Offered the position',
-  hired: 'Hired',
-};
+export const DECISION_KINDS = ['shortlisted', 'not-taken-forward', 'interview', 'offered', 'hired'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+const decisionKinds = DECISION_KINDS;
+
+/** What the advisory log records as shown or exported. */
+export const ADVISORY_ACTIONS = ['ranking shown', 'ranking exported', 'explanation shown', 'matches shown', 'what-if shown', 'best swaps shown', 'decision basis recorded'] as const;
+export type AdvisoryAction = (typeof ADVISORY_ACTIONS)[number];
+/** Columns the advisory log sorts by, in the core (it shows a page at a time). */
+export const LOG_SORTS = ['when', 'action', 'operator', 'model', 'shown'] as const;
+export type LogSort = (typeof LOG_SORTS)[number];
+
+/** The fleet's trait profiles compared between departments or between positions. */
+export const ANOVA_GROUPINGS = ['department', 'position'] as const;
+/** What a what-if does to each person: stays in the crew, leaves it or joins it. */
+export const CREW_CHANGES = ['stays', 'leaves', 'joins'] as const;
+/** What best single swaps are ranked by: the change in crew harmony or in predicted success. */
+export const SWAP_RANKINGS = ['harmony', 'success'] as const;
+/** Sea service served on this fleet's vessels (from assignments) or recorded by hand. */
+export const SEA_SERVICE_SOURCES = ['fleet', 'recorded'] as const;
 
 export const decisionSchema = z.object({
   id: z.string(),
@@ -137,7 +150,7 @@ export const decisionSchema = z.object({
 export const logEntrySchema = z.object({
   id: z.string(),
   createdAt: z.string(),
-  action: z.string(),
+  action: z.enum(ADVISORY_ACTIONS),
   operator: z.string(),
   device: z.string(),
   model: z.string(),
@@ -199,9 +212,9 @@ export const fitProcedures = {
   'fit.resetProfile': procedure('Go back to the shipped profile for a position title', z.object({ title: requiredText(60, 'Give the title') }), z.object({ title: z.string(), source: z.string() })),
   'fit.anova': procedure(
     "Do the fleet's trait profiles differ between departments or positions? A one-way ANOVA per domain on crew in post",
-    z.object({ by: anovaGroupingSchema.default('department'), asOf: isoDateSchema.optional() }),
+    z.object({ by: z.enum(ANOVA_GROUPINGS).default('department'), asOf: isoDateSchema.optional() }),
     z.object({
-      by: anovaGroupingSchema,
+      by: z.enum(ANOVA_GROUPINGS),
       asOf: z.string(),
       domains: z.array(
         z.object({
@@ -234,7 +247,7 @@ export const fitProcedures = {
           personId: z.string(),
           name: z.string(),
           positionTitle: z.string(),
-          change: z.enum(['stays', 'leaves', 'joins']),
+          change: z.enum(CREW_CHANGES),
           fitBefore: num,
           fitAfter: num,
           successBefore: num,
@@ -248,7 +261,7 @@ export const fitProcedures = {
   ),
   'fit.swaps': procedure(
     'Best single swaps on a vessel: every candidate × crew member ranked by the change in harmony or predicted success (a task, in the worker pool; advisory; logged)',
-    z.object({ vesselId: idSchema, asOf: isoDateSchema.optional(), sortBy: z.enum(['harmony', 'success']).default('harmony'), limit: z.number().int().min(1).max(500).default(25) }),
+    z.object({ vesselId: idSchema, asOf: isoDateSchema.optional(), sortBy: z.enum(SWAP_RANKINGS).default('harmony'), limit: z.number().int().min(1).max(500).default(25) }),
     z.object({
       vessel: z.object({ id: z.string(), name: z.string() }),
       asOf: z.string(),
@@ -262,8 +275,16 @@ export const fitProcedures = {
     }),
   ),
   'fit.log': procedure(
-    'The advisory log: every ranking, match list, prediction and what-if shown or exported, newest first',
-    z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(200).default(50), personId: idSchema.optional() }).default({ offset: 0, limit: 50 }),
+    'The advisory log: every ranking, match list, prediction and what-if shown or exported, newest first or by a column',
+    z
+      .object({
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+        personId: idSchema.optional(),
+        sort: z.enum(LOG_SORTS).default('when'),
+        descending: z.boolean().default(true),
+      })
+      .default({ offset: 0, limit: 50, sort: 'when', descending: true }),
     z.object({ total: z.number().int(), entries: z.array(logEntrySchema) }),
   ),
   'fit.decide': procedure(
@@ -286,7 +307,7 @@ export const seaServiceSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   kind: z.enum(SEA_SERVICE_KINDS),
-  source: z.enum(['fleet', 'recorded']),
+  source: z.enum(SEA_SERVICE_SOURCES),
 });
 export type SeaServiceEntry = z.infer<typeof seaServiceSchema>;
 

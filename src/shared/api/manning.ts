@@ -24,6 +24,10 @@ export const dutyGapSchema = z.object({
 });
 export type DutyGap = z.infer<typeof dutyGapSchema>;
 
+/** A day of a person's strip: aboard, or on rotation leave. */
+export const MANNING_PHASES = ['aboard', 'leave'] as const;
+export type ManningPhase = (typeof MANNING_PHASES)[number];
+
 export const manningCrewSchema = z.object({
   assignmentId: z.string(),
   personId: z.string(),
@@ -35,7 +39,7 @@ export const manningCrewSchema = z.object({
   rotation: z.string().nullable(),
   rotationRestart: z.string().nullable(),
   /** Per day of the range: aboard, on leave, or null when not assigned that day. */
-  phases: z.array(z.enum(['aboard', 'leave']).nullable()),
+  phases: z.array(z.enum(MANNING_PHASES).nullable()),
 });
 export type ManningCrew = z.infer<typeof manningCrewSchema>;
 

@@ -12,7 +12,7 @@ export interface PeopleColumn {
 
 const FORMATS: Partial<Record<PersonField, string>> = {
   dateOfBirth: 'YYYY-MM-DD',
-  nationalities: 'names or ISO codes, separated by ;',
+  nationalities: 'country names or three-letter codes such as GBR, separated by ;',
   languages: 'separated by ;',
   noticeDays: 'whole days',
 };

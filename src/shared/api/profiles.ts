@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indexNotComputedSchema, validityReasonSchema, verdictSchema } from '../psychometrics';
-import { proctoringEventSchema } from '../questionnaires';
+import { proctoringEventSchema, SCORE_LEVELS } from '../questionnaires';
 import { assessmentContextSchema, normDescriptionSchema, normRefSchema } from './assessment-fields';
 import { idSchema } from './fields';
 import { procedure } from './procedure';
@@ -10,7 +10,7 @@ import { procedure } from './procedure';
  * against a norm with their percentiles, and what they mean in the person's language (@bigfive-org/results).
  * A view of a stored result: choosing another norm or language never changes the result.
  */
-const levelSchema = z.enum(['low', 'neutral', 'high']).nullable();
+const levelSchema = z.enum(SCORE_LEVELS).nullable();
 
 const placedSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@ import { DEPARTMENTS } from '../domain/crew';
 import { pulseSurveySchema } from '../questionnaires';
 import { assessmentContextSchema } from './assessment-fields';
 import { archivedFilterSchema, byIdSchema, idSchema, isoDateSchema, requiredText } from './fields';
-import { exitCodeSchema, progressStates, sessionModes, sessionSummarySchema } from './sessions';
+import { exitCodeSchema, progressStates, sessionKinds, sessionModes, sessionSummarySchema } from './sessions';
 import { procedure } from './procedure';
 
 /** Pulse surveys and campaigns (docs/questionnaires.md#pulse-surveys, #campaigns). */
@@ -59,7 +59,7 @@ export const campaignWhatSchema = z.discriminatedUnion('kind', [
 export const campaignSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['assessment', 'pulse']),
+  kind: z.enum(sessionKinds),
   mode: z.enum(sessionModes),
   instrumentId: z.string(),
   instrumentName: z.string(),

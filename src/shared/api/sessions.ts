@@ -15,6 +15,9 @@ export const sessionStatuses = ['open', 'paused', 'finished'] as const;
 /** Where a person stands in a campaign (expired: the due date passed before they finished). */
 export const progressStates = ['invited', 'inProgress', 'completed', 'expired'] as const;
 export type ProgressState = (typeof progressStates)[number];
+export type SessionKind = (typeof sessionKinds)[number];
+export type SessionMode = (typeof sessionModes)[number];
+export type SessionStatus = (typeof sessionStatuses)[number];
 
 const languageSchema = z.string().trim().min(2, 'Choose a language').max(20);
 

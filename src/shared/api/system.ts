@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { procedure } from './procedure';
 
-export const databaseStateSchema = z.enum(['ok', 'locked', 'corrupt', 'unavailable']);
+export const DATABASE_STATES = ['ok', 'locked', 'corrupt', 'unavailable'] as const;
+export const databaseStateSchema = z.enum(DATABASE_STATES);
 export type DatabaseState = z.infer<typeof databaseStateSchema>;
 
 /**
@@ -14,6 +15,10 @@ export const backupIdSchema = z
   .string()
   .max(100, 'A backup id is at most 100 characters')
   .regex(BACKUP_ID_PATTERN, 'Not a backup id: choose a backup from the list of backups');
+
+/** Why a backup was taken, as its file name says; a file put in the folder by hand may say something else. */
+export const BACKUP_REASONS = ['manual', 'imported', 'before-migration', 'before-restore', 'damaged'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const backupInfoSchema = z.object({
   id: z.string(),

@@ -12,7 +12,9 @@ const num = z.number().nullable();
 export const teamStatsSchema = z.strictObject({ n: z.number().int().nonnegative(), mean: num, sd: num, sdPop: num, min: num, max: num, range: num });
 export type TeamStats = z.infer<typeof teamStatsSchema>;
 
-export const severitySchema = z.enum(['info', 'notice', 'warning']);
+export const INSIGHT_SEVERITIES = ['info', 'notice', 'warning'] as const;
+export type InsightSeverity = (typeof INSIGHT_SEVERITIES)[number];
+export const severitySchema = z.enum(INSIGHT_SEVERITIES);
 
 export const insightEvidenceSchema = z.strictObject({
   /** The figure in a captain's words. */

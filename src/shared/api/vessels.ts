@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KINDS, ROTATION_PHASES, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, positionOf, type Department } from '../domain/crew';
+import { DEPARTMENTS, EMPLOYMENT_KINDS, ROTATION_PHASES, VESSEL_KINDS, VESSEL_USES, departmentOfTitle, type Department } from '../domain/crew';
 import { isValidImoNumber, normaliseImoNumber } from '../domain/imo';
 import { assignedPositionFields } from './assignments';
 import { procedure } from './procedure';
@@ -15,6 +15,7 @@ import {
   requiredText,
   rotationSchema,
 } from './fields';
+import { domainWords, positionOf } from '../words/domain';
 
 const vesselFields = {
   name: requiredText(100, 'Enter the vessel name'),
@@ -82,7 +83,7 @@ const titleInDepartment = <T extends { department: Department; title: string }>(
     ctx.addIssue({
       code: 'custom',
       path: ['department'],
-      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${DEPARTMENT_LABELS[belongs]}, or give a title of your own`,
+      message: `${value.title.trim()} is ${positionOf(belongs)}: choose ${domainWords.departments[belongs]}, or give a title of your own`,
     });
   }
 };

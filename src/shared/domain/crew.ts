@@ -9,13 +9,6 @@ import { foldText } from './text';
 export const DEPARTMENTS = ['deck', 'engineering', 'interior', 'galley'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-export const DEPARTMENT_LABELS: Record<Department, string> = {
-  deck: 'Deck',
-  engineering: 'Engineering',
-  interior: 'Interior',
-  galley: 'Galley',
-};
-
 /** Position titles per department, most senior first (docs/domain.md#departments-and-positions). */
 export const POSITION_TITLES: Record<Department, readonly string[]> = {
   deck: ['Captain', 'Chief Officer', '2nd Officer', '3rd Officer', 'Bosun', 'Lead Deckhand', 'Deckhand'],
@@ -27,11 +20,6 @@ export const POSITION_TITLES: Record<Department, readonly string[]> = {
 /** Employment kinds (docs/domain.md#departments-and-positions): permanent, rotational, temporary/daywork. */
 export const EMPLOYMENT_KINDS = ['permanent', 'rotational', 'temporary'] as const;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
-export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
-  permanent: 'Permanent',
-  rotational: 'Rotational',
-  temporary: 'Temporary / daywork',
-};
 
 /**
  * A rotation is "weeks on:weeks off", e.g. `4:2`. The cycle starts on the first day of an assignment: the
@@ -75,17 +63,14 @@ export function departmentOfTitle(title: string): Department | null {
   return null;
 }
 
-/** "a deck position", "an engineering position": how a message names a department's positions. */
-export function positionOf(department: Department): string {
-  const name = DEPARTMENT_LABELS[department].toLowerCase();
-  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} position`;
-}
-
 /** Seniority order of a title within its department (the order of POSITION_TITLES); custom titles come after the known ones. */
 export function titleRank(department: Department, title: string): number {
   const index = POSITION_TITLES[department].findIndex((t) => t.toLowerCase() === title.trim().toLowerCase());
   return index === -1 ? POSITION_TITLES[department].length : index;
 }
+
+/** A number that puts positions in the order a crew list is read: deck before engineering, interior and galley, by seniority within each. */
+export const seniorityOrder = (department: Department, title: string): number => DEPARTMENTS.indexOf(department) * 1000 + titleRank(department, title);
 
 /** Deck first, then engineering, interior, galley; within each, by seniority, custom titles after known ones, then by name. */
 export function bySeniority(a: { department: Department; title: string }, b: { department: Department; title: string }): number {
@@ -109,11 +94,9 @@ export function sameTitle(a: string, b: string): boolean {
 
 export const VESSEL_KINDS = ['motor', 'sail'] as const;
 export type VesselKind = (typeof VESSEL_KINDS)[number];
-export const VESSEL_KIND_LABELS: Record<VesselKind, string> = { motor: 'Motor yacht', sail: 'Sailing yacht' };
 
 export const VESSEL_USES = ['private', 'charter', 'both'] as const;
 export type VesselUse = (typeof VESSEL_USES)[number];
-export const VESSEL_USE_LABELS: Record<VesselUse, string> = { private: 'Private', charter: 'Charter', both: 'Private and charter' };
 
 /**
  * Where a person stands today, derived from their assignments and the date:
@@ -127,14 +110,6 @@ export const ROTATION_PHASES = ['onboard', 'on_leave'] as const;
 export type RotationPhase = (typeof ROTATION_PHASES)[number];
 export const PERSON_STATUSES = [...ROTATION_PHASES, 'joining', 'unassigned', 'archived'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
-export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
-  onboard: 'Onboard',
-  on_leave: 'On leave (rotation)',
-  joining: 'Joining',
-  unassigned: 'Unassigned',
-  archived: 'Archived',
-};
-
 /**
  * Where an assignment stands on a date: current (started, not ended), planned (starts later), past (ended), or
  * archived. The SQL of the same rule is in src/core/db/assignment-status.ts.

@@ -1,8 +1,9 @@
+import { domainWords } from '../words/domain';
+
 /**
  * Safe manning defaults (docs/manning.md). A position marked "must be aboard" needs someone aboard every day;
  * which positions those are is the vessel's choice, these titles are only what a new position starts with.
  */
-
 /** Officers of the watch: any one of them aboard keeps a watch, so together they make one duty. */
 export const WATCHKEEPING_OFFICER_TITLES = ['Chief Officer', '2nd Officer', '3rd Officer'] as const;
 
@@ -23,7 +24,8 @@ export interface ManningDuty {
   label: string;
 }
 
-export const WATCHKEEPING_DUTY: ManningDuty = { key: 'watchkeeping-officer', label: 'Watchkeeping officer' };
+export const WATCHKEEPING_DUTY_KEY = 'watchkeeping-officer';
+export const WATCHKEEPING_DUTY: ManningDuty = { key: WATCHKEEPING_DUTY_KEY, label: domainWords.manningDuties[WATCHKEEPING_DUTY_KEY] };
 
 export function manningDuty(title: string): ManningDuty {
   if (isOneOf(WATCHKEEPING_OFFICER_TITLES, title)) return WATCHKEEPING_DUTY;

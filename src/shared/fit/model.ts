@@ -10,15 +10,6 @@ import { z } from 'zod';
 export const SUB_SCORES = ['certificates', 'experience', 'availability', 'location', 'culture', 'engagement'] as const;
 export type SubScoreName = (typeof SUB_SCORES)[number];
 
-export const SUB_SCORE_LABELS: Record<SubScoreName, string> = {
-  certificates: 'Certificates',
-  experience: 'Experience',
-  availability: 'Availability',
-  location: 'Right to work',
-  culture: 'Culture',
-  engagement: 'Engagement',
-};
-
 export const weightsSchema = z.strictObject(
   Object.fromEntries(SUB_SCORES.map((name) => [name, z.number({ message: `the weight of ${name} must be a number` })])) as Record<SubScoreName, z.ZodNumber>,
 );
@@ -151,12 +142,6 @@ export type ProfilesFile = z.infer<typeof profilesFileSchema>;
 
 export const PREDICTORS = ['individual', 'team', 'environment', 'leader'] as const;
 export type PredictorName = (typeof PREDICTORS)[number];
-export const PREDICTOR_LABELS: Record<PredictorName, string> = {
-  individual: 'The person (traits against the role, experience, certificates)',
-  team: 'Fit with the team',
-  environment: 'The vessel (size, use, rotation, season)',
-  leader: 'Compatibility with the head of department',
-};
 
 const coefficientSchema = z.strictObject({ estimate: z.number(), standardError: z.number().nonnegative().nullable() });
 export type Coefficient = z.infer<typeof coefficientSchema>;
@@ -208,14 +193,6 @@ export type PredictionFile = z.infer<typeof predictionFileSchema>;
 
 export const VISA_KINDS = ['b1b2', 'c1d', 'schengen', 'uk', 'australia-mcv', 'other'] as const;
 export type VisaKind = (typeof VISA_KINDS)[number];
-export const VISA_LABELS: Record<VisaKind, string> = {
-  b1b2: 'US B1/B2',
-  c1d: 'US C1/D (crew)',
-  schengen: 'Schengen',
-  uk: 'UK',
-  'australia-mcv': 'Australia maritime crew',
-  other: 'Other',
-};
 
 export const areasFileSchema = z.strictObject({
   version: versionSchema,
@@ -242,25 +219,6 @@ export type CruisingArea = AreasFile['areas'][number];
 
 export const SEA_SERVICE_KINDS = ['onboard', 'sea', 'watchkeeping', 'standby', 'yard'] as const;
 export type SeaServiceKind = (typeof SEA_SERVICE_KINDS)[number];
-export const SEA_SERVICE_LABELS: Record<SeaServiceKind, string> = {
-  onboard: 'Onboard yacht service',
-  sea: 'Actual sea service',
-  watchkeeping: 'Watchkeeping',
-  standby: 'Stand-by',
-  yard: 'Yard',
-};
 
 export const LEAVE_REASONS = ['personal', 'family', 'medical', 'crew-conflict', 'leadership', 'better-offer', 'rotation-or-leave', 'dismissed', 'vessel-change', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
-export const LEAVE_REASON_LABELS: Record<LeaveReason, string> = {
-  personal: 'Personal reasons',
-  family: 'Family',
-  medical: 'Medical',
-  'crew-conflict': 'Tension with the crew',
-  leadership: 'Leadership aboard',
-  'better-offer': 'A better offer',
-  'rotation-or-leave': 'Rotation or leave',
-  dismissed: 'Dismissed',
-  'vessel-change': 'Vessel sold, laid up or refitting',
-  other: 'Other',
-};

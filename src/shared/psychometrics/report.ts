@@ -65,8 +65,28 @@ export const verdicts = ['valid', 'questionable', 'invalid'] as const;
 export const verdictSchema = z.enum(verdicts);
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** The indices a verdict's reasons and its "not computed" list name (careless responding and response time). */
+export const validityIndices = [
+  'answered',
+  'longstringMax',
+  'irv',
+  'mahalanobis',
+  'evenOdd',
+  'evenOddFacets',
+  'psychSyn',
+  'psychAnt',
+  'comparisonGroup',
+  'secondsPerItem',
+  'pageTimeIndex',
+  'proctoringCritical',
+  'proctoringHigh',
+  'proctoringMedium',
+] as const;
+export type ValidityIndex = (typeof validityIndices)[number];
+export const validityIndexSchema = z.enum(validityIndices);
+
 export const validityReasonSchema = z.strictObject({
-  index: z.string(),
+  index: validityIndexSchema,
   value: z.number(),
   cutoff: z.number(),
   message: z.string(),
@@ -74,7 +94,7 @@ export const validityReasonSchema = z.strictObject({
 export type ValidityReason = z.infer<typeof validityReasonSchema>;
 
 /** An index that is switched on but has no value for this person, and why (too small a group, no item pairs…). */
-export const indexNotComputedSchema = z.strictObject({ index: z.string(), message: z.string() });
+export const indexNotComputedSchema = z.strictObject({ index: validityIndexSchema, message: z.string() });
 export type IndexNotComputed = z.infer<typeof indexNotComputedSchema>;
 
 export const personReportSchema = z.strictObject({

@@ -10,6 +10,10 @@ export const proctoringKinds = [...reportedEventKinds, 'fastStreak'] as const;
 export type ProctoringKind = (typeof proctoringKinds)[number];
 export type ReportedEventKind = (typeof reportedEventKinds)[number];
 
+/** How a score reads against the norm: which interpretation text it gets (docs/questionnaires.md#the-profile). */
+export const SCORE_LEVELS = ['low', 'neutral', 'high'] as const;
+export type ScoreLevel = (typeof SCORE_LEVELS)[number];
+
 export const severities = ['low', 'medium', 'high', 'critical'] as const;
 export const severitySchema = z.enum(severities);
 export type Severity = z.infer<typeof severitySchema>;

@@ -30,7 +30,7 @@ const peopleIn = (file: string) => {
   return n;
 };
 
-describe('harmony backup', () => {
+describe('harmony backup', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     expect((await harmony('demo')).code).toBe(0);
   });
@@ -79,7 +79,7 @@ describe('harmony backup', () => {
   });
 });
 
-describe('harmony restore', () => {
+describe('harmony restore', { timeout: 60_000 }, () => {
   it('restores a backup by id, and a file after checking it', async () => {
     await harmony('demo');
     const taken = await harmony('backup', join(out.path, 'fleet.db'));

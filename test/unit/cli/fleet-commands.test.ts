@@ -26,7 +26,8 @@ describe('harmony demo / import / export', () => {
     const again = await harmony('demo');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^This database already has 4 vessels/);
-  });
+    // Two sample-fleet loads through the command line: past vitest's 5 s default on a busy machine.
+  }, 60_000);
 
   it('imports a person under 16 and says to check their date of birth', async () => {
     const csv = join(dir.path, 'young.csv');

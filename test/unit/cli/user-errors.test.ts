@@ -72,5 +72,6 @@ describe('user errors of every command are plain, and a fault goes to the log', 
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`Unexpected error: no such table: people\nThis is a fault in Harmony Crew; the details are in ${log}.\n`);
     expect(readFileSync(log, 'utf8')).toMatch(/people\.exportCsv\nSqliteError: no such table: people\n\s+at /);
-  });
+    // It loads the sample fleet through the command line first: about 5 s alone, more on a busy machine.
+  }, 60_000);
 });

@@ -86,11 +86,26 @@ describe('compliance over stored documents', () => {
   });
 
   it('the queue filters by status, person and vessel', () => {
-    const base = { offset: 0, limit: 100, archived: 'exclude' as const };
+    const base = { offset: 0, limit: 100, archived: 'exclude' as const, sort: 'added' as const, descending: true };
     expect(listDocuments(ctx, { ...base, status: 'review' }).total).toBe(1);
     expect(listDocuments(ctx, { ...base, status: 'all', vesselId }).total).toBe(8);
     expect(listDocuments(ctx, { ...base, status: 'verified', personId }).rows.every((r) => r.status === 'verified')).toBe(true);
     expect(listDocuments(ctx, { ...base, status: 'all', personId: 'nobody' }).total).toBe(0);
+  });
+
+  it('the queue sorts by a column as it reads (a status or type by its word), the newest first among equals', () => {
+    const list = (sort: 'added' | 'file' | 'type' | 'status', descending: boolean) =>
+      listDocuments(ctx, { offset: 0, limit: 100, archived: 'exclude', status: 'all', personId, sort, descending }).rows;
+    expect(list('added', true).map((r) => r.fileName)).toEqual(['pssr.jpg', 'efa.jpg', 'fpff.jpg', 'pst.jpg', 'pst.jpg', 'eng1.jpg', 'eng1.jpg', 'passport.jpg']);
+    expect(list('file', false).map((r) => r.fileName)).toEqual(['efa.jpg', 'eng1.jpg', 'eng1.jpg', 'fpff.jpg', 'passport.jpg', 'pssr.jpg', 'pst.jpg', 'pst.jpg']);
+    // "Needs review", "Rejected", "Verified": the words' order (the identifiers would put rejected before review).
+    expect(list('status', false).map((r) => r.status).slice(0, 2)).toEqual(['review', 'rejected']);
+    expect(list('status', true)[0]!.status).toBe('verified');
+    // "ENG1 medical", "Passport", "STCW certificate".
+    expect(list('type', false).map((r) => r.type)).toEqual(['eng1_medical', 'eng1_medical', 'passport', 'stcw_certificate', 'stcw_certificate', 'stcw_certificate', 'stcw_certificate', 'stcw_certificate']);
+    // Equal files: the newer first.
+    const pst = list('file', false).filter((r) => r.fileName === 'pst.jpg');
+    expect(pst[0]!.createdAt >= pst[1]!.createdAt).toBe(true);
   });
 });
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { everyoneGroup, POPULATION_WORDS } from '../../../src/shared/psychometrics';
-import { CONTEXT_LABELS, GROUPING_LABELS, POPULATION_LABELS } from '../../../src/renderer/src/screens/assessments/labels';
+import { everyoneGroup } from '../../../src/shared/psychometrics';
+import { words } from '../../../src/shared/words';
 
 /**
  * The assessments screens in a captain's words (issue 10, finding 17): no internal references, instruments by
- * name, and one name per thing — the labels and the core's group names come from one place.
+ * name, and one name per thing — the screens and the core's group names take their words from the dictionary.
  */
 const folder = 'src/renderer/src/screens/assessments';
 /** What a person can read in a screen file: its code without the comments. */
@@ -26,9 +26,8 @@ describe('the assessments screens', () => {
   });
 
   it('call a population and a local group by one name each', () => {
-    expect(POPULATION_LABELS).toBe(POPULATION_WORDS);
-    expect(CONTEXT_LABELS.incumbent.toLowerCase()).toBe(POPULATION_WORDS.incumbent);
-    expect(GROUPING_LABELS.context).toContain(POPULATION_WORDS.incumbent);
+    expect(words.assessmentContexts.incumbent.toLowerCase()).toBe(words.populations.incumbent);
+    expect(words.groupings.context.toLowerCase()).toBe(`${words.populations.applicant} and ${words.populations.incumbent}`);
     expect(everyoneGroup('applicant')).toBe('All applicants');
     expect(everyoneGroup('incumbent')).toBe('All crew in post');
   });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Department, VesselUse } from '../../../shared/domain/crew';
 import type { Coefficients, LeaveReason, SeaServiceKind, TraitRange, VisaKind, Weights } from '../../../shared/fit/model';
+import type { AdvisoryAction } from '../../../shared/api/fit';
 import { idColumn, timestampColumns } from '../columns';
 import { assignments, people, positions } from './fleet';
 
@@ -117,7 +118,7 @@ export const advisoryLog = sqliteTable(
   'advisory_log',
   {
     id: idColumn(),
-    action: text('action').notNull(),
+    action: text('action').$type<AdvisoryAction>().notNull(),
     operator: text('operator').notNull(),
     device: text('device').notNull(),
     model: text('model').notNull(),

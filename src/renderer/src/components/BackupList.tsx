@@ -1,15 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { BackupInfo } from '../../../shared/api';
+import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../shared/api';
+import { words } from '../../../shared/words';
 import { useApiMutation } from '../api/hooks';
 import { formatBytes, formatDateTime } from '../format';
 
-const REASONS: Record<string, string> = {
-  manual: 'Backed up by hand',
-  imported: 'Taken from a file',
-  'before-migration': 'Before an upgrade',
-  'before-restore': 'Before a restore',
-};
+/** Why a backup was taken; a file someone put in the folder by hand may name no reason the app gives. */
+const reasonOf = (reason: string): string => ((BACKUP_REASONS as readonly string[]).includes(reason) ? words.backupReasons[reason as BackupReason] : 'Put in the folder by hand');
 
 function contentsText(contents: BackupInfo['contents']): string {
   if (contents === null) return 'Cannot be read';
@@ -45,7 +42,7 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
         {backups.map((backup) => (
           <tr key={backup.id}>
             <td title={backup.id}>{formatDateTime(backup.createdAt)}</td>
-            <td>{REASONS[backup.reason] ?? backup.reason.replaceAll('-', ' ')}</td>
+            <td>{reasonOf(backup.reason)}</td>
             <td>{contentsText(backup.contents)}</td>
             <td>{formatBytes(backup.bytes)}</td>
             <td className="actions">

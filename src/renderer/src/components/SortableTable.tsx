@@ -1,5 +1,6 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
+import type { CoreSort } from '../state/ui';
 import '../styles/tables.css';
 
 /** Text sorts as people read it: "Deckhand 2" before "Deckhand 10", accents and case aside. */
@@ -27,6 +28,19 @@ export function SortHeader({ label, direction, onSort }: { label: string; direct
         {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
       </span>
     </button>
+  );
+}
+
+/**
+ * The heading of a column of a list sorted in the core (a list that pages): `aria-sort` and the arrow say how
+ * it is sorted now; choosing it asks the core for that order.
+ */
+export function CoreSortHeading<S extends string>({ column, label, sort, className }: { column: S; label: string; sort: CoreSort<S>; className?: string }) {
+  const direction: SortDirection = sort.sort === column ? (sort.descending ? 'descending' : 'ascending') : 'none';
+  return (
+    <th className={className} aria-sort={direction}>
+      <SortHeader label={label} direction={direction} onSort={() => sort.sortBy(column)} />
+    </th>
   );
 }
 

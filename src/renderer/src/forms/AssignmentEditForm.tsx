@@ -6,6 +6,7 @@ import { assignmentUpdateSchema, type AssignmentHistoryItem } from '../../../sha
 import { useApiMutation } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { Field, FormActions, showApiError, withWholeDates } from './form-helpers';
+import { words } from '../../../shared/words';
 
 const FIELDS = ['startDate', 'endDate', 'rotation', 'rotationRestart'];
 
@@ -30,16 +31,16 @@ export function AssignmentEditForm({ assignment, onClose }: { assignment: Assign
     <Dialog title={`${assignment.positionTitle} on ${assignment.vesselName}`} onClose={onClose}>
       <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
-          <Field label="Start date" error={errors.startDate?.message}>
+          <Field label={words.fields.startDate} error={errors.startDate?.message}>
             {(a) => <input {...a} {...register('startDate')} type="date" autoFocus />}
           </Field>
-          <Field label="End date" error={errors.endDate?.message} hint="Blank for open-ended">
+          <Field label={words.fields.endDate} error={errors.endDate?.message} hint="Blank for open-ended">
             {(a) => <input {...a} {...register('endDate')} type="date" />}
           </Field>
-          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint="Blank for none">
+          <Field label={words.fields.rotation} error={errors.rotation?.message} hint="Blank for none">
             {(a) => <input {...a} {...register('rotation')} placeholder="e.g. 4:2" />}
           </Field>
-          <Field label="Rotation restarts on" error={errors.rotationRestart?.message} hint="Optional: a new stretch aboard starts that day (to stagger leave)">
+          <Field label={words.fields.rotationRestart} error={errors.rotationRestart?.message} hint="Optional: a new stretch aboard starts that day (to stagger leave)">
             {(a) => <input {...a} {...register('rotationRestart')} type="date" />}
           </Field>
         </div>

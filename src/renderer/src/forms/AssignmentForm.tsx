@@ -4,11 +4,12 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { assignmentInputSchema, type AssignmentInput } from '../../../shared/api';
 import { todayIsoDate } from '../../../shared/domain/dates';
-import { ageBelowMinimum, DEPARTMENT_LABELS, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
+import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { formatDate } from '../format';
 import { Field, FormActions, FormWarning, showApiError, useWarningGate, withWholeDates } from './form-helpers';
+import { words } from '../../../shared/words';
 
 /** The contract's assignment schema plus the vessel picked first (positions are per vessel). */
 const formSchema = assignmentInputSchema.safeExtend({ vesselId: z.string().min(1, 'Choose a vessel') });
@@ -48,7 +49,7 @@ export function AssignmentForm({ personId, personName, dateOfBirth, onClose }: {
     <Dialog title={`Assign ${personName}`} onClose={onClose}>
       <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
-          <Field label="Vessel" error={errors.vesselId?.message}>
+          <Field label={words.fields.vesselId} error={errors.vesselId?.message}>
             {(a) => (
               <select
                 {...a}
@@ -68,25 +69,25 @@ export function AssignmentForm({ personId, personName, dateOfBirth, onClose }: {
               </select>
             )}
           </Field>
-          <Field label="Position" error={errors.positionId?.message ? 'Choose a position' : undefined}>
+          <Field label={words.fields.positionId} error={errors.positionId?.message ? 'Choose a position' : undefined}>
             {(a) => (
               <select {...a} {...register('positionId')} disabled={vesselId === ''}>
                 <option value="">{vesselId === '' ? 'Choose a vessel first' : positions.length === 0 ? 'This vessel has no positions yet' : 'Choose a position…'}</option>
                 {positions.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {DEPARTMENT_LABELS[p.department]} · {p.title} ({p.vacancies > 0 ? `${p.vacancies} vacant` : 'full'})
+                    {words.departments[p.department]} · {p.title} ({p.vacancies > 0 ? `${p.vacancies} vacant` : 'full'})
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Start date" error={errors.startDate?.message}>
+          <Field label={words.fields.startDate} error={errors.startDate?.message}>
             {(a) => <input {...a} {...register('startDate')} type="date" />}
           </Field>
-          <Field label="End date" error={errors.endDate?.message} hint="Blank for open-ended">
+          <Field label={words.fields.endDate} error={errors.endDate?.message} hint="Blank for open-ended">
             {(a) => <input {...a} {...register('endDate')} type="date" />}
           </Field>
-          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint={`Blank: the position's (${chosen?.rotation ?? 'none'})`}>
+          <Field label={words.fields.rotation} error={errors.rotation?.message} hint={`Blank: the position's (${chosen?.rotation ?? 'none'})`}>
             {(a) => <input {...a} {...register('rotation')} placeholder={chosen?.rotation ?? 'e.g. 4:2'} />}
           </Field>
         </div>

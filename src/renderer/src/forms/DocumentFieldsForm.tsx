@@ -1,13 +1,13 @@
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { documentCorrectionSchema, type DocumentFields, type DocumentRecord, type DocumentType } from '../../../shared/api';
-import { DOCUMENT_FIELD_LABELS } from '../../../shared/domain/document-words';
+import { documentCorrectionSchema, FITNESS_LEVELS, SEXES, type DocumentFields, type DocumentRecord, type DocumentType } from '../../../shared/api';
 import { useApiMutation } from '../api/hooks';
-import { Field, showApiError } from './form-helpers';
+import { EnumOptions, Field, showApiError } from './form-helpers';
+import { words } from '../../../shared/words';
 
 type FieldName = keyof DocumentFields;
 
-const LABELS: Record<FieldName, string> = { ...DOCUMENT_FIELD_LABELS, restrictions: 'Restrictions (one per line)' };
+const LABELS: Record<FieldName, string> = { ...words.documentFields, restrictions: 'Restrictions (one per line)' };
 
 const PERSONAL: FieldName[] = ['surname', 'givenNames', 'dateOfBirth', 'nationality'];
 const BY_TYPE: Record<DocumentType, FieldName[]> = {
@@ -65,16 +65,12 @@ export function DocumentFieldsForm({ document, disabled }: { document: DocumentR
               name === 'sex' ? (
                 <select {...a} {...form.register(name)} disabled={disabled}>
                   <option value="">—</option>
-                  <option value="F">F</option>
-                  <option value="M">M</option>
-                  <option value="X">X</option>
+                  <EnumOptions values={SEXES} labels={words.sexes} />
                 </select>
               ) : name === 'fitness' ? (
                 <select {...a} {...form.register(name)} disabled={disabled}>
                   <option value="">—</option>
-                  <option value="fit">Fit</option>
-                  <option value="fit_with_restrictions">Fit with restrictions</option>
-                  <option value="unfit">Unfit</option>
+                  <EnumOptions values={FITNESS_LEVELS} labels={words.fitness} />
                 </select>
               ) : name === 'restrictions' ? (
                 <textarea {...a} {...form.register(name)} rows={2} disabled={disabled} />

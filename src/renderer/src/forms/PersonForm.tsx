@@ -8,6 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { ageBelowMinimum, MINIMUM_CREW_AGE } from '../../../shared/domain/crew';
 import { todayIsoDate } from '../../../shared/domain/dates';
 import { Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate, withWholeDates } from './form-helpers';
+import { words } from '../../../shared/words';
 import { BLANK_PERSON, personFormValues } from './person-values';
 
 const FIELDS = Object.keys(personInputSchema.shape);
@@ -44,16 +45,16 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
     <Dialog title={person ? `Edit ${person.givenNames} ${person.surname}` : 'Add a person'} onClose={onClose}>
       <form onSubmit={withWholeDates(onSubmit, setError)} noValidate>
         <div className="form-grid">
-          <Field label="Given names" error={errors.givenNames?.message}>
+          <Field label={words.fields.givenNames} error={errors.givenNames?.message}>
             {(a) => <input {...a} {...register('givenNames')} autoFocus autoComplete="off" />}
           </Field>
-          <Field label="Surname" error={errors.surname?.message}>
+          <Field label={words.fields.surname} error={errors.surname?.message}>
             {(a) => <input {...a} {...register('surname')} autoComplete="off" />}
           </Field>
-          <Field label="Date of birth" error={errors.dateOfBirth?.message}>
+          <Field label={words.fields.dateOfBirth} error={errors.dateOfBirth?.message}>
             {(a) => <input {...a} {...register('dateOfBirth')} type="date" />}
           </Field>
-          <Field label="Nationalities" error={nationalityError}>
+          <Field label={words.fields.nationalities} error={nationalityError}>
             {(a) => (
               <Controller
                 control={control}
@@ -90,7 +91,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
               />
             )}
           </Field>
-          <Field label="Languages" error={errors.languages?.message} hint="Separated by commas, e.g. English, French">
+          <Field label={words.fields.languages} error={errors.languages?.message} hint="Separated by commas, e.g. English, French">
             {(a) => (
               <Controller
                 control={control}
@@ -120,22 +121,22 @@ export function PersonForm({ person, onClose, onSaved }: { person?: Person; onCl
               />
             )}
           </Field>
-          <Field label="E-mail" error={errors.email?.message}>
+          <Field label={words.fields.email} error={errors.email?.message}>
             {(a) => <input {...a} {...register('email')} type="email" autoComplete="off" />}
           </Field>
-          <Field label="Phone" error={errors.phone?.message}>
+          <Field label={words.fields.phone} error={errors.phone?.message}>
             {(a) => <input {...a} {...register('phone')} type="tel" />}
           </Field>
-          <Field label="Emergency contact" error={errors.emergencyContactName?.message}>
+          <Field label={words.fields.emergencyContactName} error={errors.emergencyContactName?.message}>
             {(a) => <input {...a} {...register('emergencyContactName')} placeholder="Name" />}
           </Field>
-          <Field label="Emergency contact phone" error={errors.emergencyContactPhone?.message}>
+          <Field label={words.fields.emergencyContactPhone} error={errors.emergencyContactPhone?.message}>
             {(a) => <input {...a} {...register('emergencyContactPhone')} type="tel" />}
           </Field>
-          <Field label="Relationship" error={errors.emergencyContactRelation?.message}>
+          <Field label={words.fields.emergencyContactRelation} error={errors.emergencyContactRelation?.message}>
             {(a) => <input {...a} {...register('emergencyContactRelation')} placeholder="e.g. Mother" />}
           </Field>
-          <Field label="Notice period (days)" error={errors.noticeDays?.message} hint="Days they must give to leave a post; blank if not known">
+          <Field label={words.fields.noticeDays} error={errors.noticeDays?.message} hint="Days they must give to leave a post; blank if not known">
             {(a) => <input {...a} {...register('noticeDays', { setValueAs: numberOrNull })} inputMode="numeric" />}
           </Field>
         </div>

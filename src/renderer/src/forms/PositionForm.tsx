@@ -3,22 +3,12 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { positionInputSchema, type Position, type PositionInput } from '../../../shared/api';
-import {
-  COMMON_ROTATIONS,
-  DEFAULT_ROTATION,
-  DEPARTMENTS,
-  DEPARTMENT_LABELS,
-  EMPLOYMENT_KINDS,
-  EMPLOYMENT_KIND_LABELS,
-  POSITION_TITLES,
-  departmentOfTitle,
-  positionOf,
-  sameTitle,
-} from '../../../shared/domain/crew';
+import { COMMON_ROTATIONS, DEFAULT_ROTATION, DEPARTMENTS, EMPLOYMENT_KINDS, POSITION_TITLES, departmentOfTitle, sameTitle } from '../../../shared/domain/crew';
 import { mustBeAboardByDefault } from '../../../shared/domain/manning';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, FormWarning, numberOrNull, showApiError, useWarningGate } from './form-helpers';
+import { positionOf, words } from '../../../shared/words';
 
 const FIELDS = Object.keys(positionInputSchema.shape);
 
@@ -59,7 +49,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
     <Dialog title={position ? `Edit ${position.title}` : 'Add a position'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <Field label="Department" error={errors.department?.message} {...(departmentNote ? { hint: departmentNote } : {})}>
+          <Field label={words.fields.department} error={errors.department?.message} {...(departmentNote ? { hint: departmentNote } : {})}>
             {(a) => (
               <select
                 {...a}
@@ -70,11 +60,11 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   setDepartmentNote(null);
                 }}
               >
-                <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+                <EnumOptions values={DEPARTMENTS} labels={words.departments} />
               </select>
             )}
           </Field>
-          <Field label="Title" error={errors.title?.message} hint="Pick one, or type a dual role such as Deck/Stew">
+          <Field label={words.fields.title} error={errors.title?.message} hint="Pick one, or type a dual role such as Deck/Stew">
             {(a) => (
               <>
                 <input
@@ -87,7 +77,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                     const known = departmentOfTitle(event.target.value);
                     if (known && known !== getValues('department')) {
                       setValue('department', known, { shouldValidate: formState.isSubmitted });
-                      setDepartmentNote(`Changed to ${DEPARTMENT_LABELS[known]}: ${event.target.value.trim()} is ${positionOf(known)}`);
+                      setDepartmentNote(`Changed to ${words.departments[known]}: ${event.target.value.trim()} is ${positionOf(known)}`);
                     }
                     // Until the captain ticks or unticks it, "must be aboard" follows the title's default.
                     if (!position && !dirtyFields.mustBeAboard) setValue('mustBeAboard', mustBeAboardByDefault(event.target.value));
@@ -101,10 +91,10 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
               </>
             )}
           </Field>
-          <Field label="Headcount" error={errors.headcount?.message}>
+          <Field label={words.fields.headcount} error={errors.headcount?.message}>
             {(a) => <input {...a} {...register('headcount', { setValueAs: numberOrNull })} inputMode="numeric" />}
           </Field>
-          <Field label="Employment" error={errors.employmentKind?.message}>
+          <Field label={words.fields.employmentKind} error={errors.employmentKind?.message}>
             {(a) => (
               <select
                 {...a}
@@ -115,11 +105,11 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
                   if (event.target.value === 'rotational' && !getValues('rotation')) setValue('rotation', DEFAULT_ROTATION[getValues('department') ?? 'deck']);
                 }}
               >
-                <EnumOptions values={EMPLOYMENT_KINDS} labels={EMPLOYMENT_KIND_LABELS} />
+                <EnumOptions values={EMPLOYMENT_KINDS} labels={words.employmentKinds} />
               </select>
             )}
           </Field>
-          <Field label="Rotation (weeks on:off)" error={errors.rotation?.message} hint={`Blank for none; usual for ${DEPARTMENT_LABELS[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
+          <Field label={words.fields.rotation} error={errors.rotation?.message} hint={`Blank for none; usual for ${words.departments[department ?? 'deck']}: ${DEFAULT_ROTATION[department ?? 'deck']}`}>
             {(a) => (
               <>
                 <input {...a} {...register('rotation')} list="rotations" placeholder="e.g. 4:2" />
@@ -132,7 +122,7 @@ export function PositionForm({ vesselId, position, onClose }: { vesselId: string
             )}
           </Field>
         </div>
-        <Field label="Must be aboard" error={errors.mustBeAboard?.message} hint="Someone holding this position must be aboard every day; the vessel screen warns of days nobody is">
+        <Field label={words.fields.mustBeAboard} error={errors.mustBeAboard?.message} hint="Someone holding this position must be aboard every day; the vessel screen warns of days nobody is">
           {(a) => (
             <input {...a} {...register('mustBeAboard')} type="checkbox" style={{ alignSelf: 'flex-start' }} />
           )}

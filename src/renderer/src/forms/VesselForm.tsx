@@ -3,10 +3,11 @@ import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { vesselInputSchema, type Vessel, type VesselInput } from '../../../shared/api';
 import { COUNTRIES } from '../../../shared/domain/countries';
-import { VESSEL_KINDS, VESSEL_KIND_LABELS, VESSEL_USES, VESSEL_USE_LABELS } from '../../../shared/domain/crew';
+import { VESSEL_KINDS, VESSEL_USES } from '../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { Dialog } from '../components/Dialog';
 import { EnumOptions, Field, FormActions, numberOrNull, showApiError } from './form-helpers';
+import { words } from '../../../shared/words';
 
 const FIELDS = Object.keys(vesselInputSchema.shape);
 
@@ -37,23 +38,23 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
     <Dialog title={vessel ? `Edit ${vessel.name}` : 'Add a vessel'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <Field label="Name" error={errors.name?.message}>
+          <Field label={words.fields.name} error={errors.name?.message}>
             {(a) => <input {...a} {...register('name')} autoFocus placeholder="e.g. Serenity Tide" />}
           </Field>
-          <Field label="Type" error={errors.kind?.message}>
+          <Field label={words.fields.kind} error={errors.kind?.message}>
             {(a) => (
               <select {...a} {...register('kind')}>
-                <EnumOptions values={VESSEL_KINDS} labels={VESSEL_KIND_LABELS} />
+                <EnumOptions values={VESSEL_KINDS} labels={words.vesselKinds} />
               </select>
             )}
           </Field>
-          <Field label="Length (m)" error={errors.lengthM?.message}>
+          <Field label={words.fields.lengthM} error={errors.lengthM?.message}>
             {(a) => <input {...a} {...register('lengthM', { setValueAs: numberOrNull })} inputMode="decimal" />}
           </Field>
-          <Field label="Gross tonnage (GT)" error={errors.grossTonnage?.message} hint="Optional">
+          <Field label={words.fields.grossTonnage} error={errors.grossTonnage?.message} hint="Optional">
             {(a) => <input {...a} {...register('grossTonnage', { setValueAs: numberOrNull })} inputMode="decimal" />}
           </Field>
-          <Field label="Flag" error={errors.flag?.message}>
+          <Field label={words.fields.flag} error={errors.flag?.message}>
             {(a) => (
               <select {...a} {...register('flag')}>
                 <option value="">Choose a flag state…</option>
@@ -65,20 +66,20 @@ export function VesselForm({ vessel, onClose, onSaved }: { vessel?: Vessel; onCl
               </select>
             )}
           </Field>
-          <Field label="Use" error={errors.use?.message}>
+          <Field label={words.fields.use} error={errors.use?.message}>
             {(a) => (
               <select {...a} {...register('use')}>
-                <EnumOptions values={VESSEL_USES} labels={VESSEL_USE_LABELS} />
+                <EnumOptions values={VESSEL_USES} labels={words.vesselUses} />
               </select>
             )}
           </Field>
-          <Field label="IMO number" error={errors.imoNumber?.message} hint="7 digits, e.g. IMO 9074729">
+          <Field label={words.fields.imoNumber} error={errors.imoNumber?.message} hint="7 digits, e.g. IMO 9074729">
             {(a) => <input {...a} {...register('imoNumber')} />}
           </Field>
-          <Field label="Official number" error={errors.officialNumber?.message} hint="If there is no IMO number">
+          <Field label={words.fields.officialNumber} error={errors.officialNumber?.message} hint="If there is no IMO number">
             {(a) => <input {...a} {...register('officialNumber')} />}
           </Field>
-          <Field label="Home port" error={errors.homePort?.message}>
+          <Field label={words.fields.homePort} error={errors.homePort?.message}>
             {(a) => <input {...a} {...register('homePort')} />}
           </Field>
         </div>

@@ -1,18 +1,12 @@
 import type { Output } from '../../../shared/api';
+import { words } from '../../../shared/words';
 import { BackupList } from '../components/BackupList';
-
-const titles = {
-  locked: 'The database is locked',
-  corrupt: 'The database file is damaged',
-  unavailable: 'The database could not be opened',
-  ok: '',
-} as const;
 
 /** Shown instead of the app when the database did not open: says why and offers the backups. */
 export function RecoveryScreen({ failure }: { failure: Output<'system.health'> }) {
   return (
     <div className="recovery" role="alert">
-      <h1>{titles[failure.database]}</h1>
+      <h1>{words.databaseStates[failure.database]}</h1>
       <p>{failure.message}</p>
       {failure.database === 'locked' ? (
         <p>Another program (or another copy of Harmony Crew) is using the file. Close it, then reload.</p>

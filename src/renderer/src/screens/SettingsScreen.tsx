@@ -30,7 +30,7 @@ export function SettingsScreen() {
             </dd>
             <dt>Database</dt>
             <dd>
-              <code>{info.data.databaseFile}</code> · schema {info.data.migrationsApplied}
+              <code>{info.data.databaseFile}</code> · format version {info.data.migrationsApplied}
             </dd>
             <dt>Connected through</dt>
             <dd>{transportName === 'ipc' ? 'desktop app (IPC)' : 'browser preview (HTTP on this computer)'}</dd>

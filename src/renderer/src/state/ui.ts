@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { ArchivedFilter, AssessmentContext, CrewListSort, ListStatus } from '../../../shared/api';
+import type { ArchivedFilter, AssessmentContext, CrewListSort, DocumentListSort, ListStatus, ResultListSort } from '../../../shared/api';
 import type { Department } from '../../../shared/domain/crew';
 import type { Verdict } from '../../../shared/psychometrics';
 
@@ -40,12 +40,36 @@ export const useCrewFilters = create<{ filters: CrewFilters; setFilter<K extends
   }),
 );
 
-/** How the crew list is sorted, kept like its filters; clicking the sorted column again turns it around. */
-export const useCrewSort = create<{ sort: CrewListSort; descending: boolean; sortBy(column: CrewListSort): void }>()((set) => ({
-  sort: 'name',
-  descending: false,
-  sortBy: (column) => set((state) => (state.sort === column ? { descending: !state.descending } : { sort: column, descending: false })),
-}));
+/** How a list sorted in the core is sorted: a new column sorts ascending, clicking the sorted one turns it around. */
+export interface CoreSort<S extends string> {
+  sort: S;
+  descending: boolean;
+  sortBy(column: S): void;
+}
+
+/** The sort of one list, kept like its filters while a record is opened and closed again. */
+export function createCoreSort<S extends string>(sort: S, descending: boolean) {
+  return create<CoreSort<S>>()((set) => ({
+    sort,
+    descending,
+    sortBy: (column) => set((state) => (state.sort === column ? { descending: !state.descending } : { sort: column, descending: false })),
+  }));
+}
+
+/** The same sort, for a list that pages: another order starts again at its first page. */
+export function fromFirstPage<S extends string>(sort: CoreSort<S>, toFirstPage: () => void): CoreSort<S> {
+  return {
+    ...sort,
+    sortBy: (column) => {
+      toFirstPage();
+      sort.sortBy(column);
+    },
+  };
+}
+
+export const useCrewSort = createCoreSort<CrewListSort>('name', false);
+export const useQueueSort = createCoreSort<DocumentListSort>('added', true);
+export const useResultSort = createCoreSort<ResultListSort>('takenOn', true);
 
 /** Dialogs the menu or any screen can open. */
 export const useDialogs = create<{ open: 'import-people' | 'sample-fleet' | null; show(dialog: 'import-people' | 'sample-fleet'): void; close(): void }>()((set) => ({

@@ -1,10 +1,32 @@
 import { Link } from 'wouter';
-import { CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
+import type { Output } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
+import { SortableTable, type Column } from '../SortableTable';
 import { CertificateStateBadge } from './labels';
 
-/** A person's certificates: what their positions need and what they hold, with expiry. */
+type Entry = Output<'documents.register'>['entries'][number];
+
+const COLUMNS: Array<Column<Entry>> = [
+  {
+    id: 'certificate',
+    header: 'Certificate',
+    sortBy: (e) => words.certificates[e.kind],
+    cell: (e) => (e.documentId ? <Link href={`~/documents/${e.documentId}`}>{words.certificates[e.kind]}</Link> : words.certificates[e.kind]),
+  },
+  { id: 'required', header: 'Required', sortBy: (e) => (e.required ? 0 : 1), cell: (e) => (e.required ? 'Yes' : 'No') },
+  { id: 'state', header: 'State', sortBy: (e) => words.certificateStates[e.state], cell: (e) => <CertificateStateBadge state={e.state} /> },
+  {
+    id: 'until',
+    header: 'Valid until',
+    sortBy: (e) => (e.state === 'missing' ? null : (e.expiresOn ?? '9999-12-31')),
+    cell: (e) => (e.state === 'missing' ? '—' : e.expiresOn ? formatDate(e.expiresOn) : 'Does not expire'),
+  },
+  { id: 'days', header: 'Days left', sortBy: (e) => e.daysLeft, cell: (e) => e.daysLeft ?? '—' },
+];
+
+/** A person's certificates: what their positions need and what they hold, with expiry; every column sorts. */
 export function CertificateRegister({ personId }: { personId: string }) {
   const register = useApiQuery('documents.register', { personId });
   if (register.isPending) return <p className="muted">Loading the register…</p>;
@@ -19,30 +41,7 @@ export function CertificateRegister({ personId }: { personId: string }) {
       {entries.length === 0 ? (
         <p className="muted">No certificates yet. Add documents above; verified ones appear here.</p>
       ) : (
-        <table className="table compact" aria-label="Certificate register">
-          <thead>
-            <tr>
-              <th>Certificate</th>
-              <th>Required</th>
-              <th>State</th>
-              <th>Valid until</th>
-              <th>Days left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.kind}>
-                <td>{entry.documentId ? <Link href={`~/documents/${entry.documentId}`}>{CERTIFICATE_LABELS[entry.kind]}</Link> : CERTIFICATE_LABELS[entry.kind]}</td>
-                <td>{entry.required ? 'Yes' : 'No'}</td>
-                <td>
-                  <CertificateStateBadge state={entry.state} />
-                </td>
-                <td>{entry.state === 'missing' ? '—' : entry.expiresOn ? formatDate(entry.expiresOn) : 'Does not expire'}</td>
-                <td>{entry.daysLeft ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable rows={entries} columns={COLUMNS} rowKey={(e) => e.kind} caption="Certificate register" className="table compact" />
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 import { Link } from 'wouter';
 import type { AttentionItem, CertificateCell, CertificateState } from '../../../../shared/api';
-import { CERTIFICATE_LABELS, CERTIFICATE_SHORT } from '../../../../shared/domain/certificates';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
-import { CERTIFICATE_STATE_LABELS, CERTIFICATE_STATE_TONE } from './labels';
+import { CERTIFICATE_STATE_TONE } from './labels';
+import { words } from '../../../../shared/words';
 
 /** A cell's few words: the matrix must fit the window with every certificate in it (the full words are its label). */
 function cellWords(cell: CertificateCell): string {
@@ -17,19 +17,19 @@ function cellWords(cell: CertificateCell): string {
     case 'in_review':
       return 'Review';
     default:
-      return CERTIFICATE_STATE_LABELS[cell.state];
+      return words.certificateStates[cell.state];
   }
 }
 
 function Cell({ cell, who }: { cell: CertificateCell; who: string }) {
   if (!cell.required && cell.state === 'missing') {
     return (
-      <td className="not-required" aria-label={`${CERTIFICATE_LABELS[cell.kind]}: not required`}>
+      <td className="not-required" aria-label={`${words.certificates[cell.kind]}: not required`}>
         ·
       </td>
     );
   }
-  const label = `${CERTIFICATE_LABELS[cell.kind]}: ${CERTIFICATE_STATE_LABELS[cell.state]}${cell.expiresOn ? `, until ${formatDate(cell.expiresOn)}` : ''}`;
+  const label = `${words.certificates[cell.kind]}: ${words.certificateStates[cell.state]}${cell.expiresOn ? `, until ${formatDate(cell.expiresOn)}` : ''}`;
   const badge = <span className={`badge cell ${CERTIFICATE_STATE_TONE[cell.state]}`}>{cellWords(cell)}</span>;
   return (
     <td title={`${who} — ${label}`}>
@@ -63,11 +63,11 @@ function Attention({ items }: { items: AttentionItem[] }) {
       <ul>
         {[...byState].map(([state, group]) => (
           <li key={state}>
-            <strong>{CERTIFICATE_STATE_LABELS[state]}</strong> ({group.length}):{' '}
+            <strong>{words.certificateStates[state]}</strong> ({group.length}):{' '}
             {group.slice(0, NAMED).map((item, index) => (
               <span key={`${item.personId}-${item.positionTitle}-${item.kind}`}>
                 {index > 0 && '; '}
-                {CERTIFICATE_LABELS[item.kind]} of <Link href={`~/crew/${item.personId}`}>{item.personName}</Link> ({item.positionTitle})
+                {words.certificates[item.kind]} of <Link href={`~/crew/${item.personId}`}>{item.personName}</Link> ({item.positionTitle})
                 {item.expiresOn && state !== 'missing' ? `, ${formatDate(item.expiresOn)}` : ''}
               </span>
             ))}
@@ -99,8 +99,8 @@ export function ComplianceMatrix({ vesselId }: { vesselId: string }) {
             <tr>
               <th scope="col">Crew</th>
               {kinds.map((kind) => (
-                <th key={kind} scope="col" title={CERTIFICATE_LABELS[kind]}>
-                  {CERTIFICATE_SHORT[kind]}
+                <th key={kind} scope="col" title={words.certificates[kind]}>
+                  {words.certificatesShort[kind]}
                 </th>
               ))}
             </tr>

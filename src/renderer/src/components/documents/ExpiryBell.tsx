@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { ExpiringItem } from '../../../../shared/api';
-import { CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
+import { words } from '../../../../shared/words';
 
 const GROUPS: Array<{ window: ExpiringItem['window']; title: string }> = [
   { window: 0, title: 'Expired' },
@@ -51,7 +51,7 @@ export function ExpiryBell({ collapsed }: { collapsed: boolean }) {
                         <Link href={`/crew/${item.personId}`} onClick={() => setOpen(false)}>
                           {item.personName}
                         </Link>{' '}
-                        — {CERTIFICATE_LABELS[item.kind]}, {item.daysLeft < 0 ? `expired ${formatDate(item.expiresOn)}` : `${formatDate(item.expiresOn)} (${item.daysLeft} d)`}
+                        — {words.certificates[item.kind]}, {item.daysLeft < 0 ? `expired ${formatDate(item.expiresOn)}` : `${formatDate(item.expiresOn)} (${item.daysLeft} d)`}
                       </li>
                     ))}
                   </ul>

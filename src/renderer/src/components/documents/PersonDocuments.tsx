@@ -1,12 +1,22 @@
 import { Link } from 'wouter';
+import type { DocumentSummary } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../SortableTable';
 import { formatDate } from '../../format';
 import { CertificateRegister } from './CertificateRegister';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from './labels';
 import { UploadDocuments } from './UploadDocuments';
+import { reasonWords, words } from '../../../../shared/words';
 
-/** The Documents and Certificates sections of a person's profile. */
+const COLUMNS: Array<Column<DocumentSummary>> = [
+  { id: 'file', header: 'File', sortBy: (row) => row.fileName, cell: (row) => <Link href={`~/documents/${row.id}`}>{row.fileName}</Link> },
+  { id: 'type', header: 'Type', sortBy: (row) => words.documentTypes[row.type], cell: (row) => words.documentTypes[row.type] },
+  { id: 'status', header: 'Status', sortBy: (row) => words.verificationStatuses[row.status], cell: (row) => <VerificationBadge status={row.status} /> },
+  { id: 'why', header: 'Why', className: 'muted', cell: (row) => reasonWords(row.reasons) || '—' },
+  { id: 'until', header: 'Valid until', sortBy: (row) => row.expiresOn, cell: (row) => (row.expiresOn ? formatDate(row.expiresOn) : '—') },
+];
+
+/** The Documents and Certificates sections of a person's profile; the stored documents sort by every column but why. */
 export function PersonDocuments({ personId, archived }: { personId: string; archived: boolean }) {
   const list = useApiQuery('documents.list', { personId, status: 'all', limit: 200 });
   return (
@@ -15,32 +25,7 @@ export function PersonDocuments({ personId, archived }: { personId: string; arch
         <h2>Documents</h2>
         {!archived && <UploadDocuments personId={personId} />}
         {list.data && list.data.rows.length > 0 && (
-          <table className="table compact" aria-label="Stored documents">
-            <thead>
-              <tr>
-                <th>File</th>
-                <th>Type</th>
-                <th>Status</th>
-                <th>Why</th>
-                <th>Valid until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`~/documents/${row.id}`}>{row.fileName}</Link>
-                  </td>
-                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
-                  <td>
-                    <VerificationBadge status={row.status} />
-                  </td>
-                  <td className="muted">{reasonWords(row.reasons) || '—'}</td>
-                  <td>{row.expiresOn ? formatDate(row.expiresOn) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={list.data.rows} columns={COLUMNS} rowKey={(row) => row.id} caption="Stored documents" className="table compact" />
         )}
       </div>
       <div className="card">

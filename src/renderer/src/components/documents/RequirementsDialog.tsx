@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { CertificateKindId } from '../../../../shared/domain/certificates';
-import { CERTIFICATE_KINDS, CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
+import { CERTIFICATE_KINDS } from '../../../../shared/domain/certificates';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../Dialog';
 import { Field } from '../../forms/form-helpers';
+import { words } from '../../../../shared/words';
 
 /** The vessel layer of the requirements (docs/domain.md#requirements-by-position): per position title. */
 export function RequirementsDialog({ vesselId, onClose }: { vesselId: string; onClose(): void }) {
@@ -66,7 +67,7 @@ export function RequirementsDialog({ vesselId, onClose }: { vesselId: string; on
                     setEdited(next);
                   }}
                 />{' '}
-                {CERTIFICATE_LABELS[kind]}
+                {words.certificates[kind]}
                 {current.defaults.includes(kind) ? <span className="muted"> · default</span> : null}
               </label>
             ))}

@@ -4,8 +4,8 @@ import { MAX_DOCUMENT_BYTES, type Output } from '../../../../shared/api';
 import { useApiTask } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { ProgressBar } from '../ProgressBar';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from './labels';
+import { reasonWords, words } from '../../../../shared/words';
 
 interface Pending {
   key: number;
@@ -38,7 +38,7 @@ function UploadRow({ personId, file }: { personId: string; file: File }) {
         <strong>{file.name}</strong>{' '}
         {document ? (
           <>
-            <VerificationBadge status={document.status} /> <span className="muted">{DOCUMENT_TYPE_LABELS[document.type]}</span>
+            <VerificationBadge status={document.status} /> <span className="muted">{words.documentTypes[document.type]}</span>
             {result.duplicate && <span className="muted"> · already stored (same file)</span>}
             {document.reasons.length > 0 && <span className="muted"> · {reasonWords(document.reasons)}</span>} <Link href={`~/documents/${document.id}`}>Open</Link>
           </>

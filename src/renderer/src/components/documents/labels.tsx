@@ -1,19 +1,9 @@
 import type { CertificateState, VerificationStatus } from '../../../../shared/api';
-import { VERIFICATION_STATUS_LABELS } from '../../../../shared/domain/document-words';
+import { words } from '../../../../shared/words';
 
-/** Badges for the document vocabulary; its words are src/shared/domain/document-words.ts. */
+/** Badges for the document vocabulary; their words are the dictionary's (src/shared/words). */
 const STATUS_TONE: Record<VerificationStatus, string> = { verified: 'ok', review: 'warn', rejected: 'bad' };
 
-export const CERTIFICATE_STATE_LABELS: Record<CertificateState, string> = {
-  valid: 'Valid',
-  expires_90: 'Expires ≤ 90 days',
-  expires_60: 'Expires ≤ 60 days',
-  expires_30: 'Expires ≤ 30 days',
-  expires_during_tour: 'Expires during tour',
-  expired: 'Expired',
-  in_review: 'In review',
-  missing: 'Missing',
-};
 export const CERTIFICATE_STATE_TONE: Record<CertificateState, string> = {
   valid: 'ok',
   expires_90: 'info',
@@ -26,10 +16,10 @@ export const CERTIFICATE_STATE_TONE: Record<CertificateState, string> = {
 };
 
 export function VerificationBadge({ status }: { status: VerificationStatus }) {
-  return <span className={`badge ${STATUS_TONE[status]}`}>{VERIFICATION_STATUS_LABELS[status]}</span>;
+  return <span className={`badge ${STATUS_TONE[status]}`}>{words.verificationStatuses[status]}</span>;
 }
 
 export function CertificateStateBadge({ state }: { state: CertificateState }) {
-  return <span className={`badge ${CERTIFICATE_STATE_TONE[state]}`}>{CERTIFICATE_STATE_LABELS[state]}</span>;
+  return <span className={`badge ${CERTIFICATE_STATE_TONE[state]}`}>{words.certificateStates[state]}</span>;
 }
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { DECISION_LABELS, type SeaServiceInput } from '../../../../shared/api';
-import { DEPARTMENT_LABELS, DEPARTMENTS, VESSEL_USE_LABELS, VESSEL_USES, type Department } from '../../../../shared/domain/crew';
-import { SEA_SERVICE_KINDS, SEA_SERVICE_LABELS, VISA_KINDS, VISA_LABELS, type SeaServiceKind, type VisaKind } from '../../../../shared/fit/model';
+import type { SeaServiceInput } from '../../../../shared/api';
+import { DEPARTMENTS, VESSEL_USES, type Department } from '../../../../shared/domain/crew';
+import { SEA_SERVICE_KINDS, VISA_KINDS, type SeaServiceKind, type VisaKind } from '../../../../shared/fit/model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../format';
 import { Dialog } from '../Dialog';
+import { words } from '../../../../shared/words';
 
 /** What candidate fit reads about a person beyond their profile: sea service, visas, and decisions about them. */
 export function PersonFitRecords({ personId, editable }: { personId: string; editable: boolean }) {
@@ -38,19 +39,19 @@ export function PersonFitRecords({ personId, editable }: { personId: string; edi
               {service.data.map((s) => (
                 <tr key={`${s.source}-${s.id}`}>
                   <td>
-                    {s.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[s.department]}</span>
+                    {s.positionTitle} <span className="muted">· {words.departments[s.department]}</span>
                   </td>
                   <td>
                     {s.vesselName}
                     <span className="muted">
                       {s.lengthM ? ` · ${s.lengthM} m` : ''}
-                      {s.use ? ` · ${VESSEL_USE_LABELS[s.use]}` : ''}
+                      {s.use ? ` · ${words.vesselUses[s.use]}` : ''}
                     </span>
                   </td>
                   <td>
                     {formatDate(s.startDate)} – {formatDate(s.endDate)}
                   </td>
-                  <td>{s.source === 'fleet' ? <span className="badge info">this fleet</span> : SEA_SERVICE_LABELS[s.kind]}</td>
+                  <td>{s.source === 'fleet' ? <span className="badge info">{words.seaServiceSources.fleet}</span> : words.seaServiceKinds[s.kind]}</td>
                   <td>
                     {editable && s.source === 'recorded' && (
                       <button type="button" className="link" onClick={() => archiveService.mutate({ id: s.id })} aria-label={`Remove ${s.positionTitle} on ${s.vesselName}`}>
@@ -77,10 +78,10 @@ export function PersonFitRecords({ personId, editable }: { personId: string; edi
         <ul className="reasons note">
           {visas.data?.map((v) => (
             <li key={v.id}>
-              {VISA_LABELS[v.kind]}, {v.expiresOn ? `until ${formatDate(v.expiresOn)}` : 'no expiry on record'}
+              {words.visaKinds[v.kind]}, {v.expiresOn ? `until ${formatDate(v.expiresOn)}` : 'no expiry on record'}
               {v.note ? ` (${v.note})` : ''}{' '}
               {editable && (
-                <button type="button" className="link" onClick={() => archiveVisa.mutate({ id: v.id })} aria-label={`Remove ${VISA_LABELS[v.kind]} visa`}>
+                <button type="button" className="link" onClick={() => archiveVisa.mutate({ id: v.id })} aria-label={`Remove ${words.visaKinds[v.kind]} visa`}>
                   Remove
                 </button>
               )}
@@ -94,7 +95,7 @@ export function PersonFitRecords({ personId, editable }: { personId: string; edi
           <ul className="reasons note">
             {decisions.data.map((d) => (
               <li key={d.id}>
-                {DECISION_LABELS[d.decision]} for {d.positionTitle} on {d.vessel}, by {d.decidedBy} on {formatDateTime(d.createdAt)}: {d.note}
+                {words.decisions[d.decision]} for {d.positionTitle} on {d.vessel}, by {d.decidedBy} on {formatDateTime(d.createdAt)}: {d.note}
                 <span className="muted"> (score then {typeof d.basis.score === 'number' ? `${Math.round(d.basis.score * 100)}%` : '—'}, model {String(d.basis.model ?? '—')})</span>
               </li>
             ))}
@@ -128,7 +129,7 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
       >
         <div className="form-grid">
           <label className="field">
-            <span>Vessel</span>
+            <span>{words.fields.vesselName}</span>
             <input value={form.vesselName} onChange={set('vesselName')} autoFocus placeholder="e.g. M/Y Aurelia" />
           </label>
           <label className="field">
@@ -136,36 +137,36 @@ function SeaServiceForm({ personId, onClose }: { personId: string; onClose(): vo
             <input value={form.lengthM} onChange={set('lengthM')} inputMode="decimal" />
           </label>
           <label className="field">
-            <span>Use</span>
+            <span>{words.fields.use}</span>
             <select value={form.use} onChange={set('use')}>
               <option value="">Not known</option>
               {VESSEL_USES.map((u) => (
                 <option key={u} value={u}>
-                  {VESSEL_USE_LABELS[u]}
+                  {words.vesselUses[u]}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Department</span>
+            <span>{words.fields.department}</span>
             <select value={form.department} onChange={set('department')}>
               {DEPARTMENTS.map((d) => (
                 <option key={d} value={d}>
-                  {DEPARTMENT_LABELS[d]}
+                  {words.departments[d]}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Position</span>
+            <span>{words.fields.positionTitle}</span>
             <input value={form.positionTitle} onChange={set('positionTitle')} placeholder="e.g. Stew" />
           </label>
           <label className="field">
-            <span>Kind of service</span>
+            <span>{words.fields.kind}</span>
             <select value={form.kind} onChange={set('kind')}>
               {SEA_SERVICE_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {SEA_SERVICE_LABELS[k]}
+                  {words.seaServiceKinds[k]}
                 </option>
               ))}
             </select>
@@ -212,17 +213,17 @@ function VisaForm({ personId, onClose }: { personId: string; onClose(): void }) 
       >
         <div className="form-grid">
           <label className="field">
-            <span>Kind</span>
+            <span>{words.fields.kind}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as VisaKind)} autoFocus>
               {VISA_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {VISA_LABELS[k]}
+                  {words.visaKinds[k]}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Expires</span>
+            <span>{words.fields.expiresOn}</span>
             <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
           </label>
         </div>

@@ -8,9 +8,7 @@ import { ImportActions, ImportDone, ImportReportView } from '../../components/Im
 import { ProgressBar } from '../../components/ProgressBar';
 import { fileToBase64 } from '../../files';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS } from './labels';
-
-const MATCHED_BY = { id: 'person id', email: 'e-mail', name: 'name' } as const;
+import { words } from '../../../../shared/words';
 
 /**
  * Import questionnaire results: choose who answered (applicants or crew in post — it decides which norms are
@@ -104,7 +102,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
                 check(file, c);
               }}
             />
-            {CONTEXT_LABELS[c]}
+            {words.assessmentContexts[c]}
           </label>
         ))}
         <span className="field-hint">Applicants describe themselves more favourably than crew in post, so their results are compared only with applicant norms unless you choose otherwise.</span>
@@ -120,7 +118,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
           report={report}
           blocked={blocked}
           columns={['Person', 'Found by', 'Taken on', 'Answered']}
-          cells={(row) => [row.personName, MATCHED_BY[row.matchedBy], formatDate(row.takenOn), row.answered]}
+          cells={(row) => [row.personName, words.matchKinds[row.matchedBy], formatDate(row.takenOn), row.answered]}
         />
       )}
       {run.isPending && <ProgressBar progress={run.progress} label="Scoring and storing results" />}

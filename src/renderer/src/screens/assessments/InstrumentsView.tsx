@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { InstrumentRecord } from '../../../../shared/api';
 import { useArchiveWithUndo } from '../../api/archive';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
@@ -11,6 +13,36 @@ export function InstrumentsView() {
   const [problem, setProblem] = useState<string | null>(null);
   const list = useApiQuery('instruments.list', { archived: showArchived ? 'include' : 'exclude' });
   const archive = useArchiveWithUndo('instruments', ['instruments.', 'assessments.']);
+  const columns: Array<Column<InstrumentRecord>> = [
+    {
+      id: 'name',
+      header: 'Name',
+      sortBy: (i) => i.name,
+      cell: (i) => (
+        <>
+          {i.name}
+          {i.builtin && <span className="muted"> · built in</span>}
+        </>
+      ),
+    },
+    { id: 'version', header: 'Version', sortBy: (i) => i.version, cell: (i) => i.version },
+    { id: 'items', header: 'Items', sortBy: (i) => i.items, cell: (i) => i.items },
+    { id: 'scales', header: 'Scales / facets', sortBy: (i) => i.scales, cell: (i) => `${i.scales} / ${i.facets}` },
+    { id: 'answers', header: 'Answers', sortBy: (i) => i.max - i.min, cell: (i) => `${i.min}–${i.max}` },
+    {
+      id: 'actions',
+      header: '',
+      className: 'actions',
+      cell: (i) =>
+        i.id !== null && (
+          <ArchiveToggle
+            archived={Boolean(i.archivedAt)}
+            onArchive={() => archive.archive(i.id!, `the instrument ${i.name}`)}
+            onRestore={() => archive.restore(i.id!, `the instrument ${i.name}`)}
+          />
+        ),
+    },
+  ];
   const add = useApiMutation('instruments.import', ['instruments.'], {
     onSuccess: (instrument) => {
       setProblem(null);
@@ -56,45 +88,7 @@ export function InstrumentsView() {
           </label>
         </div>
         {list.data && (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Version</th>
-                <th>Items</th>
-                <th>Scales / facets</th>
-                <th>Answers</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((i) => (
-                <tr key={i.id ?? i.key} className={i.archivedAt ? 'archived' : undefined}>
-                  <td>
-                    {i.name}
-                    {i.builtin && <span className="muted"> · built in</span>}
-                  </td>
-                  <td>{i.version}</td>
-                  <td>{i.items}</td>
-                  <td>
-                    {i.scales} / {i.facets}
-                  </td>
-                  <td>
-                    {i.min}–{i.max}
-                  </td>
-                  <td className="actions">
-                    {i.id !== null && (
-                      <ArchiveToggle
-                        archived={Boolean(i.archivedAt)}
-                        onArchive={() => archive.archive(i.id!, `the instrument ${i.name}`)}
-                        onRestore={() => archive.restore(i.id!, `the instrument ${i.name}`)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={list.data} columns={columns} rowKey={(i) => i.id ?? i.key} caption="Instruments" className="table compact" rowClassName={(i) => (i.archivedAt ? 'archived' : undefined)} />
         )}
       </div>
     </>

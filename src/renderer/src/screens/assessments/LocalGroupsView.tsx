@@ -1,9 +1,42 @@
 import { useState } from 'react';
 import { DEFAULT_INSTRUMENT_ID } from '../../../../shared/api';
 import { groupings, type Grouping } from '../../../../shared/psychometrics';
+import type { LocalGroup } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { EnumOptions } from '../../forms/form-helpers';
-import { fixed, GROUPING_LABELS, POPULATION_LABELS } from './labels';
+import { fixed } from './labels';
+import { inSentence, words } from '../../../../shared/words';
+
+/** The columns of the groups: name, population, size, and each scale's mean (SD) when the group is large enough. */
+function columnsFor(scales: LocalGroup['scales']): Array<Column<LocalGroup>> {
+  return [
+    {
+      id: 'group',
+      header: 'Group',
+      sortBy: (g) => g.group,
+      cell: (g) => (
+        <>
+          {g.group}
+          {!g.sufficient && <div className="muted">{g.message}</div>}
+        </>
+      ),
+    },
+    { id: 'population', header: 'Population', sortBy: (g) => words.populations[g.population], cell: (g) => words.populations[g.population] },
+    { id: 'people', header: 'People', sortBy: (g) => g.n, cell: (g) => g.n },
+    ...scales.map(
+      (scale, index): Column<LocalGroup> => ({
+        id: scale.scale,
+        header: `${scale.name} mean (SD)`,
+        sortBy: (g) => (g.sufficient ? (g.scales[index]?.mean ?? null) : null),
+        cell: (g) => {
+          const s = g.scales[index];
+          return g.sufficient && s ? `${fixed(s.mean)} (${fixed(s.sd)})` : '—';
+        },
+      }),
+    ),
+  ];
+}
 
 /**
  * Local norm groups from stored results: by position, department, or everyone of a population — always apart
@@ -29,7 +62,7 @@ export function LocalGroupsView() {
         </select>
         <label htmlFor="grouping">Group by</label>
         <select id="grouping" value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
-          <EnumOptions values={groupings} labels={GROUPING_LABELS} />
+          <EnumOptions values={groupings} labels={words.groupings} />
         </select>
       </div>
       {groups.isError && <p className="notice bad">{groups.error.message}</p>}
@@ -46,39 +79,7 @@ export function LocalGroupsView() {
       )}
       {data && data.groups.length > 0 && (
         <div className="card-table">
-          <table className="table">
-            <caption className="sr-only">Local norm groups by {GROUPING_LABELS[by].toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th>Group</th>
-                <th>Population</th>
-                <th>People</th>
-                {data.groups[0]!.scales.map((s) => (
-                  <th key={s.scale}>{s.name} mean (SD)</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.groups.map((g) => (
-                <tr key={`${g.group}|${g.population}`}>
-                  <td>{g.group}</td>
-                  <td>{POPULATION_LABELS[g.population]}</td>
-                  <td>{g.n}</td>
-                  {g.sufficient ? (
-                    g.scales.map((s) => (
-                      <td key={s.scale}>
-                        {fixed(s.mean)} ({fixed(s.sd)})
-                      </td>
-                    ))
-                  ) : (
-                    <td colSpan={g.scales.length} className="muted">
-                      {g.message}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={data.groups} columns={columnsFor(data.groups[0]!.scales)} rowKey={(g) => `${g.group}|${g.population}`} caption={`Local norm groups by ${inSentence(words.groupings[by])}`} />
         </div>
       )}
     </>

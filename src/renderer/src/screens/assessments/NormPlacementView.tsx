@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { NormOption, ResultDetail } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
-import { fixed, normOptionLabel, POPULATION_LABELS } from './labels';
+import { fixed, normOptionLabel } from './labels';
 import { TScoreChart } from './TScoreChart';
+import { words } from '../../../../shared/words';
 
 const keyOf = (option: NormOption) => JSON.stringify(option.ref);
 
@@ -34,7 +35,7 @@ export function NormPlacementView({ result, greyed = null }: { result: ResultDet
   if (list.length === 0)
     return (
       <p className="notice">
-        There is nothing to compare this result with yet. Import a norm table under <Link href="/norms">Norms</Link>, or store more results of {POPULATION_LABELS[result.context]} for a local group.
+        There is nothing to compare this result with yet. Import a norm table under <Link href="/norms">Norms</Link>, or store more results of {words.populations[result.context]} for a local group.
       </p>
     );
   const p = placement.data;
@@ -60,13 +61,13 @@ export function NormPlacementView({ result, greyed = null }: { result: ResultDet
       </div>
       {selected && (
         <p className="muted">
-          {selected.norm.origin === 'local' ? 'Local norm group' : 'Imported norm table'} describing <strong>{POPULATION_LABELS[selected.norm.population]}</strong> · {selected.norm.source}
+          {words.normOrigins[selected.norm.origin]} describing <strong>{words.populations[selected.norm.population]}</strong> · {selected.norm.source}
         </p>
       )}
       {selected && !selected.sameFor && (
         <label className="check">
           <input type="checkbox" checked={allowMixing} onChange={(e) => setAllowMixing(e.target.checked)} />
-          Compare this result of {POPULATION_LABELS[result.context]} with norms of {POPULATION_LABELS[selected.norm.population]} anyway (the figures will be marked as mixed)
+          Compare this result of {words.populations[result.context]} with norms of {words.populations[selected.norm.population]} anyway (the figures will be marked as mixed)
         </label>
       )}
       {placement.isError && <p className="notice bad">{placement.error.message}</p>}

@@ -2,14 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import { normMetadataSchema, type NormMetadataInput } from '../../../../shared/api';
+import { normMetadataSchema, type NormMetadataInput, type NormTableRecord } from '../../../../shared/api';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { Field, showApiError } from '../../forms/form-helpers';
 import { formatDateTime } from '../../format';
-import { fixed, POPULATION_LABELS } from './labels';
+import { fixed } from './labels';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { words } from '../../../../shared/words';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
 const POPULATIONS = normMetadataSchema.shape.population.options;
@@ -48,7 +50,7 @@ function NormImportForm() {
         publishes no norms; use figures from a publication or your own data, and say who they describe.
       </p>
       <div className="form-grid">
-        <Field label="Instrument" error={errors.instrumentId?.message}>
+        <Field label={words.fields.instrumentId} error={errors.instrumentId?.message}>
           {(a) => (
             <select {...a} {...register('instrumentId')}>
               {(instruments.data ?? []).map((i) => (
@@ -62,7 +64,7 @@ function NormImportForm() {
         <Field label="Name of the norm group" error={errors.label?.message}>
           {(a) => <input {...a} {...register('label')} />}
         </Field>
-        <Field label="Who the figures describe" error={errors.population?.message}>
+        <Field label={words.fields.population} error={errors.population?.message}>
           {(a) => (
             <select {...a} {...register('population')} defaultValue="">
               <option value="" disabled>
@@ -70,13 +72,13 @@ function NormImportForm() {
               </option>
               {POPULATIONS.map((p) => (
                 <option key={p} value={p}>
-                  {POPULATION_LABELS[p]}
+                  {words.populations[p]}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Source" error={errors.source?.message} hint="Publication or data set the figures come from">
+        <Field label={words.fields.source} error={errors.source?.message} hint="Publication or data set the figures come from">
           {(a) => <input {...a} {...register('source')} />}
         </Field>
         <Field label="CSV file" error={fileError ?? undefined}>
@@ -110,6 +112,32 @@ export function NormsView() {
   const instruments = useApiQuery('instruments.list', { archived: 'include' });
   const instrumentName = (key: string) => instruments.data?.find((i) => i.key === key)?.name ?? key;
   const archive = useArchiveWithUndo('norms', ['norms.', 'assessments.']);
+  const columns: Array<Column<NormTableRecord>> = [
+    { id: 'name', header: 'Name', sortBy: (t) => t.label, cell: (t) => t.label },
+    { id: 'instrument', header: 'Instrument', sortBy: (t) => instrumentName(t.instrumentId), cell: (t) => instrumentName(t.instrumentId) },
+    { id: 'population', header: 'Population', sortBy: (t) => words.populations[t.population], cell: (t) => words.populations[t.population] },
+    {
+      id: 'scales',
+      header: 'Scales',
+      sortBy: (t) => t.rows.length,
+      cell: (t) => <span title={t.rows.map((r) => `${r.scale}: ${fixed(r.mean)} (${fixed(r.sd)})`).join(', ')}>{t.rows.length}</span>,
+    },
+    { id: 'n', header: 'n', sortBy: (t) => t.n, cell: (t) => t.n ?? '—' },
+    { id: 'source', header: 'Source', sortBy: (t) => t.source, cell: (t) => t.source },
+    { id: 'imported', header: 'Imported', sortBy: (t) => t.createdAt, cell: (t) => formatDateTime(t.createdAt) },
+    {
+      id: 'actions',
+      header: '',
+      className: 'actions',
+      cell: (t) => (
+        <ArchiveToggle
+          archived={Boolean(t.archivedAt)}
+          onArchive={() => archive.archive(t.id, `the norm table "${t.label}"`)}
+          onRestore={() => archive.restore(t.id, `the norm table "${t.label}"`)}
+        />
+      ),
+    },
+  ];
   return (
     <>
       <NormImportForm />
@@ -124,40 +152,7 @@ export function NormsView() {
           <p className="muted">No norm tables yet. Import one above; until then results are compared with local groups computed from stored results.</p>
         )}
         {tables.data && tables.data.length > 0 && (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Instrument</th>
-                <th>Population</th>
-                <th>Scales</th>
-                <th>n</th>
-                <th>Source</th>
-                <th>Imported</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tables.data.map((t) => (
-                <tr key={t.id} className={t.archivedAt ? 'archived' : undefined}>
-                  <td>{t.label}</td>
-                  <td>{instrumentName(t.instrumentId)}</td>
-                  <td>{POPULATION_LABELS[t.population]}</td>
-                  <td title={t.rows.map((r) => `${r.scale}: ${fixed(r.mean)} (${fixed(r.sd)})`).join(', ')}>{t.rows.length}</td>
-                  <td>{t.n ?? '—'}</td>
-                  <td>{t.source}</td>
-                  <td>{formatDateTime(t.createdAt)}</td>
-                  <td className="actions">
-                    <ArchiveToggle
-                      archived={Boolean(t.archivedAt)}
-                      onArchive={() => archive.archive(t.id, `the norm table "${t.label}"`)}
-                      onRestore={() => archive.restore(t.id, `the norm table "${t.label}"`)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={tables.data} columns={columns} rowKey={(t) => t.id} caption="Norm tables" className="table compact" rowClassName={(t) => (t.archivedAt ? 'archived' : undefined)} />
         )}
       </div>
     </>

@@ -1,8 +1,29 @@
 import { Link } from 'wouter';
+import type { ResultRow } from '../../../../shared/api';
+import { verdicts } from '../../../../shared/psychometrics';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS } from './labels';
 import { VerdictBadges } from './VerdictBadges';
+import { words } from '../../../../shared/words';
+
+/** The columns of a person's results; the verdict sorts from sound to unusable. */
+const COLUMNS: Array<Column<ResultRow>> = [
+  { id: 'takenOn', header: words.resultListSorts.takenOn, sortBy: (r) => r.takenOn, cell: (r) => <Link href={`~/assessments/${r.id}`}>{formatDate(r.takenOn)}</Link> },
+  { id: 'instrument', header: 'Instrument', sortBy: (r) => r.instrumentName, cell: (r) => r.instrumentName },
+  { id: 'context', header: words.resultListSorts.context, sortBy: (r) => words.assessmentContexts[r.context], cell: (r) => words.assessmentContexts[r.context] },
+  {
+    id: 'verdict',
+    header: words.resultListSorts.verdict,
+    sortBy: (r) => verdicts.indexOf(r.verdict),
+    cell: (r) => (
+      <>
+        <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} unchecked={r.unchecked} />
+        {r.archivedAt && <span className="muted"> · archived</span>}
+      </>
+    ),
+  },
+];
 
 /** A person's questionnaire history on their profile, newest first, each linking to the result. */
 export function PersonAssessments({ personId }: { personId: string }) {
@@ -17,31 +38,7 @@ export function PersonAssessments({ personId }: { personId: string }) {
         </p>
       )}
       {results.data && results.data.total > 0 && (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th>Taken on</th>
-              <th>Instrument</th>
-              <th>Context</th>
-              <th>Validity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.data.rows.map((r) => (
-              <tr key={r.id} className={r.archivedAt ? 'archived' : undefined}>
-                <td>
-                  <Link href={`~/assessments/${r.id}`}>{formatDate(r.takenOn)}</Link>
-                </td>
-                <td>{r.instrumentName}</td>
-                <td>{CONTEXT_LABELS[r.context]}</td>
-                <td>
-                  <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
-                  {r.archivedAt && <span className="muted"> · archived</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable rows={results.data.rows} columns={COLUMNS} rowKey={(r) => r.id} caption="Questionnaire results of this person" className="table compact" rowClassName={(r) => (r.archivedAt ? 'archived' : undefined)} />
       )}
     </div>
   );

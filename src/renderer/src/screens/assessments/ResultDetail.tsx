@@ -1,13 +1,14 @@
 import { Link, useLocation } from 'wouter';
 import type { ResultDetail as Detail } from '../../../../shared/api';
-import { POPULATION_WORDS } from '../../../../shared/psychometrics';
+import type { ValidityIndex } from '../../../../shared/psychometrics';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
-import { CONTEXT_LABELS, fixed, INDEX_LABELS, VERDICT_LABELS } from './labels';
+import { fixed } from './labels';
 import { NormPlacementView } from './NormPlacementView';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { VerdictBadges } from './VerdictBadges';
+import { capitalised, words } from '../../../../shared/words';
 import { SessionFacts } from '../questionnaires/profile/SessionFacts';
 
 const MEANING = {
@@ -20,15 +21,15 @@ const MEANING = {
 function comparedWith(r: Detail): string | null {
   const c = r.comparison;
   if (c !== null && c.size < c.minimum) return null;
-  if (c !== null && c.reference > 0) return `Answer patterns were compared with ${c.size} people: the ${r.batchSize} scored together and ${c.reference} stored results of ${POPULATION_WORDS[r.context]}.`;
+  if (c !== null && c.reference > 0) return `Answer patterns were compared with ${c.size} people: the ${r.batchSize} scored together and ${c.reference} stored results of ${words.populations[r.context]}.`;
   return `Answer patterns were compared within the batch of ${r.batchSize} scored together.`;
 }
 
 /** Indices not computed for the same reason, named together: "Mahalanobis D², Psychometric synonyms: …". */
 function byReason(notComputed: Detail['notComputed']): Array<{ names: string; message: string }> {
   const groups = new Map<string, string[]>();
-  for (const n of notComputed) groups.set(n.message, [...(groups.get(n.message) ?? []), INDEX_LABELS[n.index] ?? n.index]);
-  return [...groups].map(([message, names]) => ({ names: names.join(', '), message }));
+  for (const n of notComputed) groups.set(n.message, [...(groups.get(n.message) ?? []), words.validityIndices[n.index]]);
+  return [...groups].map(([message, names]) => ({ names: capitalised(names.join(', ')), message }));
 }
 
 /** Why an invalid result's percentiles are greyed, or null when they are not. */
@@ -59,7 +60,7 @@ export function ResultDetail({ id }: { id: string }) {
   const c = r.careless;
   const greyed = invalidBecause(r);
   const notComputed = new Map(r.notComputed.map((n) => [n.index, n.message]));
-  const figure = (index: string, value: string) => (notComputed.has(index) ? 'not computed' : value);
+  const figure = (index: ValidityIndex, value: string) => (notComputed.has(index) ? 'not computed' : value);
   return (
     <section className="page">
       <header className="page-header">
@@ -71,7 +72,7 @@ export function ResultDetail({ id }: { id: string }) {
             <Link href={`~/crew/${r.personId}`}>{r.personName}</Link> · {formatDate(r.takenOn)}
           </h1>
           <p className="muted">
-            {r.instrumentName} · {CONTEXT_LABELS[r.context]} · answered {r.answered} of {r.items} items · {r.batchSize === 1 ? 'scored on its own' : `scored in a batch of ${r.batchSize}`}
+            {r.instrumentName} · {words.assessmentContexts[r.context]} · answered {r.answered} of {r.items} items · {r.batchSize === 1 ? 'scored on its own' : `scored in a batch of ${r.batchSize}`}
             {r.sourceFile ? ` from ${r.sourceFile}` : ''}
             {r.archivedAt ? ' · archived' : ''}
           </p>
@@ -85,7 +86,13 @@ export function ResultDetail({ id }: { id: string }) {
         <h2>
           Validity: <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
         </h2>
-        <p>{r.verdict === 'valid' && r.notComputed.length > 0 ? 'No index that could be computed crossed its cut-off; the ones that could not are listed below.' : MEANING[r.verdict]}</p>
+        <p>
+          {r.unchecked
+            ? words.uncheckedResult.explanation
+            : r.verdict === 'valid' && r.notComputed.length > 0
+              ? 'No index that could be computed crossed its cut-off; the ones that could not are listed below.'
+              : MEANING[r.verdict]}
+        </p>
         {r.reasons.length > 0 && (
           <ul aria-label="Reasons">
             {r.reasons.map((reason) => (
@@ -110,7 +117,7 @@ export function ResultDetail({ id }: { id: string }) {
         {r.currentVerdict !== r.verdict && (
           <div className="notice warn" role="status">
             <p>
-              Under the validity rules in force now this result would be <strong>{VERDICT_LABELS[r.currentVerdict].toLowerCase()}</strong>. The verdict it was given stays as it is; change the rules under
+              Under the validity rules in force now this result would be <strong>{words.verdicts[r.currentVerdict].toLowerCase()}</strong>. The verdict it was given stays as it is; change the rules under
               Validity rules.
             </p>
             {r.currentReasons.length > 0 && (
@@ -125,18 +132,20 @@ export function ResultDetail({ id }: { id: string }) {
         <details>
           <summary>Careless-responding indices</summary>
           <dl className="facts">
-            <dt>Longest run of one answer</dt>
+            <dt>{capitalised(words.validityIndices.longstringMax)}</dt>
             <dd>{fixed(c.longstringMax, 0)}</dd>
-            <dt>Spread of answers (IRV)</dt>
+            <dt>{capitalised(words.validityIndices.irv)}</dt>
             <dd>{figure('irv', fixed(c.irv))}</dd>
-            <dt>Mahalanobis D²</dt>
+            <dt>{words.validityIndices.mahalanobis}</dt>
             <dd>
               {figure('mahalanobis', fixed(c.mahalanobis, 1))}
               {c.mahalanobisFlag ? ' (unusual for the group compared with)' : ''}
             </dd>
-            <dt>Even-odd inconsistency</dt>
+            <dt>{capitalised(words.validityIndices.evenOdd)}</dt>
             <dd>{figure(c.evenOddFacets === null ? 'evenOdd' : 'evenOddFacets', fixed(c.evenOddFacets ?? c.evenOdd))}</dd>
-            <dt>Psychometric synonyms / antonyms</dt>
+            <dt>
+              {capitalised(words.validityIndices.psychSyn)} / {words.validityIndices.psychAnt}
+            </dt>
             <dd>
               {figure('psychSyn', fixed(c.psychSyn))} / {figure('psychAnt', fixed(c.psychAnt))}
             </dd>

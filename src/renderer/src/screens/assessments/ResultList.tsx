@@ -7,11 +7,12 @@ import { useApiQuery } from '../../api/hooks';
 import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
-import { NO_RESULT_FILTERS, useResultFilters, type ResultFilters } from '../../state/ui';
+import { fromFirstPage, NO_RESULT_FILTERS, useResultFilters, useResultSort, type ResultFilters } from '../../state/ui';
+import { CoreSortHeading } from '../../components/SortableTable';
 import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
-import { CONTEXT_LABELS, VERDICT_LABELS } from './labels';
 import { VerdictBadges } from './VerdictBadges';
+import { words } from '../../../../shared/words';
 
 const PAGE = 100;
 
@@ -19,6 +20,7 @@ const PAGE = 100;
 export function ResultList() {
   const { filters, setFilter } = useResultFilters();
   const { offset } = filters;
+  const sort = fromFirstPage(useResultSort(), () => setFilter('offset', 0));
   const [importing, setImporting] = useState(false);
   const search = useDebounced(filters.search, 200);
   const query: ResultListInput = {
@@ -26,6 +28,8 @@ export function ResultList() {
     archived: filters.archived,
     offset,
     limit: PAGE,
+    sort: sort.sort,
+    descending: sort.descending,
     ...(filters.context ? { context: filters.context } : {}),
     ...(filters.verdict ? { verdict: filters.verdict } : {}),
     ...(filters.verdictChanged ? { verdictChanged: true } : {}),
@@ -40,11 +44,11 @@ export function ResultList() {
         <input type="search" aria-label="Search by name" placeholder="Search by name…" value={filters.search} onChange={(e) => set('search', e.target.value)} />
         <select aria-label="Context" value={filters.context} onChange={(e) => set('context', e.target.value)}>
           <option value="">Applicants and crew in post</option>
-          <EnumOptions values={assessmentContexts} labels={CONTEXT_LABELS} />
+          <EnumOptions values={assessmentContexts} labels={words.assessmentContexts} />
         </select>
         <select aria-label="Verdict" value={filters.verdict} onChange={(e) => set('verdict', e.target.value)}>
           <option value="">Any verdict</option>
-          <EnumOptions values={verdicts} labels={VERDICT_LABELS} />
+          <EnumOptions values={verdicts} labels={words.verdicts} />
         </select>
         <label className="check">
           <input type="checkbox" checked={filters.verdictChanged} onChange={(e) => setFilter('verdictChanged', e.target.checked)} />
@@ -81,12 +85,12 @@ export function ResultList() {
               <caption className="sr-only">Questionnaire results</caption>
               <thead>
                 <tr>
-                  <th>Person</th>
-                  <th>Taken on</th>
+                  <CoreSortHeading column="person" label={words.resultListSorts.person} sort={sort} />
+                  <CoreSortHeading column="takenOn" label={words.resultListSorts.takenOn} sort={sort} />
                   <th>Instrument</th>
-                  <th>Context</th>
-                  <th>Answered</th>
-                  <th>Validity</th>
+                  <CoreSortHeading column="context" label={words.resultListSorts.context} sort={sort} />
+                  <CoreSortHeading column="answered" label={words.resultListSorts.answered} sort={sort} />
+                  <CoreSortHeading column="verdict" label={words.resultListSorts.verdict} sort={sort} />
                 </tr>
               </thead>
               <tbody>
@@ -97,12 +101,12 @@ export function ResultList() {
                     </td>
                     <td>{formatDate(r.takenOn)}</td>
                     <td>{r.instrumentName}</td>
-                    <td>{CONTEXT_LABELS[r.context]}</td>
+                    <td>{words.assessmentContexts[r.context]}</td>
                     <td>
                       {r.answered}/{r.items}
                     </td>
                     <td>
-                      <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} />
+                      <VerdictBadges verdict={r.verdict} currentVerdict={r.currentVerdict} unchecked={r.unchecked} />
                       {r.reasons > 0 && <span className="muted"> · {r.reasons} {r.reasons === 1 ? 'reason' : 'reasons'}</span>}
                       {r.archivedAt && <span className="muted"> · archived</span>}
                     </td>

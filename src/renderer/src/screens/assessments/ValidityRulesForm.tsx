@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { assessmentSettingsSchema, type AssessmentSettings, type AssessmentSettingsInput } from '../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Field, numberOrNaN, numberOrNull, showApiError } from '../../forms/form-helpers';
+import { capitalised, inSentence, words } from '../../../../shared/words';
 
 const DEFAULTS = assessmentSettingsSchema.parse({});
 
@@ -11,13 +12,13 @@ type Path = FieldPath<AssessmentSettingsInput>;
 
 /** Cut-off pairs (questionable, invalid) with what they mean; blank switches a cut-off off. */
 const PAIRS: Array<{ key: 'answered' | 'longstring' | 'irv' | 'mahalanobis' | 'evenOdd' | 'psychSyn' | 'psychAnt'; label: string; hint: string }> = [
-  { key: 'answered', label: 'Share of items answered', hint: 'Flag when fewer than this share (0–1) of the items were answered' },
-  { key: 'longstring', label: 'Longest run of one answer', hint: 'Share of the items (0–1); flag when the run of identical answers is at least this long' },
-  { key: 'irv', label: 'Spread of answers (IRV)', hint: 'Share of the response range (0–1); flag when the spread is below it (straight-lining)' },
-  { key: 'mahalanobis', label: 'Mahalanobis D² confidence', hint: 'χ² confidence (between 0 and 1, e.g. 0.99); flag when D² is above that quantile, relative to the group compared with' },
-  { key: 'evenOdd', label: 'Even-odd inconsistency', hint: 'Flag when the index (−1 to 1, higher = less consistent) is above this' },
-  { key: 'psychSyn', label: 'Psychometric synonyms', hint: 'Flag when the within-person r is below this' },
-  { key: 'psychAnt', label: 'Psychometric antonyms', hint: 'Flag when the within-person r is above this' },
+  { key: 'answered', label: capitalised(words.validityIndices.answered), hint: 'Flag when fewer than this share (0–1) of the items were answered' },
+  { key: 'longstring', label: capitalised(words.validityIndices.longstringMax), hint: 'Share of the items (0–1); flag when the run of identical answers is at least this long' },
+  { key: 'irv', label: capitalised(words.validityIndices.irv), hint: 'Share of the response range (0–1); flag when the spread is below it (straight-lining)' },
+  { key: 'mahalanobis', label: `${words.validityIndices.mahalanobis} confidence`, hint: 'χ² confidence (between 0 and 1, e.g. 0.99); flag when D² is above that quantile, relative to the group compared with' },
+  { key: 'evenOdd', label: capitalised(words.validityIndices.evenOdd), hint: 'Flag when the index (−1 to 1, higher = less consistent) is above this' },
+  { key: 'psychSyn', label: capitalised(words.validityIndices.psychSyn), hint: 'Flag when the within-person r is below this' },
+  { key: 'psychAnt', label: capitalised(words.validityIndices.psychAnt), hint: 'Flag when the within-person r is above this' },
 ];
 
 function RulesForm({ settings }: { settings: AssessmentSettings }) {
@@ -74,7 +75,7 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
               </td>
               {(['questionable', 'invalid'] as const).map((level) => (
                 <td key={level}>
-                  <Field label={`${label}: ${level}`} error={message(`thresholds.${key}.${level}`)}>
+                  <Field label={`${label}: ${inSentence(words.verdicts[level])}`} error={message(`thresholds.${key}.${level}`)}>
                     {(a) => <input {...a} inputMode="decimal" {...number(`thresholds.${key}.${level}`, true)} />}
                   </Field>
                 </td>

@@ -3,9 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import { useLocation } from 'wouter';
-import { listStatusSchema, type CrewListInput, type CrewListRow, type CrewListSort } from '../../../../shared/api';
+import { CREW_LIST_SORTS, listStatusSchema, type CrewListInput, type CrewListRow } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENTS, DEPARTMENT_LABELS, PERSON_STATUS_LABELS, POSITION_TITLES } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, POSITION_TITLES } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/hooks';
 import { ArchivedFilterSelect } from '../../components/ArchivedFilterSelect';
@@ -16,17 +16,12 @@ import { EnumOptions } from '../../forms/form-helpers';
 import { PersonForm } from '../../forms/PersonForm';
 import { NO_FILTERS, useCrewFilters, useCrewSort, useDialogs } from '../../state/ui';
 import { useDebounced } from './useDebounced';
+import { words } from '../../../../shared/words';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
 /** The list's columns; each sorts in the core, so a sorted list of 100,000 still loads a page at a time. */
-const COLUMNS: Array<[CrewListSort, string]> = [
-  ['name', 'Name'],
-  ['position', 'Position'],
-  ['status', 'Status'],
-  ['nationality', 'Nationality'],
-  ['email', 'E-mail'],
-];
+const COLUMNS = CREW_LIST_SORTS;
 const ALL_TITLES = [...new Set(DEPARTMENTS.flatMap((d) => POSITION_TITLES[d]))];
 
 export async function exportPeople(): Promise<void> {
@@ -62,7 +57,7 @@ function Filters() {
       </select>
       <select aria-label="Department" value={filters.department} onChange={(e) => setFilter('department', e.target.value as typeof filters.department)}>
         <option value="">All departments</option>
-        <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+        <EnumOptions values={DEPARTMENTS} labels={words.departments} />
       </select>
       <input aria-label="Position" placeholder="Position…" list="crew-position-titles" value={filters.positionTitle} onChange={(e) => setFilter('positionTitle', e.target.value)} />
       <datalist id="crew-position-titles">
@@ -72,7 +67,7 @@ function Filters() {
       </datalist>
       <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status', e.target.value as typeof filters.status)}>
         <option value="">Any status</option>
-        <EnumOptions values={listStatusSchema.options} labels={PERSON_STATUS_LABELS} />
+        <EnumOptions values={listStatusSchema.options} labels={words.personStatuses} />
       </select>
       <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
       {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
@@ -224,11 +219,11 @@ export function CrewList() {
       ) : (
         <div className="vtable" role="table" aria-label="Crew list" aria-rowcount={total + 1}>
           <div className="vrow vhead" role="row" aria-rowindex={1}>
-            {COLUMNS.map(([column, label]) => {
+            {COLUMNS.map((column) => {
               const direction = sort.sort === column ? (sort.descending ? 'descending' : 'ascending') : 'none';
               return (
                 <span key={column} role="columnheader" aria-sort={direction}>
-                  <SortHeader label={label} direction={direction} onSort={() => sort.sortBy(column)} />
+                  <SortHeader label={words.crewListSorts[column]} direction={direction} onSort={() => sort.sortBy(column)} />
                 </span>
               );
             })}

@@ -3,8 +3,6 @@ import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import type { AssignmentHistoryItem } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
-import { todayIsoDate } from '../../../../shared/domain/dates';
 import { initials } from '../../../../shared/domain/text';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -16,11 +14,9 @@ import { AssignmentForm } from '../../forms/AssignmentForm';
 import { PersonForm } from '../../forms/PersonForm';
 import { formatDate } from '../../format';
 import { PersonAssessments } from '../assessments/PersonAssessments';
+import { AssignmentHistory } from './AssignmentHistory';
 import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
-import { ArchiveToggle } from '../../components/ArchiveToggle';
-import { describeRotation } from '../vessels/manning/manning-text';
 
-const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
 function Photo({ personId, hasPhoto, name, initialsOf, editable }: { personId: string; hasPhoto: boolean; name: string; initialsOf: string; editable: boolean }) {
   const photo = useApiQuery('people.photo', { id: personId }, { enabled: hasPhoto });
@@ -70,11 +66,6 @@ export function PersonProfile({ id }: { id: string }) {
   const [assigning, setAssigning] = useState(false);
   const [editingAssignment, setEditingAssignment] = useState<AssignmentHistoryItem | null>(null);
   const people = useArchiveWithUndo('people');
-  const assignments = useArchiveWithUndo('assignments');
-  const end = useApiMutation('assignments.update', ['people.', 'vessels.'], {
-    onSuccess: () => toast.success('Assignment ended today'),
-    onError: (error) => toast.error(error.message),
-  });
 
   if (detail.isPending) return <p className="page muted">Loading…</p>;
   if (detail.isError)
@@ -148,54 +139,7 @@ export function PersonProfile({ id }: { id: string }) {
         {history.length === 0 ? (
           <p className="muted">{archived ? 'No assignments.' : 'Not assigned yet. Use "Assign to a position" to place them on a vessel.'}</p>
         ) : (
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th>Vessel</th>
-                <th>Position</th>
-                <th>From</th>
-                <th>To</th>
-                <th>Rotation</th>
-                <th>State</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((a) => (
-                <tr key={a.assignmentId} className={a.state === 'archived' ? 'archived' : undefined}>
-                  <td>
-                    <Link href={`~/vessels/${a.vesselId}`}>{a.vesselName}</Link>
-                  </td>
-                  <td>
-                    {a.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[a.department]}</span>
-                  </td>
-                  <td>{formatDate(a.startDate)}</td>
-                  <td>{a.endDate ? formatDate(a.endDate) : 'open-ended'}</td>
-                  <td>{describeRotation(a.rotation, a.rotationRestart)}</td>
-                  <td>
-                    <span className={`badge ${stateBadge[a.state]}`}>{a.state === 'current' && a.phase ? (a.phase === 'onboard' ? 'current · onboard' : 'current · on leave') : a.state}</span>
-                  </td>
-                  <td className="actions">
-                    {a.state !== 'archived' && !archived && (
-                      <button type="button" onClick={() => setEditingAssignment(a)} aria-label={`Edit the assignment on ${a.vesselName}`}>
-                        Edit
-                      </button>
-                    )}{' '}
-                    {a.state === 'current' && !archived && (
-                      <button type="button" onClick={() => end.mutate({ id: a.assignmentId, startDate: a.startDate, endDate: todayIsoDate(), rotation: a.rotation })}>
-                        End today
-                      </button>
-                    )}{' '}
-                    <ArchiveToggle
-                      archived={a.state === 'archived'}
-                      onArchive={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}
-                      onRestore={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AssignmentHistory history={history} archived={archived} onEdit={setEditingAssignment} />
         )}
       </div>
       <PersonDocuments personId={person.id} archived={archived} />

@@ -2,12 +2,10 @@ import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
 import type { DocumentRecord } from '../../../../shared/api';
-import { CERTIFICATE_LABELS } from '../../../../shared/domain/certificates';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiMutation, useApiQuery, useApiTask } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { ImageViewer } from '../../components/documents/ImageViewer';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from '../../components/documents/labels';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
@@ -15,6 +13,7 @@ import { Field } from '../../forms/form-helpers';
 import { ReviewerForm } from '../../forms/ReviewerForm';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { ReviewHistory } from './ReviewHistory';
+import { inSentence, reasonWords, words } from '../../../../shared/words';
 
 function Preview({ id, name }: { id: string; name: string }) {
   const preview = useApiQuery('documents.preview', { id }, { staleTime: Infinity });
@@ -59,8 +58,6 @@ function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose
   );
 }
 
-const ACTION_WORDS = { accept: 'Accept', reject: 'Reject', reread: 'Read again' } as const;
-
 /** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
 export function DocumentDetail({ id }: { id: string }) {
   const detail = useApiQuery('documents.get', { id });
@@ -72,7 +69,7 @@ export function DocumentDetail({ id }: { id: string }) {
     onError: (error) => toast.error(error.message),
   });
   const reverify = useApiTask('documents.reverify', ['documents.'], {
-    onSuccess: (saved) => toast.success(`Read again: ${saved.status === 'verified' ? 'verified' : saved.status === 'review' ? 'needs review' : 'rejected'}`),
+    onSuccess: (saved) => toast.success(`Read again: ${inSentence(words.verificationStatuses[saved.status])}`),
     onError: (error) => toast.error(error.message),
   });
   const document = detail.data?.document;
@@ -119,8 +116,8 @@ export function DocumentDetail({ id }: { id: string }) {
             {archived && <span className="badge bad">Archived</span>}
           </h1>
           <p className="muted">
-            {DOCUMENT_TYPE_LABELS[document.type]}
-            {document.kind && document.type === 'stcw_certificate' ? ` · ${CERTIFICATE_LABELS[document.kind]}` : ''} of{' '}
+            {words.documentTypes[document.type]}
+            {document.kind && document.type === 'stcw_certificate' ? ` · ${words.certificates[document.kind]}` : ''} of{' '}
             <Link href={`~/crew/${document.personId}`}>{document.personName}</Link> · {formatBytes(document.byteSize)}
             {document.confidence !== null ? ` · OCR confidence ${Math.round(document.confidence * 100)}%` : ''}
             {document.expiresOn ? ` · valid until ${formatDate(document.expiresOn)}` : ''}
@@ -179,7 +176,7 @@ export function DocumentDetail({ id }: { id: string }) {
         <ul className="notice action-notes" aria-label="Why some actions are not available">
           {unavailable.map((name) => (
             <li key={name} id={`why-not-${name}`}>
-              <strong>{ACTION_WORDS[name]}</strong> is not possible: {actions[name].reason}
+              <strong>{words.documentActions[name]}</strong> is not possible: {actions[name].reason}
             </li>
           ))}
         </ul>

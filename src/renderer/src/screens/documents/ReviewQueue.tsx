@@ -1,21 +1,29 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
-import { DOCUMENT_TYPE_LABELS, reasonWords } from '../../../../shared/domain/document-words';
 import { VerificationBadge } from '../../components/documents/labels';
 import { formatDateTime } from '../../format';
-import type { QueueStatus } from '../../../../shared/api';
+import { queueStatusSchema, type DocumentListSort, type QueueStatus } from '../../../../shared/api';
+import { CoreSortHeading } from '../../components/SortableTable';
 import { EnumOptions } from '../../forms/form-helpers';
 import { useQueueFilters } from '../../state/documents';
+import { useQueueSort } from '../../state/ui';
+import { reasonWords, words } from '../../../../shared/words';
 
-/** Every status the queue can show (the type asks for all of them), in the order offered: waiting for a person first. */
-const STATUS_LABELS: Record<QueueStatus, string> = { review: 'Needs review', verified: 'Verified', rejected: 'Rejected', all: 'All' };
-const STATUS_FILTERS = Object.keys(STATUS_LABELS) as QueueStatus[];
+/** The columns of the queue that sort (in the core: the queue shows the first 500 of a list that may be longer). */
+const SORTED: DocumentListSort[] = ['file', 'person', 'type', 'status'];
 
-/** The review queue: documents waiting for a person (or any status), newest first; Enter opens one. */
+/** The review queue: documents waiting for a person (or any status), newest first or by a column; Enter opens one. */
 export function ReviewQueue() {
   const { status, vesselId, archived, set } = useQueueFilters();
+  const sort = useQueueSort();
   const vessels = useApiQuery('vessels.list', {});
-  const queue = useApiQuery('documents.list', { status, ...(vesselId ? { vesselId } : {}), archived: archived ? 'only' : 'exclude', limit: 500 });
+  const queue = useApiQuery(
+    'documents.list',
+    { status, ...(vesselId ? { vesselId } : {}), archived: archived ? 'only' : 'exclude', limit: 500, sort: sort.sort, descending: sort.descending },
+    // The table stays while the next order loads, so the heading just chosen keeps the keyboard's focus.
+    { placeholderData: keepPreviousData },
+  );
   return (
     <section className="page">
       <header className="page-header">
@@ -25,7 +33,7 @@ export function ReviewQueue() {
         <label>
           Status{' '}
           <select value={status} onChange={(e) => set({ status: e.target.value as QueueStatus })}>
-            <EnumOptions values={STATUS_FILTERS} labels={STATUS_LABELS} />
+            <EnumOptions values={queueStatusSchema.options} labels={words.documentListStatuses} />
           </select>
         </label>
         <label>
@@ -55,12 +63,11 @@ export function ReviewQueue() {
             <caption className="sr-only">Documents ({queue.data.total})</caption>
             <thead>
               <tr>
-                <th>File</th>
-                <th>Person</th>
-                <th>Type</th>
-                <th>Status</th>
+                {SORTED.map((column) => (
+                  <CoreSortHeading key={column} column={column} label={words.documentListSorts[column]} sort={sort} />
+                ))}
                 <th>Why</th>
-                <th>Added</th>
+                <CoreSortHeading column="added" label={words.documentListSorts.added} sort={sort} />
               </tr>
             </thead>
             <tbody>
@@ -72,7 +79,7 @@ export function ReviewQueue() {
                   <td>
                     <Link href={`~/crew/${row.personId}`}>{row.personName}</Link>
                   </td>
-                  <td>{DOCUMENT_TYPE_LABELS[row.type]}</td>
+                  <td>{words.documentTypes[row.type]}</td>
                   <td>
                     <VerificationBadge status={row.status} />
                   </td>
@@ -84,7 +91,12 @@ export function ReviewQueue() {
           </table>
         )
       )}
-      {queue.data && queue.data.total > queue.data.rows.length && <p className="muted">Showing the newest {queue.data.rows.length} of {queue.data.total}.</p>}
+      {queue.data && queue.data.total > queue.data.rows.length && (
+        <p className="muted">
+          Showing the first {queue.data.rows.length} of {queue.data.total}
+          {sort.sort === 'added' && sort.descending ? ' (the newest)' : ''}.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import type { Input } from '../../../../shared/api';
+import { ANOVA_GROUPINGS } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 
-type Grouping = NonNullable<Input<'fit.anova'>['by']>;
-const GROUPINGS: Record<Grouping, string> = { department: 'Departments', position: 'Positions' };
-
 /** Do the fleet's trait profiles differ between departments or positions? One ANOVA per domain. */
 export function AnovaView() {
-  const [by, setBy] = useState<Grouping>('department');
+  const [by, setBy] = useState<(typeof ANOVA_GROUPINGS)[number]>('department');
   const anova = useApiQuery('fit.anova', { by });
   const data = anova.data;
   return (
@@ -17,8 +15,8 @@ export function AnovaView() {
         <h2>Fleet profiles</h2>
         <label className="field">
           <span>Compare</span>
-          <select value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
-            <EnumOptions values={Object.keys(GROUPINGS) as Grouping[]} labels={GROUPINGS} />
+          <select value={by} onChange={(e) => setBy(e.target.value as (typeof ANOVA_GROUPINGS)[number])}>
+            <EnumOptions values={ANOVA_GROUPINGS} labels={words.anovaGroupings} />
           </select>
         </label>
       </div>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Link } from 'wouter';
-import { DECISION_LABELS, type FitCandidate, type Input } from '../../../../shared/api';
-import { PREDICTOR_LABELS, PREDICTORS, SUB_SCORES, type Weights } from '../../../../shared/fit/model';
+import { type FitCandidate, type Input } from '../../../../shared/api';
+import { PREDICTORS, SUB_SCORES, type Weights } from '../../../../shared/fit/model';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format';
-import { Delta, pct, subScoreLabel } from './labels';
+import { Delta, pct } from './labels';
+import { words } from '../../../../shared/words';
 
 /** Why a candidate scored what they did: every part with its weight and share, the reasons, and the prediction. */
 export function CandidateExplanation({ candidate, weights, positionId, logId, preset, presetWeights }: { candidate: FitCandidate; weights: Weights; positionId: string; logId: string; preset: string; presetWeights?: Weights | undefined }) {
@@ -41,7 +42,7 @@ export function CandidateExplanation({ candidate, weights, positionId, logId, pr
             const part = candidate.parts.find((x) => x.name === name)!;
             return (
               <tr key={name}>
-                <td>{subScoreLabel(name)}</td>
+                <td>{words.subScores[name]}</td>
                 <td className="num">{part.score === null ? 'not scored' : pct(part.score)}</td>
                 <td className="num">{pct(weights[name])}</td>
                 <td className="num">{pct(candidate.contributions[name], 1)}</td>
@@ -76,7 +77,7 @@ export function CandidateExplanation({ candidate, weights, positionId, logId, pr
         <tbody>
           {PREDICTORS.map((name) => (
             <tr key={name}>
-              <td>{PREDICTOR_LABELS[name]}</td>
+              <td>{words.predictors[name]}</td>
               <td className="num">{p.factors[name] === null ? 'not known' : pct(p.factors[name])}</td>
               <td className="num">
                 <Delta value={p.terms[name]} digits={2} /> <span className="muted">log-odds</span>
@@ -113,9 +114,9 @@ function DecisionForm({ personId, positionId, logId, preset, weights }: { person
         }}
       >
         <label className="field">
-          <span>Decision</span>
+          <span>{words.fields.decision}</span>
           <select value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
-            {Object.entries(DECISION_LABELS).map(([value, label]) => (
+            {Object.entries(words.decisions).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -136,7 +137,7 @@ function DecisionForm({ personId, positionId, logId, preset, weights }: { person
         <ul className="reasons note">
           {history.data.map((d) => (
             <li key={d.id}>
-              {DECISION_LABELS[d.decision]} by {d.decidedBy}, {formatDateTime(d.createdAt)}: {d.note}
+              {words.decisions[d.decision]} by {d.decidedBy}, {formatDateTime(d.createdAt)}: {d.note}
             </li>
           ))}
         </ul>

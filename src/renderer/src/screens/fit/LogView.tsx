@@ -1,11 +1,20 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { LOG_SORTS, type LogSort } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
+import { CoreSortHeading } from '../../components/SortableTable';
 import { formatDateTime } from '../../format';
+import { createCoreSort, fromFirstPage } from '../../state/ui';
+
+const PAGE = 50;
+const useLogSort = createCoreSort<LogSort>('when', true);
 
 /** Every ranking, match list, explanation, prediction and what-if shown or exported: who, when, model, inputs. */
 export function LogView() {
   const [offset, setOffset] = useState(0);
-  const log = useApiQuery('fit.log', { offset, limit: 50 });
+  const sort = fromFirstPage(useLogSort(), () => setOffset(0));
+  const log = useApiQuery('fit.log', { offset, limit: PAGE, sort: sort.sort, descending: sort.descending }, { placeholderData: keepPreviousData });
   const data = log.data;
   return (
     <div className="card">
@@ -18,18 +27,16 @@ export function LogView() {
             <caption className="sr-only">Advisory log</caption>
             <thead>
               <tr>
-                <th>When</th>
-                <th>What</th>
-                <th>Who</th>
-                <th>Model</th>
-                <th className="num">People shown</th>
+                {LOG_SORTS.map((column) => (
+                  <CoreSortHeading key={column} column={column} label={words.logSorts[column]} sort={sort} className={column === 'shown' ? 'num' : undefined} />
+                ))}
               </tr>
             </thead>
             <tbody>
               {data.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.createdAt)}</td>
-                  <td>{e.action}</td>
+                  <td>{words.advisoryActions[e.action]}</td>
                   <td>
                     {e.operator} <span className="muted">on {e.device}</span>
                   </td>
@@ -40,14 +47,14 @@ export function LogView() {
             </tbody>
           </table>
           <div className="form-actions">
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
-              Newer
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Previous
             </button>
             <span className="muted">
-              {offset + 1}–{Math.min(data.total, offset + 50)} of {data.total}
+              {offset + 1}–{Math.min(data.total, offset + PAGE)} of {data.total}
             </span>
-            <button type="button" disabled={offset + 50 >= data.total} onClick={() => setOffset(offset + 50)}>
-              Older
+            <button type="button" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+              Next
             </button>
           </div>
         </>

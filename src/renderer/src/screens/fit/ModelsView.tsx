@@ -1,9 +1,31 @@
 import { toast } from 'sonner';
-import { PREDICTOR_LABELS, PREDICTORS } from '../../../../shared/fit/model';
+import { PREDICTORS } from '../../../../shared/fit/model';
+import type { Output } from '../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDateTime } from '../../format';
+import { words } from '../../../../shared/words';
 
 const fixed = (x: unknown, digits = 3) => (typeof x === 'number' ? x.toFixed(digits) : '—');
+
+type Model = Output<'models.list'>['models'][number];
+interface Coefficient {
+  part: string;
+  estimate: number | null;
+  standardError: number | null;
+}
+
+/** The base rate first, then each predictor in the model's own order. */
+const coefficientsOf = (m: Model): Coefficient[] => [
+  { part: 'Base rate', ...m.coefficients.intercept },
+  ...PREDICTORS.map((p) => ({ part: words.predictors[p], ...m.coefficients[p] })),
+];
+
+const COEFFICIENT_COLUMNS: Array<Column<Coefficient>> = [
+  { id: 'part', header: 'Part', sortBy: (c) => c.part, cell: (c) => c.part },
+  { id: 'estimate', header: 'Coefficient (log-odds)', className: 'num', sortBy: (c) => c.estimate, cell: (c) => fixed(c.estimate) },
+  { id: 'error', header: 'Standard error', className: 'num', sortBy: (c) => c.standardError, cell: (c) => fixed(c.standardError) },
+];
 
 /** The shipped research defaults and the models fitted to this fleet; the user chooses which is in use. */
 export function ModelsView() {
@@ -41,30 +63,7 @@ export function ModelsView() {
           <p className="muted">
             {m.shipped ? 'Research defaults shipped with the app (no local data).' : `Fitted to ${m.n} outcomes (${m.events} successes) on ${m.createdAt ? formatDateTime(m.createdAt) : '—'} by ${m.author}. Deviance ${fixed(m.fit.deviance, 1)}, McFadden R² ${fixed(m.fit.mcFaddenR2)}, Brier ${fixed(m.fit.brier)}.`}
           </p>
-          <table className="table compact">
-            <caption className="sr-only">Coefficients</caption>
-            <thead>
-              <tr>
-                <th>Part</th>
-                <th className="num">Coefficient (log-odds)</th>
-                <th className="num">Standard error</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>Base rate</td>
-                <td className="num">{fixed(m.coefficients.intercept.estimate)}</td>
-                <td className="num">{fixed(m.coefficients.intercept.standardError)}</td>
-              </tr>
-              {PREDICTORS.map((p) => (
-                <tr key={p}>
-                  <td>{PREDICTOR_LABELS[p]}</td>
-                  <td className="num">{fixed(m.coefficients[p].estimate)}</td>
-                  <td className="num">{fixed(m.coefficients[p].standardError)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={coefficientsOf(m)} columns={COEFFICIENT_COLUMNS} rowKey={(c) => c.part} caption="Coefficients" className="table compact" />
         </section>
       ))}
     </div>

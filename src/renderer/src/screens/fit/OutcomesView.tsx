@@ -1,17 +1,70 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { LEAVE_REASON_LABELS, LEAVE_REASONS, type LeaveReason } from '../../../../shared/fit/model';
+import { LEAVE_REASONS, type LeaveReason } from '../../../../shared/fit/model';
+import type { Output } from '../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { Dialog } from '../../components/Dialog';
 import { formatDate } from '../../format';
 import { pct } from './labels';
+import { words } from '../../../../shared/words';
 
-interface Pending {
-  assignmentId: string;
-  personName: string;
-  positionTitle: string;
-  vessel: string;
-  endDate: string;
+type Pending = Output<'outcomes.list'>['pending'][number];
+type Outcome = Output<'outcomes.list'>['outcomes'][number];
+
+function pendingColumns(record: (pending: Pending) => void): Array<Column<Pending>> {
+  return [
+    { id: 'name', header: 'Name', sortBy: (p) => p.personName, cell: (p) => p.personName },
+    { id: 'post', header: 'Post', sortBy: (p) => `${p.positionTitle}, ${p.vessel}`, cell: (p) => `${p.positionTitle}, ${p.vessel}` },
+    { id: 'served', header: 'Served', sortBy: (p) => p.endDate, cell: (p) => `${formatDate(p.startDate)} – ${formatDate(p.endDate)}` },
+    {
+      id: 'actions',
+      header: '',
+      cell: (p) => (
+        <button type="button" onClick={() => record(p)}>
+          Record outcome
+        </button>
+      ),
+    },
+  ];
+}
+
+const outcomeWords = (o: Outcome) => (o.completed ? 'Completed' : `Left early: ${words.leaveReasons[o.leaveReason ?? 'other'].toLowerCase()}`);
+
+function outcomeColumns(withdraw: (id: string) => void): Array<Column<Outcome>> {
+  return [
+    { id: 'name', header: 'Name', sortBy: (o) => o.personName, cell: (o) => o.personName },
+    { id: 'post', header: 'Post', sortBy: (o) => `${o.positionTitle}, ${o.vessel}`, cell: (o) => `${o.positionTitle}, ${o.vessel}` },
+    { id: 'ended', header: 'Ended', sortBy: (o) => o.endDate, cell: (o) => formatDate(o.endDate) },
+    {
+      id: 'outcome',
+      header: 'Outcome',
+      sortBy: outcomeWords,
+      cell: (o) => (
+        <>
+          {outcomeWords(o)}
+          {o.success && <span className="badge ok">success</span>}
+        </>
+      ),
+    },
+    { id: 'rating', header: 'Rating', className: 'num', sortBy: (o) => o.rating, cell: (o) => o.rating ?? '—' },
+    { id: 'rehire', header: 'Would rehire', sortBy: (o) => (o.wouldRehire === null ? null : o.wouldRehire ? 0 : 1), cell: (o) => (o.wouldRehire === null ? '—' : o.wouldRehire ? 'Yes' : 'No') },
+    {
+      id: 'factors',
+      header: 'Person · team · vessel · head at the start',
+      className: 'num',
+      cell: (o) => [o.factors.individual, o.factors.team, o.factors.environment, o.factors.leader].map((f) => pct(f)).join(' · '),
+    },
+    {
+      id: 'actions',
+      header: '',
+      cell: (o) => (
+        <button type="button" className="link" onClick={() => withdraw(o.id)}>
+          Withdraw
+        </button>
+      ),
+    },
+  ];
 }
 
 /** How ended assignments went: the data a recalibration of the prediction learns from. */
@@ -26,71 +79,14 @@ export function OutcomesView() {
         <h2>Ended assignments without an outcome</h2>
         {data && data.pending.length === 0 && <p className="muted">Every ended assignment has its outcome. When you end an assignment, record here how it went.</p>}
         {data && data.pending.length > 0 && (
-          <table className="table compact">
-            <caption className="sr-only">Ended assignments without an outcome</caption>
-            <tbody>
-              {data.pending.map((p) => (
-                <tr key={p.assignmentId}>
-                  <td>{p.personName}</td>
-                  <td>
-                    {p.positionTitle}, {p.vessel}
-                  </td>
-                  <td>
-                    {formatDate(p.startDate)} – {formatDate(p.endDate)}
-                  </td>
-                  <td>
-                    <button type="button" onClick={() => setRecording(p)}>
-                      Record outcome
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={data.pending} columns={pendingColumns(setRecording)} rowKey={(p) => p.assignmentId} caption="Ended assignments without an outcome" className="table compact" />
         )}
       </div>
       <div className="card">
         <h2>Recorded outcomes</h2>
         {data && data.outcomes.length === 0 && <p className="muted">No outcome recorded yet.</p>}
         {data && data.outcomes.length > 0 && (
-          <table className="table compact fit-table">
-            <caption className="sr-only">Recorded outcomes</caption>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Post</th>
-                <th>Ended</th>
-                <th>Outcome</th>
-                <th className="num">Rating</th>
-                <th>Would rehire</th>
-                <th className="num">Person · team · vessel · head at the start</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {data.outcomes.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.personName}</td>
-                  <td>
-                    {o.positionTitle}, {o.vessel}
-                  </td>
-                  <td>{formatDate(o.endDate)}</td>
-                  <td>
-                    {o.completed ? 'Completed' : `Left early: ${LEAVE_REASON_LABELS[o.leaveReason ?? 'other'].toLowerCase()}`}
-                    {o.success && <span className="badge ok">success</span>}
-                  </td>
-                  <td className="num">{o.rating ?? '—'}</td>
-                  <td>{o.wouldRehire === null ? '—' : o.wouldRehire ? 'Yes' : 'No'}</td>
-                  <td className="num">{[o.factors.individual, o.factors.team, o.factors.environment, o.factors.leader].map((f) => pct(f)).join(' · ')}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => withdraw.mutate({ id: o.id })}>
-                      Withdraw
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable rows={data.outcomes} columns={outcomeColumns((id) => withdraw.mutate({ id }))} rowKey={(o) => o.id} caption="Recorded outcomes" className="table compact fit-table" />
         )}
       </div>
       {recording && <OutcomeForm pending={recording} onClose={() => setRecording(null)} />}
@@ -121,7 +117,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
       >
         <div className="form-grid">
           <label className="field">
-            <span>Contract</span>
+            <span>{words.fields.completed}</span>
             <select value={completed ? 'yes' : 'no'} onChange={(e) => setCompleted(e.target.value === 'yes')}>
               <option value="yes">Completed</option>
               <option value="no">Left early</option>
@@ -129,18 +125,18 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
           </label>
           {!completed && (
             <label className="field">
-              <span>Why they left</span>
+              <span>{words.fields.leaveReason}</span>
               <select value={reason} onChange={(e) => setReason(e.target.value as LeaveReason)}>
                 {LEAVE_REASONS.map((r) => (
                   <option key={r} value={r}>
-                    {LEAVE_REASON_LABELS[r]}
+                    {words.leaveReasons[r]}
                   </option>
                 ))}
               </select>
             </label>
           )}
           <label className="field">
-            <span>Rating (1–5)</span>
+            <span>{words.fields.rating}</span>
             <select value={rating ?? ''} onChange={(e) => setRating(e.target.value ? Number(e.target.value) : null)}>
               <option value="">Not rated</option>
               {[1, 2, 3, 4, 5].map((r) => (
@@ -151,7 +147,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
             </select>
           </label>
           <label className="field">
-            <span>Would rehire</span>
+            <span>{words.fields.wouldRehire}</span>
             <select value={rehire === null ? '' : rehire ? 'yes' : 'no'} onChange={(e) => setRehire(e.target.value === '' ? null : e.target.value === 'yes')}>
               <option value="">Not said</option>
               <option value="yes">Yes</option>
@@ -159,7 +155,7 @@ function OutcomeForm({ pending, onClose }: { pending: Pending; onClose(): void }
             </select>
           </label>
           <label className="field">
-            <span>Note</span>
+            <span>{words.fields.note}</span>
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
         </div>

@@ -1,8 +1,31 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import type { Output } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { CandidateExplanation } from './CandidateExplanation';
 import { ADVISORY_NOTE, pct, ScoreBar } from './labels';
+
+type Match = Output<'fit.matches'>['matches'][number];
+
+function matchColumns(select: (positionId: string) => void): Array<Column<Match>> {
+  return [
+    {
+      id: 'position',
+      header: 'Position',
+      sortBy: (m) => m.position.title,
+      cell: (m) => (
+        <button type="button" className="link" onClick={() => select(m.position.id)}>
+          {m.position.title}
+        </button>
+      ),
+    },
+    { id: 'vessel', header: 'Vessel', sortBy: (m) => m.position.vessel, cell: (m) => m.position.vessel },
+    { id: 'score', header: 'Score', sortBy: (m) => m.candidate.score, cell: (m) => <ScoreBar value={m.candidate.score} label="FitScore" /> },
+    { id: 'place', header: 'Place among candidates', className: 'num', sortBy: (m) => m.candidate.place, cell: (m) => `${m.candidate.place ?? '—'} of ${m.among}` },
+    { id: 'success', header: 'Predicted success', className: 'num', sortBy: (m) => m.candidate.prediction.probability, cell: (m) => pct(m.candidate.prediction.probability) },
+  ];
+}
 
 /** Reverse matching: the open positions across the fleet ranked for one person, each explained. */
 export function PersonMatches({ personId }: { personId: string }) {
@@ -36,37 +59,14 @@ export function PersonMatches({ personId }: { personId: string }) {
       )}
       {data && data.matches.length > 0 && (
         <div className="fit-layout">
-          <table className="table card-table fit-table">
-            <caption className="sr-only">Open positions ranked</caption>
-            <thead>
-              <tr>
-                <th>Position</th>
-                <th>Vessel</th>
-                <th>Score</th>
-                <th className="num">Place among candidates</th>
-                <th className="num">Predicted success</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.matches.map((m) => (
-                <tr key={m.position.id} className={m.position.id === selected ? 'selected' : undefined}>
-                  <td>
-                    <button type="button" className="link" onClick={() => setSelected(m.position.id)}>
-                      {m.position.title}
-                    </button>
-                  </td>
-                  <td>{m.position.vessel}</td>
-                  <td>
-                    <ScoreBar value={m.candidate.score} label="FitScore" />
-                  </td>
-                  <td className="num">
-                    {m.candidate.place ?? '—'} of {m.among}
-                  </td>
-                  <td className="num">{pct(m.candidate.prediction.probability)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SortableTable
+            rows={data.matches}
+            columns={matchColumns(setSelected)}
+            rowKey={(m) => m.position.id}
+            caption="Open positions ranked"
+            className="table card-table fit-table"
+            rowClassName={(m) => (m.position.id === selected ? 'selected' : undefined)}
+          />
           <div>
             {chosen ? (
               <CandidateExplanation candidate={chosen.candidate} weights={data.weights} positionId={chosen.position.id} logId={data.logId} preset={data.preset} />

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import { todayIsoDate } from '../../../../shared/domain/dates';
+import type { Output } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useApiQuery } from '../../api/hooks';
 import { downloadText } from '../../files';
 import { formatDate } from '../../format';
@@ -12,6 +14,30 @@ import { CandidateExplanation } from './CandidateExplanation';
 import { ADVISORY_NOTE, pct, ScoreBar } from './labels';
 import { WeightsEditor } from './WeightsEditor';
 import type { Weights } from '../../../../shared/fit/model';
+
+type Candidate = Output<'fit.rank'>['candidates'][number];
+
+/** The ranking's columns; the place is the rank by score, so sorting by it gives the ranking back. */
+function candidateColumns(selected: string | null, select: (personId: string) => void): Array<Column<Candidate>> {
+  return [
+    { id: 'place', header: '#', className: 'num', sortBy: (c) => c.place, cell: (c) => c.place },
+    {
+      id: 'name',
+      header: 'Name',
+      sortBy: (c) => c.name,
+      cell: (c) => (
+        <button type="button" className="link" onClick={() => select(c.personId)} aria-pressed={c.personId === selected}>
+          {c.name}
+        </button>
+      ),
+    },
+    { id: 'score', header: 'Score', sortBy: (c) => c.score, cell: (c) => <ScoreBar value={c.score} label="FitScore" /> },
+    { id: 'confidence', header: 'Confidence', className: 'num', sortBy: (c) => c.confidence, cell: (c) => pct(c.confidence) },
+    { id: 'percentile', header: 'Percentile', className: 'num', sortBy: (c) => c.percentile, cell: (c) => (c.percentile === null ? '—' : c.percentile.toFixed(0)) },
+    { id: 'success', header: 'Predicted success', className: 'num', sortBy: (c) => c.prediction.probability, cell: (c) => pct(c.prediction.probability) },
+    { id: 'gap', header: 'First gap', className: 'muted', cell: (c) => c.gaps[0] ?? '—' },
+  ];
+}
 
 /** Candidates for one position ranked by FitScore, each with its reasons; one opens its full explanation. */
 export function PositionRanking({ positionId }: { positionId: string }) {
@@ -28,6 +54,7 @@ export function PositionRanking({ positionId }: { positionId: string }) {
   const ranking = useApiQuery('fit.rank', input, { placeholderData: keepPreviousData, refetchOnWindowFocus: false, retry: false });
   const data = ranking.data;
   const chosen = data?.candidates.find((c) => c.personId === selected) ?? null;
+  const presetLabel = (name: string) => (name === 'custom' ? 'your own' : (settings.data?.presets.find((p) => p.name === name)?.label ?? name));
 
   async function exportRanking() {
     try {
@@ -121,41 +148,16 @@ export function PositionRanking({ positionId }: { positionId: string }) {
         <div className="fit-layout">
           <div className="card">
             <p className="muted">
-              {data.candidates.length} of {data.considered} candidates shown ({data.scored} scored). Weights: {data.preset}.
+              {data.candidates.length} of {data.considered} candidates shown ({data.scored} scored). Weights: {presetLabel(data.preset)}.
             </p>
-            <table className="table compact fit-table">
-              <caption className="sr-only">Candidates ranked by score</caption>
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>Name</th>
-                  <th>Score</th>
-                  <th className="num">Confidence</th>
-                  <th className="num">Percentile</th>
-                  <th className="num">Predicted success</th>
-                  <th>First gap</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.candidates.map((c) => (
-                  <tr key={c.personId} className={c.personId === selected ? 'selected' : undefined}>
-                    <td className="num">{c.place}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => setSelected(c.personId)} aria-pressed={c.personId === selected}>
-                        {c.name}
-                      </button>
-                    </td>
-                    <td>
-                      <ScoreBar value={c.score} label="FitScore" />
-                    </td>
-                    <td className="num">{pct(c.confidence)}</td>
-                    <td className="num">{c.percentile === null ? '—' : c.percentile.toFixed(0)}</td>
-                    <td className="num">{pct(c.prediction.probability)}</td>
-                    <td className="muted">{c.gaps[0] ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SortableTable
+              rows={data.candidates}
+              columns={candidateColumns(selected, setSelected)}
+              rowKey={(c) => c.personId}
+              caption="Candidates ranked by score"
+              className="table compact fit-table"
+              rowClassName={(c) => (c.personId === selected ? 'selected' : undefined)}
+            />
           </div>
           <div>
             {chosen ? (

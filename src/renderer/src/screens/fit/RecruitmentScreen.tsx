@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
-import { DEPARTMENT_LABELS } from '../../../../shared/domain/crew';
+import type { Output } from '../../../../shared/api';
+import { DEPARTMENTS, seniorityOrder } from '../../../../shared/domain/crew';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { useDialogs } from '../../state/ui';
 import '../../styles/fit.css';
 import { AnovaView } from './AnovaView';
@@ -13,6 +15,7 @@ import { PositionRanking } from './PositionRanking';
 import { ProfilesView } from './ProfilesView';
 import { WhatIfView } from './WhatIfView';
 import { ADVISORY_NOTE } from './labels';
+import { words } from '../../../../shared/words';
 
 const TABS = [
   ['positions', 'Positions'],
@@ -24,7 +27,30 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-/** Every position across the fleet, open ones first, each leading to its ranked candidates. */
+type PositionRow = Output<'fit.positions'>[number];
+
+const POSITION_COLUMNS: Array<Column<PositionRow>> = [
+  { id: 'vessel', header: 'Vessel', sortBy: (p) => p.vessel, cell: (p) => p.vessel },
+  { id: 'department', header: 'Department', sortBy: (p) => DEPARTMENTS.indexOf(p.department), cell: (p) => words.departments[p.department] },
+  { id: 'position', header: 'Position', sortBy: (p) => seniorityOrder(p.department, p.title), cell: (p) => p.title },
+  { id: 'filled', header: 'Filled', className: 'num', sortBy: (p) => p.current / Math.max(1, p.headcount), cell: (p) => `${p.current} of ${p.headcount}` },
+  { id: 'vacant', header: 'Vacant', className: 'num', sortBy: (p) => p.vacancies, cell: (p) => (p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—') },
+  {
+    id: 'actions',
+    header: '',
+    className: 'actions',
+    cell: (p) => (
+      <>
+        <Link href={`/position/${p.id}`} aria-label={`Candidates for ${p.title} on ${p.vessel}`}>
+          Candidates
+        </Link>{' '}
+        · <Link href={`/whatif/${p.vesselId}`}>What-if</Link>
+      </>
+    ),
+  },
+];
+
+/** Every position across the fleet, open ones first (every column sorts), each leading to its ranked candidates. */
 function PositionsView() {
   const positions = useApiQuery('fit.positions', {});
   const showDialog = useDialogs((s) => s.show);
@@ -46,38 +72,7 @@ function PositionsView() {
       </div>
     );
   return (
-    <table className="table card-table">
-      <caption className="sr-only">Positions across the fleet</caption>
-      <thead>
-        <tr>
-          <th>Vessel</th>
-          <th>Department</th>
-          <th>Position</th>
-          <th className="num">Filled</th>
-          <th className="num">Vacant</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.id}>
-            <td>{p.vessel}</td>
-            <td>{DEPARTMENT_LABELS[p.department]}</td>
-            <td>{p.title}</td>
-            <td className="num">
-              {p.current} of {p.headcount}
-            </td>
-            <td className="num">{p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—'}</td>
-            <td className="actions">
-              <Link href={`/position/${p.id}`} aria-label={`Candidates for ${p.title} on ${p.vessel}`}>
-                Candidates
-              </Link>{' '}
-              · <Link href={`/whatif/${p.vesselId}`}>What-if</Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <SortableTable rows={rows} columns={POSITION_COLUMNS} rowKey={(p) => p.id} caption="Positions across the fleet" className="table card-table" />
   );
 }
 

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import type { Input, Output } from '../../../../shared/api';
+import { SWAP_RANKINGS, type Output } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { useApiTask } from '../../api/hooks';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EnumOptions } from '../../forms/form-helpers';
 import { Delta, pct } from './labels';
 
 type Swap = Output<'fit.swaps'>['swaps'][number];
-type SortBy = NonNullable<Input<'fit.swaps'>['sortBy']>;
-const SORTS: Record<SortBy, string> = { harmony: 'Change in crew harmony', success: 'Change in predicted success' };
 
 /** Every candidate × crew member swap, ranked; long work, so it shows progress and can be cancelled. */
 export function SwapsPanel({ vesselId, asOf, onTry }: { vesselId: string; asOf: string; onTry(swap: Swap): void }) {
-  const [sortBy, setSortBy] = useState<SortBy>('harmony');
+  const [sortBy, setSortBy] = useState<(typeof SWAP_RANKINGS)[number]>('harmony');
   const search = useApiTask('fit.swaps', []);
   const data = search.data;
   return (
@@ -20,8 +19,8 @@ export function SwapsPanel({ vesselId, asOf, onTry }: { vesselId: string; asOf: 
         <h2 id="swaps-heading">Best single swaps</h2>
         <label className="field">
           <span>Rank by</span>
-          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as SortBy)}>
-            <EnumOptions values={Object.keys(SORTS) as SortBy[]} labels={SORTS} />
+          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as (typeof SWAP_RANKINGS)[number])}>
+            <EnumOptions values={SWAP_RANKINGS} labels={words.swapRankings} />
           </select>
         </label>
         <button type="button" className="primary" disabled={search.isPending} onClick={() => search.mutate({ vesselId, asOf, sortBy, limit: 25 })}>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { SUB_SCORES, type Weights } from '../../../../shared/fit/model';
+import { words } from '../../../../shared/words';
 import { useApiMutation } from '../../api/hooks';
-import { subScoreLabel } from './labels';
 
 /** Custom weights for a ranking (normalised by the core), and saving them under a name for next time. */
 export function WeightsEditor({ initial, onUse }: { initial: Weights; onUse(weights: Weights | undefined): void }) {
@@ -18,7 +18,7 @@ export function WeightsEditor({ initial, onUse }: { initial: Weights; onUse(weig
       <div className="form-grid">
         {SUB_SCORES.map((s) => (
           <label key={s} className="field">
-            <span>{subScoreLabel(s)}</span>
+            <span>{words.subScores[s]}</span>
             <input type="number" min={0} step={5} value={values[s]} onChange={(e) => setValues({ ...values, [s]: e.target.value })} />
           </label>
         ))}

@@ -2,6 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { todayIsoDate } from '../../../../shared/domain/dates';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { useDebounced } from '../crew/useDebounced';
@@ -139,7 +140,7 @@ export function WhatIfView({ vesselId }: { vesselId: string }) {
                   {data.people.map((p) => (
                     <tr key={p.personId}>
                       <td>
-                        {p.name} {p.change !== 'stays' && <span className={`badge ${p.change === 'joins' ? 'ok' : 'bad'}`}>{p.change === 'joins' ? 'joins' : 'leaves'}</span>}
+                        {p.name} {p.change !== 'stays' && <span className={`badge ${p.change === 'joins' ? 'ok' : 'bad'}`}>{words.crewChanges[p.change]}</span>}
                       </td>
                       <td className="muted">{p.positionTitle}</td>
                       <td className="num">

@@ -1,5 +1,3 @@
-import { SUB_SCORE_LABELS, type SubScoreName } from '../../../../shared/fit/model';
-
 /** Figures of the recruitment screens as people read them. */
 export const pct = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(digits)}%`);
 
@@ -20,7 +18,5 @@ export function Delta({ value, digits = 1, unit = '' }: { value: number | null; 
   const cls = value === null || Math.abs(value) < 10 ** -digits / 2 ? 'delta' : value > 0 ? 'delta up' : 'delta down';
   return <span className={cls}>{signed(value, digits, unit)}</span>;
 }
-
-export const subScoreLabel = (name: SubScoreName): string => SUB_SCORE_LABELS[name];
 
 export const ADVISORY_NOTE = 'Advisory only: a person decides. Every ranking and prediction shown here is logged with who, when, the model and the inputs.';

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { progressStates, type Input } from '../../../../shared/api';
-import { DEPARTMENT_LABELS, DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
+import { progressStates, type Input, type Output } from '../../../../shared/api';
+import { SortableTable, type Column } from '../../components/SortableTable';
+import { DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
 import { addDaysIso, todayIsoDate } from '../../../../shared/domain/dates';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
-import { KIND_LABELS, MODE_LABELS, PROGRESS_BADGE, PROGRESS_LABELS } from './labels';
+import { PROGRESS_BADGE } from './labels';
 import { PersonPicker } from './PersonPicker';
 import { SessionActions } from './SessionActions';
+import { words } from '../../../../shared/words';
 
 /**
  * Campaigns (docs/questionnaires.md#campaigns): a questionnaire or a pulse survey for a vessel's crew or one
@@ -29,13 +31,13 @@ export function CampaignsView() {
             </button>
           </div>
           <p className="muted">
-            {c.instrumentName} · {MODE_LABELS[c.mode]} · due {formatDate(c.dueOn)}
+            {c.instrumentName} · {words.sessionModes[c.mode]} · due {formatDate(c.dueOn)}
             {c.anonymous ? ' · anonymous' : ''}
           </p>
           <p>
             {progressStates.map((p) => (
               <span key={p} className={`badge ${PROGRESS_BADGE[p]}`}>
-                {PROGRESS_LABELS[p]}: {c.counts[p]}
+                {words.progressStates[p]}: {c.counts[p]}
               </span>
             ))}
           </p>
@@ -46,33 +48,30 @@ export function CampaignsView() {
   );
 }
 
+type Session = Output<'sessions.list'>[number];
+
+const PEOPLE_COLUMNS: Array<Column<Session>> = [
+  { id: 'person', header: 'Person', sortBy: (s) => s.personName, cell: (s) => s.personName },
+  {
+    id: 'progress',
+    header: 'Where they are',
+    sortBy: (s) => progressStates.indexOf(s.progress) * 10_000 + s.answered,
+    cell: (s) => (
+      <>
+        <span className={`badge ${PROGRESS_BADGE[s.progress]}`}>{words.progressStates[s.progress]}</span>{' '}
+        <span className="muted">
+          {s.answered} of {s.items}
+        </span>
+      </>
+    ),
+  },
+  { id: 'next', header: 'Next', className: 'actions', cell: (s) => s.progress !== 'expired' && <SessionActions session={s} /> },
+];
+
 function CampaignPeople({ id }: { id: string }) {
   const sessions = useApiQuery('sessions.list', { campaignId: id, limit: 500 });
   return (
-    <table className="table compact">
-      <caption className="sr-only">People of the campaign</caption>
-      <thead>
-        <tr>
-          <th>Person</th>
-          <th>Where they are</th>
-          <th className="actions">Next</th>
-        </tr>
-      </thead>
-      <tbody>
-        {(sessions.data ?? []).map((s) => (
-          <tr key={s.id}>
-            <td>{s.personName}</td>
-            <td>
-              <span className={`badge ${PROGRESS_BADGE[s.progress]}`}>{PROGRESS_LABELS[s.progress]}</span>{' '}
-              <span className="muted">
-                {s.answered} of {s.items}
-              </span>
-            </td>
-            <td className="actions">{s.progress !== 'expired' && <SessionActions session={s} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <SortableTable rows={sessions.data ?? []} columns={PEOPLE_COLUMNS} rowKey={(s) => s.id} caption="People of the campaign" className="table compact" />
   );
 }
 
@@ -120,11 +119,11 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
       <h2>New campaign</h2>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor="campaign-name">Name</label>
+          <label htmlFor="campaign-name">{words.fields.name}</label>
           <input id="campaign-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Wellbeing, March" />
         </div>
         <div className="field">
-          <label htmlFor="campaign-who">Who</label>
+          <label htmlFor="campaign-who">{words.fields.target}</label>
           <select id="campaign-who" value={who} onChange={(e) => setWho(e.target.value === 'people' ? 'people' : 'crew')}>
             <option value="crew">A vessel&apos;s crew or department</option>
             <option value="people">Chosen people</option>
@@ -143,19 +142,19 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor="campaign-department">Department</label>
+              <label htmlFor="campaign-department">{words.fields.department}</label>
               <select id="campaign-department" value={department} onChange={(e) => setDepartment(e.target.value as Department | '')}>
                 <option value="">Whole crew</option>
-                <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+                <EnumOptions values={DEPARTMENTS} labels={words.departments} />
               </select>
             </div>
           </>
         )}
         <div className="field">
-          <label htmlFor="campaign-kind">What</label>
+          <label htmlFor="campaign-kind">{words.fields.what}</label>
           <select id="campaign-kind" value={kind} onChange={(e) => (setKind(e.target.value === 'assessment' ? 'assessment' : 'pulse'), setWhat(''))}>
-            <option value="pulse">{KIND_LABELS.pulse} (anonymous)</option>
-            <option value="assessment">{KIND_LABELS.assessment} (crew in post)</option>
+            <option value="pulse">{words.sessionKinds.pulse} (anonymous)</option>
+            <option value="assessment">{words.sessionKinds.assessment} (crew in post)</option>
           </select>
         </div>
         <div className="field">
@@ -175,14 +174,14 @@ function CampaignForm({ onCreated }: { onCreated(id: string): void }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="campaign-mode">Taken</label>
+          <label htmlFor="campaign-mode">{words.fields.mode}</label>
           <select id="campaign-mode" value={mode} onChange={(e) => setMode(e.target.value === 'remote' ? 'remote' : 'kiosk')}>
-            <option value="kiosk">{MODE_LABELS.kiosk}</option>
-            <option value="remote">{MODE_LABELS.remote}</option>
+            <option value="kiosk">{words.sessionModes.kiosk}</option>
+            <option value="remote">{words.sessionModes.remote}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="campaign-due">Due</label>
+          <label htmlFor="campaign-due">{words.fields.dueOn}</label>
           <input id="campaign-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </div>
       </div>

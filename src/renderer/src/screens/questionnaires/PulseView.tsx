@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { PulseSchedule } from '../../../../shared/api';
-import { DEPARTMENT_LABELS, DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
 import { todayIsoDate } from '../../../../shared/domain/dates';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
 import { ExitCodeFields, exitCodeReady } from './ExitCodeFields';
+import { words } from '../../../../shared/words';
 
 /**
  * Pulse surveys (docs/questionnaires.md#pulse-surveys): the definitions with their sources, each vessel's
@@ -22,7 +23,7 @@ export function PulseView() {
     <>
       <SurveyList />
       <div className="filters">
-        <label htmlFor="pulse-vessel">Vessel</label>
+        <label htmlFor="pulse-vessel">{words.fields.vesselId}</label>
         <select id="pulse-vessel" value={vesselId} onChange={(e) => setChosen(e.target.value)}>
           {(vessels.data ?? []).map((v) => (
             <option key={v.id} value={v.id}>
@@ -90,7 +91,7 @@ function ScheduleForm({ vesselId }: { vesselId: string }) {
       <h2>Schedule a pulse survey</h2>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor="pulse-survey">Survey</label>
+          <label htmlFor="pulse-survey">{words.fields.surveyId}</label>
           <select id="pulse-survey" value={surveyId} onChange={(e) => setSurveyId(e.target.value)}>
             {(surveys.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -100,11 +101,11 @@ function ScheduleForm({ vesselId }: { vesselId: string }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="pulse-every">Every (days)</label>
+          <label htmlFor="pulse-every">{words.fields.everyDays}</label>
           <input id="pulse-every" type="number" min={7} max={92} value={everyDays} onChange={(e) => setEveryDays(Number(e.target.value))} />
         </div>
         <div className="field">
-          <label htmlFor="pulse-start">First round starts</label>
+          <label htmlFor="pulse-start">{words.fields.startOn}</label>
           <input id="pulse-start" type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} />
         </div>
       </div>
@@ -193,10 +194,10 @@ function TakePulseDialog({ schedule, onClose }: { schedule: PulseSchedule; onClo
       >
         <p className="muted">{schedule.anonymous ? 'Whoever takes it stays anonymous: only the department is kept with the answers.' : 'This survey is named; start it from a campaign for the person who answers.'}</p>
         <div className="field">
-          <label htmlFor="pulse-department">Department</label>
+          <label htmlFor="pulse-department">{words.fields.department}</label>
           <select id="pulse-department" value={department} onChange={(e) => setDepartment(e.target.value as Department | '')}>
             <option value="">Not said</option>
-            <EnumOptions values={DEPARTMENTS} labels={DEPARTMENT_LABELS} />
+            <EnumOptions values={DEPARTMENTS} labels={words.departments} />
           </select>
         </div>
         <ExitCodeFields code={code} repeat={repeat} onCode={setCode} onRepeat={setRepeat} />

@@ -1,10 +1,51 @@
 import { useState } from 'react';
+import { progressStates, type Output } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDate } from '../../format';
-import { KIND_LABELS, MODE_LABELS, PROGRESS_BADGE, PROGRESS_LABELS } from './labels';
+import { PROGRESS_BADGE } from './labels';
 import { languageName } from '../../../../shared/domain/languages';
 import { SessionActions } from './SessionActions';
 import { StartSessionDialog } from './StartSessionDialog';
+import { words } from '../../../../shared/words';
+
+type Session = Output<'sessions.list'>[number];
+
+const who = (s: Session) => s.personName ?? (s.anonymous ? 'Anyone aboard (anonymous)' : '—');
+
+/** Where a session stands: its state, how far, paused, due. */
+function progressCell(s: Session) {
+  return (
+    <>
+      <span className={`badge ${PROGRESS_BADGE[s.progress]}`}>{words.progressStates[s.progress]}</span>{' '}
+      <span className="muted">
+        {s.answered} of {s.items}
+        {s.status === 'paused' ? ` · paused${s.pauses > 1 ? ` ${s.pauses} times` : ''}` : ''}
+        {s.dueOn ? ` · due ${formatDate(s.dueOn)}` : ''}
+      </span>
+    </>
+  );
+}
+
+const SESSION_COLUMNS: Array<Column<Session>> = [
+  { id: 'person', header: 'Person', sortBy: who, cell: who },
+  {
+    id: 'questionnaire',
+    header: 'Questionnaire',
+    sortBy: (s) => s.instrumentName,
+    cell: (s) => (
+      <>
+        {s.instrumentName}
+        <span className="muted"> · {words.sessionKinds[s.kind]}</span>
+      </>
+    ),
+  },
+  { id: 'how', header: 'How', sortBy: (s) => words.sessionModes[s.mode], cell: (s) => words.sessionModes[s.mode] },
+  { id: 'language', header: 'Language', sortBy: (s) => languageName(s.language), cell: (s) => languageName(s.language) },
+  { id: 'progress', header: 'Where they are', sortBy: (s) => progressStates.indexOf(s.progress) * 10_000 + s.answered, cell: progressCell },
+  { id: 'started', header: 'Started', sortBy: (s) => s.createdAt, cell: (s) => formatDate(s.createdAt.slice(0, 10)) },
+  { id: 'next', header: 'Next', className: 'actions', cell: (s) => <SessionActions session={s} /> },
+];
 
 /** Questionnaires started here: who, what, how far, and what to do next with each. */
 export function SessionsView() {
@@ -29,45 +70,7 @@ export function SessionsView() {
         </div>
       )}
       {rows.length > 0 && (
-        <table className="table card-table">
-          <caption className="sr-only">Questionnaires</caption>
-          <thead>
-            <tr>
-              <th>Person</th>
-              <th>Questionnaire</th>
-              <th>How</th>
-              <th>Language</th>
-              <th>Where they are</th>
-              <th>Started</th>
-              <th className="actions">Next</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td>{s.personName ?? (s.anonymous ? 'Anyone aboard (anonymous)' : '—')}</td>
-                <td>
-                  {s.instrumentName}
-                  <span className="muted"> · {KIND_LABELS[s.kind]}</span>
-                </td>
-                <td>{MODE_LABELS[s.mode]}</td>
-                <td>{languageName(s.language)}</td>
-                <td>
-                  <span className={`badge ${PROGRESS_BADGE[s.progress]}`}>{PROGRESS_LABELS[s.progress]}</span>{' '}
-                  <span className="muted">
-                    {s.answered} of {s.items}
-                    {s.status === 'paused' ? ` · paused${s.pauses > 1 ? ` ${s.pauses} times` : ''}` : ''}
-                    {s.dueOn ? ` · due ${formatDate(s.dueOn)}` : ''}
-                  </span>
-                </td>
-                <td>{formatDate(s.createdAt.slice(0, 10))}</td>
-                <td className="actions">
-                  <SessionActions session={s} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable rows={rows} columns={SESSION_COLUMNS} rowKey={(s) => s.id} caption="Questionnaires" className="table card-table" />
       )}
       {starting && <StartSessionDialog mode={starting} onClose={() => setStarting(null)} />}
     </>

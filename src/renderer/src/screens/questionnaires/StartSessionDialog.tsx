@@ -4,10 +4,10 @@ import { assessmentContexts, DEFAULT_INSTRUMENT_ID, type AssessmentContext } fro
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { downloadText } from '../../files';
-import { CONTEXT_LABELS } from '../assessments/labels';
 import { ExitCodeFields, exitCodeReady } from './ExitCodeFields';
 import { languageName } from '../../../../shared/domain/languages';
 import { PersonPicker } from './PersonPicker';
+import { words } from '../../../../shared/words';
 
 /**
  * Start a questionnaire for a person: in the kiosk (hand the laptop over; leaving needs the exit code) or as an
@@ -52,7 +52,7 @@ export function StartSessionDialog({ mode, onClose }: { mode: 'kiosk' | 'remote'
         }}
       >
         <div className="field">
-          <label htmlFor="session-person">Person</label>
+          <label htmlFor="session-person">{words.fields.personId}</label>
           <PersonPicker id="session-person" value={person} onChange={setPerson} />
         </div>
         <div className="form-grid">
@@ -82,7 +82,7 @@ export function StartSessionDialog({ mode, onClose }: { mode: 'kiosk' | 'remote'
           </div>
           {mode === 'kiosk' ? (
             <div className="field">
-              <label htmlFor="session-page">On one screen</label>
+              <label htmlFor="session-page">{words.fields.pageSize}</label>
               <select id="session-page" value={pageSize} onChange={(e) => setPageSize(Number(e.target.value) === 10 ? 10 : 1)}>
                 <option value={1}>One statement</option>
                 <option value={10}>A page of ten</option>
@@ -100,7 +100,7 @@ export function StartSessionDialog({ mode, onClose }: { mode: 'kiosk' | 'remote'
           {assessmentContexts.map((c) => (
             <label key={c} className="check">
               <input type="radio" name="session-context" checked={context === c} onChange={() => setContext(c)} />
-              {CONTEXT_LABELS[c]}
+              {words.assessmentContexts[c]}
             </label>
           ))}
         </fieldset>

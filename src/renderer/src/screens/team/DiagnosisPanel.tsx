@@ -1,5 +1,6 @@
 import type { TeamInsight } from '../../../../shared/api';
-import { confidence, fixed, SEVERITY_BADGE, SEVERITY_LABELS } from './labels';
+import { confidence, fixed, SEVERITY_BADGE } from './labels';
+import { words } from '../../../../shared/words';
 
 /** The diagnosis: each insight with the figure, the threshold that triggered it, the research, advice and confidence. */
 export function DiagnosisPanel({ insights }: { insights: TeamInsight[] }) {
@@ -13,7 +14,7 @@ export function DiagnosisPanel({ insights }: { insights: TeamInsight[] }) {
           {insights.map((i) => (
             <li key={i.id}>
               <p>
-                <span className={`badge ${SEVERITY_BADGE[i.severity]}`}>{SEVERITY_LABELS[i.severity]}</span> {i.message}
+                <span className={`badge ${SEVERITY_BADGE[i.severity]}`}>{words.insightSeverities[i.severity]}</span> {i.message}
               </p>
               {i.advice && <p className="advice">{i.advice}</p>}
               <details>

@@ -1,5 +1,6 @@
 import type { TeamDynamics } from '../../../../shared/api';
-import { ADVISORY_SHORT, EVIDENCE_LABELS, fixed } from './labels';
+import { ADVISORY_SHORT, fixed } from './labels';
+import { words } from '../../../../shared/words';
 
 /** The harmony index with every part: the figure, its sub-score, weight, contribution and the study behind it. */
 export function HarmonyPanel({ data }: { data: TeamDynamics }) {
@@ -43,7 +44,7 @@ export function HarmonyPanel({ data }: { data: TeamDynamics }) {
                   <td>{fixed(c.weight)}</td>
                   <td>{fixed(c.contribution, 1)}</td>
                   <td>
-                    {c.source} <span className="muted">({EVIDENCE_LABELS[c.evidence]})</span>
+                    {c.source} <span className="muted">({words.evidenceLevels[c.evidence]})</span>
                   </td>
                 </tr>
               ))}

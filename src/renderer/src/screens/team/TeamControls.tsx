@@ -1,6 +1,7 @@
 import type { TeamDynamics, TeamGroup, TeamNormChoice, TeamNormOption } from '../../../../shared/api';
-import { DEPARTMENT_LABELS, DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
 import { normOptionLabel } from '../assessments/labels';
+import { words } from '../../../../shared/words';
 
 const keyOf = (ref: TeamNormOption['ref']) => JSON.stringify(ref);
 
@@ -24,13 +25,13 @@ export function TeamControls({ settings, onChange, data }: { settings: TeamSetti
       <fieldset className="segmented">
         <legend>Group</legend>
         <label className="check">
-          <input type="radio" name="group" checked={settings.group.kind === 'crew'} onChange={() => set({ group: { kind: 'crew' } })} /> Whole crew
+          <input type="radio" name="group" checked={settings.group.kind === 'crew'} onChange={() => set({ group: { kind: 'crew' } })} /> {words.teamGroups.crew}
         </label>
         <label className="check">
-          <input type="radio" name="group" checked={settings.group.kind === 'aboard'} onChange={() => set({ group: { kind: 'aboard' } })} /> Aboard on the date
+          <input type="radio" name="group" checked={settings.group.kind === 'aboard'} onChange={() => set({ group: { kind: 'aboard' } })} /> {words.teamGroups.aboard}
         </label>
         <label className="check">
-          <input type="radio" name="group" checked={settings.group.kind === 'department'} onChange={() => set({ group: { kind: 'department', department } })} /> One department
+          <input type="radio" name="group" checked={settings.group.kind === 'department'} onChange={() => set({ group: { kind: 'department', department } })} /> {words.teamGroups.department}
         </label>
         <label className="sr-only" htmlFor="team-department">
           Department
@@ -38,7 +39,7 @@ export function TeamControls({ settings, onChange, data }: { settings: TeamSetti
         <select id="team-department" value={department} disabled={settings.group.kind !== 'department'} onChange={(e) => set({ group: { kind: 'department', department: e.target.value as Department } })}>
           {DEPARTMENTS.map((d) => (
             <option key={d} value={d}>
-              {DEPARTMENT_LABELS[d]}
+              {words.departments[d]}
             </option>
           ))}
         </select>

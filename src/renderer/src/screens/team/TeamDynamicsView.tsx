@@ -2,6 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { todayIsoDate } from '../../../../shared/domain/dates';
+import { words } from '../../../../shared/words';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { CompositionPanel } from './CompositionPanel';
@@ -13,8 +14,6 @@ import { MembersPanel } from './MembersPanel';
 import { RotationPairsPanel } from './RotationPairsPanel';
 import { TeamControls, type TeamSettings } from './TeamControls';
 import { CohesionPanel, VolatilityPanel } from './VolatilityPanel';
-
-const GROUP_WORDS = { crew: 'the whole crew', aboard: 'those aboard', department: 'the department' } as const;
 
 /** One vessel's team dynamics: choose the group, date and norm; every figure explained and marked as advisory. */
 export function TeamDynamicsView({ vesselId }: { vesselId: string }) {
@@ -34,7 +33,7 @@ export function TeamDynamicsView({ vesselId }: { vesselId: string }) {
           <h1>{data ? `${data.vessel.name}: team dynamics` : 'Team dynamics'}</h1>
           {data && (
             <p className="muted">
-              <Link href={`~/vessels/${vesselId}`}>Vessel details</Link> · {GROUP_WORDS[data.group.kind]} on {formatDate(data.asOf)} · {data.instrument.name}
+              <Link href={`~/vessels/${vesselId}`}>Vessel details</Link> · {data.group.kind === 'department' ? words.departments[data.group.department] : words.teamGroups[data.group.kind]}, {formatDate(data.asOf)} · {data.instrument.name}
               {data.norm ? ` against ${data.norm.description.label}` : ''}
               {data.norm?.mixed ? ' (mixed populations)' : ''}
             </p>

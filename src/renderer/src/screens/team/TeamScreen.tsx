@@ -1,9 +1,22 @@
 import { Link, Route, Switch } from 'wouter';
+import type { Output } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
+import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDate } from '../../format';
 import { useDialogs } from '../../state/ui';
 import '../../styles/team.css';
 import { TeamDynamicsView } from './TeamDynamicsView';
+
+type FleetRow = Output<'team.fleet'>['rows'][number];
+
+const FLEET_COLUMNS: Array<Column<FleetRow>> = [
+  { id: 'vessel', header: 'Vessel', sortBy: (r) => r.name, cell: (r) => <Link href={`/${r.vesselId}`}>{r.name}</Link> },
+  { id: 'crew', header: 'Crew in post', sortBy: (r) => r.crew, cell: (r) => r.crew },
+  { id: 'aboard', header: 'Aboard today', sortBy: (r) => r.aboard, cell: (r) => r.aboard },
+  { id: 'results', header: 'With results', sortBy: (r) => r.withResults, cell: (r) => r.withResults },
+  { id: 'harmony', header: 'Harmony index', sortBy: (r) => r.harmony?.score ?? null, cell: (r) => (r.harmony ? `${r.harmony.score.toFixed(0)} · ${r.harmony.band}` : '—') },
+  { id: 'concern', header: 'First point to look at', className: 'muted', cell: (r) => r.concern ?? '—' },
+];
 
 /** The fleet at a glance: each vessel's crew, results, harmony index and first concern; a vessel opens its figures. */
 function FleetOverview() {
@@ -34,33 +47,7 @@ function FleetOverview() {
         </div>
       )}
       {rows.length > 0 && (
-        <table className="table card-table">
-          <caption className="sr-only">Vessels and their crews today ({fleet.data && formatDate(fleet.data.asOf)})</caption>
-          <thead>
-            <tr>
-              <th>Vessel</th>
-              <th>Crew in post</th>
-              <th>Aboard today</th>
-              <th>With results</th>
-              <th>Harmony index</th>
-              <th>First point to look at</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.vesselId}>
-                <td>
-                  <Link href={`/${r.vesselId}`}>{r.name}</Link>
-                </td>
-                <td>{r.crew}</td>
-                <td>{r.aboard}</td>
-                <td>{r.withResults}</td>
-                <td>{r.harmony ? `${r.harmony.score.toFixed(0)} · ${r.harmony.band}` : '—'}</td>
-                <td className="muted">{r.concern ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable rows={rows} columns={FLEET_COLUMNS} rowKey={(r) => r.vesselId} caption={`Vessels and their crews today (${fleet.data ? formatDate(fleet.data.asOf) : ''})`} className="table card-table" />
       )}
       {fleet.data && <p className="muted">Against each crew&apos;s default norm; harmony model {fleet.data.harmonyVersion}.</p>}
     </section>

@@ -1,6 +1,7 @@
 import { CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import type { TeamDynamics } from '../../../../shared/api';
+import { words } from '../../../../shared/words';
 import { ADVISORY_SHORT, fixed } from './labels';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
@@ -52,7 +53,7 @@ export function VolatilityPanel({ data }: { data: TeamDynamics }) {
           {v.parts.map((p) => (
             <tr key={p.id}>
               <td>
-                {p.label}
+                {words.volatilityParts[p.id]}
                 <div className="muted">{p.note}</div>
               </td>
               <td>

@@ -1,10 +1,7 @@
 import type { TeamInsight } from '../../../../shared/api';
 
-/** Words and number formats of the Team dynamics screen. */
-export const SEVERITY_LABELS: Record<TeamInsight['severity'], string> = { warning: 'Warning', notice: 'Worth a look', info: 'Note' };
+/** Badge colours and number formats of the Team dynamics screen; its words are the dictionary's (src/shared/words). */
 export const SEVERITY_BADGE: Record<TeamInsight['severity'], string> = { warning: 'bad', notice: 'warn', info: 'info' };
-export const STATISTIC_LABELS = { mean: 'crew average', sd: 'spread', min: 'lowest member' } as const;
-export const EVIDENCE_LABELS = { checked: 'checked in the study', secondary: 'from a secondary source', provisional: 'provisional weight' } as const;
 
 /** A figure with `digits` decimals; a value that rounds to zero shows without a minus sign. */
 export function fixed(x: number | null | undefined, digits = 2): string {

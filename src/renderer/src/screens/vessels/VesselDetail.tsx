@@ -3,7 +3,6 @@ import { toast } from 'sonner';
 import { Link, useLocation } from 'wouter';
 import type { Position } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
-import { VESSEL_KIND_LABELS, VESSEL_USE_LABELS } from '../../../../shared/domain/crew';
 import { call } from '../../api/client';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
@@ -14,6 +13,7 @@ import { PositionForm } from '../../forms/PositionForm';
 import { VesselForm } from '../../forms/VesselForm';
 import { ManningCard } from './manning/ManningCard';
 import { CrewTable, PositionsTable } from './VesselTables';
+import { words } from '../../../../shared/words';
 
 /** One vessel: facts, positions with vacancies, current crew, planned joiners and past crew. */
 export function VesselDetail({ id }: { id: string }) {
@@ -88,7 +88,7 @@ export function VesselDetail({ id }: { id: string }) {
         <dl className="facts">
           <dt>Type</dt>
           <dd>
-            {VESSEL_KIND_LABELS[vessel.kind]}, {vessel.lengthM} m{vessel.grossTonnage !== null ? `, ${vessel.grossTonnage} GT` : ''}
+            {words.vesselKinds[vessel.kind]}, {vessel.lengthM} m{vessel.grossTonnage !== null ? `, ${vessel.grossTonnage} GT` : ''}
           </dd>
           <dt>Flag</dt>
           <dd>{countryName(vessel.flag)}</dd>
@@ -97,7 +97,7 @@ export function VesselDetail({ id }: { id: string }) {
           <dt>Home port</dt>
           <dd>{vessel.homePort ?? '—'}</dd>
           <dt>Use</dt>
-          <dd>{VESSEL_USE_LABELS[vessel.use]}</dd>
+          <dd>{words.vesselUses[vessel.use]}</dd>
           <dt>Crew today</dt>
           <dd>
             {currentCrew.length} aboard or on rotation, {vacancies} vacanc{vacancies === 1 ? 'y' : 'ies'}

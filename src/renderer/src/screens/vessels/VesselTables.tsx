@@ -1,13 +1,11 @@
 import { Link } from 'wouter';
 import type { CrewMember, PositionStaffing } from '../../../../shared/api';
-import { DEPARTMENTS, DEPARTMENT_LABELS, EMPLOYMENT_KIND_LABELS, titleRank, type Department } from '../../../../shared/domain/crew';
+import { DEPARTMENTS, seniorityOrder } from '../../../../shared/domain/crew';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../format';
 import { describeRotation } from './manning/manning-text';
-
-/** Deck before engineering, interior and galley, and by seniority within each: the order a crew list is read in. */
-const seniority = (department: Department, title: string) => DEPARTMENTS.indexOf(department) * 1000 + titleRank(department, title);
+import { words } from '../../../../shared/words';
 
 /** Current crew, planned joiners or past crew of a vessel; every column sorts. */
 export function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since' | 'joins' | 'served'; caption: string }) {
@@ -25,10 +23,10 @@ export function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates:
     {
       id: 'position',
       header: 'Position',
-      sortBy: (c) => seniority(c.department, c.positionTitle),
+      sortBy: (c) => seniorityOrder(c.department, c.positionTitle),
       cell: (c) => (
         <>
-          {c.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[c.department]}</span>
+          {c.positionTitle} <span className="muted">· {words.departments[c.department]}</span>
         </>
       ),
     },
@@ -53,7 +51,7 @@ interface PositionActions {
 /** A vessel's positions with how they are filled; every column but the actions sorts. */
 export function PositionsTable({ positions, actions }: { positions: PositionStaffing[]; actions: PositionActions }) {
   const columns: Array<Column<PositionStaffing>> = [
-    { id: 'department', header: 'Department', sortBy: (p) => DEPARTMENTS.indexOf(p.department), cell: (p) => DEPARTMENT_LABELS[p.department] },
+    { id: 'department', header: 'Department', sortBy: (p) => DEPARTMENTS.indexOf(p.department), cell: (p) => words.departments[p.department] },
     {
       id: 'title',
       header: 'Title',
@@ -69,7 +67,7 @@ export function PositionsTable({ positions, actions }: { positions: PositionStaf
     { id: 'planned', header: 'Planned', sortBy: (p) => p.planned, cell: (p) => p.planned },
     { id: 'vacant', header: 'Vacant', sortBy: (p) => p.vacancies, cell: (p) => (p.vacancies > 0 ? <span className="badge warn">{p.vacancies}</span> : '—') },
     { id: 'rotation', header: 'Rotation', sortBy: (p) => p.rotation, cell: (p) => p.rotation ?? '—' },
-    { id: 'employment', header: 'Employment', sortBy: (p) => EMPLOYMENT_KIND_LABELS[p.employmentKind], cell: (p) => EMPLOYMENT_KIND_LABELS[p.employmentKind] },
+    { id: 'employment', header: 'Employment', sortBy: (p) => words.employmentKinds[p.employmentKind], cell: (p) => words.employmentKinds[p.employmentKind] },
     { id: 'aboard', header: 'Must be aboard', sortBy: (p) => (p.mustBeAboard ? 0 : 1), cell: (p) => (p.mustBeAboard ? 'Yes' : '—') },
     {
       id: 'actions',

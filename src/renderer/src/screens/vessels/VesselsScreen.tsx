@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { countryName } from '../../../../shared/domain/countries';
-import { VESSEL_KIND_LABELS, VESSEL_USE_LABELS } from '../../../../shared/domain/crew';
 import type { VesselSummary } from '../../../../shared/api';
 import { useArchiveWithUndo } from '../../api/archive';
 import { useApiQuery } from '../../api/hooks';
@@ -9,6 +8,7 @@ import { SortableTable, type Column } from '../../components/SortableTable';
 import { VesselForm } from '../../forms/VesselForm';
 import { useDialogs } from '../../state/ui';
 import { VesselDetail } from './VesselDetail';
+import { words } from '../../../../shared/words';
 
 function VesselList() {
   const [showArchived, setShowArchived] = useState(false);
@@ -30,10 +30,10 @@ function VesselList() {
         </>
       ),
     },
-    { id: 'kind', header: 'Type', sortBy: (v) => VESSEL_KIND_LABELS[v.kind], cell: (v) => VESSEL_KIND_LABELS[v.kind] },
+    { id: 'kind', header: 'Type', sortBy: (v) => words.vesselKinds[v.kind], cell: (v) => words.vesselKinds[v.kind] },
     { id: 'length', header: 'Length', sortBy: (v) => v.lengthM, cell: (v) => `${v.lengthM} m` },
     { id: 'flag', header: 'Flag', sortBy: (v) => countryName(v.flag), cell: (v) => countryName(v.flag) },
-    { id: 'use', header: 'Use', sortBy: (v) => VESSEL_USE_LABELS[v.use], cell: (v) => VESSEL_USE_LABELS[v.use] },
+    { id: 'use', header: 'Use', sortBy: (v) => words.vesselUses[v.use], cell: (v) => words.vesselUses[v.use] },
     { id: 'crew', header: 'Crew', sortBy: (v) => v.currentCrew, cell: (v) => `${v.currentCrew} / ${v.headcount}` },
     { id: 'vacancies', header: 'Vacancies', sortBy: (v) => v.vacancies, cell: (v) => (v.vacancies > 0 ? <span className="badge warn">{v.vacancies}</span> : '—') },
     {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { Profile } from '../../../../../shared/api';
 import { useApiQuery } from '../../../api/hooks';
 import { formatDate } from '../../../format';
-import { VERDICT_LABELS } from '../../assessments/labels';
 import { useDebounced } from '../../crew/useDebounced';
 import { ProfileRadar } from './ProfileRadar';
+import { words } from '../../../../../shared/words';
 
 /** A second person's result of the same instrument beside this one, against the same norm. */
 export function CompareView({ profile, language }: { profile: Profile; language: string | undefined }) {
@@ -26,7 +26,7 @@ export function CompareView({ profile, language }: { profile: Profile; language:
             <option value="">Choose a result</option>
             {candidates.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.personName}, {formatDate(r.takenOn)} ({VERDICT_LABELS[r.verdict].toLowerCase()})
+                {r.personName}, {formatDate(r.takenOn)} ({words.verdicts[r.verdict].toLowerCase()})
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import type { Profile } from '../../../../../shared/api';
-import { LEVEL_LABELS } from '../labels';
+import { words } from '../../../../../shared/words';
 
 /** A domain's facets as bars of their percentile against the norm (a dash without one), with what each means. */
 export function FacetBars({ facets }: { facets: Profile['facets'] }) {
@@ -17,7 +17,7 @@ export function FacetBars({ facets }: { facets: Profile['facets'] }) {
           {f.level && f.meaning.length > 0 && (
             <details>
               <summary className="muted">
-                {LEVEL_LABELS[f.level]}: what {f.name} means
+                {words.scoreLevels[f.level]}: what {f.name} means
               </summary>
               <div className="meaning">
                 {f.meaning.map((p) => (

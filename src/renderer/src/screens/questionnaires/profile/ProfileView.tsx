@@ -5,13 +5,14 @@ import type { NormRef, Profile } from '../../../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { downloadBase64 } from '../../../files';
 import { formatDate, formatDateTime } from '../../../format';
-import { CONTEXT_LABELS, INDEX_LABELS, normOptionLabel, VERDICT_BADGE, VERDICT_LABELS } from '../../assessments/labels';
+import { normOptionLabel, VERDICT_BADGE } from '../../assessments/labels';
 import '../../../styles/questionnaires.css';
-import { LEVEL_LABELS, PROCTORING_INDEX_LABELS, SEVERITY_BADGE, SEVERITY_LABELS } from '../labels';
+import { SEVERITY_BADGE } from '../labels';
 import { CompareView } from './CompareView';
 import { FacetBars } from './FacetBars';
 import { HistoryChart } from './HistoryChart';
 import { ProfileRadar } from './ProfileRadar';
+import { capitalised, words } from '../../../../../shared/words';
 
 const MEANING = {
   valid: 'No sign of careless or hurried answering was found.',
@@ -51,7 +52,7 @@ export function ProfileView({ id }: { id: string }) {
             {p.personName}: profile of {formatDate(p.takenOn)}
           </h1>
           <p className="muted">
-            {p.instrumentName} · {CONTEXT_LABELS[p.context]}
+            {p.instrumentName} · {words.assessmentContexts[p.context]}
             {p.taken ? ` · ${p.taken}` : ''}
           </p>
         </div>
@@ -107,7 +108,7 @@ export function ProfileView({ id }: { id: string }) {
                 <tr key={d.id}>
                   <td>{d.name}</td>
                   <td>{d.percentile === null ? '—' : Math.round(d.percentile)}</td>
-                  <td>{d.level ? LEVEL_LABELS[d.level] : '—'}</td>
+                  <td>{d.level ? words.scoreLevels[d.level] : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -120,7 +121,7 @@ export function ProfileView({ id }: { id: string }) {
             <section key={d.id} className="domain-block" aria-label={d.name}>
               <h3>
                 {d.name}
-                {d.level && <span className="badge info">{LEVEL_LABELS[d.level]}</span>}
+                {d.level && <span className="badge info">{words.scoreLevels[d.level]}</span>}
               </h3>
               {d.summary && <p className="muted">{d.summary}</p>}
               <div className="meaning">
@@ -146,21 +147,21 @@ function VerdictCard({ profile: p }: { profile: Profile }) {
   return (
     <div className="card">
       <h2>
-        Validity: <span className={`badge ${VERDICT_BADGE[p.verdict]}`}>{VERDICT_LABELS[p.verdict]}</span>
+        Validity: <span className={`badge ${VERDICT_BADGE[p.verdict]}`}>{words.verdicts[p.verdict]}</span>
       </h2>
       <p>{MEANING[p.verdict]}</p>
       {p.reasons.length > 0 && (
         <ul aria-label="Reasons">
           {p.reasons.map((r) => (
             <li key={r.index}>
-              <strong>{PROCTORING_INDEX_LABELS[r.index] ?? INDEX_LABELS[r.index] ?? r.index}:</strong> {r.message}
+              <strong>{capitalised(words.validityIndices[r.index])}:</strong> {r.message}
             </li>
           ))}
         </ul>
       )}
       {p.notComputed.length > 0 && (
         <p className="muted">
-          Not computed: {p.notComputed.map((n) => INDEX_LABELS[n.index] ?? n.index).join(', ')} ({p.notComputed[0]!.message})
+          Not computed: {p.notComputed.map((n) => words.validityIndices[n.index]).join(', ')} ({p.notComputed[0]!.message})
         </p>
       )}
       {p.proctoring.length > 0 && (
@@ -169,7 +170,7 @@ function VerdictCard({ profile: p }: { profile: Profile }) {
           <ul className="events" aria-label="Proctoring events">
             {p.proctoring.map((e) => (
               <li key={`${e.at}-${e.kind}-${e.item}`}>
-                <span className={`badge ${SEVERITY_BADGE[e.severity]}`}>{SEVERITY_LABELS[e.severity]}</span> {formatDateTime(e.at)}: {e.detail}
+                <span className={`badge ${SEVERITY_BADGE[e.severity]}`}>{words.proctoringSeverities[e.severity]}</span> {formatDateTime(e.at)}: {e.detail}
               </li>
             ))}
           </ul>

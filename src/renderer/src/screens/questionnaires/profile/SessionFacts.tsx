@@ -1,6 +1,7 @@
 import type { ResultDetail } from '../../../../../shared/api';
 import { formatDateTime } from '../../../format';
-import { SEVERITY_BADGE, SEVERITY_LABELS } from '../labels';
+import { SEVERITY_BADGE } from '../labels';
+import { words } from '../../../../../shared/words';
 
 /** How a questionnaire taken in the app was taken, and what was seen while it was answered. */
 export function SessionFacts({ session }: { session: NonNullable<ResultDetail['session']> }) {
@@ -13,7 +14,7 @@ export function SessionFacts({ session }: { session: NonNullable<ResultDetail['s
         <ul className="events" aria-label="Proctoring events">
           {session.proctoring.map((e) => (
             <li key={`${e.at}-${e.kind}-${e.item}`}>
-              <span className={`badge ${SEVERITY_BADGE[e.severity]}`}>{SEVERITY_LABELS[e.severity]}</span> {formatDateTime(e.at)}: {e.detail}
+              <span className={`badge ${SEVERITY_BADGE[e.severity]}`}>{words.proctoringSeverities[e.severity]}</span> {formatDateTime(e.at)}: {e.detail}
             </li>
           ))}
         </ul>

@@ -1,13 +1,14 @@
 import { useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import type { ManningCrew, Output } from '../../../../../shared/api';
-import { DEPARTMENTS, DEPARTMENT_LABELS } from '../../../../../shared/domain/crew';
+import { DEPARTMENTS } from '../../../../../shared/domain/crew';
 import { addDaysIso } from '../../../../../shared/domain/dates';
 import { useApiQuery } from '../../../api/hooks';
 import { formatDate } from '../../../format';
-import { describePhases, gapSentence, inSentence } from './manning-text';
+import { describePhases, gapSentence, titleInSentence } from './manning-text';
 import { StaggerDialog } from './StaggerDialog';
 import '../../../styles/manning.css';
+import { inSentence, words } from '../../../../../shared/words';
 
 type Manning = Output<'vessels.manning'>;
 const TICK_DAYS = 14;
@@ -32,7 +33,7 @@ function PersonRow({ member, dates }: { member: ManningCrew; dates: string[] }) 
       </span>
       <span className="sr-only">{describePhases(member.phases, dates)}</span>
       {member.phases.map((phase, i) => (
-        <span key={i} className={`day ${phase ?? ''}`} title={`${member.name}: ${phase === 'aboard' ? 'aboard' : phase === 'leave' ? 'on leave' : 'not assigned'} on ${formatDate(dates[i])}`} aria-hidden />
+        <span key={i} className={`day ${phase ?? ''}`} title={`${member.name}: ${phase ? inSentence(words.manningPhases[phase]) : 'not assigned'} on ${formatDate(dates[i])}`} aria-hidden />
       ))}
     </>
   );
@@ -52,7 +53,7 @@ function Strip({ manning, dates }: { manning: Manning; dates: string[] }) {
               <strong>{gap.label}</strong> <span className="muted">must be aboard</span>
             </span>,
             ...dates.map((date) => (
-              <span key={`${gap.duty}-${date}`} className={`day ${uncovered.has(date) ? 'gap' : 'covered'}`} title={`${uncovered.has(date) ? 'No' : 'A'} ${inSentence(gap.label)} aboard on ${formatDate(date)}`} aria-hidden />
+              <span key={`${gap.duty}-${date}`} className={`day ${uncovered.has(date) ? 'gap' : 'covered'}`} title={`${uncovered.has(date) ? 'No' : 'A'} ${titleInSentence(gap.label)} aboard on ${formatDate(date)}`} aria-hidden />
             )),
           ];
         })}
@@ -61,10 +62,10 @@ function Strip({ manning, dates }: { manning: Manning; dates: string[] }) {
           if (crew.length === 0) return null;
           return [
             <span key={`${department}-label`} className="label department" style={{ gridColumn: 1 }}>
-              {DEPARTMENT_LABELS[department]} <span className="muted">· aboard</span>
+              {words.departments[department]} <span className="muted">· aboard</span>
             </span>,
             ...manning.aboard[department].map((n, i) => (
-              <span key={`${department}-${i}`} className={`count department${n === 0 ? ' none' : ''}`} title={`${n} of ${DEPARTMENT_LABELS[department]} aboard on ${formatDate(dates[i])}`} aria-hidden>
+              <span key={`${department}-${i}`} className={`count department${n === 0 ? ' none' : ''}`} title={`${n} of ${words.departments[department]} aboard on ${formatDate(dates[i])}`} aria-hidden>
                 {n}
               </span>
             )),
@@ -73,8 +74,8 @@ function Strip({ manning, dates }: { manning: Manning; dates: string[] }) {
         })}
       </div>
       <div className="manning-legend" aria-hidden>
-        <span className="aboard">Aboard</span>
-        <span className="leave">On leave</span>
+        <span className="aboard">{words.manningPhases.aboard}</span>
+        <span className="leave">{words.manningPhases.leave}</span>
         <span className="gap">Must-be-aboard position with nobody aboard</span>
       </div>
     </div>

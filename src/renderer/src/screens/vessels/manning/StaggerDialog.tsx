@@ -1,10 +1,10 @@
 import { toast } from 'sonner';
 import type { DutyGap, Input } from '../../../../../shared/api';
-import { DEPARTMENT_LABELS } from '../../../../../shared/domain/crew';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { Dialog } from '../../../components/Dialog';
 import { formatDate } from '../../../format';
-import { describeRotation, inSentence } from './manning-text';
+import { describeRotation, titleInSentence } from './manning-text';
+import { words } from '../../../../../shared/words';
 
 /** Everything a rotation change shows in: the calendar, statuses, crew lists and the planned tours of certificates. */
 const AFFECTED = ['vessels.', 'people.', 'documents.'];
@@ -98,7 +98,7 @@ export function StaggerDialog({ vesselId, onClose }: { vesselId: string; onClose
                 <tr key={c.assignmentId}>
                   <td>{c.name}</td>
                   <td>
-                    {c.positionTitle} <span className="muted">· {DEPARTMENT_LABELS[c.department]}</span>
+                    {c.positionTitle} <span className="muted">· {words.departments[c.department]}</span>
                   </td>
                   <td>{describeRotation(c.rotation, c.currentRestart)}</td>
                   <td>{formatDate(c.restart)}</td>
@@ -116,8 +116,8 @@ export function StaggerDialog({ vesselId, onClose }: { vesselId: string; onClose
           <GapComparison before={data.before} after={data.after} />
           {stillUncovered.map((gap) => (
             <p key={gap.duty} className="notice warn">
-              Still no {inSentence(gap.label)} aboard on {gap.days} day{gap.days === 1 ? '' : 's'}. Staggering alone cannot cover these days (one person on
-              rotation is away part of every cycle, and a vacant position is never covered): add a relief {inSentence(gap.label)}, or change a rotation.
+              Still no {titleInSentence(gap.label)} aboard on {gap.days} day{gap.days === 1 ? '' : 's'}. Staggering alone cannot cover these days (one person on
+              rotation is away part of every cycle, and a vacant position is never covered): add a relief {titleInSentence(gap.label)}, or change a rotation.
             </p>
           ))}
         </>

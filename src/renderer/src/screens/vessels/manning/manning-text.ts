@@ -1,8 +1,9 @@
-import type { DutyGap } from '../../../../../shared/api';
+import type { DutyGap, ManningPhase } from '../../../../../shared/api';
+import { inSentence, words } from '../../../../../shared/words';
 import { formatDate } from '../../../format';
 
 /** "Captain" → "captain", "Chief Engineer" → "chief engineer"; acronyms (ETO, AV/IT) and numbers stay as they are. */
-export function inSentence(title: string): string {
+export function titleInSentence(title: string): string {
   return title.replace(/\p{Lu}\p{Ll}+/gu, (word) => word.toLowerCase());
 }
 
@@ -14,7 +15,7 @@ export function gapSentence(gap: DutyGap): string {
   if (!first) return '';
   const runs = gap.runs.slice(0, MAX_RUNS).map((run) => (run.from === run.to ? formatDate(run.from) : `${formatDate(run.from)} – ${formatDate(run.to)}`));
   const more = gap.runs.length > MAX_RUNS ? ` and ${gap.runs.length - MAX_RUNS} more` : '';
-  return `No ${inSentence(gap.label)} aboard on ${gap.days} day${gap.days === 1 ? '' : 's'} from ${formatDate(first.from)}: ${runs.join(', ')}${more}`;
+  return `No ${titleInSentence(gap.label)} aboard on ${gap.days} day${gap.days === 1 ? '' : 's'} from ${formatDate(first.from)}: ${runs.join(', ')}${more}`;
 }
 
 /** "4:2", or "4:2, restarts 15 Nov 2026" once a rotation has been staggered. */
@@ -24,13 +25,13 @@ export function describeRotation(rotation: string | null, restart: string | null
 }
 
 /** A person's strip in words for screen readers: "aboard 1 Nov 2026 – 28 Nov 2026; on leave 29 Nov 2026 – 12 Dec 2026". */
-export function describePhases(phases: ReadonlyArray<'aboard' | 'leave' | null>, dates: readonly string[]): string {
+export function describePhases(phases: ReadonlyArray<ManningPhase | null>, dates: readonly string[]): string {
   const parts: string[] = [];
   let start = 0;
   for (let i = 1; i <= phases.length; i += 1) {
     if (i < phases.length && phases[i] === phases[start]) continue;
     const phase = phases[start];
-    if (phase) parts.push(`${phase === 'aboard' ? 'aboard' : 'on leave'} ${formatDate(dates[start])} – ${formatDate(dates[i - 1])}`);
+    if (phase) parts.push(`${inSentence(words.manningPhases[phase])} ${formatDate(dates[start])} – ${formatDate(dates[i - 1])}`);
     start = i;
   }
   return parts.join('; ');

@@ -1,0 +1,37 @@
+import type { Words } from '../types';
+
+type SystemWords = Pick<Words, 'databaseStates' | 'backupReasons' | 'records'>;
+
+export const system: SystemWords = {
+  databaseStates: {
+    ok: 'The database is open',
+    locked: 'The database is locked',
+    corrupt: 'The database file is damaged',
+    unavailable: 'The database could not be opened',
+  },
+  backupReasons: {
+    manual: 'Backed up by hand',
+    imported: 'Taken from a file',
+    'before-migration': 'Before an upgrade',
+    'before-restore': 'Before a restore',
+    damaged: 'A damaged database, kept aside',
+  },
+  records: {
+    vessel: 'vessel',
+    position: 'position',
+    person: 'person',
+    assignment: 'assignment',
+    document: 'document',
+    assessmentResult: 'questionnaire result',
+    instrument: 'instrument',
+    normTable: 'norm table',
+    outcome: 'outcome',
+    seaService: 'sea-service entry',
+    visa: 'visa',
+    predictionModel: 'prediction model',
+    backup: 'backup',
+    session: 'questionnaire session',
+    campaign: 'campaign',
+    pulseSchedule: 'pulse survey schedule',
+  },
+};
