@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { procedure } from './procedure';
 
 /** Sync with the office's server, as a device sees it (docs/sync.md). */
+export const SYNC_PHASES = ['push', 'pull'] as const;
+export type SyncPhase = (typeof SYNC_PHASES)[number];
+
 export const syncFailureSchema = z.object({ code: z.string(), message: z.string() });
 
 export const syncStatusSchema = z.object({
@@ -15,7 +18,7 @@ export const syncStatusSchema = z.object({
   /** Changes made here that the server has not acknowledged yet. */
   pending: z.number().int(),
   running: z.boolean(),
-  progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int() }).nullable(),
+  progress: z.object({ phase: z.enum(SYNC_PHASES), done: z.number().int() }).nullable(),
   lastError: syncFailureSchema.nullable(),
   /** The server's clock minus this computer's, in ms, as last measured. */
   clockOffsetMs: z.number(),

@@ -126,5 +126,10 @@ export const fields: Pick<Words, 'fields'> = {
     sort: 'Sort by',
     descending: 'Descending',
     taskId: 'Task',
+    // Sync
+    serverUrl: 'Server address',
+    code: 'Enrolment code',
+    minutes: 'Sync every',
+    includeReversed: 'Include edits put back',
   },
 };

@@ -1,5 +1,6 @@
 import { toast } from 'sonner';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { words } from '../../../../shared/words';
 import { formatDateTime } from '../../format';
 import { clockWarning } from './clock';
 import { ConflictList } from './ConflictList';
@@ -46,7 +47,9 @@ export function SyncCard() {
           {s.progress && (
             <>
               <dt>In progress</dt>
-              <dd>{s.progress.phase === 'push' ? `${s.progress.done} changes sent` : `${s.progress.done} changes received`}</dd>
+              <dd>
+                {s.progress.done} {words.syncPhases[s.progress.phase]}
+              </dd>
             </>
           )}
           <dt>Sync every</dt>
