@@ -14,6 +14,7 @@ import { manningHandlers } from './manning/handlers';
 import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
 import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
+import { syncHandlers } from './sync/handlers';
 import type { Handlers } from './api/dispatcher';
 
 /**
@@ -37,6 +38,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...sessionHandlers(ctx),
     ...pulseHandlers(ctx),
     ...recruitmentHandlers(ctx),
+    ...syncHandlers(ctx),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitLogistic } from '../../src/engine/fit';
 import { vesselInput } from '../helpers/fleet';
 import { simulateOutcomes } from '../helpers/fit-sim';
+import { write } from '../../src/core/db/writes';
 import { tempCore } from '../helpers/temp-core';
 
 /**
@@ -25,7 +26,7 @@ beforeAll(async () => {
   // Outcomes with simulated predictors, stored as the outcome service stores them.
   const sqlite = core.state.requireDatabase().sqlite;
   const insert = sqlite.prepare("INSERT INTO assignment_outcomes (id, assignment_id, completed, rating, factors, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'test', '2020-01-01', '2020-01-01')");
-  rows.forEach((r, i) => insert.run(`o${i}`, assignmentIds[i], r[4] ? 1 : 0, r[4] ? 5 : 2, JSON.stringify({ individual: r[0], team: r[1], environment: r[2], leader: r[3] })));
+  write(sqlite, () => rows.forEach((r, i) => insert.run(`o${i}`, assignmentIds[i], r[4] ? 1 : 0, r[4] ? 5 : 2, JSON.stringify({ individual: r[0], team: r[1], environment: r[2], leader: r[3] }))));
 });
 afterAll(() => core.dispose());
 
@@ -49,7 +50,7 @@ describe('recalibration', () => {
 
   it('is refused with the counts when too few outcomes are usable', async () => {
     const sqlite = core.state.requireDatabase().sqlite;
-    sqlite.prepare("UPDATE assignment_outcomes SET archived_at = '2021-01-01' WHERE id >= 'o30'").run();
+    write(sqlite, () => sqlite.prepare("UPDATE assignment_outcomes SET archived_at = '2021-01-01' WHERE id >= 'o30'").run());
     const refused = await core.dispatch('models.recalibrate', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/at least 40 of each are needed/) } });
   });

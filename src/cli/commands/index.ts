@@ -9,6 +9,7 @@ import { kioskCommand } from './kiosk';
 import { rankCommand } from './rank';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { serverCommand } from './server';
 import { teamCommand } from './team';
 import { verifyCommand } from './verify';
 
@@ -26,4 +27,5 @@ export const commands: CliCommand[] = [
   cvCommand,
   verifyCommand,
   kioskCommand,
+  serverCommand,
 ];

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { resourcesDir } from '../paths';
+import { installChangeCapture } from './change-capture';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 import { pairReader, readsOutsideLongWrite } from './writes';
@@ -60,6 +61,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       options.migrationsFolder ?? join(resourcesDir(), 'migrations'),
       backupsDir,
     );
+    installChangeCapture(sqlite);
     return {
       file,
       backupsDir,

@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { AppError } from '../api/errors';
+import { withChangeContext, withChangeContextAsync } from './change-capture';
 
 /**
  * Every write to a domain table goes through `write` (short, synchronous) or `longWrite` (an import that yields
- * between batches so progress can be shown and a cancel heard). This is the one place where sync's change log
- * will hook in.
+ * between batches so progress can be shown and a cancel heard). Each opens the change context of its
+ * transaction: the change-capture triggers stamp every changed column of a synced table with the transaction's
+ * clock and record it in the outbox, and refuse a write made outside (change-capture.ts, docs/sync.md).
  *
  * A long write keeps a transaction open across event-loop turns on the one writing connection. Everyone else is
  * kept out of it: reads go to a read-only connection, which sees the last commit and never the import's
@@ -39,7 +41,8 @@ export function assertNoLongWrite(sqlite: Database.Database): void {
 
 export function write<T>(sqlite: Database.Database, fn: () => T): T {
   assertNoLongWrite(sqlite);
-  return writerFor(sqlite).transaction(fn).immediate();
+  const writer = writerFor(sqlite);
+  return writer.transaction(() => withChangeContext(writer, 'local', fn)).immediate();
 }
 
 /**
@@ -58,7 +61,7 @@ export async function longWrite<T>(sqlite: Database.Database, label: string, fn:
     throw error;
   }
   try {
-    const result = await insideLongWrite.run(token, fn);
+    const result = await insideLongWrite.run(token, () => withChangeContextAsync(writer, fn));
     writer.exec('COMMIT');
     return result;
   } catch (error) {

@@ -38,6 +38,15 @@ function writeTerms(sqlite: Database.Database, row: PersonRow): void {
   for (const term of searchTermsOf(row)) insertTerm.run(INSERT_TERM.parameters({ term, personId: row.id, sortKey: row.sortKey, archived: row.archivedAt !== null }));
 }
 
+/** Rewrites a person's search terms from their stored row (after sync has written the row). */
+export function rewriteSearchTerms(sqlite: Database.Database, id: string): void {
+  const row = statement(sqlite, 'SELECT id, given_names AS givenNames, surname, email, sort_key AS sortKey, archived_at AS archivedAt FROM people WHERE id = ?').get(id) as
+    | (Pick<PersonRow, 'id' | 'givenNames' | 'surname' | 'email' | 'sortKey' | 'archivedAt'>)
+    | undefined;
+  statement(sqlite, DELETE_TERMS).run(id);
+  if (row) writeTerms(sqlite, row as PersonRow);
+}
+
 /**
  * Inserts people with their search terms. Prepared statements rather than the query builder: an import of
  * 100,000 people spends most of its time here.

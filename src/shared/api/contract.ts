@@ -20,6 +20,7 @@ import { profileProcedures } from './profiles';
 import { requisitionProcedures } from './recruitment';
 import { interviewProcedures } from './interviews';
 import { candidateProcedures } from './candidates';
+import { syncProcedures } from './sync';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -48,6 +49,7 @@ export const contract = {
   ...requisitionProcedures,
   ...interviewProcedures,
   ...candidateProcedures,
+  ...syncProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -26,3 +26,4 @@ export * from './profiles';
 export * from './recruitment';
 export * from './interviews';
 export * from './candidates';
+export * from './sync';

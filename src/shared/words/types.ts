@@ -28,6 +28,7 @@ import type {
   ResultListSort,
   ReviewAction,
   Sex,
+  SyncPhase,
   TeamGroup,
   VerificationReason,
   VerificationStatus,
@@ -166,6 +167,8 @@ export interface Words extends DomainWords {
 
   // The installation
   databaseStates: Record<DatabaseState, string>;
+  /** What a running sync is doing, before a count: "12 changes sent". */
+  syncPhases: Record<SyncPhase, string>;
   backupReasons: Record<BackupReason, string>;
 
   /** What a message calls a record it cannot find ("This vessel no longer exists"). */

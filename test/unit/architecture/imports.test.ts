@@ -21,7 +21,7 @@ const CORE_STEPS: string[][] = [
   ['per-core.ts', 'system'],
   // The domains, each on the ones it needs.
   ['vessels', 'people'],
-  ['assignments', 'documents', 'psychometrics', 'manning'],
+  ['assignments', 'documents', 'psychometrics', 'manning', 'sync'],
   ['questionnaires'],
   ['team'],
   ['fit'],

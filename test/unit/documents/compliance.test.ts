@@ -6,6 +6,7 @@ import { needingAttention } from '../../../src/engine/documents/attention';
 import type { CertificateCell, ComplianceRow } from '../../../src/shared/api';
 import { personInput, vesselWithPosition } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
+import { write } from '../../../src/core/db/writes';
 
 /** The register/matrix/bell queries over stored rows (no OCR): dates relative to a fixed day. */
 describe('compliance over stored documents', () => {
@@ -22,7 +23,8 @@ describe('compliance over stored documents', () => {
   let vesselId = '';
   let personId = '';
   const store = (kind: string, status: 'verified' | 'review' | 'rejected', expiresOn: string | null) =>
-    insertDocument(ctx, {
+    write(ctx.sqlite(), () =>
+      insertDocument(ctx, {
       personId,
       fileHash: 'b'.repeat(64),
       fileName: `${kind}.jpg`,
@@ -38,7 +40,7 @@ describe('compliance over stored documents', () => {
       ocrText: '',
       confidence: 1,
       expiresOn,
-    });
+    }));
 
   beforeAll(async () => {
     // A Chief Stew on 4:2 since 2026-05-01: onboard until 2026-05-28, leave, back on 2026-06-12 to 2026-07-09.

@@ -5,6 +5,7 @@ import { SAMPLE_CHECK_ID } from '../../../src/engine/documents/actions';
 import type { DocumentRecord } from '../../../src/shared/api';
 import { base64, personInput } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
+import { write } from '../../../src/core/db/writes';
 
 /**
  * Issue 10 #12: a reviewer's decision must agree with what the document is. The core decides what each stored
@@ -23,7 +24,8 @@ describe('what a reviewer may do with a document', () => {
   };
   let personId = '';
   const store = (row: Partial<NewDocumentRow>) =>
-    insertDocument(ctx, {
+    write(ctx.sqlite(), () =>
+      insertDocument(ctx, {
       personId,
       fileHash: 'c'.repeat(64),
       fileName: 'scan.png',
@@ -40,7 +42,7 @@ describe('what a reviewer may do with a document', () => {
       confidence: 0.93,
       expiresOn: null,
       ...row,
-    }).id;
+    })).id;
   const get = async (id: string) => (await core.call('documents.get', { id })).document;
   /** A refused call leaves the document and its history exactly as they were. */
   async function refused(id: string, call: () => Promise<unknown>, code: string, message: RegExp | string) {

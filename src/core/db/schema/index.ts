@@ -6,3 +6,4 @@ export * from './assessments';
 export * from './fit';
 export * from './questionnaires';
 export * from './recruitment';
+export * from './sync';

@@ -2,6 +2,7 @@ import { toast } from 'sonner';
 import { transportName } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { BackupList } from '../components/BackupList';
+import { SyncCard } from '../components/sync/SyncCard';
 import { ReviewerForm } from '../forms/ReviewerForm';
 
 export function SettingsScreen() {
@@ -36,6 +37,7 @@ export function SettingsScreen() {
           </dl>
         )}
       </div>
+      <SyncCard />
       <div className="card">
         <h2>Reviewer</h2>
         <p className="muted">There are no user accounts yet: this name is recorded as the author of document decisions made on this computer.</p>

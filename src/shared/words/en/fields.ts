@@ -165,5 +165,10 @@ export const fields: Pick<Words, 'fields'> = {
     summary: 'Profile',
     references: 'References',
     contacts: 'With contact details',
+    // Sync
+    serverUrl: 'Server address',
+    code: 'Enrolment code',
+    minutes: 'Sync every',
+    includeReversed: 'Include edits put back',
   },
 };

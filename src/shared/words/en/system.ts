@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type SystemWords = Pick<Words, 'databaseStates' | 'backupReasons' | 'records'>;
+type SystemWords = Pick<Words, 'databaseStates' | 'syncPhases' | 'backupReasons' | 'records'>;
 
 export const system: SystemWords = {
   databaseStates: {
@@ -8,6 +8,10 @@ export const system: SystemWords = {
     locked: 'The database is locked',
     corrupt: 'The database file is damaged',
     unavailable: 'The database could not be opened',
+  },
+  syncPhases: {
+    push: 'changes sent',
+    pull: 'changes received',
   },
   backupReasons: {
     manual: 'Backed up by hand',

@@ -1,0 +1,90 @@
+import { customType, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { nowIso } from '../ids';
+
+/**
+ * Sync's own bookkeeping on a device (docs/sync.md). These tables are local: they are never sent as changes.
+ */
+
+/** A cell's value as the row holds it: declared BLOB so that SQLite keeps its type (a TEXT column would turn 5 into '5'). */
+const anyValue = customType<{ data: unknown; driverData: unknown }>({ dataType: () => 'blob' });
+
+/**
+ * Changes not yet acknowledged by the server: one column of one row each, in the order they were made. `seq` is
+ * the device sequence number the server uses to take each change exactly once; AUTOINCREMENT never reuses one,
+ * and a rolled-back write takes its numbers back with it, so the sequence has no gaps.
+ */
+export const syncOutbox = sqliteTable('sync_outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  tx: text('tx').notNull(),
+  hlc: text('hlc').notNull(),
+  /** The clock of the cell this change replaced, as this device knew it: how a concurrent edit is recognised. */
+  base: text('base'),
+  tbl: text('tbl').notNull(),
+  rowId: text('row_id').notNull(),
+  col: text('col').notNull(),
+  value: anyValue('value'),
+});
+
+/** The clock of the last change of every cell this device holds: the register of per-column last-writer-wins. */
+export const syncCells = sqliteTable(
+  'sync_cells',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    hlc: text('hlc').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.rowId, t.col] })],
+);
+
+/** How far this device has read each feed of the server. */
+export const syncCursors = sqliteTable('sync_cursors', {
+  feed: text('feed').primaryKey(),
+  seq: integer('seq').notNull(),
+});
+
+/**
+ * This installation as a sync node: its node id (in every clock stamp, from the first write on, enrolled or
+ * not), its clock, and its enrolment with a server. One row.
+ */
+export const syncNode = sqliteTable('sync_node', {
+  id: integer('id').primaryKey(),
+  nodeId: text('node_id').notNull(),
+  lastHlc: text('last_hlc'),
+  serverUrl: text('server_url'),
+  serverId: text('server_id'),
+  deviceId: text('device_id'),
+  token: text('token'),
+  /** The feed new rows of this device go to, and every feed it may read. */
+  homeFeed: text('home_feed'),
+  tenants: text('tenants', { mode: 'json' }).$type<string[]>(),
+  intervalMinutes: integer('interval_minutes').notNull().default(15),
+  lastSyncAt: text('last_sync_at'),
+  /** The last failure, as `{ code, message }`, until a sync succeeds. */
+  lastError: text('last_error', { mode: 'json' }).$type<{ code: string; message: string }>(),
+  /** The server's clock minus this computer's, as last measured (ms). */
+  clockOffsetMs: integer('clock_offset_ms').notNull().default(0),
+});
+
+/**
+ * A value of someone's profile or certificate that another device's newer edit replaced here, for a person to
+ * review and, if it was the right one, put back.
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at')
+      .notNull()
+      .$defaultFn(() => nowIso()),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    col: text('col').notNull(),
+    keptValue: text('kept_value', { mode: 'json' }),
+    keptHlc: text('kept_hlc').notNull(),
+    lostValue: text('lost_value', { mode: 'json' }),
+    lostHlc: text('lost_hlc').notNull(),
+    reversedAt: text('reversed_at'),
+  },
+  (t) => [index('sync_conflicts_at').on(t.at)],
+);

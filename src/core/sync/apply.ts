@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { FeedPage } from '../../shared/sync/protocol';
+import { REVIEWED_COLUMNS, type SyncedTable } from '../../shared/sync/tables';
+import { receiveClock, withChangeContext } from '../db/change-capture';
+import { statement } from '../db/statements';
+import { rewriteSearchTerms } from '../people/records';
+
+/**
+ * Applies one page of a feed and moves its cursor, in one SQLite transaction (docs/sync.md#push-and-pull): a
+ * crash between the two would otherwise apply the page twice or skip it. Each cell takes the value with the
+ * higher clock stamp; a value of someone's profile or certificate that a concurrent edit replaces goes to the
+ * conflict list.
+ *
+ * Foreign keys are not checked while a page is applied: a row may arrive before the row it points to (another
+ * feed, a later page), and rows are never deleted, so nothing is left pointing at a row that went away.
+ */
+export function applyPage(sqlite: Database.Database, page: FeedPage): number {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    return sqlite.transaction(() => withChangeContext(sqlite, 'apply', () => applyEntries(sqlite, page)))();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+interface Winner {
+  column: string;
+  value: unknown;
+}
+
+function applyEntries(sqlite: Database.Database, page: FeedPage): number {
+  const cellHlc = statement(sqlite, 'SELECT hlc FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?');
+  const setCell = statement(sqlite, 'INSERT INTO sync_cells (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc');
+  const logConflict = statement(sqlite, 'INSERT INTO sync_conflicts (at, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const rows = new Map<string, { table: string; rowId: string; winners: Winner[] }>();
+  let newest: string | null = null;
+  let applied = 0;
+  // A row this device has never held (an initial sync) has no cells to compare with: one look per row, not per cell.
+  const unknownRows = new Map<string, boolean>();
+  const knowsRow = statement(sqlite, 'SELECT 1 FROM sync_cells WHERE tbl = ? AND row_id = ? LIMIT 1');
+  for (const entry of page.entries) {
+    const rowKey = `${entry.table}\u0000${entry.rowId}`;
+    let unknown = unknownRows.get(rowKey);
+    if (unknown === undefined) unknownRows.set(rowKey, (unknown = knowsRow.get(entry.table, entry.rowId) === undefined));
+    const held = unknown ? undefined : (cellHlc.get(entry.table, entry.rowId, entry.column) as { hlc: string } | undefined)?.hlc;
+    if (held !== undefined && entry.hlc <= held) continue;
+    if (held !== undefined && entry.base !== held && REVIEWED_COLUMNS[entry.table as SyncedTable]?.includes(entry.column)) {
+      const current = currentValue(sqlite, entry.table, entry.rowId, entry.column);
+      if (current !== undefined && current !== entry.value) {
+        logConflict.run(new Date().toISOString(), entry.table, entry.rowId, entry.column, JSON.stringify(entry.value), entry.hlc, JSON.stringify(current), held);
+      }
+    }
+    setCell.run(entry.table, entry.rowId, entry.column, entry.hlc);
+    const key = `${entry.table}\u0000${entry.rowId}`;
+    const row = rows.get(key) ?? { table: entry.table, rowId: entry.rowId, winners: [] };
+    row.winners = [...row.winners.filter((w) => w.column !== entry.column), { column: entry.column, value: entry.value }];
+    rows.set(key, row);
+    if (newest === null || entry.hlc > newest) newest = entry.hlc;
+    applied += 1;
+  }
+  for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
+  if (newest !== null) receiveClock(sqlite, newest);
+  statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
+  return applied;
+}
+
+function currentValue(sqlite: Database.Database, table: string, rowId: string, column: string): unknown {
+  const row = statement(sqlite, `SELECT "${column}" AS value FROM "${table}" WHERE id = ?`).get(rowId) as { value: unknown } | undefined;
+  return row?.value;
+}
+
+/** Table and column names come from the protocol's list of synced tables, checked on arrival. */
+function writeRow(sqlite: Database.Database, table: string, rowId: string, winners: Winner[]): void {
+  const exists = statement(sqlite, `SELECT 1 FROM "${table}" WHERE id = ?`).get(rowId) !== undefined;
+  if (exists) {
+    const update = winners.filter((w) => w.column !== 'id');
+    if (update.length > 0) {
+      statement(sqlite, `UPDATE "${table}" SET ${update.map((w) => `"${w.column}" = ?`).join(', ')} WHERE id = ?`).run(...update.map((w) => w.value), rowId);
+    }
+  } else {
+    const columns = winners.some((w) => w.column === 'id') ? winners : [{ column: 'id', value: rowId }, ...winners];
+    statement(sqlite, `INSERT INTO "${table}" (${columns.map((w) => `"${w.column}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((w) => w.value));
+  }
+  if (table === 'people') rewriteSearchTerms(sqlite, rowId);
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import {
+  enrolResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  syncErrorSchema,
+  type EnrolResponse,
+  type PullResponse,
+  type PushRequest,
+} from '../../shared/sync/protocol';
+
+/**
+ * How a device reaches its server. The real one speaks HTTP; tests put faults between the two. Every answer is
+ * parsed with the protocol's schemas on arrival.
+ */
+export interface SyncTransport {
+  enrol(serverUrl: string, body: { code: string; name: string }): Promise<EnrolResponse>;
+  push(request: PushRequest): Promise<{ acknowledged: number; serverTime: number }>;
+  pull(cursors: Record<string, number>): Promise<PullResponse>;
+}
+
+/** A refusal from the server (its code and words), or UNREACHABLE when no answer came. */
+export class SyncFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly serverTime?: number,
+    readonly expected?: number,
+  ) {
+    super(message);
+  }
+}
+
+const TIMEOUT_MS = 30_000;
+
+async function post<S extends z.ZodType>(url: string, token: string | null, body: unknown, schema: S): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    throw new SyncFailure('UNREACHABLE', 'The sync server cannot be reached; changes are kept here and sent when it can.');
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const refusal = syncErrorSchema.safeParse(json);
+    if (refusal.success) throw new SyncFailure(refusal.data.error.code, refusal.data.error.message, refusal.data.error.serverTime, refusal.data.error.expected);
+    throw new SyncFailure('UNREACHABLE', `The address answered, but not as a Harmony sync server (HTTP ${response.status}).`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncFailure('UNREACHABLE', 'The address answered, but not as a Harmony sync server.');
+  return parsed.data;
+}
+
+export function httpTransport(serverUrl: string, token: string | null): SyncTransport {
+  const base = serverUrl.replace(/\/+$/, '');
+  return {
+    enrol: (url, body) => post(`${url.replace(/\/+$/, '')}/v1/enrol`, null, body, enrolResponseSchema),
+    push: (request) => post(`${base}/v1/push`, token, request, pushResponseSchema),
+    pull: (cursors) => post(`${base}/v1/pull`, token, { cursors }, pullResponseSchema),
+  };
+}

@@ -1,0 +1,86 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api, expect, PreviewServer, test } from './fixtures';
+
+/**
+ * Two browser previews with their own data folders and one sync server (docs/sync.md): enrol both in Settings →
+ * Sync, edit on one, Sync now, see it on the other; two edits of the same field meet, the replaced one appears in
+ * the conflict list and is put back everywhere.
+ */
+const CLI = resolve('out/main/cli.js');
+
+async function startSyncServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'server', '--port', '0', '--data', dataDir], { env: { ...process.env, HARMONY_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const port = await new Promise<string>((done, fail) => {
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /listening on port (\d+)/.exec(stderr);
+      if (match) done(match[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`harmony server exited with ${code}: ${stderr}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const admin = (dataDir: string, ...args: string[]) => execFileSync(process.execPath, [CLI, 'server', ...args, '--data', dataDir]).toString();
+
+async function enrolInSettings(page: Page, previewUrl: string, serverUrl: string, code: string) {
+  await page.goto(new URL('#/settings', previewUrl).href);
+  const card = page.getByLabel('Sync', { exact: true });
+  await card.getByLabel('Server address').fill(serverUrl);
+  await card.getByLabel('Enrolment code').fill(code);
+  await card.getByRole('button', { name: 'Enrol' }).click();
+  await expect(card.getByRole('button', { name: 'Sync now' })).toBeVisible();
+}
+
+async function syncNow(page: Page) {
+  const card = page.getByLabel('Sync', { exact: true });
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  await expect(card.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+  await expect(card.getByTestId('sync-pending')).toHaveText('nothing');
+}
+
+test('two laptops and one server: an edit travels, and an overwritten edit is listed and put back', async ({ browser, request }) => {
+  const serverDir = mkdtempSync(join(tmpdir(), 'harmony-e2e-server-'));
+  const previews = [new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-a-'))), new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-b-')))];
+  const server = await startSyncServer(serverDir);
+  try {
+    await Promise.all(previews.map((p) => p.start()));
+    admin(serverDir, 'org', 'add', 'Blue Fleet');
+    const code = () => /: ([A-Z0-9]+)\n/.exec(admin(serverDir, 'enrol', 'Blue Fleet'))![1]!;
+    const [a, b] = await Promise.all([browser.newPage(), browser.newPage()]);
+    await enrolInSettings(a!, previews[0]!.url, server.url, code());
+    await enrolInSettings(b!, previews[1]!.url, server.url, code());
+
+    const person = { givenNames: 'Ines', surname: 'Marchetti', dateOfBirth: '1988-03-02', email: 'ines@example.org', nationalities: ['ITA'], languages: ['Italian'] };
+    const created = await api<{ id: string }>(request, previews[0]!.url, 'people.create', person);
+    await syncNow(a!);
+    await syncNow(b!);
+    await b!.goto(new URL('#/crew', previews[1]!.url).href);
+    await expect(b!.getByRole('row', { name: /Marchetti, Ines/ })).toBeVisible();
+
+    // The same field edited on both; B's edit is the later one.
+    await api(request, previews[0]!.url, 'people.update', { ...person, id: created.id, phone: '+39 111 111' });
+    await api(request, previews[1]!.url, 'people.update', { ...person, id: created.id, phone: '+39 222 222' });
+    await b!.goto(new URL('#/settings', previews[1]!.url).href);
+    await syncNow(a!);
+    await syncNow(b!);
+    await syncNow(a!);
+    const conflicts = a!.getByRole('table', { name: 'Overwritten edits' });
+    await expect(conflicts.getByRole('row', { name: /Ines Marchetti — phone \+39 222 222 \+39 111 111/ })).toBeVisible();
+    await conflicts.getByRole('button', { name: 'Put back' }).click();
+    await expect(a!.getByText('No edits were overwritten by another computer.')).toBeVisible();
+    await syncNow(a!);
+    await syncNow(b!);
+    const onB = await api<{ person: { phone: string } }>(request, previews[1]!.url, 'people.get', { id: created.id });
+    expect(onB.person.phone).toBe('+39 111 111');
+  } finally {
+    await Promise.all(previews.map((p) => p.stop()));
+    server.child.kill('SIGTERM');
+    for (const dir of [serverDir, ...previews.map((p) => p.dataDir)]) rmSync(dir, { recursive: true, force: true });
+  }
+});
