@@ -2,8 +2,8 @@ import { Link, Route, Switch } from 'wouter';
 import type { Output } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
 import { SortableTable, type Column } from '../../components/SortableTable';
+import { StartWithVessels } from '../../components/StartWithVessels';
 import { formatDate } from '../../format';
-import { useDialogs } from '../../state/ui';
 import '../../styles/team.css';
 import { TeamDynamicsView } from './TeamDynamicsView';
 
@@ -21,7 +21,6 @@ const FLEET_COLUMNS: Array<Column<FleetRow>> = [
 /** The fleet at a glance: each vessel's crew, results, harmony index and first concern; a vessel opens its figures. */
 function FleetOverview() {
   const fleet = useApiQuery('team.fleet', {});
-  const showDialog = useDialogs((s) => s.show);
   const rows = fleet.data?.rows ?? [];
   return (
     <section className="page">
@@ -33,18 +32,9 @@ function FleetOverview() {
       </p>
       {fleet.isError && <p className="notice bad">{fleet.error.message}</p>}
       {fleet.isSuccess && rows.length === 0 && (
-        <div className="empty card">
-          <h2>No vessels yet</h2>
-          <p>Team dynamics works on a vessel&apos;s crew: add a vessel and its crew first, or load the sample fleet to look around.</p>
-          <div className="form-actions center">
-            <Link href="~/vessels" className="button">
-              Go to Vessels
-            </Link>
-            <button type="button" onClick={() => showDialog('sample-fleet')}>
-              Load the sample fleet
-            </button>
-          </div>
-        </div>
+        <StartWithVessels title="No vessels yet">
+          Team dynamics works on a vessel&apos;s crew: add a vessel and its crew first, or load the sample fleet to look around.
+        </StartWithVessels>
       )}
       {rows.length > 0 && (
         <SortableTable rows={rows} columns={FLEET_COLUMNS} rowKey={(r) => r.vesselId} caption={`Vessels and their crews today (${fleet.data ? formatDate(fleet.data.asOf) : ''})`} className="table card-table" />
