@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventBus } from './api/event-bus';
+import type { CredentialEvents } from './auth/credential-events';
 import type { CoreState } from './core-state';
 import type { Db } from './db/database';
 
@@ -7,6 +8,8 @@ import type { Db } from './db/database';
 export interface ServiceContext {
   readonly state: CoreState;
   readonly events: EventBus;
+  /** Passwords set and used, for the keyring of encryption at rest (auth/credential-events.ts). */
+  readonly credentials: CredentialEvents;
   /**
    * The connection to use now. While a long write (an import) runs, a caller outside it gets a read-only
    * connection that sees the last commit and none of the import's rows; writes through it are refused with

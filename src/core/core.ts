@@ -2,6 +2,7 @@ import type { Input, Method, Output } from '../shared/api';
 import { version } from '../../package.json';
 import { createDispatcher, unwrap, type Dispatch, type DispatchOptions } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
+import { CredentialEvents } from './auth/credential-events';
 import { createHandlers } from './router';
 import { TaskRegistry } from './api/tasks';
 import type { ServiceContext } from './context';
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions = {}): Core {
   const ctx: ServiceContext = {
     state,
     events,
+    credentials: new CredentialEvents(),
     // One place decides which connection a service gets: during an import, anyone outside it reads committed rows.
     db: () => state.requireDatabase().current().db,
     sqlite: () => state.requireDatabase().current().sqlite,

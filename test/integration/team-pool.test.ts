@@ -5,6 +5,7 @@ import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-po
 import { analyzeTeam, type TeamInput } from '../../src/engine/team';
 import { KAT_MEMBERS, member, teamInput } from '../helpers/team';
 import { tempCore } from '../helpers/temp-core';
+import { CredentialEvents } from '../../src/core/auth/credential-events';
 
 /** Heavy runs of team figures go to the worker pool and give, bit for bit, what this thread gives. */
 const core = tempCore();
@@ -12,6 +13,7 @@ const disposers: Array<() => void | Promise<void>> = [];
 const ctx: ServiceContext = {
   state: core.state,
   events: core.events,
+  credentials: new CredentialEvents(),
   db: () => core.state.requireDatabase().db,
   sqlite: () => core.state.requireDatabase().sqlite,
   onClose: (dispose) => void disposers.push(dispose),

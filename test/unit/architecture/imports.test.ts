@@ -12,6 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * given its step here.
  */
 const CORE_STEPS: string[][] = [
+  // Who is calling (the caller of the call in progress) and what happens to passwords: read by the dispatcher,
+  // the write path and the keyring, so it stands below them all. Accounts themselves live in users/.
+  ['auth'],
   // What every service stands on: errors, tasks and the dispatcher; the data folder; the error log.
   ['api', 'paths.ts', 'error-log.ts', 'model-file.ts', 'worker-file.ts'],
   ['files', 'transports'],

@@ -7,6 +7,7 @@ import type { CertificateCell, ComplianceRow } from '../../../src/shared/api';
 import { personInput, vesselWithPosition } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 import { write } from '../../../src/core/db/writes';
+import { CredentialEvents } from '../../../src/core/auth/credential-events';
 
 /** The register/matrix/bell queries over stored rows (no OCR): dates relative to a fixed day. */
 describe('compliance over stored documents', () => {
@@ -15,6 +16,7 @@ describe('compliance over stored documents', () => {
   const ctx: ServiceContext = {
     state: core.state,
     events: core.events,
+    credentials: new CredentialEvents(),
     db: () => core.state.requireDatabase().db,
     sqlite: () => core.state.requireDatabase().sqlite,
     onClose: () => undefined,

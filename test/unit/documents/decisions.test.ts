@@ -6,6 +6,7 @@ import type { DocumentRecord } from '../../../src/shared/api';
 import { base64, personInput } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 import { write } from '../../../src/core/db/writes';
+import { CredentialEvents } from '../../../src/core/auth/credential-events';
 
 /**
  * Issue 10 #12: a reviewer's decision must agree with what the document is. The core decides what each stored
@@ -18,6 +19,7 @@ describe('what a reviewer may do with a document', () => {
   const ctx: ServiceContext = {
     state: core.state,
     events: core.events,
+    credentials: new CredentialEvents(),
     db: () => core.state.requireDatabase().db,
     sqlite: () => core.state.requireDatabase().sqlite,
     onClose: () => undefined,

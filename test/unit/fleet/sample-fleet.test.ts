@@ -3,6 +3,7 @@ import { loadSampleFleet } from '../../../src/core/demo/sample-fleet';
 import type { TaskHandle } from '../../../src/core/api/tasks';
 import type { ServiceContext } from '../../../src/core/context';
 import { tempCore } from '../../helpers/temp-core';
+import { CredentialEvents } from '../../../src/core/auth/credential-events';
 
 const cores: Array<ReturnType<typeof tempCore>> = [];
 afterEach(async () => {
@@ -13,6 +14,7 @@ const task: TaskHandle = { id: null, signal: new AbortController().signal, progr
 const contextOf = (core: ReturnType<typeof tempCore>): ServiceContext => ({
   state: core.state,
   events: core.events,
+  credentials: new CredentialEvents(),
   db: () => core.state.requireDatabase().db,
   sqlite: () => core.state.requireDatabase().sqlite,
   onClose: () => undefined,
