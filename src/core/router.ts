@@ -14,12 +14,14 @@ import { manningHandlers } from './manning/handlers';
 import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
 import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
+import { guardedByScope } from './scope/guard';
 import { syncHandlers } from './sync/handlers';
 import type { Handlers } from './api/dispatcher';
 
 /**
  * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
- * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
+ * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session; which records
+ * a user sees, in another (scope/rules.ts).
  */
 export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean } = { operatorShell: false }): Handlers {
   const handlers: Handlers = {
@@ -40,5 +42,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...recruitmentHandlers(ctx),
     ...syncHandlers(ctx),
   };
-  return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
+  // Scope first (which records the signed-in user sees, docs/security.md#scope), then the kiosk's rule around it.
+  const scoped = guardedByScope(() => ctx.sqlite(), handlers);
+  return options.operatorShell ? scoped : guardedByViewer(ctx, scoped);
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { bySeniority, type AssignmentState } from '../../shared/domain/crew';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { vessels } from '../db/schema';
 import { write } from '../db/writes';
@@ -40,7 +41,13 @@ function assertImoFree(ctx: ServiceContext, imoNumber: string | null, exceptId?:
 }
 
 export function listVessels(ctx: ServiceContext, archived: ArchivedFilter, asOf: string): VesselSummary[] {
-  const rows = ctx.db().select().from(vessels).where(archivedCondition(archived)).orderBy(asc(vessels.name)).all();
+  const rows = ctx
+    .db()
+    .select()
+    .from(vessels)
+    .where(and(archivedCondition(archived), drizzleCondition(vesselCondition('vessels.id'))))
+    .orderBy(asc(vessels.name))
+    .all();
   const staffing = listPositions(ctx, null, asOf);
   return rows.map((vessel) => {
     const own = staffing.filter((p) => p.vesselId === vessel.id && p.archivedAt === null);

@@ -74,6 +74,12 @@ export const people = sqliteTable(
     noticeDays: integer('notice_days'),
     /** Folded "surname given names": the crew list's order, and with the date of birth the duplicate check. */
     sortKey: text('sort_key').notNull(),
+    /**
+     * The user who entered this person (a user id), or null (imported, synced from before users, the sample
+     * fleet). A user scoped to vessels sees the people they entered until those are assigned
+     * (docs/security.md#scope).
+     */
+    createdBy: text('created_by'),
     ...timestampColumns(),
   },
   (t) => [

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAs, type Caller } from '../../../src/core/auth/caller';
+import type { Envelope, Method } from '../../../src/shared/api';
+import { CASES } from './cases';
+import { hiddenFromA, scopeFixture, userCaller, type ScopeFixture } from './fleet-fixture';
+
+/**
+ * Issue 14: "a captain of vessel A cannot read vessel B's people, documents or results through any procedure,
+ * including lists, search and exports" (docs/security.md#scope). Every procedure of the contract is called by a
+ * captain scoped to A (cases.ts), and no answer may hold the id or the name of a record that is not A's.
+ */
+let f: ScopeFixture;
+let hidden: { ids: Set<string>; names: Set<string> };
+let captain: Caller;
+
+beforeAll(async () => {
+  f = await scopeFixture();
+  hidden = hiddenFromA(f);
+  captain = userCaller('captain', { vesselIds: [f.vesselA], department: null });
+}, 180_000);
+afterAll(() => f.core.dispose());
+
+const asCaptain = (method: Method, input: unknown): Promise<Envelope<unknown>> => runAs(captain, () => f.core.dispatch(method, input));
+
+/** The ids and names of hidden records an answer holds, beyond those the caller asked about. */
+function leaks(answer: unknown, input: unknown = {}): string[] {
+  const text = JSON.stringify(answer);
+  const asked = JSON.stringify(input);
+  const found = [...text.matchAll(/[A-Za-z0-9_-]{8,}/g)].map((m) => m[0]).filter((token) => hidden.ids.has(token) && !asked.includes(token));
+  return [...new Set([...found, ...[...hidden.names].filter((name) => text.includes(name))])];
+}
+
+describe('the fixture', () => {
+  it('has records of both vessels, and hidden ones to look for', () => {
+    expect(hidden.ids.has(f.b.person)).toBe(true);
+    expect(hidden.ids.has(f.b.document)).toBe(true);
+    expect(hidden.ids.has(f.b.result)).toBe(true);
+    expect(hidden.ids.has(f.b.candidate)).toBe(true);
+    expect(hidden.ids.has(f.a.person)).toBe(false);
+    expect(hidden.ids.has(f.a.candidate)).toBe(false);
+    expect(hidden.names.size).toBeGreaterThan(20);
+  });
+
+  it('finds the hidden records in the answers of a user of the whole organisation (the check can fail)', async () => {
+    const owner = userCaller('owner', { vesselIds: null, department: null });
+    const people = await runAs(owner, () => f.core.dispatch('people.list', { archived: 'include', limit: 500 }));
+    expect(leaks(people)).toContain(f.b.person);
+  });
+});
+
+describe('a captain scoped to vessel A', () => {
+  const methods = Object.keys(CASES) as Method[];
+
+  it.each(methods)('%s answers nothing of vessel B', async (method) => {
+    const test = CASES[method] as (typeof CASES)[Method];
+    if (test.kind === 'organisation') {
+      const answer = await asCaptain(method, test.input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+      expect(leaks(answer)).toEqual([]);
+      return;
+    }
+    if (test.kind === 'write') {
+      const input = test.input(f.b, f);
+      const answer = await asCaptain(method, input);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+      expect(leaks(answer, input)).toEqual([]);
+      return;
+    }
+    const answer = await asCaptain(method, test.input(f.a, f));
+    if (!answer.ok) {
+      // A's own records are there for them; the representative input may still be refused for its own reasons.
+      expect(answer.error.code).not.toBe('INTERNAL');
+      if (test.namesRecords !== false) expect(answer.error.code).not.toBe('NOT_FOUND');
+      expect(answer.error.code).not.toBe('FORBIDDEN');
+    }
+    expect(leaks(answer)).toEqual([]);
+    if (test.namesRecords !== false) {
+      const input = test.input(f.b, f);
+      const other = await asCaptain(method, input);
+      expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(leaks(other, input)).toEqual([]);
+    }
+  });
+});
