@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAs, type Caller } from '../../../src/core/auth/caller';
+import type { Input, Method, Output } from '../../../src/shared/api';
+import { scopeFixture, userCaller, type ScopeFixture } from './fleet-fixture';
+
+/**
+ * The rest of docs/security.md#scope: a head of department sees results, profiles and team figures of their
+ * department only; a crew member sees their own record only; a person entered by a user scoped to vessels stays
+ * theirs; nothing is moved onto a vessel outside the scope; a user of the whole organisation sees everything.
+ */
+let f: ScopeFixture;
+beforeAll(async () => {
+  f = await scopeFixture();
+}, 180_000);
+afterAll(() => f.core.dispose());
+
+const as = <M extends Method>(caller: Caller, method: M, input: Input<M>): Promise<Output<M>> => runAs(caller, () => f.core.call(method, input));
+const refused = (caller: Caller, method: Method, input: unknown) => runAs(caller, () => f.core.dispatch(method, input));
+const column = (sql: string, ...params: unknown[]) => f.sqlite.prepare(sql).pluck().all(...params) as string[];
+
+describe('a head of department (deck, vessel A)', () => {
+  let hod: Caller;
+  let deck: Set<string>;
+  let interiorResult: { id: string; personId: string };
+  beforeAll(() => {
+    hod = userCaller('head_of_department', { vesselIds: [f.vesselA], department: 'deck' });
+    deck = new Set(column("SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id WHERE p.vessel_id = ? AND p.department = 'deck'", f.vesselA));
+    interiorResult = f.sqlite
+      .prepare(
+        `SELECT r.id, r.person_id AS personId FROM assessment_results r WHERE r.person_id IN (SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id WHERE p.vessel_id = ? AND p.department = 'interior')
+           AND r.person_id NOT IN (SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id WHERE p.department = 'deck') LIMIT 1`,
+      )
+      .get(f.vesselA) as { id: string; personId: string };
+  });
+
+  it('lists the results of deck crew only, and finds no other', async () => {
+    const { rows, total } = await as(hod, 'assessments.list', { archived: 'include', limit: 500 });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(total).toBe(rows.length);
+    for (const row of rows) expect(deck.has(row.personId)).toBe(true);
+    expect(interriorOf(rows)).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for an interior crew member’s result, profile and history, as for a missing one', async () => {
+    expect(interiorResult).toBeDefined();
+    for (const [method, input] of [
+      ['assessments.get', { id: interiorResult.id }],
+      ['profiles.get', { id: interiorResult.id }],
+      ['profiles.history', { personId: interiorResult.personId, instrumentId: 'ipip-neo-120' }],
+    ] as const) {
+      expect(await refused(hod, method, input)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it('still sees the interior crew of their vessel in the crew list (people, not their results)', async () => {
+    const { rows } = await as(hod, 'people.list', { vesselId: f.vesselA, limit: 500 });
+    expect(rows.map((r) => r.id)).toContain(interiorResult.personId);
+  });
+
+  it('sees team figures of the deck: team dynamics and the fleet row count deck crew only', async () => {
+    const dynamics = await as(hod, 'team.dynamics', { vesselId: f.vesselA });
+    expect(dynamics.group).toEqual({ kind: 'department', department: 'deck' });
+    expect(dynamics.members.length).toBeGreaterThan(0);
+    for (const m of dynamics.members) expect(m.department).toBe('deck');
+    const fleet = await as(hod, 'team.fleet', {});
+    expect(fleet.rows.map((r) => r.vesselId)).toEqual([f.vesselA]);
+    expect(fleet.rows[0]!.crew).toBe(dynamics.members.length);
+  });
+
+  function interriorOf(rows: Array<{ personId: string }>) {
+    return rows.filter((r) => r.personId === interiorResult.personId);
+  }
+});
+
+describe('a crew member', () => {
+  let crew: Caller;
+  beforeAll(() => {
+    crew = userCaller('crew_member', { vesselIds: [f.vesselA], department: null }, f.a.person);
+  });
+
+  it('sees their own record, results and documents, and nobody else’s', async () => {
+    const { rows, total } = await as(crew, 'people.list', { archived: 'include', limit: 500 });
+    expect(total).toBe(1);
+    expect(rows.map((r) => r.id)).toEqual([f.a.person]);
+    expect((await as(crew, 'people.get', { id: f.a.person })).person.id).toBe(f.a.person);
+    const results = await as(crew, 'assessments.list', { archived: 'include', limit: 500 });
+    expect(results.rows.length).toBeGreaterThan(0);
+    for (const r of results.rows) expect(r.personId).toBe(f.a.person);
+    const documents = await as(crew, 'documents.list', { status: 'all', limit: 500 });
+    expect(documents.rows.length).toBeGreaterThan(0);
+    for (const d of documents.rows) expect(d.personId).toBe(f.a.person);
+  });
+
+  it('sees no vessel, and answers NOT_FOUND for a crewmate', async () => {
+    expect(await as(crew, 'vessels.list', {})).toEqual([]);
+    const crewmate = column('SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id WHERE p.vessel_id = ? AND a.person_id <> ?', f.vesselA, f.a.person)[0]!;
+    expect(await refused(crew, 'people.get', { id: crewmate })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await refused(crew, 'vessels.get', { id: f.vesselA })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('a captain of vessel A writing', () => {
+  let captainA: Caller;
+  let captainB: Caller;
+  beforeAll(() => {
+    captainA = userCaller('captain', { vesselIds: [f.vesselA], department: null });
+    captainB = { ...userCaller('captain', { vesselIds: [f.vesselB], department: null }), userId: 'user-captain-b' };
+  });
+
+  it('keeps a person they enter in view before assigning them; the captain of B does not see them', async () => {
+    const person = await as(captainA, 'people.create', {
+      givenNames: 'Nora',
+      surname: 'Newhand',
+      dateOfBirth: '1995-05-05',
+      nationalities: ['NOR'],
+      languages: ['English'],
+      email: null,
+      phone: null,
+      emergencyContactName: null,
+      emergencyContactPhone: null,
+      emergencyContactRelation: null,
+      noticeDays: null,
+    });
+    expect((await as(captainA, 'people.list', { search: 'Newhand' })).rows.map((r) => r.id)).toEqual([person.id]);
+    expect((await as(captainB, 'people.list', { search: 'Newhand' })).total).toBe(0);
+    expect(await refused(captainB, 'people.get', { id: person.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Assigned on A, they are A's crew.
+    const assignment = await as(captainA, 'assignments.create', { personId: person.id, positionId: f.a.position, startDate: '2031-01-01', endDate: null, rotation: null });
+    expect(assignment.personId).toBe(person.id);
+  });
+
+  it('cannot move their crew onto vessel B, nor open a position there: FORBIDDEN out-of-scope, in words', async () => {
+    const moved = await refused(captainA, 'assignments.create', { personId: f.a.person, positionId: f.b.position, startDate: '2031-01-01', endDate: null, rotation: null });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+    expect(moved.ok ? '' : moved.error.message).toMatch(/^This position is outside what you may change: you see one vessel\.$/);
+    const opened = await refused(captainA, 'positions.create', { vesselId: f.vesselB, department: 'deck', title: 'Deckhand', headcount: 1, rotation: null, employmentKind: 'permanent' });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+    expect(column('SELECT id FROM assignments WHERE person_id = ? AND position_id = ?', f.a.person, f.b.position)).toEqual([]);
+  });
+});
+
+describe('a user of the whole organisation', () => {
+  it('sees what the core answers with no user at all: every person, vessel, result and requisition', async () => {
+    const owner = userCaller('owner', { vesselIds: null, department: null });
+    const everyone = await f.core.call('people.list', { archived: 'include', limit: 500 });
+    expect((await as(owner, 'people.list', { archived: 'include', limit: 500 })).total).toBe(everyone.total);
+    expect(await as(owner, 'vessels.list', { archived: 'include' })).toEqual(await f.core.call('vessels.list', { archived: 'include' }));
+    expect((await as(owner, 'assessments.list', { archived: 'include', limit: 500 })).total).toBe((await f.core.call('assessments.list', { archived: 'include', limit: 500 })).total);
+    expect(await as(owner, 'requisitions.list', {})).toHaveLength((await f.core.call('requisitions.list', {})).length);
+  });
+});
