@@ -9,6 +9,7 @@ import { nowIso } from '../db/ids';
 import { people } from '../db/schema';
 import { statement } from '../db/statements';
 import { andScope, vesselCondition } from '../scope/sql';
+import { seesRecord } from '../scope/records';
 import { write } from '../db/writes';
 import { todayIsoDate } from '../../shared/domain/dates';
 import { insertPeople, sortKeyOf, toPerson, updatePersonRow, type PersonRow } from './records';
@@ -30,8 +31,15 @@ export function assertNotDuplicate(ctx: ServiceContext, input: ParsedPersonInput
   const matches: SQL | undefined = input.email === null ? sameIdentity : or(sameIdentity, eq(people.email, input.email));
   const clash = ctx.db().select().from(people).where(and(matches, exceptId ? ne(people.id, exceptId) : undefined)).get();
   if (!clash) return;
-  const archived = clash.archivedAt !== null ? ' (archived: restore them from the crew list instead)' : '';
   const byEmail = input.email !== null && clash.email === input.email;
+  if (!seesRecord(ctx.sqlite(), 'person', clash.id)) {
+    // Someone the user does not see (docs/security.md#scope): said without naming them.
+    const what = byEmail ? `the e-mail address ${input.email}` : 'this name and date of birth';
+    throw new AppError('CONFLICT', `Someone outside the vessels you see already has ${what}: ask a user who sees the whole organisation to add them to your vessel`, {
+      issues: [{ path: byEmail ? 'email' : 'surname', message: `Already stored for someone outside the vessels you see` }],
+    });
+  }
+  const archived = clash.archivedAt !== null ? ' (archived: restore them from the crew list instead)' : '';
   throw new AppError(
     'CONFLICT',
     byEmail

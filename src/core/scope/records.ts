@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordKind } from '../../shared/words';
 import { statement } from '../db/statements';
-import type { Narrowing } from './narrowing';
+import { currentNarrowing, type Narrowing } from './narrowing';
 import { assessedCondition, personCondition, sessionCondition, vesselCondition } from './sql';
 
 /** The kinds of record a procedure's input may name, and so the kinds scope decides on. */
@@ -78,4 +78,13 @@ export function presenceOf(sqlite: Database.Database, narrowing: Narrowing, kind
     | undefined;
   if (found === undefined) return 'absent';
   return found.seen === 1 ? 'visible' : 'hidden';
+}
+
+/**
+ * Whether the user of the call in progress sees a stored record (true with no user or a user of the whole
+ * organisation). For messages that would otherwise name a record the user does not see, such as a duplicate.
+ */
+export function seesRecord(sqlite: Database.Database, kind: ScopedKind, id: string): boolean {
+  const narrowing = currentNarrowing();
+  return narrowing === null || presenceOf(sqlite, narrowing, kind, id) === 'visible';
 }

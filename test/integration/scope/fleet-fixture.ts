@@ -39,8 +39,8 @@ export interface Records {
   candidate: string;
 }
 
-export function userCaller(role: Role, scope: Scope, personId: string | null = null): Caller {
-  return { kind: 'user', userId: `user-${role}`, username: role, displayName: `A ${role}`, role, scope, personId, sessionId: null };
+export function userCaller(role: Role, scope: Scope, personId: string | null = null, userId = `user-${role}`): Caller {
+  return { kind: 'user', userId, username: userId, displayName: `A ${role}`, role, scope, personId, sessionId: null };
 }
 
 const one = (sqlite: Database.Database, sql: string, ...params: unknown[]): string | null =>

@@ -104,7 +104,7 @@ describe('a captain of vessel A writing', () => {
   let captainB: Caller;
   beforeAll(() => {
     captainA = userCaller('captain', { vesselIds: [f.vesselA], department: null });
-    captainB = { ...userCaller('captain', { vesselIds: [f.vesselB], department: null }), userId: 'user-captain-b' };
+    captainB = userCaller('captain', { vesselIds: [f.vesselB], department: null }, null, 'user-captain-b');
   });
 
   it('keeps a person they enter in view before assigning them; the captain of B does not see them', async () => {
@@ -127,6 +127,22 @@ describe('a captain of vessel A writing', () => {
     // Assigned on A, they are A's crew.
     const assignment = await as(captainA, 'assignments.create', { personId: person.id, positionId: f.a.position, startDate: '2031-01-01', endDate: null, rotation: null });
     expect(assignment.personId).toBe(person.id);
+  });
+
+  it('is told of a duplicate outside their vessels without its name', async () => {
+    const hidden = f.sqlite.prepare('SELECT given_names AS givenNames, surname, date_of_birth AS dateOfBirth FROM people WHERE id = ?').get(f.b.person) as {
+      givenNames: string;
+      surname: string;
+      dateOfBirth: string;
+    };
+    const again = { ...hidden, nationalities: ['GBR'], languages: ['English'], email: null, phone: null, emergencyContactName: null, emergencyContactPhone: null, emergencyContactRelation: null, noticeDays: null };
+    const answer = await refused(captainA, 'people.create', again);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Someone outside the vessels you see already has this name and date of birth/) } });
+    expect(JSON.stringify(answer)).not.toContain(hidden.surname);
+    expect(JSON.stringify(answer)).not.toContain(f.b.person);
+    // A user of the whole organisation is told who it is.
+    const owner = userCaller('owner', { vesselIds: null, department: null });
+    expect(await refused(owner, 'people.create', again)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { personId: f.b.person } } });
   });
 
   it('cannot move their crew onto vessel B, nor open a position there: FORBIDDEN out-of-scope, in words', async () => {
