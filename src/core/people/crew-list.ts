@@ -121,7 +121,9 @@ function plan(query: CrewListQuery): Plan | null {
     };
   }
   const live = query.archived === 'exclude';
-  const from = `people p INDEXED BY ${live ? 'people_live_sort' : 'people_sort'}`;
+  // Walking everyone in order suits a list of everyone; a user scoped to vessels sees few people, found from
+  // their vessels' assignments and sorted (docs/security.md#scope).
+  const from = inScope !== null ? 'people p' : `people p INDEXED BY ${live ? 'people_live_sort' : 'people_sort'}`;
   // Counting from the (few) people of matching assignments beats probing every person.
   const peopleOf = (set: string) => `(SELECT DISTINCT person_id AS id FROM (${set})) s JOIN people p ${live ? 'INDEXED BY people_live_id ' : ''}ON p.id = s.id`;
   return {

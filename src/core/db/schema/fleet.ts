@@ -89,6 +89,8 @@ export const people = sqliteTable(
     // "Is this person live?" answered from the index alone, for counts driven by assignments.
     index('people_live_id').on(t.id).where(sql`${t.archivedAt} IS NULL`),
     index('people_email').on(t.email),
+    // The people a user scoped to vessels entered (docs/security.md#scope): few, found without a scan of everyone.
+    index('people_created_by').on(t.createdBy).where(sql`${t.createdBy} IS NOT NULL`),
   ],
 );
 
