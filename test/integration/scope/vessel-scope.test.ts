@@ -54,8 +54,9 @@ describe('a captain scoped to vessel A', () => {
   it.each(methods)('%s answers nothing of vessel B', async (method) => {
     const test = CASES[method] as (typeof CASES)[Method];
     if (test.kind === 'organisation') {
+      // Refused by scope ('out-of-scope'), or before it by the role's permissions (installation.manage).
       const answer = await asCaptain(method, test.input);
-      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(leaks(answer)).toEqual([]);
       return;
     }
@@ -80,5 +81,13 @@ describe('a captain scoped to vessel A', () => {
       expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(leaks(other, input)).toEqual([]);
     }
+  });
+});
+
+describe('procedures for the whole organisation', () => {
+  it('are refused to the captain by scope, with its reason, when the role may call them', async () => {
+    const answer = await asCaptain('people.import', { contentBase64: Buffer.from('given_names,surname\n').toString('base64'), fileName: 'people.csv' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'out-of-scope' } } });
+    expect(answer.ok ? '' : answer.error.message).toBe('This is open to users who see the whole organisation; you see one vessel.');
   });
 });
