@@ -14,6 +14,7 @@ import { manningHandlers } from './manning/handlers';
 import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
 import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
+import { guardedByScope } from './scope/guard';
 import { syncHandlers } from './sync/handlers';
 import type { Handlers } from './api/dispatcher';
 import type { Accounts } from './users/accounts';
@@ -21,7 +22,8 @@ import { authHandlers, userHandlers } from './users/handlers';
 
 /**
  * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
- * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
+ * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session; which records
+ * a user sees, in another (scope/rules.ts).
  */
 export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean; accounts: Accounts; now: () => number }): Handlers {
   const handlers: Handlers = {
@@ -44,5 +46,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...authHandlers(ctx, options.accounts, options.now),
     ...userHandlers(ctx, options.accounts),
   };
-  return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
+  // Scope first (which records the signed-in user sees, docs/security.md#scope), then the kiosk's rule around it.
+  const scoped = guardedByScope(() => ctx.sqlite(), handlers);
+  return options.operatorShell ? scoped : guardedByViewer(ctx, scoped);
 }

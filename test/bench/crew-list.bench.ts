@@ -2,6 +2,7 @@ import { ownerCore, tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import { percentile, sample, type Benchmark } from './harness';
 import type { Input } from '../../src/shared/api';
+import { runAs, type Caller } from '../../src/core/auth/caller';
 
 const PEOPLE = 100_000;
 
@@ -39,6 +40,29 @@ const bench: Benchmark = {
         await core.call('people.list', query);
         const times = await sample(60, () => core.call('people.list', query));
         report({ label: `${label}, p95`, value: percentile(times, 95), unit: 'ms', target: '< 20 ms' });
+      }
+      // A captain scoped to vessels (docs/security.md#scope): the same list with the scope's condition added.
+      for (const vessels of [1, 10]) {
+        const captain: Caller = {
+          kind: 'user',
+          userId: 'bench-captain',
+          username: 'captain',
+          displayName: 'Captain',
+          role: 'captain',
+          scope: { vesselIds: vesselIds.slice(17, 17 + vessels), department: null },
+          personId: null,
+          sessionId: null,
+        };
+        for (const [label, input] of [
+          ['no filter, first page', {}],
+          ['name typed: "mar"', { search: 'mar' }],
+          ['status onboard', { status: 'onboard' }],
+          ['sorted by status', { sort: 'status' }],
+        ] as Array<[string, Input<'people.list'>]>) {
+          const query = { limit: 100, ...input };
+          const times = await sample(60, () => runAs(captain, () => core.call('people.list', query)));
+          report({ label: `captain of ${vessels} vessel${vessels > 1 ? 's' : ''}: ${label}, p95`, value: percentile(times, 95), unit: 'ms', target: '< 20 ms' });
+        }
       }
     } finally {
       await core.close();

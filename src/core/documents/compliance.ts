@@ -7,6 +7,7 @@ import { needingAttention } from '../../engine/documents/attention';
 import { daysBetween } from '../../engine/documents/dates';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
+import { andScope, personCondition } from '../scope/sql';
 import { getPersonRow } from '../people/service';
 import { getVesselRow } from '../vessels/records';
 import { vesselOverrides } from './requirements';
@@ -111,12 +112,12 @@ export function certificateRegister(ctx: ServiceContext, personId: string, asOf:
   return { asOf, positions: [...new Set(assignments.map((a) => a.positionTitle))], tour, entries: cellsFor(kinds, required, held, asOf, tour) };
 }
 
-const EXPIRING_SQL = `
+const expiringSql = (inScope: string) => `
   SELECT d.id AS documentId, d.person_id AS personId, p.given_names || ' ' || p.surname AS personName,
          d.kind AS kind, d.expires_on AS expiresOn
   FROM documents d
   JOIN people p ON p.id = d.person_id AND p.archived_at IS NULL
-  WHERE d.archived_at IS NULL AND d.status = 'verified' AND d.kind IS NOT NULL AND d.expires_on <= @until
+  WHERE d.archived_at IS NULL AND d.status = 'verified' AND d.kind IS NOT NULL AND d.expires_on <= @until${inScope}
     AND NOT EXISTS (
       SELECT 1 FROM documents newer
       WHERE newer.person_id = d.person_id AND newer.kind = d.kind AND newer.archived_at IS NULL
@@ -130,7 +131,7 @@ const EXPIRING_SQL = `
  */
 export function expiringCertificates(ctx: ServiceContext, asOf: string): { asOf: string; items: ExpiringItem[] } {
   const until = format(addDays(parseISO(asOf), 90), 'yyyy-MM-dd');
-  const rows = statement(ctx.sqlite(), EXPIRING_SQL).all({ until }) as Array<Omit<ExpiringItem, 'daysLeft' | 'window'> & { kind: string }>;
+  const rows = statement(ctx.sqlite(), expiringSql(andScope(personCondition('d.person_id')))).all({ until }) as Array<Omit<ExpiringItem, 'daysLeft' | 'window'> & { kind: string }>;
   const items: ExpiringItem[] = [];
   for (const row of rows) {
     if (!isCertificateKind(row.kind)) continue;

@@ -6,6 +6,7 @@ import { documentActions } from '../../engine/documents/actions';
 import { presentReading } from '../../engine/documents/rules';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, personCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { documentReviews, documents, people, settings } from '../db/schema';
 import { byLabel } from '../db/order';
@@ -150,6 +151,8 @@ export function listDocuments(ctx: ServiceContext, input: Required<Omit<Document
       ? sql`${documents.personId} IN (SELECT a.person_id FROM assignments a JOIN positions p ON p.id = a.position_id
              WHERE p.vessel_id = ${input.vesselId} AND a.archived_at IS NULL)`
       : undefined,
+    // Only the documents of people the signed-in user sees (docs/security.md#scope).
+    drizzleCondition(personCondition('documents.person_id')),
   ];
   const where = and(...filters);
   const total = ctx.db().select({ n: sql<number>`count(*)` }).from(documents).where(where).get()?.n ?? 0;

@@ -5,6 +5,7 @@ import type { HeldCertificate } from '../../engine/documents/requirements';
 import type { Booking, CandidateData, ServiceRecord } from '../../engine/fit';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
+import { andScope, personCondition } from '../scope/sql';
 import { heldBy } from '../documents/compliance';
 import type { PlacedPeople } from './results';
 
@@ -13,10 +14,11 @@ import type { PlacedPeople } from './results';
  * profile, visas, certificates, service in this fleet and recorded elsewhere, and live assignments. One query
  * per kind of record, whatever the number of people.
  */
-const PEOPLE_SQL = `
+/** Live people of `@ids` whom the signed-in user sees (`inScope`): a ranking never names anyone else. */
+const peopleSql = (inScope: string) => `
   SELECT id, given_names || ' ' || surname AS name, nationalities, languages, email, phone, emergency_contact_name AS contact,
          photo_hash AS photo, notice_days AS noticeDays
-  FROM people WHERE archived_at IS NULL AND id IN (SELECT value FROM json_each(@ids)) ORDER BY sort_key, id`;
+  FROM people WHERE archived_at IS NULL AND id IN (SELECT value FROM json_each(@ids))${inScope} ORDER BY sort_key, id`;
 
 const ASSIGNMENTS_SQL = `
   SELECT a.person_id AS personId, a.position_id AS positionId, a.start_date AS startDate, a.end_date AS endDate,
@@ -91,7 +93,7 @@ export function candidateData(ctx: ServiceContext, personIds: readonly string[],
   if (personIds.length === 0) return [];
   const params = { ids: JSON.stringify(personIds) };
   const sqlite = ctx.sqlite();
-  const people = statement(sqlite, PEOPLE_SQL).all(params) as PersonRow[];
+  const people = statement(sqlite, peopleSql(andScope(personCondition('id')))).all(params) as PersonRow[];
   const assignments = group(statement(sqlite, ASSIGNMENTS_SQL).all(params) as AssignmentRow[]);
   const recorded = group(statement(sqlite, SEA_SERVICE_SQL).all(params) as Array<Omit<ServiceRecord, 'source'> & { personId: string; kind: SeaServiceKind }>);
   const visas = group(statement(sqlite, VISAS_SQL).all(params) as Array<{ personId: string; kind: VisaKind; expiresOn: string | null }>);

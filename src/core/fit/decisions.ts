@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { decisionSchema, ParsedInput } from '../../shared/api';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { andScope, personCondition, vesselCondition } from '../scope/sql';
 import { fitDecisions } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
@@ -23,7 +24,14 @@ const DECISIONS_SQL = (where: string) => `
   WHERE d.archived_at IS NULL ${where} ORDER BY d.created_at DESC, d.id`;
 
 export function listDecisions(ctx: ServiceContext, input: { personId?: string; positionId?: string }): Decision[] {
-  const where = [input.personId ? 'AND d.person_id = @personId' : '', input.positionId ? 'AND d.position_id = @positionId' : ''].join(' ');
+  // Decisions about people the signed-in user sees, on positions of their vessels (docs/security.md#scope).
+  const onVessels = vesselCondition('pos.vessel_id');
+  const where = [
+    input.personId ? 'AND d.person_id = @personId' : '',
+    input.positionId ? 'AND d.position_id = @positionId' : '',
+    andScope(personCondition('d.person_id')),
+    onVessels === null ? '' : `AND d.position_id IN (SELECT pos.id FROM positions pos WHERE ${onVessels})`,
+  ].join(' ');
   const rows = statement(ctx.sqlite(), DECISIONS_SQL(where)).all({ ...(input.personId ? { personId: input.personId } : {}), ...(input.positionId ? { positionId: input.positionId } : {}) }) as Array<Omit<Decision, 'basis'> & { basis: string }>;
   return rows.map((r) => ({ ...r, basis: JSON.parse(r.basis) as Record<string, unknown> }));
 }

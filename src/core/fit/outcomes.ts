@@ -6,6 +6,7 @@ import type { Outcome, outcomeInputSchema } from '../../shared/api';
 import { factorsFor, fitScore, preparePosition, type FitResult } from '../../engine/fit';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { andScope, vesselCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { assignmentOutcomes } from '../db/schema';
 import { statement } from '../db/statements';
@@ -57,7 +58,8 @@ function toOutcome(row: OutcomeRow): Outcome {
 }
 
 export function listOutcomes(ctx: ServiceContext, vesselId?: string) {
-  const where = vesselId ? 'AND pos.vessel_id = @vesselId' : '';
+  // Outcomes on the vessels the signed-in user sees (docs/security.md#scope).
+  const where = `${vesselId ? 'AND pos.vessel_id = @vesselId' : ''}${andScope(vesselCondition('pos.vessel_id'))}`;
   const params = vesselId ? { vesselId } : {};
   const outcomes = (statement(ctx.sqlite(), OUTCOMES_SQL(where)).all(params) as OutcomeRow[]).map(toOutcome);
   const pending = statement(ctx.sqlite(), PENDING_SQL(where)).all({ ...params, today: todayIsoDate() }) as Array<{ assignmentId: string; personId: string; personName: string; vessel: string; positionTitle: string; startDate: string; endDate: string }>;

@@ -9,7 +9,8 @@ import { listPresets } from './presets';
 import { profileFor } from './profiles';
 import { listPositions } from '../vessels/staffing';
 import { vessels } from '../db/schema';
-import { isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
 
 /** What the screens need to offer choices: presets, areas, the model in use and the versions of the defaults. */
 export function fitSettingsView(ctx: ServiceContext): Output<'fit.settings'> {
@@ -48,7 +49,9 @@ export function profilesView(ctx: ServiceContext): Output<'fit.profiles'> {
 
 /** Live positions of live vessels with their vacancies on the day, open ones first, then by vessel and rank. */
 export function openPositions(ctx: ServiceContext, asOf: string): Output<'fit.positions'> {
-  const names = new Map(ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(isNull(vessels.archivedAt)).all().map((v) => [v.id, v.name]));
+  // Positions of the vessels the signed-in user sees (docs/security.md#scope).
+  const live = ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(and(isNull(vessels.archivedAt), drizzleCondition(vesselCondition('vessels.id'))));
+  const names = new Map(live.all().map((v) => [v.id, v.name]));
   return listPositions(ctx, null, asOf)
     .filter((p) => p.archivedAt === null && names.has(p.vesselId))
     .map((p) => ({ id: p.id, vesselId: p.vesselId, vessel: names.get(p.vesselId)!, department: p.department, title: p.title, headcount: p.headcount, current: p.current, planned: p.planned, vacancies: p.vacancies }))

@@ -6,6 +6,7 @@ import { standings } from './standings';
 import { currentAssignment, openAssignment, plannedAssignment, rotationPhase } from '../db/assignment-status';
 import { statement } from '../db/statements';
 import { nameSearch } from './name-search';
+import { personCondition } from '../scope/sql';
 
 type CrewListQuery = z.output<typeof crewListInputSchema> & { asOf: string };
 
@@ -90,6 +91,9 @@ function plan(query: CrewListQuery): Plan | null {
   }
 
   const base: string[] = [];
+  // Only the people the signed-in user sees (docs/security.md#scope); nothing is added for the whole organisation.
+  const inScope = personCondition(id);
+  if (inScope !== null) base.push(inScope);
   if (name) {
     // The longest word drives the walk through the terms' covering index; the others are probed.
     base.push(name.term(0, 't.term'));
@@ -117,7 +121,9 @@ function plan(query: CrewListQuery): Plan | null {
     };
   }
   const live = query.archived === 'exclude';
-  const from = `people p INDEXED BY ${live ? 'people_live_sort' : 'people_sort'}`;
+  // Walking everyone in order suits a list of everyone; a user scoped to vessels sees few people, found from
+  // their vessels' assignments and sorted (docs/security.md#scope).
+  const from = inScope !== null ? 'people p' : `people p INDEXED BY ${live ? 'people_live_sort' : 'people_sort'}`;
   // Counting from the (few) people of matching assignments beats probing every person.
   const peopleOf = (set: string) => `(SELECT DISTINCT person_id AS id FROM (${set})) s JOIN people p ${live ? 'INDEXED BY people_live_id ' : ''}ON p.id = s.id`;
   return {

@@ -1,4 +1,4 @@
-import { asc, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ArchivedFilter, ImportReport } from '../../shared/api';
 import { writeCsv } from '../../engine/csv';
 import { AppError } from '../api/errors';
@@ -10,6 +10,7 @@ import { todayIsoDate } from '../../shared/domain/dates';
 import { PEOPLE_COLUMNS, personToCsvRecord } from '../../shared/api/people-csv';
 import { analysePeopleCsv, type KnownPeople } from './csv-import';
 import { identityKeyOf, insertPeople } from './records';
+import { personCondition } from '../scope/sql';
 
 const INSERT_CHUNK = 1_000;
 
@@ -59,7 +60,14 @@ export async function importPeople(ctx: ServiceContext, contentBase64: string, t
 
 export function exportPeopleCsv(ctx: ServiceContext, archived: ArchivedFilter) {
   const where = archived === 'exclude' ? isNull(people.archivedAt) : archived === 'only' ? isNotNull(people.archivedAt) : undefined;
-  const rows = ctx.db().select().from(people).where(where).orderBy(asc(people.sortKey)).all();
+  const inScope = personCondition('people.id');
+  const rows = ctx
+    .db()
+    .select()
+    .from(people)
+    .where(and(where, inScope === null ? undefined : sql.raw(inScope)))
+    .orderBy(asc(people.sortKey))
+    .all();
   return {
     fileName: `people-${todayIsoDate()}.csv`,
     csv: writeCsv(PEOPLE_COLUMNS.map((c) => c.header), rows.map(personToCsvRecord)),

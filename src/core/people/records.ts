@@ -25,7 +25,7 @@ export function searchTermsOf(p: { givenNames: string; surname: string; email: s
 }
 
 export const toPerson = (row: PersonRow): Person => {
-  const { sortKey: _sortKey, ...person } = row;
+  const { sortKey: _sortKey, createdBy: _createdBy, ...person } = row;
   return person;
 };
 
@@ -51,11 +51,11 @@ export function rewriteSearchTerms(sqlite: Database.Database, id: string): void 
  * Inserts people with their search terms. Prepared statements rather than the query builder: an import of
  * 100,000 people spends most of its time here.
  */
-export function insertPeople(sqlite: Database.Database, inputs: ParsedPersonInput[]): PersonRow[] {
+export function insertPeople(sqlite: Database.Database, inputs: ParsedPersonInput[], createdBy: string | null = null): PersonRow[] {
   const insertPerson = statement(sqlite, INSERT_PERSON.sql);
   const stamp = nowIso();
   return inputs.map((input) => {
-    const row: PersonRow = { ...input, id: newId(), photoHash: null, sortKey: sortKeyOf(input), createdAt: stamp, updatedAt: stamp, archivedAt: null };
+    const row: PersonRow = { ...input, id: newId(), photoHash: null, sortKey: sortKeyOf(input), createdBy, createdAt: stamp, updatedAt: stamp, archivedAt: null };
     insertPerson.run(INSERT_PERSON.parameters(row));
     writeTerms(sqlite, row);
     return row;

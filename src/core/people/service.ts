@@ -1,12 +1,15 @@
 import { and, eq, ne, or, type SQL } from 'drizzle-orm';
 import type { AssignmentHistoryItem, ParsedPersonInput, Person } from '../../shared/api';
 import { AppError, notFound } from '../api/errors';
+import { currentUser } from '../auth/caller';
 import { standings } from './standings';
 import { assignmentState, openAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { people } from '../db/schema';
 import { statement } from '../db/statements';
+import { andScope, vesselCondition } from '../scope/sql';
+import { seesRecord } from '../scope/records';
 import { write } from '../db/writes';
 import { todayIsoDate } from '../../shared/domain/dates';
 import { insertPeople, sortKeyOf, toPerson, updatePersonRow, type PersonRow } from './records';
@@ -28,8 +31,15 @@ export function assertNotDuplicate(ctx: ServiceContext, input: ParsedPersonInput
   const matches: SQL | undefined = input.email === null ? sameIdentity : or(sameIdentity, eq(people.email, input.email));
   const clash = ctx.db().select().from(people).where(and(matches, exceptId ? ne(people.id, exceptId) : undefined)).get();
   if (!clash) return;
-  const archived = clash.archivedAt !== null ? ' (archived: restore them from the crew list instead)' : '';
   const byEmail = input.email !== null && clash.email === input.email;
+  if (!seesRecord(ctx.sqlite(), 'person', clash.id)) {
+    // Someone the user does not see (docs/security.md#scope): said without naming them.
+    const what = byEmail ? `the e-mail address ${input.email}` : 'this name and date of birth';
+    throw new AppError('CONFLICT', `Someone outside the vessels you see already has ${what}: ask a user who sees the whole organisation to add them to your vessel`, {
+      issues: [{ path: byEmail ? 'email' : 'surname', message: `Already stored for someone outside the vessels you see` }],
+    });
+  }
+  const archived = clash.archivedAt !== null ? ' (archived: restore them from the crew list instead)' : '';
   throw new AppError(
     'CONFLICT',
     byEmail
@@ -42,7 +52,8 @@ export function assertNotDuplicate(ctx: ServiceContext, input: ParsedPersonInput
 export function createPerson(ctx: ServiceContext, input: ParsedPersonInput): Person {
   return write(ctx.sqlite(), () => {
     assertNotDuplicate(ctx, input);
-    return toPerson(insertPeople(ctx.sqlite(), [input])[0]!);
+    // Linked to the user who entered them, so a user scoped to vessels keeps them in view (docs/security.md#scope).
+    return toPerson(insertPeople(ctx.sqlite(), [input], currentUser()?.userId ?? null)[0]!);
   });
 }
 
@@ -86,7 +97,7 @@ export function setPhotoHash(ctx: ServiceContext, id: string, photoHash: string 
   });
 }
 
-const HISTORY_SQL = `
+const historySql = (inScope: string) => `
   SELECT a.id AS assignmentId, v.id AS vesselId, v.name AS vesselName, pos.id AS positionId, pos.title AS positionTitle,
          pos.department AS department, a.start_date AS startDate, a.end_date AS endDate, a.archived_at AS archivedAt,
          a.rotation_weeks_on AS rotationWeeksOn, a.rotation_weeks_off AS rotationWeeksOff, a.rotation_restart AS rotationRestart,
@@ -94,13 +105,13 @@ const HISTORY_SQL = `
   FROM assignments a
   JOIN positions pos ON pos.id = a.position_id
   JOIN vessels v ON v.id = pos.vessel_id
-  WHERE a.person_id = @id
+  WHERE a.person_id = @id${inScope}
   ORDER BY a.start_date DESC`;
 
 export function personDetail(ctx: ServiceContext, id: string, asOf: string) {
   const row = getPersonRow(ctx, id);
   const standing = standings(ctx.sqlite(), [row], asOf).get(id)!;
-  const history = statement(ctx.sqlite(), HISTORY_SQL).all({ id, asOf }) as Array<
+  const history = statement(ctx.sqlite(), historySql(andScope(vesselCondition('pos.vessel_id')))).all({ id, asOf }) as Array<
     Omit<AssignmentHistoryItem, 'state' | 'rotation'> & { rotationWeeksOn: number | null; rotationWeeksOff: number | null }
   >;
   const assignments: AssignmentHistoryItem[] = history.map(({ rotationWeeksOn, rotationWeeksOff, phase, ...item }) => {

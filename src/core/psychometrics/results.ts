@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/domain/dates';
 import { localName, onlyUnchecked } from '../../engine/psychometrics';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { assessedCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { byLabelSql } from '../db/order';
 import { assessmentResults, people } from '../db/schema';
@@ -56,6 +57,9 @@ function conditions(query: ParsedInput<'assessments.list'>): { where: string; pa
   equal('r.verdict', 'verdict');
   if (query.archived === 'exclude') where.push('r.archived_at IS NULL');
   if (query.archived === 'only') where.push('r.archived_at IS NOT NULL');
+  // Only results of people the signed-in user sees; a head of department, of their department (docs/security.md#scope).
+  const inScope = assessedCondition('r.person_id');
+  if (inScope !== null) where.push(inScope);
   const name = nameSearch(query.search);
   if (name) {
     where.push(name.matches('r.person_id'));

@@ -5,6 +5,7 @@ import { todayIsoDate } from '../../shared/domain/dates';
 import { dayNumber } from '../../engine/team';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
 import { campaigns, questionnaireSessions } from '../db/schema';
 import { write } from '../db/writes';
 import { crewStints, groupMembers } from '../manning/crew';
@@ -117,6 +118,9 @@ export function listCampaigns(ctx: ServiceContext, archived: 'exclude' | 'includ
   const where: SQL[] = [];
   if (archived === 'exclude') where.push(isNull(campaigns.archivedAt));
   if (archived === 'only') where.push(isNotNull(campaigns.archivedAt));
+  // Campaigns of the vessels the signed-in user sees; one across the fleet is for the whole organisation (docs/security.md#scope).
+  const inScope = drizzleCondition(vesselCondition('campaigns.vessel_id'));
+  if (inScope) where.push(inScope);
   return ctx
     .db()
     .select()

@@ -7,6 +7,7 @@ import { ANONYMOUS_MINIMUM } from '../../shared/questionnaires';
 import { aggregate, breakdown, roundStart } from '../../engine/questionnaires';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { departmentCondition, drizzleCondition, vesselCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { pulseResponses, pulseSchedules, vessels } from '../db/schema';
 import { statement } from '../db/statements';
@@ -61,6 +62,8 @@ export function listSchedules(ctx: ServiceContext, input: ParsedInput<'pulse.sch
   if (input.vesselId) where.push(eq(pulseSchedules.vesselId, input.vesselId));
   if (input.archived === 'exclude') where.push(isNull(pulseSchedules.archivedAt));
   if (input.archived === 'only') where.push(isNotNull(pulseSchedules.archivedAt));
+  const inScope = drizzleCondition(vesselCondition('pulse_schedules.vessel_id'));
+  if (inScope) where.push(inScope);
   return ctx
     .db()
     .select()
@@ -146,7 +149,8 @@ export function pulseResults(ctx: ServiceContext, input: ParsedInput<'pulse.resu
     .db()
     .select({ period: pulseResponses.period, department: pulseResponses.department, mean: pulseResponses.mean, personId: pulseResponses.personId })
     .from(pulseResponses)
-    .where(and(eq(pulseResponses.vesselId, input.vesselId), eq(pulseResponses.surveyId, survey.id)))
+    // A head of department sees their department's answers only (docs/security.md#scope).
+    .where(and(eq(pulseResponses.vesselId, input.vesselId), eq(pulseResponses.surveyId, survey.id), drizzleCondition(departmentCondition('pulse_responses.department'))))
     .all();
   const anonymous = rows.length === 0 ? isAnonymousOn(ctx, input.vesselId, survey.id) : rows.some((r) => r.personId === null);
   const minimum = anonymous ? ANONYMOUS_MINIMUM : 1;

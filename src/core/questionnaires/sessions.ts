@@ -5,6 +5,7 @@ import type { ProctoringEvent, ReportedEvent } from '../../shared/questionnaires
 import { assessReported } from '../../engine/questionnaires';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, sessionCondition } from '../scope/sql';
 import { newId, nowIso } from '../db/ids';
 import { assessmentResults, people, proctoringEvents, questionnaireSessions, sessionAnswers } from '../db/schema';
 import { write } from '../db/writes';
@@ -225,6 +226,8 @@ export function listSessions(ctx: ServiceContext, input: ParsedInput<'sessions.l
   if (input.campaignId) where.push(eq(questionnaireSessions.campaignId, input.campaignId));
   if (input.status) where.push(eq(questionnaireSessions.status, input.status));
   if (input.kind) where.push(eq(questionnaireSessions.kind, input.kind));
+  const inScope = drizzleCondition(sessionCondition('questionnaire_sessions'));
+  if (inScope) where.push(inScope);
   const rows = ctx
     .db()
     .select()

@@ -5,6 +5,7 @@ import { APPLICATION_MACHINE, moveProblem, type ApplicationStage } from '../../s
 import { formatDate } from '../../shared/domain/dates';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { andScope, vesselCondition } from '../scope/sql';
 import { rotationColumns } from '../db/assignment-status';
 import { nowIso } from '../db/ids';
 import { applicationMoves, applications, vesselSubmissions } from '../db/schema';
@@ -94,7 +95,8 @@ function toApplication(r: JoinedRow): Application {
 }
 
 export function listApplications(ctx: ServiceContext, filter: { requisitionId?: string; personId?: string }): Application[] {
-  const where = [filter.requisitionId ? 'AND a.requisition_id = @requisitionId' : '', filter.personId ? 'AND a.person_id = @personId' : ''].join(' ');
+  // Only applications to requisitions of the vessels the signed-in user sees (docs/security.md#scope).
+  const where = [filter.requisitionId ? 'AND a.requisition_id = @requisitionId' : '', filter.personId ? 'AND a.person_id = @personId' : '', andScope(vesselCondition('v.id'))].join(' ');
   const params = { ...(filter.requisitionId ? { requisitionId: filter.requisitionId } : {}), ...(filter.personId ? { personId: filter.personId } : {}) };
   return (statement(ctx.sqlite(), APPLICATIONS_SQL(where)).all(params) as JoinedRow[]).map(toApplication);
 }

@@ -1,6 +1,7 @@
 import type { Duplicate } from '../../shared/api';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
+import { andScope, personCondition } from '../scope/sql';
 
 /**
  * People who may be one person entered twice (docs/recruitment.md#duplicates): the same surname and date of
@@ -8,7 +9,7 @@ import { statement } from '../db/statements';
  * number read from their documents. Exact matches of name, date of birth or e-mail are refused when a person is
  * added; these are the near ones that got in, found for a person or across everyone.
  */
-const PAIRS_SQL = `
+const pairsSql = (inScope: string) => `
   WITH passports AS (
     SELECT DISTINCT person_id, upper(replace(json_extract(fields, '$.documentNumber'), ' ', '')) AS number
     FROM documents WHERE type = 'passport' AND archived_at IS NULL AND status != 'rejected' AND json_extract(fields, '$.documentNumber') IS NOT NULL
@@ -24,11 +25,11 @@ const PAIRS_SQL = `
   SELECT pairs.a, pairs.b, group_concat(DISTINCT pairs.reason) AS reasons,
          pa.given_names || ' ' || pa.surname AS aName, pa.date_of_birth AS aBorn, pb.given_names || ' ' || pb.surname AS bName, pb.date_of_birth AS bBorn
   FROM pairs JOIN people pa ON pa.id = pairs.a JOIN people pb ON pb.id = pairs.b
-  WHERE pa.archived_at IS NULL AND pb.archived_at IS NULL
+  WHERE pa.archived_at IS NULL AND pb.archived_at IS NULL${inScope}
   GROUP BY pairs.a, pairs.b ORDER BY pa.sort_key, pairs.a, pairs.b LIMIT 500`;
 
 /** One person's near duplicates, looked for from their side: one pass over people, none over every pair. */
-const ONE_SQL = `
+const oneSql = (inScope: string) => `
   WITH passports AS (
     SELECT DISTINCT person_id, upper(replace(json_extract(fields, '$.documentNumber'), ' ', '')) AS number
     FROM documents WHERE type = 'passport' AND archived_at IS NULL AND status != 'rejected' AND json_extract(fields, '$.documentNumber') IS NOT NULL
@@ -45,7 +46,7 @@ const ONE_SQL = `
   SELECT me.id AS a, found.b, group_concat(DISTINCT found.reason) AS reasons,
          me.given_names || ' ' || me.surname AS aName, me.date_of_birth AS aBorn, pb.given_names || ' ' || pb.surname AS bName, pb.date_of_birth AS bBorn
   FROM found JOIN people me ON me.id = @personId JOIN people pb ON pb.id = found.b
-  WHERE me.archived_at IS NULL AND pb.archived_at IS NULL
+  WHERE me.archived_at IS NULL AND pb.archived_at IS NULL${inScope}
   GROUP BY found.b ORDER BY pb.sort_key, found.b`;
 
 interface PairRow {
@@ -59,6 +60,10 @@ interface PairRow {
 }
 
 export function findDuplicates(ctx: ServiceContext, personId?: string): Duplicate[] {
-  const rows = (personId ? statement(ctx.sqlite(), ONE_SQL).all({ personId }) : statement(ctx.sqlite(), PAIRS_SQL).all()) as PairRow[];
+  // Both of a pair are people the signed-in user sees (docs/security.md#scope): a hidden one is never named.
+  const other = andScope(personCondition('pb.id'));
+  const rows = (
+    personId ? statement(ctx.sqlite(), oneSql(other)).all({ personId }) : statement(ctx.sqlite(), pairsSql(`${andScope(personCondition('pa.id'))}${other}`)).all()
+  ) as PairRow[];
   return rows.map((r) => ({ personId: r.a, name: r.aName, dateOfBirth: r.aBorn, otherId: r.b, otherName: r.bName, otherDateOfBirth: r.bBorn, reasons: r.reasons.split(',') }));
 }

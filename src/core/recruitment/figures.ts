@@ -2,6 +2,7 @@ import type { Output } from '../../shared/api';
 import { REQUISITION_STATUSES } from '../../shared/recruitment/pipeline';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
+import { vesselCondition } from '../scope/sql';
 import { wholeDays } from './requisitions';
 
 /**
@@ -19,10 +20,14 @@ function centre(values: number[]): { median: number | null; mean: number | null 
 
 export function recruitmentFigures(ctx: ServiceContext): Output<'requisitions.figures'> {
   const db = ctx.sqlite();
-  const counts = new Map((statement(db, 'SELECT status, count(*) AS n FROM requisitions WHERE archived_at IS NULL GROUP BY status').all() as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]));
-  const hires = statement(db, "SELECT created_at AS createdAt, placed_at AS placedAt FROM applications WHERE stage = 'placed' AND archived_at IS NULL AND placed_at IS NOT NULL").all() as Array<{ createdAt: string; placedAt: string }>;
-  const fills = statement(db, "SELECT opened_at AS openedAt, ended_at AS endedAt FROM requisitions WHERE status = 'filled' AND archived_at IS NULL AND opened_at IS NOT NULL AND ended_at IS NOT NULL").all() as Array<{ openedAt: string; endedAt: string }>;
-  const sources = statement(db, "SELECT source, sum(stage = 'placed') AS hires, count(*) AS applications FROM applications WHERE archived_at IS NULL GROUP BY source ORDER BY hires DESC, applications DESC, source").all() as Array<{ source: string; hires: number; applications: number }>;
+  // Counted over the vessels the signed-in user sees: a figure must not reveal hidden requisitions (docs/security.md#scope).
+  const onVessels = vesselCondition('pos.vessel_id');
+  const reqs = onVessels === null ? '' : ` AND position_id IN (SELECT pos.id FROM positions pos WHERE ${onVessels})`;
+  const apps = onVessels === null ? '' : ` AND requisition_id IN (SELECT r.id FROM requisitions r JOIN positions pos ON pos.id = r.position_id WHERE ${onVessels})`;
+  const counts = new Map((statement(db, `SELECT status, count(*) AS n FROM requisitions WHERE archived_at IS NULL${reqs} GROUP BY status`).all() as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]));
+  const hires = statement(db, `SELECT created_at AS createdAt, placed_at AS placedAt FROM applications WHERE stage = 'placed' AND archived_at IS NULL AND placed_at IS NOT NULL${apps}`).all() as Array<{ createdAt: string; placedAt: string }>;
+  const fills = statement(db, `SELECT opened_at AS openedAt, ended_at AS endedAt FROM requisitions WHERE status = 'filled' AND archived_at IS NULL AND opened_at IS NOT NULL AND ended_at IS NOT NULL${reqs}`).all() as Array<{ openedAt: string; endedAt: string }>;
+  const sources = statement(db, `SELECT source, sum(stage = 'placed') AS hires, count(*) AS applications FROM applications WHERE archived_at IS NULL${apps} GROUP BY source ORDER BY hires DESC, applications DESC, source`).all() as Array<{ source: string; hires: number; applications: number }>;
   return {
     requisitions: Object.fromEntries(REQUISITION_STATUSES.map((s) => [s, counts.get(s) ?? 0])) as Output<'requisitions.figures'>['requisitions'],
     hires: hires.length,

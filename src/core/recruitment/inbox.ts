@@ -1,10 +1,11 @@
-import { desc, inArray, isNull } from 'drizzle-orm';
+import { and, desc, inArray, isNull } from 'drizzle-orm';
 import { words } from '../../shared/words';
 import type { Output } from '../../shared/api';
 import { isCertificateKind } from '../../shared/domain/certificates';
 import { formatDate } from '../../shared/domain/dates';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { allOf, andScope, drizzleCondition, personCondition, vesselCondition } from '../scope/sql';
 import { nowIso } from '../db/ids';
 import { notifications } from '../db/schema';
 import { statement } from '../db/statements';
@@ -63,14 +64,29 @@ function lookForNews(ctx: ServiceContext): void {
   }
 }
 
+/** The notifications about a vessel and a person the signed-in user sees, or null for all (docs/security.md#scope). */
+function inScope(): string | null {
+  const vessel = vesselCondition('notifications.vessel_id');
+  const person = personCondition('notifications.person_id');
+  return allOf(vessel && `notifications.vessel_id IS NULL OR ${vessel}`, person && `notifications.person_id IS NULL OR ${person}`);
+}
+
 export function inbox(ctx: ServiceContext, unreadOnly: boolean): Output<'notifications.list'> {
   lookForNews(ctx);
-  const all = ctx.db().select().from(notifications).where(unreadOnly ? isNull(notifications.readAt) : undefined).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(200).all();
-  const unread = (statement(ctx.sqlite(), 'SELECT count(*) AS n FROM notifications WHERE read_at IS NULL AND archived_at IS NULL').get() as { n: number }).n;
+  const seen = inScope();
+  const all = ctx
+    .db()
+    .select()
+    .from(notifications)
+    .where(and(unreadOnly ? isNull(notifications.readAt) : undefined, drizzleCondition(seen)))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(200)
+    .all();
+  const unread = (statement(ctx.sqlite(), `SELECT count(*) AS n FROM notifications WHERE read_at IS NULL AND archived_at IS NULL${andScope(seen)}`).get() as { n: number }).n;
   return { items: all.map(({ eventKey: _key, vesselId: _vessel, personId: _person, ...n }) => n), unread };
 }
 
 export function markRead(ctx: ServiceContext, ids: readonly string[], read: boolean): { changed: number } {
   if (ids.length === 0) return { changed: 0 };
-  return write(ctx.sqlite(), () => ({ changed: ctx.db().update(notifications).set({ readAt: read ? nowIso() : null }).where(inArray(notifications.id, [...ids])).run().changes }));
+  return write(ctx.sqlite(), () => ({ changed: ctx.db().update(notifications).set({ readAt: read ? nowIso() : null }).where(and(inArray(notifications.id, [...ids]), drizzleCondition(inScope()))).run().changes }));
 }

@@ -6,6 +6,7 @@ import { formatDate, formatWallClock } from '../../shared/domain/dates';
 import { INTERVIEW_MACHINE, moveProblem, type InterviewStatus } from '../../shared/recruitment/pipeline';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { andScope, vesselCondition } from '../scope/sql';
 import { interviews } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
@@ -52,7 +53,13 @@ export function getInterviewRow(ctx: ServiceContext, id: string): Row {
 export const getInterview = (ctx: ServiceContext, id: string): Interview => toInterviews(ctx, 'AND i.id = @id', { id })[0]!;
 
 export function listInterviews(ctx: ServiceContext, input: { applicationId?: string; upcoming: boolean }): Interview[] {
-  const where = [input.applicationId ? 'AND i.application_id = @applicationId' : '', input.upcoming ? "AND i.status IN ('scheduled', 'in_progress') AND i.starts_at >= @since" : ''].join(' ');
+  // Interviews for requisitions of the vessels the signed-in user sees (docs/security.md#scope): a clash with a
+  // hidden interview is therefore not warned about, rather than naming its candidate.
+  const where = [
+    input.applicationId ? 'AND i.application_id = @applicationId' : '',
+    input.upcoming ? "AND i.status IN ('scheduled', 'in_progress') AND i.starts_at >= @since" : '',
+    andScope(vesselCondition('v.id')),
+  ].join(' ');
   const since = new Date(Date.now() - 12 * 3_600_000).toISOString();
   return toInterviews(ctx, where, { ...(input.applicationId ? { applicationId: input.applicationId } : {}), ...(input.upcoming ? { since } : {}) });
 }

@@ -6,6 +6,7 @@ import { APPLICATION_STAGES, moveProblem, REQUISITION_MACHINE, type RequisitionS
 import { requiredCertificates } from '../../engine/documents/requirements';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { vesselCondition } from '../scope/sql';
 import { rotationColumns, rotationOf } from '../db/assignment-status';
 import { nowIso } from '../db/ids';
 import { requisitions } from '../db/schema';
@@ -58,7 +59,9 @@ export const getRequisition = (ctx: ServiceContext, id: string): Requisition => 
 const ORDER = "CASE status WHEN 'open' THEN 0 WHEN 'paused' THEN 1 WHEN 'draft' THEN 2 ELSE 3 END, start_date, id";
 
 export function listRequisitions(ctx: ServiceContext, status?: RequisitionStatus): Requisition[] {
-  const where = status ? 'AND status = @status' : '';
+  // Requisitions of the vessels the signed-in user sees (docs/security.md#scope).
+  const inScope = vesselCondition('pos.vessel_id');
+  const where = `${status ? 'AND status = @status' : ''}${inScope === null ? '' : ` AND position_id IN (SELECT pos.id FROM positions pos WHERE ${inScope})`}`;
   const ids = statement(ctx.sqlite(), `SELECT id FROM requisitions WHERE archived_at IS NULL ${where} ORDER BY ${ORDER}`).all(status ? { status } : {}) as Array<{ id: string }>;
   return ids.map((r) => getRequisition(ctx, r.id));
 }

@@ -3,6 +3,7 @@ import { todayIsoDate } from '../../shared/domain/dates';
 import { analyzeTeam, dayNumber, describe, rotationPairs, volatility, type TeamFigures } from '../../engine/team';
 import { turnoverInsight } from '../../engine/team/diagnosis';
 import type { ServiceContext } from '../context';
+import { scopedDepartment } from '../scope/narrowing';
 import { resolveInstrument } from '../psychometrics/instruments';
 import { getVesselRow } from '../vessels/records';
 import { assembleTeam, type AssembledTeam } from './assemble';
@@ -40,7 +41,10 @@ const fitOf = (figures: TeamFigures): TeamDynamics['memberFit'] =>
   figures.memberFit.map((f) => ({ personId: f.id, distance: f.distance, profileR: f.profileR, differences: f.differences }));
 
 /** Everything the Team dynamics screen shows for one vessel, group and date. */
-export async function teamDynamics(ctx: ServiceContext, input: ParsedInput<'team.dynamics'>): Promise<TeamDynamics> {
+export async function teamDynamics(ctx: ServiceContext, parsed: ParsedInput<'team.dynamics'>): Promise<TeamDynamics> {
+  // A head of department sees the figures of their own department only (docs/security.md#scope).
+  const department = scopedDepartment();
+  const input = department === null ? parsed : { ...parsed, group: { kind: 'department' as const, department } };
   const vessel = getVesselRow(ctx, input.vesselId);
   const asOf = input.asOf ?? todayIsoDate();
   const day = dayNumber(asOf);

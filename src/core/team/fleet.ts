@@ -1,9 +1,11 @@
-import { isNull } from 'drizzle-orm';
-import type { ParsedInput, Output, TeamNormOption } from '../../shared/api';
+import { and, isNull } from 'drizzle-orm';
+import type { ParsedInput, Output, TeamGroup, TeamNormOption } from '../../shared/api';
 import { todayIsoDate } from '../../shared/domain/dates';
 import { dayNumber, isAboard } from '../../engine/team';
 import type { ServiceContext } from '../context';
 import { vessels } from '../db/schema';
+import { scopedDepartment } from '../scope/narrowing';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
 import { resolveInstrument } from '../psychometrics/instruments';
 import { assembleTeam, scaleLists, type AssembledTeam } from './assemble';
 import { crewStints, groupMembers, type CrewStint } from '../manning/crew';
@@ -31,8 +33,17 @@ export async function teamFleet(ctx: ServiceContext, input: ParsedInput<'team.fl
     if (!list) byVessel.set(stint.vesselId, (list = []));
     list.push(stint);
   }
-  const live = ctx.db().select({ id: vessels.id, name: vessels.name }).from(vessels).where(isNull(vessels.archivedAt)).orderBy(vessels.name).all();
-  const crews = new Map(live.map((vessel) => [vessel.id, groupMembers(byVessel.get(vessel.id) ?? [], day, { kind: 'crew' })]));
+  // The vessels the signed-in user sees; a head of department's figures count their department only (docs/security.md#scope).
+  const live = ctx
+    .db()
+    .select({ id: vessels.id, name: vessels.name })
+    .from(vessels)
+    .where(and(isNull(vessels.archivedAt), drizzleCondition(vesselCondition('vessels.id'))))
+    .orderBy(vessels.name)
+    .all();
+  const department = scopedDepartment();
+  const group: TeamGroup = department === null ? { kind: 'crew' } : { kind: 'department', department };
+  const crews = new Map(live.map((vessel) => [vessel.id, groupMembers(byVessel.get(vessel.id) ?? [], day, group)]));
   const results = await latestResults(ctx, instrument.id, scales, [...crews.values()].flatMap((crew) => crew.map((m) => m.personId)));
   const teams: AssembledTeam[] = [];
   // One after another: the first resolves the norms that the rest find in `resolved`.

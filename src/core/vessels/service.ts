@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { bySeniority, type AssignmentState } from '../../shared/domain/crew';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
+import { seesRecord } from '../scope/records';
 import { nowIso } from '../db/ids';
 import { vessels } from '../db/schema';
 import { write } from '../db/writes';
@@ -34,13 +36,23 @@ function assertImoFree(ctx: ServiceContext, imoNumber: string | null, exceptId?:
     .from(vessels)
     .where(and(eq(vessels.imoNumber, imoNumber), isNull(vessels.archivedAt), exceptId ? ne(vessels.id, exceptId) : undefined))
     .get();
+  if (clash && !seesRecord(ctx.sqlite(), 'vessel', clash.id)) {
+    // A vessel the user does not see (docs/security.md#scope): said without naming it.
+    throw new AppError('CONFLICT', `IMO ${imoNumber} is already used by a vessel outside those you see`, { issues: [{ path: 'imoNumber', message: 'Already used by another vessel' }] });
+  }
   if (clash) {
     throw new AppError('CONFLICT', `IMO ${imoNumber} is already used by ${clash.name}`, { issues: [{ path: 'imoNumber', message: `Already used by ${clash.name}` }], vesselId: clash.id });
   }
 }
 
 export function listVessels(ctx: ServiceContext, archived: ArchivedFilter, asOf: string): VesselSummary[] {
-  const rows = ctx.db().select().from(vessels).where(archivedCondition(archived)).orderBy(asc(vessels.name)).all();
+  const rows = ctx
+    .db()
+    .select()
+    .from(vessels)
+    .where(and(archivedCondition(archived), drizzleCondition(vesselCondition('vessels.id'))))
+    .orderBy(asc(vessels.name))
+    .all();
   const staffing = listPositions(ctx, null, asOf);
   return rows.map((vessel) => {
     const own = staffing.filter((p) => p.vesselId === vessel.id && p.archivedAt === null);

@@ -3,6 +3,7 @@ import type { CrewMember, PositionStaffing } from '../../shared/api';
 import type { AssignmentState, RotationPhase } from '../../shared/domain/crew';
 import { todayIsoDate } from '../../shared/domain/dates';
 import type { ServiceContext } from '../context';
+import { drizzleCondition, vesselCondition } from '../scope/sql';
 import { assignmentState, currentAssignment, openAssignment, plannedAssignment, rotationOf, rotationPhase } from '../db/assignment-status';
 import { positions } from '../db/schema';
 import { statement } from '../db/statements';
@@ -18,7 +19,13 @@ const STAFFING_SQL = (oneVessel: boolean) => `
 export function listPositions(ctx: ServiceContext, vesselId: string | null, asOf: string): PositionStaffing[] {
   const counts = statement(ctx.sqlite(), STAFFING_SQL(vesselId !== null)).all(vesselId === null ? { asOf } : { asOf, vesselId }) as Array<{ id: string; current: number; planned: number }>;
   const staffing = new Map(counts.map((c) => [c.id, c]));
-  const rows = ctx.db().select().from(positions).where(vesselId === null ? undefined : eq(positions.vesselId, vesselId)).all();
+  // Across the fleet: the positions of the vessels the signed-in user sees (docs/security.md#scope).
+  const rows = ctx
+    .db()
+    .select()
+    .from(positions)
+    .where(vesselId === null ? drizzleCondition(vesselCondition('positions.vessel_id')) : eq(positions.vesselId, vesselId))
+    .all();
   return rows.map((row) => {
     const { current, planned } = staffing.get(row.id)!;
     return { ...toPosition(row), current, planned, vacancies: row.archivedAt === null ? Math.max(0, row.headcount - current) : 0 };

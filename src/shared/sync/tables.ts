@@ -25,7 +25,7 @@ export const SYNCED_TABLES = {
   fit_decisions: ['id', 'person_id', 'position_id', 'decision', 'note', 'basis', 'log_id', 'decided_by', 'created_at', 'updated_at', 'archived_at'],
   fit_presets: ['id', 'name', 'label', 'weights', 'created_at', 'updated_at', 'archived_at'],
   norm_tables: ['id', 'instrument_id', 'label', 'population', 'source', 'n', 'rows', 'created_at', 'updated_at', 'archived_at'],
-  people: ['id', 'given_names', 'surname', 'date_of_birth', 'nationalities', 'languages', 'email', 'phone', 'emergency_contact_name', 'emergency_contact_phone', 'emergency_contact_relation', 'photo_hash', 'notice_days', 'sort_key', 'created_at', 'updated_at', 'archived_at'],
+  people: ['id', 'given_names', 'surname', 'date_of_birth', 'nationalities', 'languages', 'email', 'phone', 'emergency_contact_name', 'emergency_contact_phone', 'emergency_contact_relation', 'photo_hash', 'notice_days', 'sort_key', 'created_by', 'created_at', 'updated_at', 'archived_at'],
   person_visas: ['id', 'person_id', 'kind', 'expires_on', 'note', 'created_at', 'updated_at', 'archived_at'],
   positions: ['id', 'vessel_id', 'department', 'title', 'headcount', 'rotation_weeks_on', 'rotation_weeks_off', 'employment_kind', 'must_be_aboard', 'created_at', 'updated_at', 'archived_at'],
   prediction_models: ['id', 'version', 'coefficients', 'n', 'events', 'fit', 'author', 'created_at', 'updated_at', 'archived_at'],
@@ -51,13 +51,13 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 10;
+export const SYNC_SCHEMA_VERSION = 11;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to
  * review: someone's profile and what was read or decided about their certificates. Bookkeeping columns are not.
  */
 export const REVIEWED_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
-  people: SYNCED_TABLES.people.filter((c) => !['id', 'sort_key', 'created_at', 'updated_at'].includes(c)),
+  people: SYNCED_TABLES.people.filter((c) => !['id', 'sort_key', 'created_by', 'created_at', 'updated_at'].includes(c)),
   documents: SYNCED_TABLES.documents.filter((c) => !['id', 'created_at', 'updated_at', 'ocr_text', 'checks', 'mrz', 'read_fields'].includes(c)),
 };

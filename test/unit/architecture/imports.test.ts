@@ -19,6 +19,8 @@ const CORE_STEPS: string[][] = [
   ['api', 'paths.ts', 'error-log.ts', 'model-file.ts', 'worker-file.ts'],
   ['files', 'transports'],
   ['db'],
+  // Which records the signed-in user sees: SQL predicates over the schema and the rule of each procedure.
+  ['scope'],
   ['core-state.ts'],
   ['context.ts'],
   ['per-core.ts', 'system'],

@@ -74,6 +74,12 @@ export const people = sqliteTable(
     noticeDays: integer('notice_days'),
     /** Folded "surname given names": the crew list's order, and with the date of birth the duplicate check. */
     sortKey: text('sort_key').notNull(),
+    /**
+     * The user who entered this person (a user id), or null (imported, synced from before users, the sample
+     * fleet). A user scoped to vessels sees the people they entered until those are assigned
+     * (docs/security.md#scope).
+     */
+    createdBy: text('created_by'),
     ...timestampColumns(),
   },
   (t) => [
@@ -83,6 +89,8 @@ export const people = sqliteTable(
     // "Is this person live?" answered from the index alone, for counts driven by assignments.
     index('people_live_id').on(t.id).where(sql`${t.archivedAt} IS NULL`),
     index('people_email').on(t.email),
+    // The people a user scoped to vessels entered (docs/security.md#scope): few, found without a scan of everyone.
+    index('people_created_by').on(t.createdBy).where(sql`${t.createdBy} IS NOT NULL`),
   ],
 );
 
