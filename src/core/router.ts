@@ -15,6 +15,7 @@ import { pulseHandlers, sessionHandlers } from './questionnaires/handlers';
 import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
 import { syncHandlers } from './sync/handlers';
+import { auditHandlers } from './audit/handlers';
 import type { Handlers } from './api/dispatcher';
 
 /**
@@ -39,6 +40,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...pulseHandlers(ctx),
     ...recruitmentHandlers(ctx),
     ...syncHandlers(ctx),
+    ...auditHandlers(ctx),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { pdfPages } from '../helpers/pdf-text';
+import { userCaller } from '../helpers/callers';
 import { tempCore } from '../helpers/temp-core';
 
 /**
@@ -12,7 +13,7 @@ import { tempCore } from '../helpers/temp-core';
  * date of birth or by a passport number read from a document, a merge that keeps every record of both or says
  * what conflicts, and the yacht CV as PDF (two pages at most, contact details left out when asked) and Markdown.
  */
-const core = tempCore();
+const core = tempCore({ as: userCaller('Ruth Recruiter', { role: 'recruiter' }) });
 let vesselPosition: Awaited<ReturnType<typeof vesselWithPosition>>;
 
 /** A passport as the document reader stores it once OCR has read it. */
@@ -28,7 +29,6 @@ function storePassport(personId: string, number: string) {
 }
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
   vesselPosition = await vesselWithPosition(core);
 });
 afterAll(() => core.dispose());

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badInputs } from '../fixtures/documents/bad-inputs';
 import { documentImage, PASSPORT_HOLDER } from '../helpers/document-images';
 import { base64, personInput, vesselWithPosition } from '../helpers/fleet';
+import { userCaller } from '../helpers/callers';
 import { tempCore } from '../helpers/temp-core';
 
 /** Issue 4 phase 2 through the API: upload, queue, correction, decisions with their author, matrix, bad input. */
 describe('stored documents', () => {
-  const core = tempCore();
+  const core = tempCore({ as: userCaller('Captain Ahab', { role: 'captain' }) });
   afterAll(() => core.dispose());
   let personId = '';
   let vesselId = '';
@@ -36,13 +37,6 @@ describe('stored documents', () => {
     expect(preview.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
   }, 120_000);
 
-  it('a decision needs a reviewer name, and records it', async () => {
-    const [row] = (await core.call('documents.list', { personId })).rows;
-    await expect(core.call('documents.accept', { id: row!.id })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/reviewer/) });
-    await core.call('documents.setReviewer', { name: 'Captain Ahab' });
-    expect(await core.call('documents.reviewer', {})).toEqual({ name: 'Captain Ahab' });
-  });
-
   it('a corrected check-digit-covered field stays in review until a person accepts it; the matrix follows', async () => {
     const [row] = (await core.call('documents.list', { personId, status: 'review' })).rows;
     const before = await core.call('documents.compliance', { vesselId });
@@ -60,7 +54,7 @@ describe('stored documents', () => {
     expect(accepted).toMatchObject({ status: 'verified', decidedBy: 'Captain Ahab' });
     const history = (await core.call('documents.get', { id: row!.id })).history;
     expect(history.map((h) => [h.action, h.field, h.author])).toEqual([
-      ['upload', null, 'unnamed user'],
+      ['upload', null, 'Captain Ahab'],
       ['correct', 'surname', 'Captain Ahab'],
       ['correct', 'expiryDate', 'Captain Ahab'],
       ['accept', null, 'Captain Ahab'],

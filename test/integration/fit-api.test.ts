@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUB_SCORES } from '../../src/shared/fit/model';
 import type { Output } from '../../src/shared/api';
+import { userCaller } from '../helpers/callers';
 import { tempCore } from '../helpers/temp-core';
 import { bothTransports } from '../helpers/transports';
 
@@ -8,12 +9,11 @@ import { bothTransports } from '../helpers/transports';
  * fit.* and the records it reads, through the dispatcher, on the sample fleet: a ranking explained and logged,
  * reverse matching, what-if and best swaps, outcomes and models, ANOVA, decisions, and bad input.
  */
-const core = tempCore();
+const core = tempCore({ as: userCaller('Test Recruiter', { role: 'recruiter' }) });
 let vessels: Output<'vessels.list'>;
 let stew: { id: string; vesselId: string };
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Test Recruiter' });
   await core.call('demo.load', {});
   vessels = await core.call('vessels.list', {});
   const serenity = vessels.find((v) => v.name === 'Serenity Tide')!;

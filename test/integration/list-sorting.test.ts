@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verdicts } from '../../src/shared/psychometrics';
 import { words } from '../../src/shared/words';
+import { userCaller } from '../helpers/callers';
 import { tempCore } from '../helpers/temp-core';
 
 /**
  * Lists that page sort in the core, by what their columns show: the review queue, the questionnaire results and
  * the advisory log, on the sample fleet. Ties keep the newest first.
  */
-const core = tempCore();
+const core = tempCore({ as: userCaller('Test Recruiter', { role: 'recruiter' }) });
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 let personOrder: Map<string, number>;
 
@@ -18,7 +19,6 @@ function expectOrdered<T>(values: T[], compare: (a: T, b: T) => number, descendi
 }
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Test Recruiter' });
   await core.call('demo.load', {});
   const people = await core.call('people.list', { archived: 'include', limit: 500 });
   personOrder = new Map(people.rows.map((p, i) => [p.id, i]));

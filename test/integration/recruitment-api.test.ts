@@ -3,6 +3,8 @@ import type { Input, Output } from '../../src/shared/api';
 import { formatWallClock } from '../../src/shared/domain/dates';
 import { peopleCsv } from '../bench/fleet-data';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
+import { runAs } from '../../src/core/auth/caller';
+import { userCaller } from '../helpers/callers';
 import { tempCore } from '../helpers/temp-core';
 
 /**
@@ -10,7 +12,7 @@ import { tempCore } from '../helpers/temp-core';
  * applications and the first-submission stamp, hiring into the position (and a full one refused), interviews
  * with overlap warnings, feedback once per interviewer, notes, the inbox, duplicates and merging, the CV.
  */
-const core = tempCore();
+const core = tempCore({ as: userCaller('Ruth Recruiter', { role: 'recruiter' }) });
 let position: Output<'positions.create'>;
 let vessel: Output<'vessels.create'>;
 const people: Record<string, string> = {};
@@ -29,7 +31,6 @@ const requisitionInput = (overrides: Partial<Input<'requisitions.create'>> = {})
 });
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
   ({ vessel, position } = await vesselWithPosition(core, { headcount: 1 }));
   for (const [key, given, email] of [['ana', 'Ana', 'ana@example.org'], ['ben', 'Ben', 'ben@example.org'], ['cy', 'Cy', 'cy@example.org']] as const) {
     people[key] = (await core.call('people.create', personInput({ givenNames: given, surname: `${given}son`, email }))).id;
@@ -171,9 +172,8 @@ describe('interviews, feedback and notes', () => {
     await core.call('notes.add', { applicationId: appId, kind: 'red_flag', visibility: 'shared', body: 'Gap of a year in the CV' });
     await core.call('notes.add', { applicationId: appId, kind: 'follow_up', visibility: 'private', body: 'Call the last captain' });
     expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV', 'Call the last captain']);
-    await core.call('documents.setReviewer', { name: 'Another Recruiter' });
-    expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
-    await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
+    const another = userCaller('Another Recruiter', { role: 'recruiter' });
+    expect((await runAs(another, () => core.call('notes.list', { id: appId }))).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
   });
 
   it('puts stage changes and feedback in the inbox, read and unread', async () => {

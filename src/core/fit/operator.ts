@@ -7,5 +7,5 @@ import { actorName } from '../documents/store';
  * name typed in Settings (or "unnamed user") on this computer. The one place a future sign-in replaces.
  */
 export function currentOperator(ctx: ServiceContext): { operator: string; device: string } {
-  return { operator: actorName(ctx), device: hostname() };
+  return { operator: actorName(), device: hostname() };
 }

@@ -4,6 +4,7 @@ import { insertDocument, type NewDocumentRow } from '../../../src/core/documents
 import { SAMPLE_CHECK_ID } from '../../../src/engine/documents/actions';
 import type { DocumentRecord } from '../../../src/shared/api';
 import { base64, personInput } from '../../helpers/fleet';
+import { userCaller } from '../../helpers/callers';
 import { tempCore } from '../../helpers/temp-core';
 import { write } from '../../../src/core/db/writes';
 import { CredentialEvents } from '../../../src/core/auth/credential-events';
@@ -14,7 +15,7 @@ import { CredentialEvents } from '../../../src/core/auth/credential-events';
  * stored as the reader would have stored them).
  */
 describe('what a reviewer may do with a document', () => {
-  const core = tempCore();
+  const core = tempCore({ as: userCaller('Captain Ahab', { role: 'captain' }) });
   afterAll(() => core.dispose());
   const ctx: ServiceContext = {
     state: core.state,
@@ -60,7 +61,6 @@ describe('what a reviewer may do with a document', () => {
 
   beforeAll(async () => {
     personId = (await core.call('people.create', personInput({ surname: 'Dubois', givenNames: 'Chloé Anne', dateOfBirth: '1983-04-22', email: null }))).id;
-    await core.call('documents.setReviewer', { name: 'Captain Ahab' });
   });
 
   it('a text file renamed .png is stored for review, and can be rejected or archived, never accepted', async () => {

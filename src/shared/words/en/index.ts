@@ -1,5 +1,6 @@
 import type { Words } from '../types';
 import { assessments } from './assessments';
+import { audit } from './audit';
 import { documents } from './documents';
 import { domain } from './domain';
 import { fields } from './fields';
@@ -11,4 +12,4 @@ import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...fields };
+export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...audit, ...fields };

@@ -10,7 +10,6 @@ import { VerificationBadge } from '../../components/documents/labels';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
 import { Field } from '../../forms/form-helpers';
-import { ReviewerForm } from '../../forms/ReviewerForm';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { ReviewHistory } from './ReviewHistory';
 import { inSentence, reasonWords, words } from '../../../../shared/words';
@@ -61,7 +60,6 @@ function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose
 /** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
 export function DocumentDetail({ id }: { id: string }) {
   const detail = useApiQuery('documents.get', { id });
-  const reviewer = useApiQuery('documents.reviewer', {});
   const [rejecting, setRejecting] = useState(false);
   const archive = useArchiveWithUndo('documents', ['documents.']);
   const accept = useApiMutation('documents.accept', ['documents.'], {
@@ -73,7 +71,7 @@ export function DocumentDetail({ id }: { id: string }) {
     onError: (error) => toast.error(error.message),
   });
   const document = detail.data?.document;
-  const canDecide = Boolean(document && document.archivedAt === null && reviewer.data?.name);
+  const canDecide = Boolean(document && document.archivedAt === null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -187,12 +185,6 @@ export function DocumentDetail({ id }: { id: string }) {
           <button type="button" onClick={reverify.cancel}>
             Cancel
           </button>
-        </div>
-      )}
-      {!archived && reviewer.data && !reviewer.data.name && (
-        <div className="card">
-          <p>Enter your name to accept, reject or correct documents: it is recorded with every decision.</p>
-          <ReviewerForm current={null} />
         </div>
       )}
       <div className="document-layout">
