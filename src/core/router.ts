@@ -17,12 +17,14 @@ import { guardedByViewer } from './questionnaires/visibility';
 import { syncHandlers } from './sync/handlers';
 import { auditHandlers } from './audit/handlers';
 import type { Handlers } from './api/dispatcher';
+import type { Accounts } from './users/accounts';
+import { authHandlers, userHandlers } from './users/handlers';
 
 /**
  * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
  * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
  */
-export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean } = { operatorShell: false }): Handlers {
+export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean; accounts: Accounts; now: () => number }): Handlers {
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...vesselHandlers(ctx),
@@ -40,6 +42,8 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...pulseHandlers(ctx),
     ...recruitmentHandlers(ctx),
     ...syncHandlers(ctx),
+    ...authHandlers(ctx, options.accounts, options.now),
+    ...userHandlers(ctx, options.accounts),
     ...auditHandlers(ctx),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);

@@ -5,15 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { pdfPages } from '../helpers/pdf-text';
-import { userCaller } from '../helpers/callers';
-import { tempCore } from '../helpers/temp-core';
+import { OWNER, tempCore } from '../helpers/temp-core';
 
 /**
  * Candidates as people (docs/recruitment.md#duplicates, #the-yacht-cv): near duplicates found by name and
  * date of birth or by a passport number read from a document, a merge that keeps every record of both or says
  * what conflicts, and the yacht CV as PDF (two pages at most, contact details left out when asked) and Markdown.
  */
-const core = tempCore({ as: userCaller('Ruth Recruiter', { role: 'recruiter' }) });
+const core = tempCore();
 let vesselPosition: Awaited<ReturnType<typeof vesselWithPosition>>;
 
 /** A passport as the document reader stores it once OCR has read it. */

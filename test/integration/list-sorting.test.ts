@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verdicts } from '../../src/shared/psychometrics';
 import { words } from '../../src/shared/words';
-import { userCaller } from '../helpers/callers';
-import { tempCore } from '../helpers/temp-core';
+import { OWNER, tempCore } from '../helpers/temp-core';
 
 /**
  * Lists that page sort in the core, by what their columns show: the review queue, the questionnaire results and
  * the advisory log, on the sample fleet. Ties keep the newest first.
  */
-const core = tempCore({ as: userCaller('Test Recruiter', { role: 'recruiter' }) });
+const core = tempCore();
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 let personOrder: Map<string, number>;
 

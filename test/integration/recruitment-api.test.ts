@@ -3,16 +3,14 @@ import type { Input, Output } from '../../src/shared/api';
 import { formatWallClock } from '../../src/shared/domain/dates';
 import { peopleCsv } from '../bench/fleet-data';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
-import { runAs } from '../../src/core/auth/caller';
-import { userCaller } from '../helpers/callers';
-import { tempCore } from '../helpers/temp-core';
+import { addUser, OWNER, tempCore } from '../helpers/temp-core';
 
 /**
  * Recruitment through the dispatcher (docs/recruitment.md): requisitions and their moves and figures,
  * applications and the first-submission stamp, hiring into the position (and a full one refused), interviews
  * with overlap warnings, feedback once per interviewer, notes, the inbox, duplicates and merging, the CV.
  */
-const core = tempCore({ as: userCaller('Ruth Recruiter', { role: 'recruiter' }) });
+const core = tempCore();
 let position: Output<'positions.create'>;
 let vessel: Output<'vessels.create'>;
 const people: Record<string, string> = {};
@@ -52,7 +50,7 @@ describe('requisitions', () => {
 
   it('is created as a draft, opened with a stamp, and refuses a move its state does not allow, naming the allowed ones', async () => {
     const draft = await core.call('requisitions.create', requisitionInput());
-    expect(draft).toMatchObject({ status: 'draft', currency: 'EUR', vessel: vessel.name, department: 'interior', openedAt: null, createdBy: 'Ruth Recruiter' });
+    expect(draft).toMatchObject({ status: 'draft', currency: 'EUR', vessel: vessel.name, department: 'interior', openedAt: null, createdBy: OWNER.displayName });
     const bad = await core.dispatch('requisitions.move', { id: draft.id, status: 'paused' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Requisition cannot go from Draft to Paused; from Draft it can go to Open, Cancelled' } });
     const open = await core.call('requisitions.move', { id: draft.id, status: 'open' });
@@ -80,7 +78,7 @@ describe('applications, the stamp and hiring', () => {
     expect(app).toMatchObject({ stage: 'sourced', firstSubmission: null });
     expect(await core.dispatch('applications.create', { requisitionId: req.id, personId: people.ana!, source: 'Direct' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already a candidate/ } });
     const submitted = await core.call('applications.move', { id: app.id, stage: 'submitted' });
-    expect(submitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedBy: 'Ruth Recruiter' });
+    expect(submitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedBy: OWNER.displayName });
     const back = await core.dispatch('applications.move', { id: app.id, stage: 'screening' });
     expect(back).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Application cannot go from Submitted to Vessel to Screening; from Submitted to vessel it can go to Interviewing, Offered, Rejected, Withdrawn'.replace('Submitted to Vessel', 'Submitted to vessel') } });
     // A second requisition on the same vessel: the stamp stays the first one, by the first agency.
@@ -172,8 +170,8 @@ describe('interviews, feedback and notes', () => {
     await core.call('notes.add', { applicationId: appId, kind: 'red_flag', visibility: 'shared', body: 'Gap of a year in the CV' });
     await core.call('notes.add', { applicationId: appId, kind: 'follow_up', visibility: 'private', body: 'Call the last captain' });
     expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV', 'Call the last captain']);
-    const another = userCaller('Another Recruiter', { role: 'recruiter' });
-    expect((await runAs(another, () => core.call('notes.list', { id: appId }))).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
+    const another = await addUser(core, { role: 'recruiter', displayName: 'Another Recruiter' });
+    expect((await another.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
   });
 
   it('puts stage changes and feedback in the inbox, read and unread', async () => {
@@ -190,7 +188,7 @@ describe('interviews, feedback and notes', () => {
 
   it('reminds of an interview within a day, and is read as it stands while an import holds the database', async () => {
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(0, 16);
-    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: ['Ruth Recruiter'], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
+    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: [OWNER.displayName], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
     const importing = core.call('people.import', { contentBase64: Buffer.from(peopleCsv(7000)).toString('base64') }, { taskId: 'inbox-import' });
     await new Promise<void>((started) => {
       const off = core.events.subscribe((event, payload) => {

@@ -29,10 +29,17 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   sync_cursors: 'sync bookkeeping: how far each feed was read',
   sync_node: 'sync bookkeeping: this device as a node, its clock and enrolment',
   sync_conflicts: 'sync bookkeeping: values replaced by a newer edit elsewhere, kept for review',
+  // Accounts: their rows are not copied into the log as they are; what matters is folded in (FOLDED below).
+  user_sessions: 'a session is seen on every call; its end is folded in as "signed out"',
+  sign_in_attempts: 'folded in as "signed in" or "sign-in refused"',
+  refused_calls: 'folded in as "refused"',
 };
 
 /** Columns whose change alone is not worth an entry (every write touches them). */
-const BOOKKEEPING = new Set(['updated_at']);
+const BOOKKEEPING = new Set(['updated_at', 'last_sign_in_at']);
+/** Columns whose change is recorded without their values: a password's or a recovery code's hash. */
+const SECRET = new Set(['password_hash', 'code_hash']);
+const HIDDEN = `'(hidden)'`;
 
 export interface AuditedTableShape {
   name: string;
@@ -105,12 +112,19 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
  * and the hash. `values` is a SELECT of (action, tbl, row_id, person_id, changes, note); `mode` the SQL of the
  * change context's mode ('apply' when sync writes another device's changes).
  */
-function appendSql(values: string, mode: string, where = ''): string {
+interface ActorSql {
+  kind: string;
+  id: string;
+  name: string;
+}
+const CALLER: ActorSql = { kind: 'audit_actor_kind(m.mode)', id: 'audit_actor_id(m.mode)', name: 'audit_actor_name(m.mode)' };
+
+function appendSql(values: string, mode: string, where = '', actor: ActorSql = CALLER): string {
   return `INSERT INTO main.audit_log (seq, at, actor_kind, actor_id, actor_name, action, tbl, row_id, person_id, changes, note, prev_hash, hash)
     SELECT e.seq, e.at, e.kind, e.actor_id, e.actor_name, e.action, e.tbl, e.row_id, e.person_id, e.changes, e.note, e.prev,
       audit_hash(e.seq, e.at, e.kind, e.actor_id, e.actor_name, e.action, e.tbl, e.row_id, e.person_id, e.changes, e.note, e.prev)
     FROM (SELECT (SELECT COALESCE(MAX(seq), 0) + 1 FROM main.audit_log) AS seq, ${NOW} AS at,
-            audit_actor_kind(m.mode) AS kind, audit_actor_id(m.mode) AS actor_id, audit_actor_name(m.mode) AS actor_name,
+            ${actor.kind} AS kind, ${actor.id} AS actor_id, ${actor.name} AS actor_name,
             v.action, v.tbl, v.row_id, v.person_id, v.changes, v.note,
             COALESCE((SELECT hash FROM main.audit_log ORDER BY seq DESC LIMIT 1), ${quote(GENESIS_HASH)}) AS prev
           FROM (SELECT ${mode} AS mode) m, (${values}) v) e ${where}`;
@@ -122,7 +136,9 @@ function changesSql(table: AuditedTableShape, kind: 'insert' | 'update' | 'delet
   const pairs = table.columns
     .filter((column) => !BOOKKEEPING.has(column) && !(kind !== 'update' && column === 'created_at'))
     .map((column) => {
-      const [before, after] = kind === 'insert' ? ['NULL', `NEW."${column}"`] : kind === 'delete' ? [`OLD."${column}"`, 'NULL'] : [`OLD."${column}"`, `NEW."${column}"`];
+      const [before, after] = (kind === 'insert' ? ['NULL', `NEW."${column}"`] : kind === 'delete' ? [`OLD."${column}"`, 'NULL'] : [`OLD."${column}"`, `NEW."${column}"`]).map((value) =>
+        SECRET.has(column) && value !== 'NULL' ? HIDDEN : value,
+      );
       const keep = kind === 'insert' ? `NEW."${column}" IS NOT NULL` : kind === 'delete' ? `OLD."${column}" IS NOT NULL` : `OLD."${column}" IS NOT NEW."${column}"`;
       return `${quote(column)}, CASE WHEN ${keep} THEN json_array(${before}, ${after}) END`;
     });
@@ -150,6 +166,57 @@ function triggersOf(table: AuditedTableShape): string[] {
     `CREATE TEMP TRIGGER "audit_delete_${table.name}" AFTER DELETE ON main."${table.name}" BEGIN ${outside}
       ${appendSql(values(`'deleted'`, 'OLD', changesSql(table, 'delete')), MODE)}; END`,
   ];
+}
+
+/** How a sign-in attempt ended, in the words of the entry's note. */
+const ATTEMPT_WORDS: Record<string, string> = {
+  'signed-in': 'Signed in with the password',
+  'wrong-password': 'Wrong password',
+  'unknown-user': 'No such user name',
+  'removed-user': 'The user was removed',
+  throttled: 'Too many attempts: refused until later',
+  recovered: 'Signed in with the recovery code',
+  'wrong-recovery-code': 'Wrong recovery code',
+  unlocked: 'Unlocked with the password',
+  'wrong-unlock-password': 'Wrong password to unlock',
+  'bad-token': 'A session token that was never issued',
+  'expired-token': 'An expired session',
+  'ended-token': 'A session used after it ended',
+};
+
+const SIGNED_IN = ['signed-in', 'recovered', 'unlocked'];
+
+/**
+ * The accounts' own records, folded into the log as the actions they are: a sign-in attempt as "signed in" or
+ * "sign-in refused" by the user it named; a call refused by role as "refused"; a session's end as "signed out".
+ */
+function foldedTriggers(present: Set<string>): string[] {
+  const triggers: string[] = [];
+  const userName = (id: string) => `(SELECT display_name FROM main.users WHERE id = ${id})`;
+  if (present.has('sign_in_attempts')) {
+    const outcome = `CASE NEW.outcome ${Object.entries(ATTEMPT_WORDS).map(([key, word]) => `WHEN ${quote(key)} THEN ${quote(word)}`).join(' ')} ELSE NEW.outcome END`;
+    const action = `CASE WHEN NEW.outcome IN (${SIGNED_IN.map(quote).join(', ')}) THEN 'signed_in' ELSE 'sign_in_refused' END`;
+    const values = `SELECT ${action} AS action, 'users' AS tbl, NEW.user_id AS row_id, NULL AS person_id, '{}' AS changes, ${outcome} AS note`;
+    const actor: ActorSql = {
+      kind: `CASE WHEN NEW.user_id IS NULL THEN 'system' ELSE 'user' END`,
+      id: 'NEW.user_id',
+      name: `COALESCE(${userName('NEW.user_id')}, CASE WHEN NEW.username = '' THEN 'Someone with a session token' ELSE 'Someone as ' || NEW.username END)`,
+    };
+    triggers.push(`CREATE TEMP TRIGGER "audit_fold_sign_in_attempts" AFTER INSERT ON main."sign_in_attempts" BEGIN ${appendSql(values, MODE, '', actor)}; END`);
+  }
+  if (present.has('refused_calls')) {
+    const values = `SELECT 'refused' AS action, NULL AS tbl, NULL AS row_id, NULL AS person_id, '{}' AS changes, NEW.message AS note`;
+    const actor: ActorSql = { kind: `'user'`, id: 'NEW.user_id', name: `COALESCE(${userName('NEW.user_id')}, NEW.user_id)` };
+    triggers.push(`CREATE TEMP TRIGGER "audit_fold_refused_calls" AFTER INSERT ON main."refused_calls" BEGIN ${appendSql(values, MODE, '', actor)}; END`);
+  }
+  if (present.has('user_sessions')) {
+    const values = `SELECT 'signed_out' AS action, 'users' AS tbl, NEW.user_id AS row_id, NULL AS person_id, '{}' AS changes, NEW.end_reason AS note`;
+    const actor: ActorSql = { kind: `'user'`, id: 'NEW.user_id', name: `COALESCE(${userName('NEW.user_id')}, NEW.user_id)` };
+    triggers.push(
+      `CREATE TEMP TRIGGER "audit_fold_user_sessions" AFTER UPDATE OF ended_at ON main."user_sessions" WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL BEGIN ${appendSql(values, MODE, '', actor)}; END`,
+    );
+  }
+  return triggers;
 }
 
 /** What the log names as the author: the signed-in user, or the system and why. */
@@ -190,6 +257,7 @@ export function installAuditCapture(sqlite: Database.Database): void {
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER temp."${name}"`);
   const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
   for (const table of auditedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table)) sqlite.exec(sql);
+  for (const sql of foldedTriggers(present)) sqlite.exec(sql);
   heads.set(sqlite, { file: headFileOf(sqlite.name), committed: tailOf(sqlite), pending: null });
 }
 

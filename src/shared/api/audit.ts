@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'signed_in',
   'sign_in_refused',
   'signed_out',
+  'refused',
   'exported',
   'backup_restored',
 ] as const;
@@ -24,8 +25,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * The tables whose changes are audited: every table of the local database but the log itself, caches and sync's
  * bookkeeping (src/core/db/audit-capture.ts; a unit test holds this list to the schema).
  */
-export const AUDITED_TABLES = [...(Object.keys(SYNCED_TABLES) as SyncedTable[]), 'settings'] as const;
-export type AuditedTable = SyncedTable | 'settings';
+export const AUDITED_TABLES = [...(Object.keys(SYNCED_TABLES) as SyncedTable[]), 'settings', 'users', 'recovery_codes'] as const;
+export type AuditedTable = SyncedTable | 'settings' | 'users' | 'recovery_codes';
 export const isAuditedTable = (name: string): name is AuditedTable => (AUDITED_TABLES as readonly string[]).includes(name);
 
 export const ACTOR_KINDS = ['user', 'system'] as const;

@@ -21,6 +21,7 @@ import { requisitionProcedures } from './recruitment';
 import { interviewProcedures } from './interviews';
 import { candidateProcedures } from './candidates';
 import { syncProcedures } from './sync';
+import { authProcedures, userProcedures } from './auth';
 import { auditProcedures } from './audit';
 
 /**
@@ -51,6 +52,8 @@ export const contract = {
   ...interviewProcedures,
   ...candidateProcedures,
   ...syncProcedures,
+  ...authProcedures,
+  ...userProcedures,
   ...auditProcedures,
 };
 

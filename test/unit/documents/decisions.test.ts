@@ -4,8 +4,7 @@ import { insertDocument, type NewDocumentRow } from '../../../src/core/documents
 import { SAMPLE_CHECK_ID } from '../../../src/engine/documents/actions';
 import type { DocumentRecord } from '../../../src/shared/api';
 import { base64, personInput } from '../../helpers/fleet';
-import { userCaller } from '../../helpers/callers';
-import { tempCore } from '../../helpers/temp-core';
+import { OWNER, tempCore } from '../../helpers/temp-core';
 import { write } from '../../../src/core/db/writes';
 import { CredentialEvents } from '../../../src/core/auth/credential-events';
 
@@ -15,7 +14,7 @@ import { CredentialEvents } from '../../../src/core/auth/credential-events';
  * stored as the reader would have stored them).
  */
 describe('what a reviewer may do with a document', () => {
-  const core = tempCore({ as: userCaller('Captain Ahab', { role: 'captain' }) });
+  const core = tempCore();
   afterAll(() => core.dispose());
   const ctx: ServiceContext = {
     state: core.state,
@@ -73,7 +72,7 @@ describe('what a reviewer may do with a document', () => {
     inWords(document.actions.accept.reason);
     await refused(document.id, () => core.call('documents.accept', { id: document.id }), 'CONFLICT', document.actions.accept.reason!);
     await refused(document.id, () => core.call('documents.correct', { id: document.id, fields: { surname: 'Dubois' } }), 'CONFLICT', /no fields to correct/);
-    expect(await core.call('documents.reject', { id: document.id, reason: 'Not a scan' })).toMatchObject({ status: 'rejected', decidedBy: 'Captain Ahab' });
+    expect(await core.call('documents.reject', { id: document.id, reason: 'Not a scan' })).toMatchObject({ status: 'rejected', decidedBy: OWNER.displayName });
     expect((await core.call('documents.archive', { id: document.id })).archivedAt).not.toBeNull();
   });
 

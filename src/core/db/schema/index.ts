@@ -7,4 +7,5 @@ export * from './fit';
 export * from './questionnaires';
 export * from './recruitment';
 export * from './sync';
+export * from './users';
 export * from './audit';

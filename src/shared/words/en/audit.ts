@@ -14,6 +14,7 @@ export const audit: AuditWords = {
     signed_in: 'Signed in',
     sign_in_refused: 'Sign-in refused',
     signed_out: 'Signed out',
+    refused: 'Refused',
     exported: 'Exported',
     backup_restored: 'Backup restored',
   },
@@ -58,6 +59,8 @@ export const audit: AuditWords = {
     trait_profiles: 'Trait profile',
     vessels: 'Vessel',
     settings: 'Setting',
+    users: 'User',
+    recovery_codes: 'Recovery code',
   },
   /** Stored columns that no input field names (the rest are named by words.fields). */
   columns: {
