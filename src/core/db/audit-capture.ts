@@ -1,8 +1,9 @@
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { currentCaller } from '../auth/caller';
-import { entryHash, GENESIS_HASH, headFileOf, readHead, tailOf, writeHead, type ChainPoint } from './audit-chain';
+import { checkHead, EMPTY_CHAIN, entryHash, GENESIS_HASH, headFileOf, readHead, tailOf, writeHead, type ChainBreak, type ChainPoint } from './audit-chain';
 import * as schema from './schema';
 import { statement } from './statements';
 
@@ -234,6 +235,8 @@ interface Head {
   committed: ChainPoint;
   /** The last entry written inside the transaction about to commit. */
   pending: ChainPoint | null;
+  /** What was found wrong with the end of the log when the database was opened (kept in the head file). */
+  tampered: ChainBreak | null;
 }
 const heads = new WeakMap<Database.Database, Head>();
 
@@ -258,7 +261,23 @@ export function installAuditCapture(sqlite: Database.Database): void {
   const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
   for (const table of auditedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table)) sqlite.exec(sql);
   for (const sql of foldedTriggers(present)) sqlite.exec(sql);
-  heads.set(sqlite, { file: headFileOf(sqlite.name), committed: tailOf(sqlite), pending: null });
+  const file = headFileOf(sqlite.name);
+  const committed = tailOf(sqlite);
+  heads.set(sqlite, { file, committed, pending: null, tampered: file ? foundAtOpen(file, committed) : null });
+}
+
+/**
+ * Compares the end of the log with the head file when the database is opened, before anything is appended: the
+ * first write would otherwise chain new entries onto a log whose last entries were deleted, and the next
+ * verification would find nothing. What is found is written into the head file and reported by every
+ * verification from then on.
+ */
+function foundAtOpen(file: string, tail: ChainPoint): ChainBreak | null {
+  const onDisk = readHead(file);
+  if (typeof onDisk === 'object' && onDisk.tampered) return onDisk.tampered;
+  const found = checkHead(file, tail);
+  if (found) writeHead(file, { version: 1, head: typeof onDisk === 'object' ? onDisk.head : tail, before: typeof onDisk === 'object' ? onDisk.before : null, tampered: found }, true);
+  return found;
 }
 
 export const hasAuditCapture = (sqlite: Database.Database): boolean => heads.has(sqlite);
@@ -298,7 +317,7 @@ export function prepareAuditHead(sqlite: Database.Database): void {
     return;
   }
   head.pending = tail;
-  if (head.file) writeHead(head.file, { version: 1, head: tail, before: head.committed }, true);
+  if (head.file) writeHead(head.file, { version: 1, head: tail, before: head.committed, tampered: head.tampered }, true);
 }
 
 /** After COMMIT: the transaction's entries are in; the head file drops `before`. */
@@ -312,14 +331,35 @@ export function confirmAuditHead(sqlite: Database.Database): void {
   // Another process on the same data folder may have committed after us and written its own head: keep it.
   const onDisk = readHead(head.file);
   if (typeof onDisk === 'object' && onDisk.head.seq === tail.seq && onDisk.head.hash === tail.hash) {
-    writeHead(head.file, { version: 1, head: tail, before: null }, false);
+    writeHead(head.file, { version: 1, head: tail, before: null, tampered: head.tampered }, false);
   }
 }
+
+/** The last entry of an open database with the audit log, for a restore about to replace it. */
+export const auditTailOf = (sqlite: Database.Database): ChainPoint | null => (heads.has(sqlite) ? tailOf(sqlite) : null);
 
 /** After ROLLBACK: nothing of the transaction is in, and the head file's `before` is what the database holds. */
 export function abandonAuditHead(sqlite: Database.Database): void {
   const head = heads.get(sqlite);
   if (head) head.pending = null;
+}
+
+/**
+ * Before a restore renames a backup over the database: the head file names the backup's last entry and, as
+ * `before`, the current one, so that a crash on either side of the rename leaves a head that matches. What was
+ * written after the backup was taken goes with the database it replaces (docs/security.md#audit-log).
+ */
+export function prepareHeadForRestore(databaseFile: string, incomingFile: string, before: ChainPoint | null): void {
+  const file = headFileOf(databaseFile);
+  if (!file) return;
+  const incoming = new BetterSqlite(incomingFile, { readonly: true, fileMustExist: true });
+  let head: ChainPoint = EMPTY_CHAIN;
+  try {
+    if (incoming.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get()) head = tailOf(incoming);
+  } finally {
+    incoming.close();
+  }
+  writeHead(file, { version: 1, head, before, tampered: null }, true);
 }
 
 /**
@@ -331,6 +371,7 @@ export function adoptAuditHead(sqlite: Database.Database): void {
   if (!head) return;
   head.committed = tailOf(sqlite);
   head.pending = null;
-  if (head.file) writeHead(head.file, { version: 1, head: head.committed, before: null }, true);
+  head.tampered = null;
+  if (head.file) writeHead(head.file, { version: 1, head: head.committed, before: null, tampered: null }, true);
 }
 

@@ -59,8 +59,13 @@ export type ChainPoint = z.infer<typeof pointSchema>;
  * confirmation — the entry before that transaction (`before`), which is what the database holds if the commit
  * never happened (a crash, a rollback).
  */
-const headSchema = z.object({ version: z.literal(1), head: pointSchema, before: pointSchema.nullable() });
-export type HeadFile = z.infer<typeof headSchema>;
+const breakSchema = z.object({ kind: z.enum(['edited', 'inserted', 'deleted', 'missing-tail', 'head']), seq: z.number().int(), message: z.string() });
+/**
+ * `tampered`: what the core found when it opened the database and its last entry was not the one the file named.
+ * Kept from then on: the next write appends after whatever the database holds, and would otherwise cover it.
+ */
+const headSchema = z.object({ version: z.literal(1), head: pointSchema, before: pointSchema.nullable(), tampered: breakSchema.nullable().default(null) });
+export type HeadFile = z.input<typeof headSchema>;
 
 export const EMPTY_CHAIN: ChainPoint = { seq: 0, hash: GENESIS_HASH };
 
@@ -70,7 +75,7 @@ export function headFileOf(databaseFile: string): string | null {
 }
 
 /** The head file's content; `missing` when there is none, `unreadable` when it is not a head file. */
-export function readHead(file: string): HeadFile | 'missing' | 'unreadable' {
+export function readHead(file: string): z.output<typeof headSchema> | 'missing' | 'unreadable' {
   if (!existsSync(file)) return 'missing';
   try {
     const parsed = headSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -142,7 +147,10 @@ export function verifyChain(sqlite: Database.Database, headFile: string | null):
   }
   const lastSeq = previous?.seq ?? 0;
   if (broken) return { entries, lastSeq, broken };
-  return { entries, lastSeq, broken: headFile === null ? null : checkHead(headFile, previous ? { seq: previous.seq, hash: previous.hash } : EMPTY_CHAIN) };
+  if (headFile === null) return { entries, lastSeq, broken: null };
+  const head = readHead(headFile);
+  if (typeof head === 'object' && head.tampered) return { entries, lastSeq, broken: head.tampered };
+  return { entries, lastSeq, broken: checkHead(headFile, previous ? { seq: previous.seq, hash: previous.hash } : EMPTY_CHAIN) };
 }
 
 function checkEntry(entry: AuditEntryRow, previous: AuditEntryRow | null, beforePrevious: AuditEntryRow | null): ChainBreak | null {
@@ -175,7 +183,8 @@ function checkEntry(entry: AuditEntryRow, previous: AuditEntryRow | null, before
   return { kind: 'edited', seq: entry.seq, message: `Entry ${entry.seq} is not chained to the entry before it.` };
 }
 
-function checkHead(headFile: string, tail: ChainPoint): ChainBreak | null {
+/** Whether the database's last entry is the one the head file names (or the one before an unfinished commit). */
+export function checkHead(headFile: string, tail: ChainPoint): ChainBreak | null {
   const head = readHead(headFile);
   if (head === 'missing') {
     return tail.seq === 0 ? null : { kind: 'head', seq: tail.seq, message: 'The file that records the last entry (audit-head.json) is missing.' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, type AuditEntryRow } from '../../../src/core/db/audit-chain';
 import { personInput, vesselInput } from '../../helpers/fleet';
-import { tempCore } from '../../helpers/temp-core';
+import { OWNER, ownerCore, tempCore } from '../../helpers/temp-core';
 
 /**
  * Issue 14: "the hash chain detects an edited, inserted or deleted entry" — and says where. Each case tampers with
@@ -133,7 +133,7 @@ describe('the hash chain of the audit log', () => {
   it('keeps the head file readable by its owner only, naming the last entry', () => {
     const file = join(core.dataDir, 'audit-head.json');
     const head = JSON.parse(readFileSync(file, 'utf8')) as { head: { seq: number; hash: string }; before: unknown };
-    expect(head).toEqual({ version: 1, head: { seq: last, hash: entries().at(-1)!.hash }, before: null });
+    expect(head).toEqual({ version: 1, head: { seq: last, hash: entries().at(-1)!.hash }, before: null, tampered: null });
     if (process.platform !== 'win32') expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
@@ -143,5 +143,27 @@ describe('the hash chain of the audit log', () => {
     writeFileSync(file, JSON.stringify({ version: 1, head: { seq: last + 1, hash: 'a'.repeat(64) }, before: { seq: last, hash: entries().at(-1)!.hash } }));
     expect(await verify()).toMatchObject({ intact: true });
   });
-});
 
+  it('stays intact through a restore of a backup, which it records', async () => {
+    const backup = await core.call('backups.create', {});
+    await core.call('people.create', personInput({ surname: 'After', email: 'after@example.org' }));
+    await core.call('backups.restore', { id: backup.id });
+    const outcome = await verify();
+    expect(outcome).toMatchObject({ intact: true, lastSeq: last + 1 });
+    const [restored] = (await core.call('audit.search', { action: 'backup_restored' })).entries;
+    expect(restored).toMatchObject({ seq: last + 1, actor: { name: OWNER.displayName } });
+  });
+
+  it('keeps reporting last entries deleted while the app was closed, after new entries are appended', async () => {
+    unprotect();
+    sqlite().prepare('DELETE FROM audit_log WHERE seq = ?').run(last);
+    await core.close();
+    const reopened = ownerCore(core.dataDir);
+    try {
+      await reopened.call('people.create', personInput({ surname: 'Later', email: 'later@example.org' }));
+      expect(await reopened.call('audit.verify', {})).toMatchObject({ intact: false, broken: { kind: 'missing-tail', seq: last } });
+    } finally {
+      await reopened.close();
+    }
+  });
+});
