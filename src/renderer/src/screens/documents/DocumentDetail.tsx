@@ -12,6 +12,7 @@ import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
 import { Field } from '../../forms/form-helpers';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { ReviewHistory } from './ReviewHistory';
+import { HistoryButton } from '../audit/AuditHistory';
 import { inSentence, reasonWords, words } from '../../../../shared/words';
 
 function Preview({ id, name }: { id: string; name: string }) {
@@ -169,6 +170,7 @@ export function DocumentDetail({ id }: { id: string }) {
             </button>
           </>
         )}
+        <HistoryButton table="documents" rowId={document.id} title={`History of ${document.fileName}`} />
       </header>
       {!archived && unavailable.length > 0 && (
         <ul className="notice action-notes" aria-label="Why some actions are not available">
