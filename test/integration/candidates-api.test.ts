@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { pdfPages } from '../helpers/pdf-text';
-import { OWNER, tempCore } from '../helpers/temp-core';
+import { tempCore } from '../helpers/temp-core';
 
 /**
  * Candidates as people (docs/recruitment.md#duplicates, #the-yacht-cv): near duplicates found by name and

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verdicts } from '../../src/shared/psychometrics';
 import { words } from '../../src/shared/words';
-import { OWNER, tempCore } from '../helpers/temp-core';
+import { tempCore } from '../helpers/temp-core';
 
 /**
  * Lists that page sort in the core, by what their columns show: the review queue, the questionnaire results and

@@ -7,7 +7,6 @@ import { presentReading } from '../../engine/documents/rules';
 import { AppError, notFound } from '../api/errors';
 import { currentCaller } from '../auth/caller';
 import type { ServiceContext } from '../context';
-import { nowIso } from '../db/ids';
 import { documentReviews, documents, people } from '../db/schema';
 import { byLabel } from '../db/order';
 import { words } from '../../shared/words';
