@@ -16,6 +16,7 @@ import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
 import { guardedByScope } from './scope/guard';
 import { syncHandlers } from './sync/handlers';
+import { auditHandlers } from './audit/handlers';
 import type { Handlers } from './api/dispatcher';
 import type { Accounts } from './users/accounts';
 import { authHandlers, userHandlers } from './users/handlers';
@@ -45,6 +46,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...syncHandlers(ctx),
     ...authHandlers(ctx, options.accounts, options.now),
     ...userHandlers(ctx, options.accounts),
+    ...auditHandlers(ctx),
   };
   // Scope first (which records the signed-in user sees, docs/security.md#scope), then the kiosk's rule around it.
   const scoped = guardedByScope(() => ctx.sqlite(), handlers);

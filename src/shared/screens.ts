@@ -10,6 +10,8 @@ export const SCREENS = [
   { path: '/questionnaires', label: 'Questionnaires' },
   { path: '/team', label: 'Team dynamics' },
   { path: '/recruitment', label: 'Recruitment' },
+  // Needs the audit capability (src/shared/auth/roles.ts): the core refuses the others.
+  { path: '/audit', label: 'Audit log' },
   { path: '/settings', label: 'Settings' },
 ] as const;
 

@@ -122,4 +122,13 @@ test('a recruiter runs a hire: requisition, candidates with a duplicate merged, 
   expect(pages.length).toBeLessThanOrEqual(2);
   expect(pages.join('\n')).toContain('Maria Lopes');
   expect(pages.join('\n')).not.toContain('maria.lopes@example.org');
+
+  // The audit log shows each step of the hire, as Maria's own history: her application and its moves, the
+  // interview's feedback, the assignment the hire made — each with who did it.
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: 'History of Maria Lopes' });
+  for (const record of ['Application', 'Application move', 'Interview', 'Interview feedback', 'Assignment']) {
+    await expect(history.getByRole('row').filter({ has: page.getByRole('cell', { name: record, exact: true }) }).first()).toBeVisible();
+  }
+  await expect(history.getByRole('row').filter({ hasText: 'Assignment' }).first()).toContainText('Olivia Owner');
 });

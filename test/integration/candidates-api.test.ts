@@ -28,7 +28,6 @@ function storePassport(personId: string, number: string) {
 }
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
   vesselPosition = await vesselWithPosition(core);
 });
 afterAll(() => core.dispose());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUB_SCORES } from '../../src/shared/fit/model';
 import type { Output } from '../../src/shared/api';
-import { tempCore } from '../helpers/temp-core';
+import { OWNER, tempCore } from '../helpers/temp-core';
 import { bothTransports } from '../helpers/transports';
 
 /**
@@ -13,7 +13,6 @@ let vessels: Output<'vessels.list'>;
 let stew: { id: string; vesselId: string };
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Test Recruiter' });
   await core.call('demo.load', {});
   vessels = await core.call('vessels.list', {});
   const serenity = vessels.find((v) => v.name === 'Serenity Tide')!;
@@ -39,7 +38,7 @@ describe('fit.rank', () => {
     }
     expect(ranking.model.version).toBe('prediction-v1');
     const log = await core.call('fit.log', { limit: 5 });
-    expect(log.entries[0]).toMatchObject({ id: ranking.logId, action: 'ranking shown', operator: 'Test Recruiter', model: 'prediction-v1' });
+    expect(log.entries[0]).toMatchObject({ id: ranking.logId, action: 'ranking shown', operator: OWNER.displayName, model: 'prediction-v1' });
     expect(log.entries[0]!.inputs).toMatchObject({ positionId: stew.id, preset: 'balanced', threshold: 0, limit: 10 });
   });
 
@@ -88,7 +87,7 @@ describe('saved weights and trait profiles', () => {
     expect(shipped.source).toBe('Shipped (position-profiles-v1)');
     await core.call('fit.saveProfile', { title: 'Stew', ranges: [{ scale: 'A', min: 0.5, max: null, why: 'Our guests expect warmth' }] });
     const edited = (await core.call('fit.profiles', {})).profiles.find((p) => p.title === 'Stew')!;
-    expect(edited).toMatchObject({ source: 'Edited (from position-profiles-v1)', editedBy: 'Test Recruiter', edits: 1, ranges: [{ scale: 'A', min: 0.5 }] });
+    expect(edited).toMatchObject({ source: 'Edited (from position-profiles-v1)', editedBy: OWNER.displayName, edits: 1, ranges: [{ scale: 'A', min: 0.5 }] });
     expect((await core.call('fit.rank', { positionId: stew.id, limit: 1 })).position.profile).toBe('Stew profile (edited)');
     expect(await core.dispatch('fit.saveProfile', { title: 'Stew', ranges: [{ scale: 'A', min: 1, max: 0, why: 'x' }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     await core.call('fit.resetProfile', { title: 'Stew' });
@@ -165,7 +164,7 @@ describe('outcomes, models, ANOVA and decisions', () => {
     const ranking = await core.call('fit.rank', { positionId: stew.id, limit: 1 });
     const top = ranking.candidates[0]!;
     const decision = await core.call('fit.decide', { personId: top.personId, positionId: stew.id, decision: 'shortlisted', note: 'Strong interior record', logId: ranking.logId });
-    expect(decision).toMatchObject({ decision: 'shortlisted', logId: ranking.logId, decidedBy: 'Test Recruiter' });
+    expect(decision).toMatchObject({ decision: 'shortlisted', logId: ranking.logId, decidedBy: OWNER.displayName });
     expect(decision.basis).toMatchObject({ score: top.score, model: 'prediction-v1' });
     expect(await core.call('fit.decisions', { personId: top.personId })).toHaveLength(1);
     expect(await core.dispatch('fit.decide', { personId: top.personId, positionId: stew.id, decision: 'shortlisted', note: ' ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

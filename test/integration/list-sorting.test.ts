@@ -18,7 +18,6 @@ function expectOrdered<T>(values: T[], compare: (a: T, b: T) => number, descendi
 }
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Test Recruiter' });
   await core.call('demo.load', {});
   const people = await core.call('people.list', { archived: 'include', limit: 500 });
   personOrder = new Map(people.rows.map((p, i) => [p.id, i]));

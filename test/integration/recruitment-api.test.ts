@@ -3,7 +3,7 @@ import type { Input, Output } from '../../src/shared/api';
 import { formatWallClock } from '../../src/shared/domain/dates';
 import { peopleCsv } from '../bench/fleet-data';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
-import { tempCore } from '../helpers/temp-core';
+import { addUser, OWNER, tempCore } from '../helpers/temp-core';
 
 /**
  * Recruitment through the dispatcher (docs/recruitment.md): requisitions and their moves and figures,
@@ -29,7 +29,6 @@ const requisitionInput = (overrides: Partial<Input<'requisitions.create'>> = {})
 });
 
 beforeAll(async () => {
-  await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
   ({ vessel, position } = await vesselWithPosition(core, { headcount: 1 }));
   for (const [key, given, email] of [['ana', 'Ana', 'ana@example.org'], ['ben', 'Ben', 'ben@example.org'], ['cy', 'Cy', 'cy@example.org']] as const) {
     people[key] = (await core.call('people.create', personInput({ givenNames: given, surname: `${given}son`, email }))).id;
@@ -51,7 +50,7 @@ describe('requisitions', () => {
 
   it('is created as a draft, opened with a stamp, and refuses a move its state does not allow, naming the allowed ones', async () => {
     const draft = await core.call('requisitions.create', requisitionInput());
-    expect(draft).toMatchObject({ status: 'draft', currency: 'EUR', vessel: vessel.name, department: 'interior', openedAt: null, createdBy: 'Ruth Recruiter' });
+    expect(draft).toMatchObject({ status: 'draft', currency: 'EUR', vessel: vessel.name, department: 'interior', openedAt: null, createdBy: OWNER.displayName });
     const bad = await core.dispatch('requisitions.move', { id: draft.id, status: 'paused' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Requisition cannot go from Draft to Paused; from Draft it can go to Open, Cancelled' } });
     const open = await core.call('requisitions.move', { id: draft.id, status: 'open' });
@@ -79,7 +78,7 @@ describe('applications, the stamp and hiring', () => {
     expect(app).toMatchObject({ stage: 'sourced', firstSubmission: null });
     expect(await core.dispatch('applications.create', { requisitionId: req.id, personId: people.ana!, source: 'Direct' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already a candidate/ } });
     const submitted = await core.call('applications.move', { id: app.id, stage: 'submitted' });
-    expect(submitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedBy: 'Ruth Recruiter' });
+    expect(submitted.firstSubmission).toMatchObject({ applicationId: app.id, agency: 'Blue Water Crew', submittedBy: OWNER.displayName });
     const back = await core.dispatch('applications.move', { id: app.id, stage: 'screening' });
     expect(back).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Application cannot go from Submitted to Vessel to Screening; from Submitted to vessel it can go to Interviewing, Offered, Rejected, Withdrawn'.replace('Submitted to Vessel', 'Submitted to vessel') } });
     // A second requisition on the same vessel: the stamp stays the first one, by the first agency.
@@ -171,9 +170,8 @@ describe('interviews, feedback and notes', () => {
     await core.call('notes.add', { applicationId: appId, kind: 'red_flag', visibility: 'shared', body: 'Gap of a year in the CV' });
     await core.call('notes.add', { applicationId: appId, kind: 'follow_up', visibility: 'private', body: 'Call the last captain' });
     expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV', 'Call the last captain']);
-    await core.call('documents.setReviewer', { name: 'Another Recruiter' });
-    expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
-    await core.call('documents.setReviewer', { name: 'Ruth Recruiter' });
+    const another = await addUser(core, { role: 'recruiter', displayName: 'Another Recruiter' });
+    expect((await another.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
   });
 
   it('puts stage changes and feedback in the inbox, read and unread', async () => {
@@ -190,7 +188,7 @@ describe('interviews, feedback and notes', () => {
 
   it('reminds of an interview within a day, and is read as it stands while an import holds the database', async () => {
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(0, 16);
-    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: ['Ruth Recruiter'], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
+    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: [OWNER.displayName], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
     const importing = core.call('people.import', { contentBase64: Buffer.from(peopleCsv(7000)).toString('base64') }, { taskId: 'inbox-import' });
     await new Promise<void>((started) => {
       const off = core.events.subscribe((event, payload) => {

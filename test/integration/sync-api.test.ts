@@ -46,6 +46,10 @@ describe('sync between two laptops', () => {
     expect((await b.call('people.get', { id: person.id })).person).toMatchObject({ surname: 'Moreau', nationalities: ['GBR'] });
     const found = await b.call('people.list', { search: 'moreau' });
     expect(found.rows.map((r) => r.id)).toContain(person.id);
+    // The other laptop's audit log records the person as another device's change, and its chain holds.
+    const received = await b.call('audit.history', { table: 'people', rowId: person.id });
+    expect(received[0]).toMatchObject({ action: 'created', actor: { kind: 'system', name: 'sync: changes made on another device' } });
+    expect(await b.call('audit.verify', {})).toMatchObject({ intact: true });
   });
 
   it('keeps the newer of two concurrent edits everywhere, lists the one replaced, and puts it back on request', async () => {

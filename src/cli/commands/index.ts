@@ -1,5 +1,6 @@
 import type { CliCommand } from '../io';
 import { analyzeCommand } from './analyze';
+import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { cvCommand } from './cv';
 import { demoCommand } from './demo';
@@ -23,6 +24,7 @@ export const commands: CliCommand[] = [
   exportCommand,
   backupCommand,
   restoreCommand,
+  auditCommand,
   analyzeCommand,
   teamCommand,
   rankCommand,

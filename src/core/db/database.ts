@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { resourcesDir } from '../paths';
+import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
@@ -62,6 +63,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       backupsDir,
     );
     installChangeCapture(sqlite);
+    installAuditCapture(sqlite);
     return {
       file,
       backupsDir,

@@ -5,7 +5,15 @@ import { certificateRegister, complianceMatrix, expiringCertificates } from './c
 import { previewDocument, reverifyDocument, uploadDocument } from './records';
 import { setVesselRequirement, vesselRequirements } from './requirements';
 import { acceptDocument, correctDocument, rejectDocument, setDocumentArchived } from './review';
-import { getDocument, getDocumentRow, listDocuments, reviewerName, reviewHistory, setReviewerName } from './store';
+import { recordView } from '../audit/service';
+import { getDocument, getDocumentRow, listDocuments, reviewHistory, type DocumentRow } from './store';
+
+/** Medical certificates are health data: every view of one is in the audit log (docs/security.md#audit-log). */
+export const isHealthDocument = (row: Pick<DocumentRow, 'type' | 'kind'>): boolean => row.type === 'eng1_medical' || row.kind === 'eng1';
+
+function recordHealthView(ctx: ServiceContext, row: DocumentRow, what: string): void {
+  if (isHealthDocument(row)) recordView(ctx, { table: 'documents', rowId: row.id, personId: row.personId, what });
+}
 
 type DocumentRecordMethods =
   | 'documents.upload'
@@ -22,16 +30,23 @@ type DocumentRecordMethods =
   | 'documents.compliance'
   | 'documents.expiring'
   | 'documents.requirements'
-  | 'documents.setRequirements'
-  | 'documents.reviewer'
-  | 'documents.setReviewer';
+  | 'documents.setRequirements';
 
 export function documentRecordHandlers(ctx: ServiceContext): HandlerGroup<DocumentRecordMethods> {
   return {
     'documents.upload': (input, { task }) => uploadDocument(ctx, input, task),
     'documents.list': (input) => listDocuments(ctx, input),
-    'documents.get': ({ id }) => ({ document: getDocument(ctx, id), ocrText: getDocumentRow(ctx, id).row.ocrText, history: reviewHistory(ctx, id) }),
-    'documents.preview': ({ id }) => previewDocument(ctx, id),
+    'documents.get': ({ id }) => {
+      const { row } = getDocumentRow(ctx, id);
+      const answer = { document: getDocument(ctx, id), ocrText: row.ocrText, history: reviewHistory(ctx, id) };
+      recordHealthView(ctx, row, 'The certificate and what was read from it');
+      return answer;
+    },
+    'documents.preview': async ({ id }) => {
+      const answer = await previewDocument(ctx, id);
+      recordHealthView(ctx, getDocumentRow(ctx, id).row, 'The scan');
+      return answer;
+    },
     'documents.correct': ({ id, fields }) => correctDocument(ctx, id, fields),
     'documents.accept': ({ id, note }) => acceptDocument(ctx, id, note),
     'documents.reject': ({ id, reason }) => rejectDocument(ctx, id, reason),
@@ -43,7 +58,5 @@ export function documentRecordHandlers(ctx: ServiceContext): HandlerGroup<Docume
     'documents.expiring': ({ asOf }) => expiringCertificates(ctx, asOf ?? todayIsoDate()),
     'documents.requirements': ({ vesselId }) => vesselRequirements(ctx, vesselId),
     'documents.setRequirements': ({ vesselId, title, kinds }) => setVesselRequirement(ctx, vesselId, title, kinds),
-    'documents.reviewer': () => ({ name: reviewerName(ctx) }),
-    'documents.setReviewer': ({ name }) => setReviewerName(ctx, name),
   };
 }

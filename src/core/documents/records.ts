@@ -74,7 +74,7 @@ export async function uploadDocument(
     const same = findSameFile(ctx, person.id, fileHash);
     if (!same) return null;
     const row = same.archivedAt === null ? same : updateDocument(ctx, same.id, { archivedAt: null });
-    if (same.archivedAt !== null) addReview(ctx, row.id, { action: 'restore', author: actorName(ctx), statusAfter: row.status, note: `Uploaded again as ${input.fileName}` });
+    if (same.archivedAt !== null) addReview(ctx, row.id, { action: 'restore', author: actorName(), statusAfter: row.status, note: `Uploaded again as ${input.fileName}` });
     return { document: toRecord(row, name), duplicate: true };
   };
   const earlier = write(ctx.sqlite(), known);
@@ -88,7 +88,7 @@ export async function uploadDocument(
     const raced = known();
     if (raced) return raced;
     const row = insertDocument(ctx, { personId: person.id, fileHash, fileName: input.fileName, byteSize: bytes.length, ...resultColumns(result, text) });
-    addReview(ctx, row.id, { action: 'upload', author: actorName(ctx), statusAfter: row.status, note: `Read in ${result.ms} ms` });
+    addReview(ctx, row.id, { action: 'upload', author: actorName(), statusAfter: row.status, note: `Read in ${result.ms} ms` });
     return { document: toRecord(row, name), duplicate: false };
   });
 }
@@ -103,7 +103,7 @@ export async function reverifyDocument(ctx: ServiceContext, id: string, task: Ta
   task.throwIfCancelled();
   return write(ctx.sqlite(), () => {
     const updated = updateDocument(ctx, id, { ...resultColumns(result, text), updatedAt: nowIso() });
-    addReview(ctx, id, { action: 'reverify', author: actorName(ctx), statusAfter: updated.status, note: `Read again in ${result.ms} ms` });
+    addReview(ctx, id, { action: 'reverify', author: actorName(), statusAfter: updated.status, note: `Read again in ${result.ms} ms` });
     return toRecord(updated, `${person.givenNames} ${person.surname}`);
   });
 }

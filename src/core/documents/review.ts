@@ -24,7 +24,7 @@ const show = (value: DocumentFields[keyof DocumentFields]): string | null =>
 /** Changes fields, records each change with its author, and re-runs the checks on the corrected fields. */
 export function correctDocument(ctx: ServiceContext, id: string, changes: Partial<DocumentFields>): DocumentRecord {
   return write(ctx.sqlite(), () => {
-    const author = requireReviewer(ctx);
+    const author = requireReviewer();
     const { row, personName } = getDocumentRow(ctx, id);
     assertAllowed(row, 'correct');
     const person = getPersonRow(ctx, row.personId);
@@ -57,7 +57,7 @@ export function correctDocument(ctx: ServiceContext, id: string, changes: Partia
  */
 export function acceptDocument(ctx: ServiceContext, id: string, note: string | undefined): DocumentRecord {
   return write(ctx.sqlite(), () => {
-    const author = requireReviewer(ctx);
+    const author = requireReviewer();
     const { row, personName } = getDocumentRow(ctx, id);
     assertAllowed(row, 'accept');
     const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: true, message: `Accepted by ${author}${note ? `: ${note}` : ''}` }];
@@ -69,7 +69,7 @@ export function acceptDocument(ctx: ServiceContext, id: string, note: string | u
 
 export function rejectDocument(ctx: ServiceContext, id: string, reason: string): DocumentRecord {
   return write(ctx.sqlite(), () => {
-    const author = requireReviewer(ctx);
+    const author = requireReviewer();
     const { row, personName } = getDocumentRow(ctx, id);
     assertAllowed(row, 'reject');
     const checks = [...row.checks.filter((c) => c.id !== 'reviewer_decision'), { id: 'reviewer_decision', ok: false, message: `Rejected by ${author}: ${reason}` }];
@@ -84,7 +84,7 @@ export function setDocumentArchived(ctx: ServiceContext, id: string, archived: b
     const { row, personName } = getDocumentRow(ctx, id);
     if ((row.archivedAt !== null) === archived) return toRecord(row, personName);
     const updated = updateDocument(ctx, id, { archivedAt: archived ? nowIso() : null });
-    addReview(ctx, id, { action: archived ? 'archive' : 'restore', author: actorName(ctx), statusAfter: updated.status });
+    addReview(ctx, id, { action: archived ? 'archive' : 'restore', author: actorName(), statusAfter: updated.status });
     return toRecord(updated, personName);
   });
 }

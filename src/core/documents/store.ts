@@ -5,10 +5,10 @@ import { isCertificateKind } from '../../shared/domain/certificates';
 import { documentActions } from '../../engine/documents/actions';
 import { presentReading } from '../../engine/documents/rules';
 import { AppError, notFound } from '../api/errors';
+import { currentCaller } from '../auth/caller';
 import type { ServiceContext } from '../context';
 import { drizzleCondition, personCondition } from '../scope/sql';
-import { nowIso } from '../db/ids';
-import { documentReviews, documents, people, settings } from '../db/schema';
+import { documentReviews, documents, people } from '../db/schema';
 import { byLabel } from '../db/order';
 import { words } from '../../shared/words';
 
@@ -181,31 +181,26 @@ export function listDocuments(ctx: ServiceContext, input: Required<Omit<Document
   return { total, rows: rows.map((r) => ({ ...r, kind: r.kind !== null && isCertificateKind(r.kind) ? r.kind : null })) };
 }
 
-const REVIEWER_KEY = 'documents.reviewer';
-
-export function reviewerName(ctx: ServiceContext): string | null {
-  const row = ctx.db().select().from(settings).where(eq(settings.key, REVIEWER_KEY)).get();
-  return typeof row?.value === 'string' ? row.value : null;
+/**
+ * Who did something to a document that is not a decision (an upload, a re-read, archiving): the signed-in user,
+ * or the system and why (the sample fleet, sync). Also the name the advisory log and the recruitment pipeline
+ * record (src/core/fit/operator.ts).
+ */
+export function actorName(): string {
+  const caller = currentCaller();
+  if (caller?.kind === 'user') return caller.displayName;
+  if (caller?.kind === 'system') return `System: ${caller.reason}`;
+  return 'No signed-in user';
 }
 
-export function setReviewerName(ctx: ServiceContext, name: string): { name: string } {
-  ctx.db()
-    .insert(settings)
-    .values({ key: REVIEWER_KEY, value: name })
-    .onConflictDoUpdate({ target: settings.key, set: { value: name, updatedAt: nowIso() } })
-    .run();
-  return { name };
-}
-
-/** Who did something that is not a decision (an upload, a re-read, archiving): the reviewer name when set. */
-export const actorName = (ctx: ServiceContext): string => reviewerName(ctx) ?? 'unnamed user';
-
-/** The author of a decision: there are no user accounts yet, so the name set in Settings. */
-export function requireReviewer(ctx: ServiceContext): string {
-  const name = reviewerName(ctx);
-  if (!name) {
-    const message = 'Enter your name as reviewer (Settings → Reviewer) so the decision has an author';
-    throw new AppError('VALIDATION', message, { issues: [{ path: 'reviewer', message }] });
-  }
-  return name;
+/**
+ * The author of a decision (accept, reject, correct): the signed-in user, who vouches for the document with their
+ * account (issue 14: a name typed in Settings once let anyone sign as "Dr. Port Health Officer"). The system may
+ * decide only as itself (the sample fleet); a call with no one signed in is refused.
+ */
+export function requireReviewer(): string {
+  const caller = currentCaller();
+  if (caller?.kind === 'user') return caller.displayName;
+  if (caller?.kind === 'system') return `System: ${caller.reason}`;
+  throw new AppError('FORBIDDEN', 'Sign in to decide on a document: a decision is recorded under your name.', { reason: 'signed-out' });
 }

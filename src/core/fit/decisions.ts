@@ -57,7 +57,7 @@ export async function recordDecision(ctx: ServiceContext, input: ParsedInput<'fi
     ctx
       .db()
       .insert(fitDecisions)
-      .values({ personId: input.personId, positionId: input.positionId, decision: input.decision, note: input.note, basis, logId: input.logId ?? shown.logId, decidedBy: currentOperator(ctx).operator })
+      .values({ personId: input.personId, positionId: input.positionId, decision: input.decision, note: input.note, basis, logId: input.logId ?? shown.logId, decidedBy: currentOperator().operator })
       .returning({ id: fitDecisions.id })
       .get().id,
   );

@@ -17,7 +17,7 @@ export const ADVISORY =
   'Advisory only: scores and predictions explain how a person matches what the position asks for, from the records held here and from research ashore. A person decides, and each decision is recorded with its basis.';
 
 export function logAdvisory(ctx: ServiceContext, action: AdvisoryAction, model: string, inputs: Record<string, unknown>, shown: unknown[]): string {
-  const who = currentOperator(ctx);
+  const who = currentOperator();
   return write(ctx.sqlite(), () => ctx.db().insert(advisoryLog).values({ action, model, inputs, shown, operator: who.operator, device: who.device }).returning({ id: advisoryLog.id }).get().id);
 }
 

@@ -107,7 +107,7 @@ export async function recordOutcome(ctx: ServiceContext, input: OutcomeInput): P
     return ctx
       .db()
       .insert(assignmentOutcomes)
-      .values({ assignmentId: assignment.id, completed: input.completed, leaveReason: input.completed ? null : input.leaveReason, note: input.note, rating: input.rating, wouldRehire: input.wouldRehire, factors, recordedBy: currentOperator(ctx).operator })
+      .values({ assignmentId: assignment.id, completed: input.completed, leaveReason: input.completed ? null : input.leaveReason, note: input.note, rating: input.rating, wouldRehire: input.wouldRehire, factors, recordedBy: currentOperator().operator })
       .returning({ id: assignmentOutcomes.id })
       .get().id;
   });

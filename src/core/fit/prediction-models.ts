@@ -94,7 +94,7 @@ export function recalibrate(ctx: ServiceContext): PredictionModel {
         n: fit.n,
         events: fit.events,
         fit: { deviance: fit.deviance, nullDeviance: fit.nullDeviance, aic: fit.aic, mcFaddenR2: fit.mcFaddenR2, brier: fit.brier, likelihoodRatio: fit.likelihoodRatio, pValues: fit.pValues, iterations: fit.iterations },
-        author: currentOperator(ctx).operator,
+        author: currentOperator().operator,
       })
       .returning()
       .get();

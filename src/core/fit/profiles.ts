@@ -53,7 +53,7 @@ export function saveProfile(ctx: ServiceContext, title: string, ranges: unknown)
   const scales = parsed.data.map((r) => r.scale);
   if (new Set(scales).size !== scales.length) throw new AppError('VALIDATION', 'Each trait may have one range only');
   return write(ctx.sqlite(), () => {
-    ctx.db().insert(traitProfiles).values({ titleKey: titleKey(title), ranges: parsed.data, basedOn: shippedProfiles().version, author: currentOperator(ctx).operator }).run();
+    ctx.db().insert(traitProfiles).values({ titleKey: titleKey(title), ranges: parsed.data, basedOn: shippedProfiles().version, author: currentOperator().operator }).run();
     return profileFor(ctx, title);
   });
 }

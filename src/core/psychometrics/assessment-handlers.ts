@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../api/dispatcher';
+import { recordView } from '../audit/service';
 import type { ServiceContext } from '../context';
 import { importInstrument, listInstruments, setInstrumentArchived } from './instruments';
 import { importNormTable, listNormTables, setNormTableArchived } from './norm-tables';
@@ -37,7 +38,11 @@ export function assessmentHandlers(ctx: ServiceContext): HandlerGroup<Assessment
       return result;
     },
     'assessments.list': (query) => listResults(ctx, query),
-    'assessments.get': ({ id }) => resultDetail(ctx, id),
+    'assessments.get': ({ id }) => {
+      const detail = resultDetail(ctx, id);
+      recordView(ctx, { table: 'assessment_results', rowId: id, personId: detail.personId, what: 'Questionnaire result' });
+      return detail;
+    },
     'assessments.archive': ({ id }) => setResultArchived(ctx, id, true),
     'assessments.restore': ({ id }) => setResultArchived(ctx, id, false),
     'assessments.normOptions': ({ id }) => normOptions(ctx, id),

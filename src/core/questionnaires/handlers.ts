@@ -1,5 +1,7 @@
 import type { HandlerGroup } from '../api/dispatcher';
+import { recordView } from '../audit/service';
 import type { ServiceContext } from '../context';
+import { storedResult } from '../psychometrics/results';
 import { campaign, createCampaign, listCampaigns } from './campaigns';
 import { finishSession } from './finish';
 import { profileHistory, profileOf } from './profile';
@@ -81,8 +83,21 @@ export function pulseHandlers(ctx: ServiceContext): HandlerGroup<PulseMethods> {
     'campaigns.create': (input) => createCampaign(ctx, input),
     'campaigns.list': ({ archived }) => listCampaigns(ctx, archived),
     'campaigns.get': ({ id }) => campaign(ctx, id),
-    'profiles.get': (input) => profileOf(ctx, input),
-    'profiles.history': (input) => profileHistory(ctx, input),
-    'profiles.pdf': (input) => profilePdf(ctx, input),
+    // Each shows one person's scores: each view is in the audit log (docs/security.md#audit-log).
+    'profiles.get': async (input) => {
+      const profile = await profileOf(ctx, input);
+      recordView(ctx, { table: 'assessment_results', rowId: profile.resultId, personId: profile.personId, what: 'Profile' });
+      return profile;
+    },
+    'profiles.history': async (input) => {
+      const history = await profileHistory(ctx, input);
+      recordView(ctx, { table: 'people', rowId: input.personId, personId: input.personId, what: 'Results over time' });
+      return history;
+    },
+    'profiles.pdf': async (input) => {
+      const pdf = await profilePdf(ctx, input);
+      recordView(ctx, { table: 'assessment_results', rowId: input.id, personId: storedResult(ctx, input.id).personId, what: input.careless ? 'Profile (PDF, with the careless-responding detail)' : 'Profile (PDF)' });
+      return pdf;
+    },
   };
 }

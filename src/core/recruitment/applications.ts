@@ -114,7 +114,7 @@ export function getApplicationRow(ctx: ServiceContext, id: string): Row {
 }
 
 const recordMove = (ctx: ServiceContext, applicationId: string, from: ApplicationStage | null, to: ApplicationStage, reason: string | null) =>
-  ctx.db().insert(applicationMoves).values({ applicationId, fromStage: from, toStage: to, reason, movedBy: currentOperator(ctx).operator }).run();
+  ctx.db().insert(applicationMoves).values({ applicationId, fromStage: from, toStage: to, reason, movedBy: currentOperator().operator }).run();
 
 export function createApplication(ctx: ServiceContext, input: ParsedInput<'applications.create'>): Application {
   const id = write(ctx.sqlite(), () => {
@@ -137,7 +137,7 @@ export function createApplication(ctx: ServiceContext, input: ParsedInput<'appli
 function stampFirstSubmission(ctx: ServiceContext, app: Application): void {
   const first = statement(ctx.sqlite(), 'SELECT id FROM vessel_submissions WHERE person_id = ? AND vessel_id = ? AND archived_at IS NULL LIMIT 1').get(app.personId, app.vesselId);
   if (first) return;
-  ctx.db().insert(vesselSubmissions).values({ personId: app.personId, vesselId: app.vesselId, applicationId: app.id, agency: app.agency, submittedAt: nowIso(), submittedBy: currentOperator(ctx).operator }).run();
+  ctx.db().insert(vesselSubmissions).values({ personId: app.personId, vesselId: app.vesselId, applicationId: app.id, agency: app.agency, submittedAt: nowIso(), submittedBy: currentOperator().operator }).run();
 }
 
 function offerColumns(offer: NonNullable<ParsedInput<'applications.move'>['offer']>) {

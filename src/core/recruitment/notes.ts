@@ -13,13 +13,13 @@ type Note = Omit<Row, 'kind' | 'visibility'> & { kind: ParsedInput<'notes.add'>[
 export function addNote(ctx: ServiceContext, input: ParsedInput<'notes.add'>): Note {
   return write(ctx.sqlite(), () => {
     getApplicationRow(ctx, input.applicationId);
-    return ctx.db().insert(applicationNotes).values({ ...input, author: currentOperator(ctx).operator }).returning().get() as Note;
+    return ctx.db().insert(applicationNotes).values({ ...input, author: currentOperator().operator }).returning().get() as Note;
   });
 }
 
 export function listNotes(ctx: ServiceContext, applicationId: string): Note[] {
   getApplicationRow(ctx, applicationId);
-  const me = currentOperator(ctx).operator;
+  const me = currentOperator().operator;
   return ctx
     .db()
     .select()

@@ -111,7 +111,7 @@ export function createRequisition(ctx: ServiceContext, input: ParsedInput<'requi
     return ctx
       .db()
       .insert(requisitions)
-      .values({ positionId: position.id, department: position.department, ...termsOf(input), status: 'draft', createdBy: currentOperator(ctx).operator })
+      .values({ positionId: position.id, department: position.department, ...termsOf(input), status: 'draft', createdBy: currentOperator().operator })
       .returning()
       .get();
   });

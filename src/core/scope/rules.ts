@@ -92,8 +92,6 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'documents.expiring': list(),
   'documents.requirements': read({ vesselId: 'vessel' }),
   'documents.setRequirements': write({ vesselId: 'vessel' }),
-  'documents.reviewer': open,
-  'documents.setReviewer': organisation,
 
   // An import matches its rows to people by name and date of birth, anyone's.
   'assessments.importPreview': organisation,
@@ -219,6 +217,12 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'sync.setInterval': organisation,
   'sync.conflicts': organisation,
   'sync.reverse': organisation,
+
+  // The audit log names records of every vessel: for users of the whole organisation (a per-vessel view of it is
+  // not built; docs/security.md#scope).
+  'audit.search': organisation,
+  'audit.history': organisation,
+  'audit.verify': organisation,
 
   // One's own account and session: nothing of a vessel or a person but the caller's own.
   'auth.state': open,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FeedPage } from '../../shared/sync/protocol';
 import { REVIEWED_COLUMNS, type SyncedTable } from '../../shared/sync/tables';
+import { abandonAuditHead, confirmAuditHead, prepareAuditHead } from '../db/audit-capture';
 import { receiveClock, withChangeContext } from '../db/change-capture';
 import { statement } from '../db/statements';
 import { rewriteSearchTerms } from '../people/records';
@@ -17,7 +18,21 @@ import { rewriteSearchTerms } from '../people/records';
 export function applyPage(sqlite: Database.Database, page: FeedPage): number {
   sqlite.pragma('foreign_keys = OFF');
   try {
-    return sqlite.transaction(() => withChangeContext(sqlite, 'apply', () => applyEntries(sqlite, page)))();
+    // The audit log records the page's changes too (as another device's): its head file follows the commit, as in
+    // the write path (src/core/db/writes.ts).
+    let applied: number;
+    try {
+      applied = sqlite.transaction(() => {
+        const count = withChangeContext(sqlite, 'apply', () => applyEntries(sqlite, page));
+        prepareAuditHead(sqlite);
+        return count;
+      })();
+    } catch (error) {
+      abandonAuditHead(sqlite);
+      throw error;
+    }
+    confirmAuditHead(sqlite);
+    return applied;
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }

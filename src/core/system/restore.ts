@@ -8,7 +8,8 @@ import { existingBackup } from '../db/backup-store';
 import { backupDatabase, ensureBackupsDir, publishBackup } from '../db/backups';
 import { checkHarmonyDatabase } from '../db/database-check';
 import { incomingFor, removeWithSidecars, temporaryIn } from '../db/leftovers';
-import { assertNoLongWrite } from '../db/writes';
+import { appendAuditEntry, auditTailOf, prepareHeadForRestore } from '../db/audit-capture';
+import { assertNoLongWrite, write } from '../db/writes';
 
 export interface RestoreOutcome {
   restored: string;
@@ -46,6 +47,7 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
     flushFile(incoming);
 
     const previous = keepCurrent(state);
+    const currentTail = state.database ? auditTailOf(state.database.sqlite) : null;
     state.closeDatabase();
     try {
       assertNoOtherConnection(state.databaseFile);
@@ -57,6 +59,7 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
     // would be replayed into it. The removal reaches the disk before the rename does.
     for (const suffix of ['-wal', '-shm']) rmSync(state.databaseFile + suffix, { force: true });
     flushFolder(dirname(state.databaseFile));
+    prepareHeadForRestore(state.databaseFile, incoming, currentTail);
     renameDurably(incoming, state.databaseFile);
 
     state.openDatabase();
@@ -64,6 +67,8 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
       const kept = previous ? ` The database as it was before is kept as backup ${previous}.` : '';
       throw new AppError('DB_CORRUPT', `The backup ${id} was restored but could not be opened: ${state.failure.message}${kept}`);
     }
+    const restored = state.requireDatabase().sqlite;
+    write(restored, () => appendAuditEntry(restored, { action: 'backup_restored', tbl: null, rowId: null, personId: null, note: `The backup ${id} replaced the database${previous ? `; the database as it was is kept as backup ${previous}` : ''}` }));
     return { restored: id, previous };
   } finally {
     removeWithSidecars(incoming);

@@ -22,6 +22,7 @@ import { interviewProcedures } from './interviews';
 import { candidateProcedures } from './candidates';
 import { syncProcedures } from './sync';
 import { authProcedures, userProcedures } from './auth';
+import { auditProcedures } from './audit';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -53,6 +54,7 @@ export const contract = {
   ...syncProcedures,
   ...authProcedures,
   ...userProcedures,
+  ...auditProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

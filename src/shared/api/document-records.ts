@@ -181,7 +181,6 @@ export const requirementRowSchema = z.object({
 export type RequirementRow = z.infer<typeof requirementRowSchema>;
 const vesselRequirementsSchema = z.object({ vesselId: z.string(), positions: z.array(requirementRowSchema) });
 
-export const reviewerNameSchema = requiredText(100, 'Enter your name');
 
 export const documentRecordProcedures = {
   'documents.upload': procedure(
@@ -209,7 +208,7 @@ export const documentRecordProcedures = {
     z.object({ id: idSchema, fields: documentCorrectionSchema }),
     documentRecordSchema,
   ),
-  'documents.accept': procedure('Accept a document in review: it counts as verified, with the reviewer’s name', z.object({ id: idSchema, note: z.string().trim().max(500).optional() }), documentRecordSchema),
+  'documents.accept': procedure('Accept a document in review: it counts as verified, with the signed-in user as the one who accepted it', z.object({ id: idSchema, note: z.string().trim().max(500).optional() }), documentRecordSchema),
   'documents.reject': procedure('Reject a document, saying why', z.object({ id: idSchema, reason: requiredText(500, 'Say why the document is rejected') }), documentRecordSchema),
   'documents.reverify': procedure('Read and check the stored file again (a task with progress)', byIdSchema, documentRecordSchema),
   'documents.archive': procedure('Archive a document (it can be restored)', byIdSchema, documentRecordSchema),
@@ -243,6 +242,4 @@ export const documentRecordProcedures = {
     }),
     vesselRequirementsSchema,
   ),
-  'documents.reviewer': procedure('The name recorded as the author of review decisions on this installation', z.object({}).default({}), z.object({ name: z.string().nullable() })),
-  'documents.setReviewer': procedure('Set the name recorded as the author of review decisions', z.object({ name: reviewerNameSchema }), z.object({ name: z.string() })),
 };

@@ -77,8 +77,6 @@ export const PERMISSIONS: Record<Method, Requirement> = {
   'documents.expiring': 'documents.read',
   'documents.requirements': 'documents.read',
   'documents.setRequirements': 'documents.write',
-  'documents.reviewer': 'documents.read',
-  'documents.setReviewer': 'documents.write',
 
   'psychometrics.instruments': 'assessments.read',
   'psychometrics.instrument': 'assessments.read',
@@ -191,6 +189,11 @@ export const PERMISSIONS: Record<Method, Requirement> = {
 
   // Whether this computer is enrolled and when it last synced: every user's status bar shows it.
   'sync.status': 'signed-in',
+
+  // The audit log: who changed or viewed what (docs/security.md#audit-log).
+  'audit.search': 'audit.read',
+  'audit.history': 'audit.read',
+  'audit.verify': 'audit.read',
   'sync.enrol': 'installation.manage',
   'sync.now': 'signed-in',
   'sync.setInterval': 'installation.manage',

@@ -48,3 +48,14 @@ export function issuesInWords(issues: readonly Issue[]): string {
 
 /** A record that is not (or no longer) in the database: the id stays in the error's details, not in its words. */
 export const noLongerExists = (kind: RecordKind): string => `This ${words.records[kind]} no longer exists.`;
+
+/**
+ * What a person calls a stored column (the audit log's before and after): the input field's name when a form
+ * has one ("given_names" is "Given names"), else the column's own word; null when neither has one (a unit test
+ * holds every audited column to having one).
+ */
+export function columnLabel(column: string): string | null {
+  const field = column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  if (isKeyOf(words.fields, field)) return words.fields[field as InputField];
+  return Object.hasOwn(words.columns, column) ? words.columns[column]! : null;
+}

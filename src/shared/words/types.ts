@@ -1,5 +1,9 @@
 import type {
+  ActorKind,
   AdvisoryAction,
+  AuditAction,
+  AuditedTable,
+  BreakKind,
   ArchivedFilter,
   AssessmentContext,
   BackupReason,
@@ -179,6 +183,15 @@ export interface Words extends DomainWords {
   capabilities: Record<Capability, string>;
   /** Why a call was refused (FORBIDDEN's details.reason), as a sign-in screen or a banner says it. */
   refusalReasons: Record<RefusalReason, string>;
+
+  // The audit log (docs/security.md#audit-log)
+  auditActions: Record<AuditAction, string>;
+  auditActorKinds: Record<ActorKind, string>;
+  auditBreaks: Record<BreakKind, string>;
+  /** What an entry calls the kind of record it is about. */
+  auditTables: Record<AuditedTable, string>;
+  /** Stored columns no input field names, by their SQL name (columnLabel in src/shared/words reads both). */
+  columns: Record<string, string>;
 
   /** What a message calls a record it cannot find ("This vessel no longer exists"). */
   records: Record<RecordKind, string>;

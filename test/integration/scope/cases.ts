@@ -104,8 +104,6 @@ export const CASES: { [M in Method]: Case<M> } = {
   'documents.expiring': readAll({}),
   'documents.requirements': read((r) => ({ vesselId: r.vessel })),
   'documents.setRequirements': write((r) => ({ vesselId: r.vessel, title: 'Deckhand', kinds: [] })),
-  'documents.reviewer': readAll({}),
-  'documents.setReviewer': organisation({ name: 'Reviewer' }),
 
   'assessments.importPreview': organisation({ contentBase64: base64('id\n'), fileName: 'results.csv', instrumentId: 'ipip-neo-120', context: 'incumbent' }),
   'assessments.import': organisation({ contentBase64: base64('id\n'), fileName: 'results.csv', instrumentId: 'ipip-neo-120', context: 'incumbent' }),
@@ -225,6 +223,10 @@ export const CASES: { [M in Method]: Case<M> } = {
   'sync.setInterval': organisation({ minutes: 15 }),
   'sync.conflicts': organisation({}),
   'sync.reverse': organisation({ id: 1 }),
+
+  'audit.search': organisation({}),
+  'audit.history': organisation({ table: 'people', rowId: 'anyone' }),
+  'audit.verify': organisation({}),
 
   'auth.state': account({}),
   'auth.createOwner': account({ username: 'another-owner', displayName: 'Another Owner', password: 'another-password-1' }),

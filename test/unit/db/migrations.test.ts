@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/core/db/backup-store';
 import { openDatabase } from '../../../src/core/db/database';
+import { write } from '../../../src/core/db/writes';
 import { resourcesDir } from '../../../src/core/paths';
 import { tempDir } from '../../helpers/temp-core';
 
@@ -44,7 +45,7 @@ describe('openDatabase', () => {
     const migrations = join(root, 'migrations');
     cpSync(join(resourcesDir(), 'migrations'), migrations, { recursive: true });
     const first = openDatabase({ file, backupsDir, migrationsFolder: migrations });
-    first.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 'now')").run();
+    write(first.sqlite, () => first.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('k', '1', 'now')").run());
     first.close();
 
     const journalFile = join(migrations, 'meta', '_journal.json');

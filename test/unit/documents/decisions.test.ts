@@ -4,7 +4,7 @@ import { insertDocument, type NewDocumentRow } from '../../../src/core/documents
 import { SAMPLE_CHECK_ID } from '../../../src/engine/documents/actions';
 import type { DocumentRecord } from '../../../src/shared/api';
 import { base64, personInput } from '../../helpers/fleet';
-import { tempCore } from '../../helpers/temp-core';
+import { OWNER, tempCore } from '../../helpers/temp-core';
 import { write } from '../../../src/core/db/writes';
 import { CredentialEvents } from '../../../src/core/auth/credential-events';
 
@@ -60,7 +60,6 @@ describe('what a reviewer may do with a document', () => {
 
   beforeAll(async () => {
     personId = (await core.call('people.create', personInput({ surname: 'Dubois', givenNames: 'Chloé Anne', dateOfBirth: '1983-04-22', email: null }))).id;
-    await core.call('documents.setReviewer', { name: 'Captain Ahab' });
   });
 
   it('a text file renamed .png is stored for review, and can be rejected or archived, never accepted', async () => {
@@ -73,7 +72,7 @@ describe('what a reviewer may do with a document', () => {
     inWords(document.actions.accept.reason);
     await refused(document.id, () => core.call('documents.accept', { id: document.id }), 'CONFLICT', document.actions.accept.reason!);
     await refused(document.id, () => core.call('documents.correct', { id: document.id, fields: { surname: 'Dubois' } }), 'CONFLICT', /no fields to correct/);
-    expect(await core.call('documents.reject', { id: document.id, reason: 'Not a scan' })).toMatchObject({ status: 'rejected', decidedBy: 'Captain Ahab' });
+    expect(await core.call('documents.reject', { id: document.id, reason: 'Not a scan' })).toMatchObject({ status: 'rejected', decidedBy: OWNER.displayName });
     expect((await core.call('documents.archive', { id: document.id })).archivedAt).not.toBeNull();
   });
 

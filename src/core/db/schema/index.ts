@@ -8,3 +8,4 @@ export * from './questionnaires';
 export * from './recruitment';
 export * from './sync';
 export * from './users';
+export * from './audit';

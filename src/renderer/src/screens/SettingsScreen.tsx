@@ -3,12 +3,10 @@ import { transportName } from '../api/client';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { BackupList } from '../components/BackupList';
 import { SyncCard } from '../components/sync/SyncCard';
-import { ReviewerForm } from '../forms/ReviewerForm';
 
 export function SettingsScreen() {
   const info = useApiQuery('system.info', {});
   const backups = useApiQuery('backups.list', {});
-  const reviewer = useApiQuery('documents.reviewer', {});
   const backupNow = useApiMutation('backups.create', ['backups.'], {
     onSuccess: () => toast.success('Backup saved in the backups folder.'),
     onError: (error) => toast.error(error.message),
@@ -38,11 +36,6 @@ export function SettingsScreen() {
         )}
       </div>
       <SyncCard />
-      <div className="card">
-        <h2>Reviewer</h2>
-        <p className="muted">There are no user accounts yet: this name is recorded as the author of document decisions made on this computer.</p>
-        {reviewer.data && <ReviewerForm current={reviewer.data.name} />}
-      </div>
       <div className="card">
         <div className="card-header">
           <h2>Backups</h2>

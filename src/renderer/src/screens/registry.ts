@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AssessmentsScreen } from './assessments/AssessmentsScreen';
+import { AuditScreen } from './audit/AuditScreen';
 import { CrewScreen } from './crew/CrewScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -27,6 +28,7 @@ const parts: Record<ScreenPath, { icon: string; component: ComponentType }> = {
   '/questionnaires': { icon: '✎', component: QuestionnairesScreen },
   '/team': { icon: '⚭', component: TeamScreen },
   '/recruitment': { icon: '⚖', component: RecruitmentScreen },
+  '/audit': { icon: '⛓', component: AuditScreen },
   '/settings': { icon: '⚙', component: SettingsScreen },
 };
 

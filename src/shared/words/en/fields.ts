@@ -17,6 +17,13 @@ export const fields: Pick<Words, 'fields'> = {
     noticeDays: 'Notice period (days)',
     person: 'Person',
     personId: 'Person',
+    // The audit log
+    table: 'Kind of record',
+    rowId: 'Record',
+    user: 'User',
+    since: 'From',
+    until: 'Until',
+    action: 'Action',
     // Vessels and positions
     name: 'Name',
     kind: 'Type',

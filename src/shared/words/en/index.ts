@@ -1,6 +1,7 @@
 import type { Words } from '../types';
 import { accounts } from './accounts';
 import { assessments } from './assessments';
+import { audit } from './audit';
 import { documents } from './documents';
 import { domain } from './domain';
 import { fields } from './fields';
@@ -12,4 +13,4 @@ import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...accounts, ...fields };
+export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...accounts, ...audit, ...fields };

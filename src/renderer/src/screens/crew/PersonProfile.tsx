@@ -5,6 +5,7 @@ import type { AssignmentHistoryItem } from '../../../../shared/api';
 import { countryName } from '../../../../shared/domain/countries';
 import { initials } from '../../../../shared/domain/text';
 import { useArchiveWithUndo } from '../../api/archive';
+import { HistoryButton } from '../audit/AuditHistory';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { PersonDocuments } from '../../components/documents/PersonDocuments';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -114,6 +115,7 @@ export function PersonProfile({ id }: { id: string }) {
             </button>
           </>
         )}
+        <HistoryButton table="people" rowId={person.id} title={`History of ${name}`} />
       </header>
       {!archived && <DuplicatesNotice personId={person.id} />}
       <div className="card profile">

@@ -10,9 +10,9 @@ import { VerificationBadge } from '../../components/documents/labels';
 import { ProgressBar } from '../../components/ProgressBar';
 import { DocumentFieldsForm } from '../../forms/DocumentFieldsForm';
 import { Field } from '../../forms/form-helpers';
-import { ReviewerForm } from '../../forms/ReviewerForm';
 import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { ReviewHistory } from './ReviewHistory';
+import { HistoryButton } from '../audit/AuditHistory';
 import { inSentence, reasonWords, words } from '../../../../shared/words';
 
 function Preview({ id, name }: { id: string; name: string }) {
@@ -61,7 +61,6 @@ function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose
 /** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
 export function DocumentDetail({ id }: { id: string }) {
   const detail = useApiQuery('documents.get', { id });
-  const reviewer = useApiQuery('documents.reviewer', {});
   const [rejecting, setRejecting] = useState(false);
   const archive = useArchiveWithUndo('documents', ['documents.']);
   const accept = useApiMutation('documents.accept', ['documents.'], {
@@ -73,7 +72,7 @@ export function DocumentDetail({ id }: { id: string }) {
     onError: (error) => toast.error(error.message),
   });
   const document = detail.data?.document;
-  const canDecide = Boolean(document && document.archivedAt === null && reviewer.data?.name);
+  const canDecide = Boolean(document && document.archivedAt === null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -171,6 +170,7 @@ export function DocumentDetail({ id }: { id: string }) {
             </button>
           </>
         )}
+        <HistoryButton table="documents" rowId={document.id} title={`History of ${document.fileName}`} />
       </header>
       {!archived && unavailable.length > 0 && (
         <ul className="notice action-notes" aria-label="Why some actions are not available">
@@ -187,12 +187,6 @@ export function DocumentDetail({ id }: { id: string }) {
           <button type="button" onClick={reverify.cancel}>
             Cancel
           </button>
-        </div>
-      )}
-      {!archived && reviewer.data && !reviewer.data.name && (
-        <div className="card">
-          <p>Enter your name to accept, reject or correct documents: it is recorded with every decision.</p>
-          <ReviewerForm current={null} />
         </div>
       )}
       <div className="document-layout">
