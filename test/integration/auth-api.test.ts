@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/auth/roles';
-import { addUser, OWNER, tempCore, type TempCore } from '../helpers/temp-core';
+import { addUser, OWNER, ownerCore, tempCore, type TempCore } from '../helpers/temp-core';
 
 /**
  * Issue 14, sign-in and its bad input: the first start, wrong passwords (throttled and recorded), expired,
@@ -54,6 +54,22 @@ describe('the first start', () => {
       message: expect.stringMatching(/User name: .*no spaces.*Password: A password has at least 10 characters/),
     });
     expect((await core.unsigned.call('auth.state', {})).needsOwner).toBe(true);
+  });
+});
+
+describe('stored hashes', () => {
+  it('made with other parameters are replaced at the next sign-in', async () => {
+    await core.ownerToken();
+    const before = rows<{ password_hash: string }>('SELECT password_hash FROM users')[0]!.password_hash;
+    expect(before).toMatch(/^\$scrypt\$ln=4,/);
+    const stronger = ownerCore(core.dataDir, { passwordCost: { ln: 6, r: 8, p: 1 }, now: () => clock });
+    try {
+      await stronger.signIn(OWNER.username, OWNER.password);
+      expect(rows<{ password_hash: string }>('SELECT password_hash FROM users')[0]!.password_hash).toMatch(/^\$scrypt\$ln=6,r=8,p=1\$/);
+    } finally {
+      await stronger.close();
+    }
+    expect((await core.signIn(OWNER.username, OWNER.password)).token).toBeTruthy();
   });
 });
 
