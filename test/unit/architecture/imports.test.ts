@@ -18,6 +18,8 @@ const CORE_STEPS: string[][] = [
   // What every service stands on: errors, tasks and the dispatcher; the data folder; the error log.
   ['api', 'paths.ts', 'error-log.ts', 'model-file.ts', 'worker-file.ts'],
   ['files', 'transports'],
+  // Encryption at rest: the sealed-file format, the keyring and its slots (sealing files, backups).
+  ['crypt'],
   ['db'],
   ['core-state.ts'],
   ['context.ts'],
