@@ -12,6 +12,10 @@ import { CoreState } from './core-state';
 import { logUnexpectedError } from './error-log';
 import { resolveDataDir } from './paths';
 import { ENCRYPTION_TASK, sealPlainFiles } from './system/encrypt-at-rest';
+import { Accounts } from './users/accounts';
+import { createSessionGate } from './users/gate';
+import { DEFAULT_PASSWORD_COST, type PasswordCost } from './users/passwords';
+import { endSessionByToken, lockAllSessions } from './users/sessions';
 
 /**
  * What shells (the CLI, the Electron main process) use of the core besides `createCore`: the error `call` throws,
@@ -25,6 +29,7 @@ export { errorLogFile, logUnexpectedError } from './error-log';
 export { copyDurably, renameDurably } from './files/durable';
 export { resolveDataDir } from './paths';
 export { startHttpTransport, type HttpTransport } from './transports/http';
+export type { PasswordCost } from './users/passwords';
 
 export interface CoreOptions {
   /** Data folder; `HARMONY_DATA_DIR` overrides it (see paths.ts). */
@@ -49,8 +54,22 @@ export interface CoreOptions {
    * desktop app's, on Electron's safeStorage). Without it a password or the recovery code opens the key.
    */
   keyProtector?: KeyProtector | null;
-  /** scrypt's cost (log2 N) for new key slots; tests pass a cheap one (src/core/crypt/key-slots.ts). */
+  /** scrypt's cost (log2 N) for new key slots (src/core/crypt/key-slots.ts); by default passwordCost's when given. */
   keySlotCost?: number;
+  /**
+   * scrypt's parameters for new password hashes; by default those chosen by measurement
+   * (src/core/users/passwords.ts). Tests pass a cheap one: hashes keep their parameters, so either verifies.
+   */
+  passwordCost?: PasswordCost;
+  /** The clock of sessions and sign-in throttling, in epoch milliseconds (tests move it to expire sessions). */
+  now?: () => number;
+}
+
+/** A signed-in session for in-process callers (the command line, tests). */
+export interface SignedIn {
+  readonly token: string;
+  /** `core.call` made with this session. */
+  call<M extends Method>(method: M, input: Input<M>, options?: Omit<DispatchOptions, 'session'>): Promise<Output<M>>;
 }
 
 export interface Core {
@@ -61,6 +80,14 @@ export interface Core {
   readonly credentials: CredentialEvents;
   /** Typed call for in-process callers (CLI, tests): returns the data or throws the envelope's AppError. */
   call<M extends Method>(method: M, input: Input<M>, options?: DispatchOptions): Promise<Output<M>>;
+  /** Signs in with a user name and password (throttled and recorded as any sign-in); throws FORBIDDEN if wrong. */
+  signIn(username: string, password: string, client?: string): Promise<SignedIn>;
+  /** `call` with a session token the caller already holds. */
+  withSession(token: string): SignedIn;
+  /** Locks every open session: the computer goes to sleep or its screen locks. */
+  lockAllSessions(): void;
+  /** Ends the session of a token the shell held (a window closed); an unknown or ended one is left alone. */
+  endSession(token: string, reason: string): void;
   close(): Promise<void>;
 }
 
@@ -74,7 +101,8 @@ export function createCore(options: CoreOptions = {}): Core {
   const tasks = new TaskRegistry(events);
   const state = new CoreState(resolveDataDir(options.dataDir), options.appVersion ?? version, tasks, {
     protector: options.keyProtector ?? null,
-    slotCost: options.keySlotCost,
+    // Tests that make passwords cheap make key slots cheap too.
+    slotCost: options.keySlotCost ?? options.passwordCost?.ln,
   });
   const usesDataFolder = options.database ?? true;
   if (usesDataFolder) {
@@ -95,10 +123,13 @@ export function createCore(options: CoreOptions = {}): Core {
     sqlite: () => state.requireDatabase().current().sqlite,
     onClose: (dispose) => disposers.push(dispose),
   };
-  const handlers = createHandlers(ctx, { operatorShell: options.operatorShell ?? false });
+  const now = options.now ?? Date.now;
+  const accounts = new Accounts(ctx, { passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST, now });
+  const handlers = createHandlers(ctx, { operatorShell: options.operatorShell ?? false, accounts, now });
   const dispatch = createDispatcher({
     handlers,
     tasks,
+    gate: createSessionGate(ctx, now, !(options.database ?? true)),
     validateOutput: options.validateOutput ?? process.env.HARMONY_VALIDATE_OUTPUT === '1',
     onInternalError,
   });
@@ -122,12 +153,26 @@ export function createCore(options: CoreOptions = {}): Core {
   sealStoredFiles();
 
   let closed = false;
+  const call: Core['call'] = async (method, input, callOptions) => unwrap(await dispatch(method, input, callOptions)) as never;
+  const withSession = (token: string): SignedIn => ({ token, call: (method, input, callOptions) => call(method, input, { ...callOptions, session: token }) });
   return {
     dispatch,
     events,
     state,
     credentials,
-    call: async (method, input, callOptions) => unwrap(await dispatch(method, input, callOptions)) as never,
+    call,
+    withSession,
+    async signIn(username, password, client = 'in-process') {
+      const grant = await call('auth.login', { username, password }, { client });
+      // In process the grant always carries its token: only the transports keep it from their clients.
+      return withSession(grant.token!);
+    },
+    lockAllSessions: () => {
+      if (state.database) lockAllSessions(ctx.sqlite(), now());
+    },
+    endSession: (token, reason) => {
+      if (state.database) endSessionByToken(ctx.sqlite(), now(), token, reason);
+    },
     async close() {
       if (closed) return;
       closed = true;

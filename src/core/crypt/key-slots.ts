@@ -15,7 +15,7 @@ import { z } from 'zod';
 export const DEFAULT_SLOT_COST = 16;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
-const kdfSchema = z.object({ name: z.literal('scrypt'), log2N: z.number().int().min(10).max(20), r: z.literal(8), p: z.literal(1), salt: base64 });
+const kdfSchema = z.object({ name: z.literal('scrypt'), log2N: z.number().int().min(4).max(20), r: z.literal(8), p: z.literal(1), salt: base64 });
 const wrappedSchema = z.object({ kdf: kdfSchema, iv: base64, wrapped: base64, tag: base64 });
 
 export const slotSchema = z.discriminatedUnion('kind', [
@@ -38,10 +38,16 @@ export type KeyringFile = z.infer<typeof keyringFileSchema>;
 
 function derive(secret: string, salt: Buffer, log2N: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // normalize: the same password typed on another keyboard layout or OS is the same password.
-    scrypt(secret.normalize('NFKC'), salt, 32, { N: 2 ** log2N, r: 8, p: 1, maxmem: 2 ** (log2N + 11) }, (error, key) => (error ? reject(error) : resolve(key)));
+    // Normalised as accounts normalise passwords (users/passwords.ts): what signs in also opens.
+    scrypt(secret.normalize('NFC'), salt, 32, { N: 2 ** log2N, r: 8, p: 1, maxmem: 2 ** (log2N + 11) }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
+
+/**
+ * A recovery code as accounts compare it (users/passwords.ts normalRecoveryCode): letters and digits, upper case,
+ * so "abcde-fghij" typed by the owner opens what "ABCDE-FGHIJ" as shown wrapped.
+ */
+export const normalRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** What a slot is bound to: a slot copied onto another user, or turned into the recovery slot, does not open. */
 const slotAad = (slot: { kind: 'password'; userId: string } | { kind: 'recovery' }, publicKey: Buffer) =>
@@ -55,7 +61,7 @@ export async function wrapWithSecret(
   log2N: number,
 ): Promise<SecretSlot> {
   const salt = randomBytes(16);
-  const kek = await derive(secret, salt, log2N);
+  const kek = await derive(target.kind === 'recovery' ? normalRecoveryCode(secret) : secret, salt, log2N);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(slotAad(target, publicKey));
@@ -67,7 +73,7 @@ export async function wrapWithSecret(
 
 /** The private key a slot wraps, or null when the secret is not the one it was wrapped with. */
 export async function unwrapWithSecret(slot: SecretSlot, secret: string, publicKey: Buffer): Promise<Buffer | null> {
-  const kek = await derive(secret, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf.log2N);
+  const kek = await derive(slot.kind === 'recovery' ? normalRecoveryCode(secret) : secret, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf.log2N);
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
     decipher.setAAD(slotAad(slot, publicKey));

@@ -41,6 +41,8 @@ import type { Grouping, ValidityIndex, Verdict } from '../psychometrics';
 import type { ProctoringKind, ScoreLevel, Severity } from '../questionnaires';
 import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
 import type { DomainWords } from './en/domain';
+import type { RefusalReason } from '../api/auth';
+import type { Capability, Role } from '../auth/roles';
 import type {
   ApplicationStage,
   Competency,
@@ -171,6 +173,13 @@ export interface Words extends DomainWords {
   syncPhases: Record<SyncPhase, string>;
   backupReasons: Record<BackupReason, string>;
 
+  // Accounts
+  roles: Record<Role, string>;
+  /** What a role may do, as the permission table of Settings → Users lists it. */
+  capabilities: Record<Capability, string>;
+  /** Why a call was refused (FORBIDDEN's details.reason), as a sign-in screen or a banner says it. */
+  refusalReasons: Record<RefusalReason, string>;
+
   /** What a message calls a record it cannot find ("This vessel no longer exists"). */
   records: Record<RecordKind, string>;
   /** The name of every input field of the contract, as a form labels it and a message names it. */
@@ -197,4 +206,5 @@ export type RecordKind =
   | 'backup'
   | 'session'
   | 'campaign'
-  | 'pulseSchedule';
+  | 'pulseSchedule'
+  | 'user';

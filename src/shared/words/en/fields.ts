@@ -168,7 +168,18 @@ export const fields: Pick<Words, 'fields'> = {
     // Sync
     serverUrl: 'Server address',
     code: 'Enrolment code',
-    minutes: 'Sync every',
+    // Sync's interval and the idle lock
+    minutes: 'Minutes',
     includeReversed: 'Include edits put back',
+    // Accounts
+    username: 'User name',
+    displayName: 'Name',
+    password: 'Password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    recoveryCode: 'Recovery code',
+    role: 'Role',
+    scope: 'Vessels and department',
+    includeRemoved: 'Include removed accounts',
   },
 };
