@@ -228,3 +228,31 @@ describe('encryption at rest', () => {
     for (const [path, mode] of modes) expect([path, mode]).toEqual([path, statSync(path).isDirectory() ? 0o700 : 0o600]);
   });
 });
+
+describe('encryption at rest through the accounts', () => {
+  it('the owner made by auth.createOwner seals files; a sign-in opens them; auth.recover opens them with the recovery code', async () => {
+    const { ownerCore } = await import('../helpers/temp-core');
+    const dir = folder();
+    const first = ownerCore(dir);
+    cleanups.push(() => first.close());
+    const person = await first.call('people.create', personInput());
+    await first.call('people.setPhoto', { id: person.id, contentBase64: (await photo()).toString('base64') });
+    const recoveryCode = await first.recoveryCode();
+    const dataUrl = (await first.call('people.photo', { id: person.id })).dataUrl;
+    for (const file of blobFiles(dir)) expect(isSealedFile(file)).toBe(true);
+    await first.close();
+
+    // Nobody signed in: the owner lost the password and recovers with the code, typed in lower case.
+    const second = ownerCore(dir);
+    cleanups.push(() => second.close());
+    expect(second.state.keyring.state()).toBe('locked');
+    await second.unsigned.call('auth.recover', { recoveryCode: recoveryCode.toLowerCase(), newPassword: 'a new owner password' });
+    expect(second.state.keyring.state()).toBe('unlocked');
+    await second.close();
+
+    const third = createCore({ dataDir: dir, validateOutput: true, passwordCost: { ln: 4, r: 8, p: 1 } });
+    cleanups.push(() => third.close());
+    const owner = await third.signIn('owner', 'a new owner password');
+    expect((await owner.call('people.photo', { id: person.id })).dataUrl).toBe(dataUrl);
+  });
+});
