@@ -65,7 +65,7 @@ export class Keyring {
   openingKeys(): OpeningKeys {
     if (this.#opening) return this.#opening;
     if (this.#problem) throw new AppError('FORBIDDEN', `The stored files cannot be opened: ${this.#problem}`);
-    throw new AppError('FORBIDDEN', 'The stored files are encrypted and locked: sign in to open them.');
+    throw new AppError('FORBIDDEN', 'The stored files are encrypted and locked: sign in again (or unlock) with your password to open them.');
   }
 
   /** Called each time the keyring goes from locked (or absent) to unlocked. */

@@ -113,6 +113,8 @@ export class Accounts {
   /** Unlocking asks the password of the session's own user. */
   async unlock(caller: UserCaller, password: string): Promise<void> {
     await this.checkPassword(caller.username, password, 'auth.unlock');
+    // A session that outlived a restart of the app finds the keyring locked: its password opens it again.
+    await this.ctx.credentials.emit({ kind: 'signed-in', userId: caller.userId, password });
     recordAttempt(this.sqlite, this.now(), { username: caller.username, userId: caller.userId, outcome: 'unlocked', method: 'auth.unlock' });
   }
 

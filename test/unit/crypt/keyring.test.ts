@@ -52,7 +52,7 @@ describe('the keyring', () => {
     const sealed = sealedBy(await withOwner(dir));
     const later = open(dir);
     expect(later.state()).toBe('locked');
-    expect(() => later.openingKeys()).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'The stored files are encrypted and locked: sign in to open them.' }));
+    expect(() => later.openingKeys()).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'The stored files are encrypted and locked: sign in again (or unlock) with your password to open them.' }));
     await signIn(later, OWNER.userId, 'not the password');
     await signIn(later, 'someone-else', OWNER.password);
     expect(later.state()).toBe('locked');
