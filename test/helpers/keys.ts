@@ -1,6 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Core } from '../../src/core/core';
 import type { KeyProtector } from '../../src/core/crypt/key-protector';
+import { Keyring, keyringFileOf } from '../../src/core/crypt/keyring';
+import { copyOutOfBackup } from '../../src/core/db/backups';
+import { OWNER as ACCOUNT_OWNER } from './temp-core';
 
 /** scrypt at N = 2^10 for tests: the same code as the real cost, a thousandth of the time. */
 export const CHEAP_SLOT_COST = 10;
@@ -46,4 +51,28 @@ export async function sealingDone(core: Pick<Core, 'state'>, timeoutMs = 30_000)
     if (Date.now() > until) throw new Error('The stored files were not sealed in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * A plain copy of a backup of `core` at `target`, as the core opens it for a restore: backups are sealed with the
+ * data key of their data folder, so a test that reads one, or carries it to another data folder as "a database
+ * file from elsewhere", takes it out this way.
+ */
+export function plainCopyOfBackup(core: Pick<Core, 'state'>, id: string, target: string): string {
+  copyOutOfBackup(join(core.state.backupsDir, id), target, core.state.keyring, `The backup ${id}`);
+  return target;
+}
+
+/**
+ * A plain copy of a sealed file of `dataDir` (a backup copied out by `harmony backup FILE`), opened with the
+ * keyring as the owner of the tests' accounts (temp-core.ts) would open it by signing in.
+ */
+export async function plainCopyOfSealed(dataDir: string, sealed: string, target: string): Promise<string> {
+  const db = new Database(join(dataDir, 'harmony.db'), { readonly: true });
+  const ownerId = db.prepare("SELECT id FROM users WHERE role = 'owner'").pluck().get() as string;
+  db.close();
+  const keyring = new Keyring(keyringFileOf(dataDir));
+  await keyring.handle({ kind: 'signed-in', userId: ownerId, password: ACCOUNT_OWNER.password });
+  copyOutOfBackup(sealed, target, keyring, sealed);
+  return target;
 }
