@@ -85,6 +85,26 @@ export class Keyring {
     this.#persist();
   }
 
+  /**
+   * Opens the key with a password or recovery code whoever's it is, trying every slot: for recovery mode, where
+   * the database (and so the accounts that say whose password it is) cannot be read, but a backup to restore is
+   * sealed. True when it opened (or was open).
+   */
+  async unlockWithSecret(secret: string): Promise<boolean> {
+    if (this.#privateKey) return true;
+    if (!this.#content) return false;
+    const publicKey = Buffer.from(this.#content.publicKey, 'base64');
+    for (const slot of this.#slots()) {
+      if (slot.kind === 'keychain') continue;
+      const opened = await unwrapWithSecret(slot, secret, publicKey);
+      if (opened) {
+        this.#unlocked(opened);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Forgets the key in memory (the core closes); the next sign-in opens it again. */
   lock(): void {
     this.#privateKey = null;

@@ -173,4 +173,17 @@ describe('the keyring', () => {
     expect(() => damaged.openingKeys()).toThrow(/keyring .* is damaged/);
     expect(join(dir, 'keyring.json')).toBe(keyringFileOf(dir));
   });
+
+  it('opens with any user’s password or the recovery code without knowing whose (recovery mode, accounts unreadable)', async () => {
+    const dir = folder();
+    const keyring = await withOwner(dir);
+    const sealed = sealedBy(keyring);
+    await keyring.handle({ kind: 'user-created', userId: 'admin', password: 'admin password' });
+    for (const secret of ['admin password', OWNER.password, OWNER.recoveryCode.toLowerCase()]) {
+      const later = open(dir);
+      expect(await later.unlockWithSecret('nobody’s password')).toBe(false);
+      expect(await later.unlockWithSecret(secret)).toBe(true);
+      expect(opens(later, sealed)).toBe(true);
+    }
+  });
 });
