@@ -75,9 +75,9 @@ export interface SignedIn {
 export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
-  readonly state: CoreState;
-  /** What happens to passwords, emitted by accounts; the keyring of encryption at rest follows it. */
+  /** Passwords set and used, for the keyring (src/core/auth/credential-events.ts). */
   readonly credentials: CredentialEvents;
+  readonly state: CoreState;
   /** Typed call for in-process callers (CLI, tests): returns the data or throws the envelope's AppError. */
   call<M extends Method>(method: M, input: Input<M>, options?: DispatchOptions): Promise<Output<M>>;
   /** Signs in with a user name and password (throttled and recorded as any sign-in); throws FORBIDDEN if wrong. */
@@ -158,8 +158,8 @@ export function createCore(options: CoreOptions = {}): Core {
   return {
     dispatch,
     events,
-    state,
     credentials,
+    state,
     call,
     withSession,
     async signIn(username, password, client = 'in-process') {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createCore } from '../../src/core/core';
 import { Keyring, keyringFileOf } from '../../src/core/crypt/keyring';
 import { isSealed, openBytes } from '../../src/core/crypt/sealed-format';
-import { personInput } from './fleet';
+import { backupDatabase } from '../../src/core/db/backups';
 import { CHEAP_SLOT_COST, OWNER } from './keys';
 import { tempDir } from './temp-core';
 
@@ -26,7 +26,10 @@ export interface SealingKillOutcome {
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** A data folder from before encryption: `scans` plain files of 16 KB to 1 MB (several chunks each), a few plain backups. */
+/**
+ * A data folder from before encryption: `scans` plain files of 16 KB to 1 MB (several chunks each), a few plain
+ * backups. Written through the core's state, as files stored before the owner existed were: no account yet.
+ */
 async function plainFolder(dataDir: string, scans: number): Promise<Map<string, string>> {
   const core = createCore({ dataDir });
   const expected = new Map<string, string>();
@@ -36,8 +39,7 @@ async function plainFolder(dataDir: string, scans: number): Promise<Map<string, 
       expected.set(core.state.files.pathOf(hash), hash);
     }
     for (let i = 0; i < 3; i += 1) {
-      await core.call('people.create', personInput({ givenNames: `Person ${i}`, surname: 'Kept', email: null }));
-      const backup = await core.call('backups.create', {});
+      const backup = backupDatabase(core.state.requireDatabase().sqlite, core.state.backupsDir, 'manual', core.state.keyring);
       const path = join(core.state.backupsDir, backup.id);
       expected.set(path, sha(readFileSync(path)));
     }
