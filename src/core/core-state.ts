@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import type { DatabaseState } from '../shared/api';
 import { AppError, toAppError } from './api/errors';
 import type { TaskRegistry } from './api/tasks';
+import { fileCipherOf } from './crypt/file-cipher';
+import { Keyring, keyringFileOf, type KeyringOptions } from './crypt/keyring';
+import { BlobStore } from './files/blob-store';
 import { openDatabase, type LocalDatabase } from './db/database';
 import { removeLeftovers } from './db/leftovers';
 
@@ -19,20 +22,27 @@ export class CoreState {
   failure: DatabaseFailure | null = null;
   readonly databaseFile: string;
   readonly backupsDir: string;
+  /** The key of encryption at rest (docs/security.md#encryption-at-rest). */
+  readonly keyring: Keyring;
+  /** Photos and scans, sealed with the keyring's key. */
+  readonly files: BlobStore;
 
   constructor(
     readonly dataDir: string,
     readonly appVersion: string,
     readonly tasks: TaskRegistry,
+    keyring: KeyringOptions = {},
   ) {
     this.databaseFile = join(dataDir, 'harmony.db');
     this.backupsDir = join(dataDir, 'backups');
+    this.keyring = new Keyring(keyringFileOf(dataDir), keyring);
+    this.files = new BlobStore(join(dataDir, 'files'), fileCipherOf(this.keyring));
   }
 
   openDatabase(): void {
     removeLeftovers(this.databaseFile, this.backupsDir);
     try {
-      this.database = openDatabase({ file: this.databaseFile, backupsDir: this.backupsDir });
+      this.database = openDatabase({ file: this.databaseFile, backupsDir: this.backupsDir, keyring: this.keyring });
       this.failure = null;
     } catch (error) {
       this.database = null;

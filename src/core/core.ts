@@ -3,12 +3,15 @@ import { version } from '../../package.json';
 import { createDispatcher, unwrap, type Dispatch, type DispatchOptions } from './api/dispatcher';
 import { EventBus } from './api/event-bus';
 import { CredentialEvents } from './auth/credential-events';
+import type { KeyProtector } from './crypt/key-protector';
+import { makeDataFolderPrivate } from './files/modes';
 import { createHandlers } from './router';
 import { TaskRegistry } from './api/tasks';
 import type { ServiceContext } from './context';
 import { CoreState } from './core-state';
 import { logUnexpectedError } from './error-log';
 import { resolveDataDir } from './paths';
+import { ENCRYPTION_TASK, sealPlainFiles } from './system/encrypt-at-rest';
 import { Accounts } from './users/accounts';
 import { createSessionGate } from './users/gate';
 import { DEFAULT_PASSWORD_COST, type PasswordCost } from './users/passwords';
@@ -20,6 +23,7 @@ import { endSessionByToken, lockAllSessions } from './users/sessions';
  * backups folder, and the preview server.
  */
 export { AppError, toAppError } from './api/errors';
+export type { KeyProtector } from './crypt/key-protector';
 export { importBackupFile } from './db/backup-import';
 export { errorLogFile, logUnexpectedError } from './error-log';
 export { copyDurably, renameDurably } from './files/durable';
@@ -45,6 +49,13 @@ export interface CoreOptions {
    * the kiosk's rule of who may call what does not apply (docs/questionnaires.md#the-kiosk).
    */
   operatorShell?: boolean;
+  /**
+   * The OS keychain that keeps the data key of encryption at rest for the user logged in to the computer (the
+   * desktop app's, on Electron's safeStorage). Without it a password or the recovery code opens the key.
+   */
+  keyProtector?: KeyProtector | null;
+  /** scrypt's cost (log2 N) for new key slots (src/core/crypt/key-slots.ts); by default passwordCost's when given. */
+  keySlotCost?: number;
   /**
    * scrypt's parameters for new password hashes; by default those chosen by measurement
    * (src/core/users/passwords.ts). Tests pass a cheap one: hashes keep their parameters, so either verifies.
@@ -88,12 +99,21 @@ export interface Core {
 export function createCore(options: CoreOptions = {}): Core {
   const events = new EventBus();
   const tasks = new TaskRegistry(events);
-  const state = new CoreState(resolveDataDir(options.dataDir), options.appVersion ?? version, tasks);
-  if (options.database ?? true) state.openDatabase();
-  else state.failure = { state: 'unavailable', message: 'This command works without the database.' };
+  const state = new CoreState(resolveDataDir(options.dataDir), options.appVersion ?? version, tasks, {
+    protector: options.keyProtector ?? null,
+    // Tests that make passwords cheap make key slots cheap too.
+    slotCost: options.keySlotCost ?? options.passwordCost?.ln,
+  });
+  const usesDataFolder = options.database ?? true;
+  if (usesDataFolder) {
+    makeDataFolderPrivate(state.dataDir);
+    state.openDatabase();
+  } else state.failure = { state: 'unavailable', message: 'This command works without the database.' };
 
   const disposers: Array<() => void | Promise<void>> = [];
+  const onInternalError = options.onInternalError ?? ((method: string, error: unknown) => void logUnexpectedError(state.dataDir, method, error));
   const credentials = new CredentialEvents();
+  credentials.on((event) => state.keyring.handle(event));
   const ctx: ServiceContext = {
     state,
     events,
@@ -111,8 +131,26 @@ export function createCore(options: CoreOptions = {}): Core {
     tasks,
     gate: createSessionGate(ctx, now, !(options.database ?? true)),
     validateOutput: options.validateOutput ?? process.env.HARMONY_VALIDATE_OUTPUT === '1',
-    onInternalError: options.onInternalError ?? ((method, error) => void logUnexpectedError(state.dataDir, method, error)),
+    onInternalError,
   });
+
+  // Files stored before the owner existed are sealed in the background, continuing where an earlier run stopped.
+  let sealing: Promise<void> | null = null;
+  const sealStoredFiles = () => {
+    if (!usesDataFolder || sealing || !state.keyring.mayHavePlainFiles()) return;
+    const task = tasks.start(ENCRYPTION_TASK.method, ENCRYPTION_TASK.id);
+    sealing = sealPlainFiles(state, task.handle)
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'CANCELLED') onInternalError(ENCRYPTION_TASK.method, error);
+      })
+      .finally(() => {
+        task.finish();
+        sealing = null;
+      });
+  };
+  state.keyring.onUnlock(sealStoredFiles);
+  sealStoredFiles();
 
   let closed = false;
   const call: Core['call'] = async (method, input, callOptions) => unwrap(await dispatch(method, input, callOptions)) as never;
@@ -139,6 +177,8 @@ export function createCore(options: CoreOptions = {}): Core {
       if (closed) return;
       closed = true;
       tasks.cancelAll();
+      await sealing;
+      state.keyring.lock();
       for (const dispose of disposers.reverse()) await dispose();
       state.closeDatabase();
     },

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, screen, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, safeStorage, screen, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { bindIpcTransport, type IpcBinding } from '../core/transports/ipc';
+import { safeStorageProtector } from './key-protector';
 import { buildMenu } from './menu';
 import { rendererEntry } from './renderer-entry';
 import { restoreFromFile } from './restore-from-file';
@@ -51,7 +52,7 @@ function sendCommand(command: string, argument?: string): void {
 
 async function start(): Promise<void> {
   installSecurityGuards(entryUrl, devServerUrl ? { devServerUrl } : {});
-  const theCore = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const theCore = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion(), keyProtector: safeStorageProtector(safeStorage) });
   core = theCore;
   ipc = bindIpcTransport({
     ipcMain,

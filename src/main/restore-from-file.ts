@@ -37,7 +37,7 @@ export async function restoreFromFile(core: Core, window: BrowserWindow | null, 
 
   let id: string;
   try {
-    id = importBackupFile(core.state.backupsDir, file).id;
+    id = importBackupFile(core.state.backupsDir, file, core.state.keyring).id;
   } catch (error) {
     const failure = toAppError(error);
     if (failure.code === 'INTERNAL') logUnexpectedError(core.state.dataDir, 'restore from file', error);

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/core/db/database';
 import { resourcesDir } from '../../src/core/paths';
 import { personInput } from '../helpers/fleet';
 import { tempCore, tempDir } from '../helpers/temp-core';
+import { plainCopyOfBackup } from '../helpers/keys';
 
 let core: ReturnType<typeof tempCore>;
 let scratch: ReturnType<typeof tempDir>;
@@ -38,8 +39,7 @@ function plant(file: string, id = ID): string {
 async function emptyHarmonyDatabase(): Promise<string> {
   const other = tempCore();
   const backup = await other.call('backups.create', {});
-  const file = join(scratch.path, 'empty.db');
-  copyFileSync(join(other.dataDir, 'backups', backup.id), file);
+  const file = plainCopyOfBackup(other, backup.id, join(scratch.path, 'empty.db'));
   await other.dispose();
   return file;
 }
@@ -91,8 +91,7 @@ describe('a file that is not a Harmony database of a known schema version is ref
       async () => {
         await core.call('demo.load', {});
         const backup = await core.call('backups.create', {});
-        const file = join(scratch.path, 'cut.db');
-        copyFileSync(join(backupsDir(), backup.id), file);
+        const file = plainCopyOfBackup(core, backup.id, join(scratch.path, 'cut.db'));
         truncateSync(file, Math.floor(statSync(file).size / 2));
         return file;
       },

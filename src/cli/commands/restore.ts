@@ -25,7 +25,7 @@ Close the app first: a database another program has open is not replaced.`,
       if (BACKUP_ID_PATTERN.test(what) && existsSync(join(core.state.backupsDir, what))) {
         id = what;
       } else if (existsSync(resolve(what))) {
-        id = importBackupFile(core.state.backupsDir, resolve(what)).id;
+        id = importBackupFile(core.state.backupsDir, resolve(what), core.state.keyring).id;
         io.out(`Checked ${what} and copied it into the backups folder as ${id}.`);
       } else {
         throw new AppError('NOT_FOUND', `There is no backup or file named ${what}. \`harmony backup --list\` lists the backups.`);

@@ -7,8 +7,11 @@ export type CredentialEvent =
   | { readonly kind: 'owner-created'; readonly userId: string; readonly password: string; readonly recoveryCode: string }
   | { readonly kind: 'user-created'; readonly userId: string; readonly password: string }
   | { readonly kind: 'signed-in'; readonly userId: string; readonly password: string }
-  /** Changed by the user, reset by the owner or an admin, or set with the recovery code. */
-  | { readonly kind: 'password-set'; readonly userId: string; readonly password: string }
+  /**
+   * Changed by the user, reset by the owner or an admin, or set with the recovery code. In that last case
+   * (`auth.recover`) the code comes along: nobody may be signed in, and it is what opens the keyring then.
+   */
+  | { readonly kind: 'password-set'; readonly userId: string; readonly password: string; readonly recoveryCode?: string }
   | { readonly kind: 'recovery-code-set'; readonly recoveryCode: string }
   | { readonly kind: 'user-removed'; readonly userId: string };
 

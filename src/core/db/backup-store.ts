@@ -1,9 +1,11 @@
 import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 // The contract's system module only: this file also serves the light restore path (no need for every schema).
 import { BACKUP_ID_PATTERN, type BackupInfo } from '../../shared/api/system';
 import { AppError } from '../api/errors';
+import { readSealedMetadata } from '../crypt/sealed-format';
 
 /**
  * The backups folder: backups are named, never pathed. A backup's id is its file name there; this module turns an
@@ -12,7 +14,7 @@ import { AppError } from '../api/errors';
  */
 
 /** Backups taken automatically, pruned to the newest few per reason; others (manual, imported) are kept. */
-const PRUNED_REASONS = new Set(['before-migration', 'before-restore', 'damaged']);
+const PRUNED_REASONS = new Set(['before-migration', 'before-restore', 'before-encryption', 'damaged']);
 const KEEP_PER_REASON = 10;
 /** However many empty backups come after them, the newest backups that hold people or vessels are never pruned. */
 const KEEP_WITH_DATA = 3;
@@ -77,12 +79,33 @@ export function backupContents(file: string): BackupInfo['contents'] {
   }
 }
 
+/** What a sealed backup says of itself in its readable header (db/backups.ts), checked as it is read. */
+const sealedBackupMetadata = z.object({
+  contents: z.object({ people: z.number().int().nonnegative(), vessels: z.number().int().nonnegative() }).nullable(),
+});
+
+/** The counts of a backup: from the header of a sealed one (no key needed), from the database of a plain one. */
+function contentsOf(file: string): BackupInfo['contents'] {
+  let metadata: Buffer | null;
+  try {
+    metadata = readSealedMetadata(file);
+  } catch {
+    return null; // A sealed file with a damaged header.
+  }
+  if (metadata === null) return backupContents(file);
+  try {
+    return sealedBackupMetadata.parse(JSON.parse(metadata.toString('utf8'))).contents;
+  } catch {
+    return null;
+  }
+}
+
 export const holdsData = (backup: BackupInfo): boolean => backup.contents !== null && backup.contents.people + backup.contents.vessels > 0;
 
 export function describeBackup(backupsDir: string, id: string): BackupInfo {
   const file = join(backupsDir, id);
   const reason = STAMP.exec(id)?.[8] ?? 'unknown';
-  return { id, createdAt: createdAtOf(id), bytes: lstatSync(file).size, reason, contents: backupContents(file) };
+  return { id, createdAt: createdAtOf(id), bytes: lstatSync(file).size, reason, contents: contentsOf(file) };
 }
 
 /** Every backup in the folder, newest first. */

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Keyring } from '../crypt/keyring';
 import { resourcesDir } from '../paths';
 import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
@@ -18,6 +19,8 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string;
   /** Milliseconds a statement waits for a lock held by another connection before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /** Seals the backup taken before a migration (docs/security.md#encryption-at-rest). */
+  keyring?: Keyring | null;
 }
 
 export interface Connection {
@@ -46,7 +49,9 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
   const { file } = options;
   const backupsDir = options.backupsDir ?? join(dirname(file), 'backups');
   const timeout = options.busyTimeoutMs ?? 5000;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Created private before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(file, 'a', 0o600));
   const sqlite = new Database(file, { timeout });
   let reader: Connection | null = null;
   try {
@@ -61,6 +66,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       db as BetterSQLite3Database<Record<string, unknown>>,
       options.migrationsFolder ?? join(resourcesDir(), 'migrations'),
       backupsDir,
+      options.keyring ?? null,
     );
     installChangeCapture(sqlite);
     installAuditCapture(sqlite);

@@ -27,7 +27,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function removeOrphans(dir: string, pattern: RegExp): void {
+/** Removes the files of `dir` whose name matches `pattern` (its first group a process id) left by a process that is gone. */
+export function removeOrphans(dir: string, pattern: RegExp): void {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { Keyring } from '../crypt/keyring';
 import { backupDatabase } from './backups';
 
 export interface MigrationOutcome {
@@ -32,13 +33,14 @@ export function applyMigrations(
   db: BetterSQLite3Database<Record<string, unknown>>,
   migrationsFolder: string,
   backupsDir: string,
+  keyring: Keyring | null = null,
 ): MigrationOutcome {
   const migrations = readMigrationFiles({ migrationsFolder });
   const last = lastAppliedMillis(sqlite);
   const pending = migrations.filter((m) => last === null || m.folderMillis > last);
   let backupId: string | null = null;
   if (pending.length > 0 && hasUserTables(sqlite)) {
-    backupId = backupDatabase(sqlite, backupsDir, 'before-migration').id;
+    backupId = backupDatabase(sqlite, backupsDir, 'before-migration', keyring).id;
   }
   if (pending.length > 0) migrate(db, { migrationsFolder, migrationsTable: MIGRATIONS_TABLE });
   return { applied: pending.length, total: migrations.length, backupId };

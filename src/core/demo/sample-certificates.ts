@@ -4,7 +4,6 @@ import { SAMPLE_CHECK_ID } from '../../engine/documents/actions';
 import { requiredCertificates } from '../../engine/documents/requirements';
 import type { ServiceContext } from '../context';
 import { addReview, insertDocument } from '../documents/store';
-import { blobStoreFor } from '../files/blob-store';
 import { words } from '../../shared/words';
 
 /**
@@ -21,7 +20,7 @@ export async function storeSamplePicture(ctx: ServiceContext): Promise<{ hash: s
     <text x="400" y="290" font-family="sans-serif" font-size="26" text-anchor="middle" fill="#5b6b80">No scan: part of the synthetic sample fleet</text></svg>`;
   const { default: sharp } = await import('sharp');
   const png = await sharp(Buffer.from(svg)).png().toBuffer();
-  return { hash: blobStoreFor(ctx.state.dataDir).put(png), size: png.length };
+  return { hash: ctx.state.files.put(png), size: png.length };
 }
 
 /** Years a sample certificate of each kind was issued for (docs/domain.md#certificate-catalogue; null = does not expire). */

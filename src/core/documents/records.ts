@@ -7,7 +7,7 @@ import type { TaskHandle } from '../api/tasks';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../db/ids';
 import { write } from '../db/writes';
-import { BlobStore, blobStoreFor } from '../files/blob-store';
+import { BlobStore } from '../files/blob-store';
 import { getPersonRow } from '../people/service';
 import { MAX_INPUT_PIXELS, sniffFileKind } from './prepare';
 import { verifierOf } from './shared-verifier';
@@ -80,7 +80,7 @@ export async function uploadDocument(
   const earlier = write(ctx.sqlite(), known);
   if (earlier) return earlier;
 
-  blobStoreFor(ctx.state.dataDir).put(bytes);
+  ctx.state.files.put(bytes);
   const { result, text } = await read(ctx, bytes, input.fileName, identityOf(person), task);
   task.throwIfCancelled();
   return write(ctx.sqlite(), () => {
@@ -98,7 +98,7 @@ export async function reverifyDocument(ctx: ServiceContext, id: string, task: Ta
   const { row } = getDocumentRow(ctx, id);
   assertAllowed(row, 'reread');
   const person = getPersonRow(ctx, row.personId);
-  const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
+  const bytes = ctx.state.files.get(row.fileHash);
   const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);
   task.throwIfCancelled();
   return write(ctx.sqlite(), () => {
@@ -114,7 +114,7 @@ const PDF_PREVIEW_DPI = 110;
 /** The document as a picture for the detail view; a file that cannot be shown says why instead. */
 export async function previewDocument(ctx: ServiceContext, id: string): Promise<{ dataUrl: string | null; message: string | null }> {
   const { row } = getDocumentRow(ctx, id);
-  const bytes = blobStoreFor(ctx.state.dataDir).get(row.fileHash);
+  const bytes = ctx.state.files.get(row.fileHash);
   if (bytes.length === 0) return { dataUrl: null, message: 'The file is empty (0 bytes): nothing to show.' };
   const kind = sniffFileKind(bytes);
   if (kind === null) return { dataUrl: null, message: 'Not an image or PDF this program can show.' };

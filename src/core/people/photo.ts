@@ -2,7 +2,6 @@ import type { Person } from '../../shared/api';
 import { MAX_PHOTO_BYTES } from '../../shared/api';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { blobStoreFor } from '../files/blob-store';
 import { getPersonRow, setPhotoHash } from './service';
 
 /** Photos are kept small (yacht CVs travel over slow links, docs/domain.md#recruitment): at most 600 px, JPEG. */
@@ -27,13 +26,13 @@ export async function setPhoto(ctx: ServiceContext, id: string, contentBase64: s
     const message = 'Not a picture this program can read (use JPEG, PNG or WebP)';
     throw new AppError('VALIDATION', message, { issues: [{ path: 'contentBase64', message }] });
   }
-  const hash = blobStoreFor(ctx.state.dataDir).put(jpeg);
+  const hash = ctx.state.files.put(jpeg);
   return setPhotoHash(ctx, id, hash);
 }
 
 export function photoDataUrl(ctx: ServiceContext, id: string): { dataUrl: string | null } {
   const person = getPersonRow(ctx, id);
   if (person.photoHash === null) return { dataUrl: null };
-  const bytes = blobStoreFor(ctx.state.dataDir).get(person.photoHash);
+  const bytes = ctx.state.files.get(person.photoHash);
   return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}` };
 }

@@ -1,5 +1,4 @@
 import type { ServiceContext } from '../context';
-import { blobStoreFor } from '../files/blob-store';
 import { plain, renderPdf } from '../files/pdf';
 import type { CvData } from './cv';
 
@@ -12,7 +11,7 @@ export const MAX_CV_PAGES = 2;
 const MARGIN = 48;
 
 export async function cvPdf(ctx: ServiceContext, cv: CvData, withContacts: boolean): Promise<{ bytes: Buffer; pages: number }> {
-  const photo = cv.photoHash ? blobStoreFor(ctx.state.dataDir).get(cv.photoHash) : null;
+  const photo = cv.photoHash ? ctx.state.files.get(cv.photoHash) : null;
   return renderPdf({ margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 0 }, info: { Title: `${plain(cv.name)}: CV`, Producer: 'Harmony Crew' } }, (doc) => {
     const width = doc.page.width - 2 * MARGIN;
     const bottom = doc.page.height - MARGIN;

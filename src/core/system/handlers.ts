@@ -23,7 +23,7 @@ export function systemHandlers(ctx: ServiceContext): HandlerGroup<SystemMethods>
       backups: listBackups(state.backupsDir),
     }),
     'backups.list': () => listBackups(state.backupsDir),
-    'backups.create': () => backupDatabase(state.requireDatabase().sqlite, state.backupsDir, 'manual'),
+    'backups.create': () => backupDatabase(state.requireDatabase().sqlite, state.backupsDir, 'manual', state.keyring),
     'backups.restore': ({ id }) => {
       const outcome = restoreBackup(state, id);
       // Everything any window shows came from the database that was just replaced.

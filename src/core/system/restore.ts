@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, toAppError } from '../api/errors';
 import type { CoreState } from '../core-state';
-import { copyDurably, flushFile, flushFolder, renameDurably } from '../files/durable';
+import { flushFile, flushFolder, renameDurably } from '../files/durable';
 import { existingBackup } from '../db/backup-store';
-import { backupDatabase, ensureBackupsDir, publishBackup } from '../db/backups';
+import { backupDatabase, copyOutOfBackup, ensureBackupsDir, keepBesideBackup, publishBackup } from '../db/backups';
 import { checkHarmonyDatabase } from '../db/database-check';
 import { incomingFor, removeWithSidecars, temporaryIn } from '../db/leftovers';
 import { appendAuditEntry, auditTailOf, prepareHeadForRestore } from '../db/audit-capture';
@@ -34,7 +34,7 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
   const incoming = incomingFor(state.databaseFile);
   removeWithSidecars(incoming);
   try {
-    copyFileSync(source, incoming);
+    copyOutOfBackup(source, incoming, state.keyring, `The backup ${id}`);
     try {
       checkHarmonyDatabase(incoming);
     } catch (error) {
@@ -80,15 +80,15 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
  * (damaged) is kept byte for byte, with its write-ahead log beside it, for whoever tries to rescue it.
  */
 function keepCurrent(state: CoreState): string | null {
-  if (state.database) return backupDatabase(state.database.sqlite, state.backupsDir, 'before-restore').id;
+  if (state.database) return backupDatabase(state.database.sqlite, state.backupsDir, 'before-restore', state.keyring).id;
   if (!existsSync(state.databaseFile)) return null;
   ensureBackupsDir(state.backupsDir);
   const copy = temporaryIn(state.backupsDir, 'before-restore');
   try {
     copyFileSync(state.databaseFile, copy);
-    const kept = publishBackup(state.backupsDir, copy, 'before-restore');
+    const kept = publishBackup(state.backupsDir, copy, 'before-restore', state.keyring);
     const wal = `${state.databaseFile}-wal`;
-    if (existsSync(wal)) copyDurably(wal, `${join(state.backupsDir, kept.id)}-wal`);
+    if (existsSync(wal)) keepBesideBackup(wal, `${join(state.backupsDir, kept.id)}-wal`, state.keyring);
     return kept.id;
   } finally {
     rmSync(copy, { force: true });

@@ -113,7 +113,8 @@ export class Accounts {
   /** Unlocking asks the password of the session's own user. */
   async unlock(caller: UserCaller, password: string): Promise<void> {
     await this.checkPassword(caller.username, password, 'auth.unlock');
-    // The password is proven again: the keyring may have let go of what it unlocked when the session locked.
+    // The password is proven again: the keyring may have let go of its key when the session locked, or a restart
+    // of the app left it locked.
     await this.ctx.credentials.emit({ kind: 'signed-in', userId: caller.userId, password });
     recordAttempt(this.sqlite, this.now(), { username: caller.username, userId: caller.userId, outcome: 'unlocked', method: 'auth.unlock' });
   }
@@ -143,16 +144,25 @@ export class Accounts {
     }
     const next = newRecoveryCode();
     const codeHash = await hashPassword(normalRecoveryCode(next), this.options.passwordCost);
-    await this.setPassword(owner.id, newPassword, 'recovered', null, async () => {
+    await this.setPassword(owner.id, newPassword, 'recovered', null, recoveryCode, async () => {
       await this.ctx.credentials.emit({ kind: 'recovery-code-set', recoveryCode: next });
     }, () => statement(this.sqlite, 'UPDATE recovery_codes SET code_hash = ?, created_at = ? WHERE id = 1').run(codeHash, new Date(this.now()).toISOString()));
     recordAttempt(this.sqlite, this.now(), { username: key, userId: owner.id, outcome: 'recovered', method: 'auth.recover' });
     return { recoveryCode: next };
   }
 
-  private async setPassword(userId: string, password: string, reason: string, keepSession: string | null, tell?: () => Promise<void>, alsoWrite?: () => void): Promise<void> {
+  /** `recoveryCode`: the code the password is set with (auth.recover), which opens the keyring when nobody has. */
+  private async setPassword(
+    userId: string,
+    password: string,
+    reason: string,
+    keepSession: string | null,
+    recoveryCode?: string,
+    tell?: () => Promise<void>,
+    alsoWrite?: () => void,
+  ): Promise<void> {
     const hash = await hashPassword(password, this.options.passwordCost);
-    await this.ctx.credentials.emit({ kind: 'password-set', userId, password });
+    await this.ctx.credentials.emit({ kind: 'password-set', userId, password, ...(recoveryCode === undefined ? {} : { recoveryCode }) });
     if (tell) await tell();
     write(this.sqlite, () => {
       statement(this.sqlite, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, new Date(this.now()).toISOString(), userId);

@@ -17,14 +17,14 @@ export const backupIdSchema = z
   .regex(BACKUP_ID_PATTERN, 'Not a backup id: choose a backup from the list of backups');
 
 /** Why a backup was taken, as its file name says; a file put in the folder by hand may say something else. */
-export const BACKUP_REASONS = ['manual', 'imported', 'before-migration', 'before-restore', 'damaged'] as const;
+export const BACKUP_REASONS = ['manual', 'imported', 'before-migration', 'before-restore', 'before-encryption', 'damaged'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const backupInfoSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   bytes: z.number().int().nonnegative(),
-  /** Why it was taken: manual, imported, before-migration, before-restore, damaged. */
+  /** Why it was taken: manual, imported, before-migration, before-restore, before-encryption, damaged. */
   reason: z.string(),
   /** How many people and vessels it holds (archived ones included); null when the file cannot be read. */
   contents: z.object({ people: z.number().int().nonnegative(), vessels: z.number().int().nonnegative() }).nullable(),

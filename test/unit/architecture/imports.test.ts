@@ -18,6 +18,8 @@ const CORE_STEPS: string[][] = [
   // What every service stands on: errors, tasks and the dispatcher; the data folder; the error log.
   ['api', 'paths.ts', 'error-log.ts', 'model-file.ts', 'worker-file.ts'],
   ['files', 'transports'],
+  // Encryption at rest: the sealed-file format, the keyring and its slots (sealing files, backups).
+  ['crypt'],
   ['db'],
   // Which records the signed-in user sees: SQL predicates over the schema and the rule of each procedure.
   ['scope'],

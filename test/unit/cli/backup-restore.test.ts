@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
 import { bufferIo, expectPlain } from '../../helpers/cli-io';
+import { plainCopyOfSealed } from '../../helpers/keys';
 import { tempDir } from '../../helpers/temp-core';
 
 let dir: ReturnType<typeof tempDir>;
@@ -23,8 +24,9 @@ const harmony = async (...args: string[]) => {
   return { code, ...io };
 };
 
-const peopleIn = (file: string) => {
-  const db = new Database(file, { readonly: true });
+/** People in a backup copied out by `harmony backup FILE`: sealed, as every backup is, so opened with the key first. */
+const peopleIn = async (file: string) => {
+  const db = new Database(await plainCopyOfSealed(dir.path, file, join(out.path, 'opened.db')), { readonly: true });
   const n = db.prepare('SELECT count(*) FROM people').pluck().get();
   db.close();
   return n;
@@ -44,10 +46,10 @@ describe('harmony backup', { timeout: 60_000 }, () => {
     const file = join(out.path, 'yacht.db');
     const copied = await harmony('backup', file);
     expect(copied.code).toBe(0);
-    expect(peopleIn(file)).toBeGreaterThan(50);
+    expect(await peopleIn(file)).toBeGreaterThan(50);
 
     expect((await harmony('backup', out.path)).code).toBe(0);
-    expect(readdirSync(out.path).sort()).toEqual(['harmony-backup.db', 'yacht.db']);
+    expect(readdirSync(out.path).sort()).toEqual(['harmony-backup.db', 'opened.db', 'yacht.db']);
   });
 
   it('refuses to overwrite a file unless told to, in plain words', async () => {
@@ -62,7 +64,7 @@ describe('harmony backup', { timeout: 60_000 }, () => {
     expect(existsSync(join(dir.path, 'backups')) ? readdirSync(join(dir.path, 'backups')) : []).toEqual([]);
 
     expect((await harmony('backup', file, '--force')).code).toBe(0);
-    expect(peopleIn(file)).toBeGreaterThan(50);
+    expect(await peopleIn(file)).toBeGreaterThan(50);
   });
 
   it('says a folder is missing', async () => {
@@ -85,12 +87,17 @@ describe('harmony restore', { timeout: 60_000 }, () => {
     await harmony('demo');
     const taken = await harmony('backup', join(out.path, 'fleet.db'));
     const id = /as (harmony-\S+\.db)\./.exec(taken.stdout)![1]!;
-    // A fresh data folder: restore the file there, then the backup by its id.
+    // A fresh data folder: the sealed file opens only with this folder's key, a plain database file restores.
     const other = tempDir();
     try {
-      const fromFile = await runCli(['restore', join(out.path, 'fleet.db'), '--data-dir', other.path], bufferIo());
-      expect(fromFile).toBe(0);
-      expect(peopleIn(join(other.path, 'harmony.db'))).toBeGreaterThan(50);
+      const foreign = bufferIo();
+      expect(await runCli(['restore', join(out.path, 'fleet.db'), '--data-dir', other.path], foreign)).toBe(1);
+      expect(foreign.stderr).toMatch(/encrypted with the key of another data folder/);
+      const plain = await plainCopyOfSealed(dir.path, join(out.path, 'fleet.db'), join(out.path, 'fleet-plain.db'));
+      expect(await runCli(['restore', plain, '--data-dir', other.path], bufferIo())).toBe(0);
+      const restored = new Database(join(other.path, 'harmony.db'), { readonly: true });
+      expect(restored.prepare('SELECT count(*) FROM people').pluck().get()).toBeGreaterThan(50);
+      restored.close();
     } finally {
       other.remove();
     }

@@ -5,6 +5,7 @@ import { AppError } from '../../../src/core/api/errors';
 import { addDaysIso, todayIsoDate } from '../../../src/shared/domain/dates';
 import { base64, personInput } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
+import { plainCopyOfBackup } from '../../helpers/keys';
 
 let core: ReturnType<typeof tempCore>;
 beforeEach(() => {
@@ -127,7 +128,7 @@ describe('people CSV: one transaction, with progress, cancellable', () => {
     expect(restore).toMatchObject({ ok: false, error: { code: 'DB_LOCKED', message: expect.stringMatching(/import/) } });
     expect((await running).imported).toBe(20_000);
 
-    const snapshot = new Database(join(core.state.backupsDir, backup.id), { readonly: true });
+    const snapshot = new Database(plainCopyOfBackup(core, backup.id, join(core.dataDir, 'snapshot.db')), { readonly: true });
     expect(snapshot.prepare('SELECT surname FROM people').pluck().all()).toEqual(['Committed']);
     snapshot.close();
     expect(await stored()).toBe(20_001);

@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blobStoreFor } from '../../../src/core/files/blob-store';
 import { personInput, vesselWithPosition } from '../../helpers/fleet';
 import { tempCore } from '../../helpers/temp-core';
 
@@ -56,7 +55,7 @@ describe('people', () => {
     const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3366aa' } }).png().toBuffer();
     const updated = await core.call('people.setPhoto', { id: person.id, contentBase64: png.toString('base64') });
     expect(updated.photoHash).toMatch(/^[0-9a-f]{64}$/);
-    const store = blobStoreFor(core.dataDir);
+    const store = core.state.files;
     expect(existsSync(store.pathOf(updated.photoHash!))).toBe(true);
     const { dataUrl } = await core.call('people.photo', { id: person.id });
     const stored = Buffer.from(dataUrl!.replace('data:image/jpeg;base64,', ''), 'base64');

@@ -58,6 +58,7 @@ const electron = vi.hoisted(() => {
       powerMonitor: { on: vi.fn() },
       dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
       shell: { openPath: vi.fn(), openExternal: vi.fn() },
+      safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
       session: {
         defaultSession: {
           setPermissionRequestHandler: vi.fn(),
@@ -112,9 +113,13 @@ describe('the Electron main process', () => {
     expect(electron.state.windows).toHaveLength(0);
   });
 
-  it('opens the core on userData, binds IPC and creates one sandboxed window', async () => {
+  it('opens the core on userData with the OS keychain, binds IPC and creates one sandboxed window', async () => {
     await loadMain();
-    expect(core.createCore).toHaveBeenCalledWith({ dataDir: '/tmp/harmony-userdata', appVersion: '9.9.9' });
+    expect(core.createCore).toHaveBeenCalledWith({
+      dataDir: '/tmp/harmony-userdata',
+      appVersion: '9.9.9',
+      keyProtector: expect.objectContaining({ available: expect.any(Function), protect: expect.any(Function), unprotect: expect.any(Function) }),
+    });
     expect(electron.state.ipcChannels).toEqual(['harmony:invoke']);
     expect(electron.state.windows).toHaveLength(1);
     expect(electron.state.windows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });

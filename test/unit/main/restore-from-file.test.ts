@@ -1,8 +1,9 @@
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { personInput } from '../../helpers/fleet';
 import { tempCore, tempDir } from '../../helpers/temp-core';
+import { plainCopyOfBackup } from '../../helpers/keys';
 
 /** The native dialogs of the main process: the test picks the file and answers the questions. */
 const dialog = vi.hoisted(() => ({
@@ -36,8 +37,7 @@ describe('File → Restore from File…', () => {
   it('checks the picked file, copies it into the backups folder and restores it by id', async () => {
     const other = tempCore();
     const backup = await other.call('backups.create', {});
-    const picked = join(scratch.path, 'from-the-office.db');
-    copyFileSync(join(other.dataDir, 'backups', backup.id), picked);
+    const picked = plainCopyOfBackup(other, backup.id, join(scratch.path, 'from-the-office.db'));
     await other.dispose();
 
     pick(picked);

@@ -18,6 +18,7 @@ export const system: SystemWords = {
     imported: 'Taken from a file',
     'before-migration': 'Before an upgrade',
     'before-restore': 'Before a restore',
+    'before-encryption': 'Before the stored files were encrypted',
     damaged: 'A damaged database, kept aside',
   },
   records: {
