@@ -21,6 +21,7 @@ import { requisitionProcedures } from './recruitment';
 import { interviewProcedures } from './interviews';
 import { candidateProcedures } from './candidates';
 import { syncProcedures } from './sync';
+import { authProcedures, userProcedures } from './auth';
 
 /**
  * The one API contract. Each domain declares its procedures in its own module; they are composed here.
@@ -50,6 +51,8 @@ export const contract = {
   ...interviewProcedures,
   ...candidateProcedures,
   ...syncProcedures,
+  ...authProcedures,
+  ...userProcedures,
 };
 
 /** Events pushed from the core to every subscriber, with their payload schemas. */

@@ -27,3 +27,4 @@ export * from './recruitment';
 export * from './interviews';
 export * from './candidates';
 export * from './sync';
+export * from './auth';

@@ -1,4 +1,5 @@
 import type { DocumentFields, Issue, VerificationReason } from '../api';
+import type { Scope } from '../auth/roles';
 import { en } from './en';
 import type { InputField, RecordKind, Words } from './types';
 import { inSentence } from './text';
@@ -48,3 +49,17 @@ export function issuesInWords(issues: readonly Issue[]): string {
 
 /** A record that is not (or no longer) in the database: the id stays in the error's details, not in its words. */
 export const noLongerExists = (kind: RecordKind): string => `This ${words.records[kind]} no longer exists.`;
+
+/**
+ * Which records a user sees, in words: "Whole organisation", "Aboard Serenity Tide, Blue Horizon",
+ * "Aboard Serenity Tide, deck department only". `vesselName` names a vessel by its id (an unknown id by itself).
+ */
+export function scopeInWords(scope: Scope, vesselName: (id: string) => string): string {
+  const where =
+    scope.vesselIds === null
+      ? words.scopeParts.wholeOrganisation
+      : scope.vesselIds.length === 0
+        ? words.scopeParts.noVessel
+        : `${words.scopeParts.vessels} ${scope.vesselIds.map(vesselName).join(', ')}`;
+  return scope.department ? `${where}, ${inSentence(words.departments[scope.department])} ${words.scopeParts.departmentOnly}` : where;
+}

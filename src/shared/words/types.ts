@@ -34,6 +34,7 @@ import type {
   VerificationStatus,
 } from '../api';
 import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
+import type { Capability, Role } from '../auth/roles';
 import type { CertificateKindId } from '../domain/certificates';
 import type { AssignmentState, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
 import type { LeaveReason, PredictorName, SeaServiceKind, VisaKind } from '../fit/model';
@@ -170,6 +171,15 @@ export interface Words extends DomainWords {
   /** What a running sync is doing, before a count: "12 changes sent". */
   syncPhases: Record<SyncPhase, string>;
   backupReasons: Record<BackupReason, string>;
+
+  // Accounts (docs/security.md)
+  roles: Record<Role, string>;
+  /** What a role may do, as a line of the permission table reads: "Read vessels, positions and crew". */
+  capabilities: Record<Capability, string>;
+  /** The parts of a scope sentence ("Whole organisation", "Aboard Serenity Tide, deck department only"). */
+  scopeParts: Record<'wholeOrganisation' | 'noVessel' | 'vessels' | 'departmentOnly', string>;
+  /** Why the app asks to sign in again: the `reason` of a refused call. */
+  signInReasons: Record<'signed-out' | 'expired' | 'locked' | 'not-allowed', string>;
 
   /** What a message calls a record it cannot find ("This vessel no longer exists"). */
   records: Record<RecordKind, string>;

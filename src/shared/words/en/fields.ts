@@ -170,5 +170,15 @@ export const fields: Pick<Words, 'fields'> = {
     code: 'Enrolment code',
     minutes: 'Sync every',
     includeReversed: 'Include edits put back',
+    // Accounts (docs/security.md)
+    username: 'User name',
+    displayName: 'Name',
+    password: 'Password',
+    role: 'Role',
+    scope: 'Sees',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    recoveryCode: 'Recovery code',
+    includeRemoved: 'Show removed users',
   },
 };

@@ -1,4 +1,5 @@
 import type { Words } from '../types';
+import { accounts } from './accounts';
 import { assessments } from './assessments';
 import { documents } from './documents';
 import { domain } from './domain';
@@ -11,4 +12,4 @@ import { system } from './system';
 import { team } from './team';
 
 /** The English words of the app. */
-export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...fields };
+export const en: Words = { ...domain, ...fleet, ...documents, ...assessments, ...questionnaires, ...team, ...recruitment, ...pipeline, ...system, ...accounts, ...fields };

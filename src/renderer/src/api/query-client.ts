@@ -1,0 +1,48 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { words } from '../../../shared/words';
+import { useSessionStore } from '../auth/session-store';
+import { ApiCallError } from './client';
+
+/** Why the core refused a call for want of a usable session (docs/security.md#sessions). */
+export type Refusal = 'signed-out' | 'expired' | 'locked' | 'not-allowed';
+const REFUSALS: readonly string[] = ['signed-out', 'expired', 'locked', 'not-allowed'] satisfies Refusal[];
+
+export function refusalOf(error: unknown): Refusal | null {
+  if (!(error instanceof ApiCallError) || error.code !== 'FORBIDDEN') return null;
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' && REFUSALS.includes(reason) ? (reason as Refusal) : null;
+}
+
+/** Queries that hold nothing personal and survive a lock or a sign-out: the session itself and the database's health. */
+const KEPT = new Set(['auth.state', 'system.health', 'system.info']);
+
+/** Forgets every answer that could show a person's data (on lock, sign-out and an ended session). */
+export function forgetPersonalData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => !KEPT.has(String(query.queryKey[0])) });
+  client.getMutationCache().clear();
+}
+
+/**
+ * The app's one query client. Data is local: no refetch storms on focus, a failed call is an answer and not a
+ * network blip, and queries run whatever the browser thinks of the network (at sea it is often "offline", which
+ * would otherwise pause every query). A call refused because the session ended or locked sends the app to the
+ * sign-in or lock screen: the session's state is asked again and the gate (auth/AuthGate.tsx) follows it.
+ */
+export function createQueryClient(): QueryClient {
+  const onRefusal = (error: unknown) => {
+    const refusal = refusalOf(error);
+    if (refusal === 'signed-out' || refusal === 'expired' || refusal === 'locked') {
+      if (refusal !== 'locked') useSessionStore.getState().setNotice(words.signInReasons[refusal]);
+      void client.invalidateQueries({ queryKey: ['auth.state'] });
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: onRefusal }),
+    mutationCache: new MutationCache({ onError: onRefusal }),
+    defaultOptions: {
+      queries: { refetchOnWindowFocus: false, retry: false, staleTime: 5_000, networkMode: 'always' },
+      mutations: { networkMode: 'always' },
+    },
+  });
+  return client;
+}
