@@ -3,7 +3,7 @@ import { words } from '../../../shared/words';
 import { useSessionStore } from '../auth/session-store';
 import { ApiCallError } from './client';
 
-/** Why the core refused a call for want of a usable session (docs/security.md#sessions). */
+/** Why the core refused a call for want of a usable session (docs/security.md#in-the-app). */
 export type Refusal = 'signed-out' | 'expired' | 'locked' | 'not-allowed';
 const REFUSALS: readonly string[] = ['signed-out', 'expired', 'locked', 'not-allowed'] satisfies Refusal[];
 
