@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { subscribe } from '../api/client';
+import { reconnectEvents, subscribe } from '../api/client';
 import { forgetPersonalData } from '../api/query-client';
 import { FirstStartScreen } from './FirstStartScreen';
 import { LockScreen } from './LockScreen';
@@ -49,7 +49,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const open = state.data?.user != null && !state.data.locked && recoveryCode === null;
   useEffect(() => {
-    if (!open) forgetPersonalData(client);
+    if (open) reconnectEvents();
+    else forgetPersonalData(client);
   }, [open, client]);
 
   if (state.isPending) return <div className="boot">Opening…</div>;
