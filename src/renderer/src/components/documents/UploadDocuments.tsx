@@ -6,7 +6,6 @@ import { fileToBase64 } from '../../files';
 import { ProgressBar } from '../ProgressBar';
 import { VerificationBadge } from './labels';
 import { reasonWords, words } from '../../../../shared/words';
-import { Can } from '../../auth/Can';
 
 interface Pending {
   key: number;
@@ -98,11 +97,9 @@ export function UploadDocuments({ personId }: { personId: string }) {
             event.target.value = '';
           }}
         />
-        <Can need="documents.write">
-          <button type="button" className="primary" onClick={() => input.current?.click()}>
-            Add documents…
-          </button>
-        </Can>
+        <button type="button" className="primary" onClick={() => input.current?.click()}>
+          Add documents…
+        </button>
       </div>
       {uploads.length > 0 && (
         <ul className="uploads" aria-label="Uploads">
