@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { reconnectEvents, subscribe } from '../api/client';
 import { forgetPersonalData } from '../api/query-client';
+import { forgetScreenState } from '../state/ui';
 import { FirstStartScreen } from './FirstStartScreen';
 import { LockScreen } from './LockScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
@@ -50,7 +51,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const open = state.data?.user != null && !state.data.locked && recoveryCode === null;
   useEffect(() => {
     if (open) reconnectEvents();
-    else forgetPersonalData(client);
+    else {
+      forgetPersonalData(client);
+      forgetScreenState();
+    }
   }, [open, client]);
 
   if (state.isPending) return <div className="boot">Opening…</div>;
