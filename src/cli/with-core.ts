@@ -1,16 +1,22 @@
 import { createCore, type Core } from '../core/core';
 import type { TaskProgress } from '../shared/api';
 import type { CliIo } from './io';
+import { asSignedIn, signInCli } from './sign-in';
 
 /**
- * Opens the core on `--data-dir` (or the default data folder), runs `fn`, and always closes it. The command line
- * is the operator's, so the kiosk's rule of who may call what does not hold it back.
+ * Opens the core on `--data-dir` (or the default data folder), signs in (HARMONY_USER and HARMONY_PASSWORD, or a
+ * question on the terminal), runs `fn` as that user, and always closes the core, which ends the session. The
+ * command line is the operator's, so the kiosk's rule of who may call what does not hold it back.
  */
-export async function withCore<T>(dataDir: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = createCore({ ...(dataDir ? { dataDir } : {}), operatorShell: true });
+export async function withCore<T>(io: CliIo, dataDir: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = createCore({ ...(dataDir ? { dataDir } : {}), operatorShell: true, ...(io.passwordCost ? { passwordCost: io.passwordCost } : {}) });
+  let token: string | null = null;
   try {
-    return await fn(core);
+    const session = await signInCli(core, io);
+    token = session?.token ?? null;
+    return await fn(asSignedIn(core, session));
   } finally {
+    if (token !== null) core.endSession(token, 'logout');
     await core.close();
   }
 }

@@ -16,12 +16,14 @@ import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
 import { syncHandlers } from './sync/handlers';
 import type { Handlers } from './api/dispatcher';
+import type { Accounts } from './users/accounts';
+import { authHandlers, userHandlers } from './users/handlers';
 
 /**
  * Every procedure of the contract, bound to its service. TypeScript checks that none is missing. Who may call
  * what is decided in one place (questionnaires/visibility.ts): the kiosk sees only its own session.
  */
-export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean } = { operatorShell: false }): Handlers {
+export function createHandlers(ctx: ServiceContext, options: { operatorShell: boolean; accounts: Accounts; now: () => number }): Handlers {
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...vesselHandlers(ctx),
@@ -39,6 +41,8 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...pulseHandlers(ctx),
     ...recruitmentHandlers(ctx),
     ...syncHandlers(ctx),
+    ...authHandlers(ctx, options.accounts, options.now),
+    ...userHandlers(ctx, options.accounts),
   };
   return options.operatorShell ? handlers : guardedByViewer(ctx, handlers);
 }

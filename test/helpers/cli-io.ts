@@ -1,8 +1,22 @@
 import { expect } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
+import { OWNER, TEST_PASSWORD_COST } from './temp-core';
 
-/** A CliIo that keeps what a command printed, for assertions. */
-export function bufferIo(): CliIo & { stdout: string; stderr: string } {
+/** What a test's command line runs with: signed in as the tests' owner, nothing on standard input, no terminal. */
+export function testIoParts(options: { env?: Record<string, string | undefined>; stdin?: string } = {}): Pick<CliIo, 'env' | 'readStdin' | 'ask' | 'passwordCost'> {
+  return {
+    env: { ...process.env, HARMONY_USER: OWNER.username, HARMONY_PASSWORD: OWNER.password, ...options.env },
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
+    ask: null,
+    passwordCost: TEST_PASSWORD_COST,
+  };
+}
+
+/**
+ * A CliIo that keeps what a command printed, for assertions. It signs in as the tests' owner (HARMONY_USER and
+ * HARMONY_PASSWORD; the first command on a fresh folder creates it) unless `env` says otherwise.
+ */
+export function bufferIo(options: { env?: Record<string, string | undefined>; stdin?: string } = {}): CliIo & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',
@@ -10,6 +24,7 @@ export function bufferIo(): CliIo & { stdout: string; stderr: string } {
     err: (text: string) => void (io.stderr += text.endsWith('\n') ? text : `${text}\n`),
     progress: () => undefined,
     interrupted: new Promise<void>(() => undefined),
+    ...testIoParts(options),
   };
   return io;
 }

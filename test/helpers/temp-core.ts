@@ -1,22 +1,94 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/core/core';
+import { createCore, type Core, type CoreOptions, type PasswordCost, type SignedIn } from '../../src/core/core';
+import type { User } from '../../src/shared/api/auth';
+import type { Role, Scope } from '../../src/shared/auth/roles';
 
 export function tempDir(prefix = 'harmony-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A core on a fresh data folder, validating every answer against the contract. */
-export function tempCore(): Core & { dataDir: string; dispose(): Promise<void> } {
+/** A hash that costs nothing: tests sign in hundreds of times. Hashes keep their parameters, so it verifies anywhere. */
+export const TEST_PASSWORD_COST: PasswordCost = { ln: 4, r: 8, p: 1 };
+export const OWNER = { username: 'owner', displayName: 'Olivia Owner', password: 'owner-password-1' } as const;
+
+export type TempCore = Core & {
+  dataDir: string;
+  /** The core without the owner's session: calls made through it come with no session unless given one. */
+  unsigned: Core;
+  /** The owner's session token (the owner is created on first use). */
+  ownerToken(): Promise<string>;
+  /** The recovery code shown when the owner was created. */
+  recoveryCode(): Promise<string>;
+  dispose(): Promise<void>;
+};
+
+/**
+ * A core on `dataDir` (fresh or not), validating every answer against the contract, whose `call` and `dispatch`
+ * sign as the owner unless given another session: the owner is created on first use when the folder has no
+ * account, else signed in with the same password. Hashes are cheap (TEST_PASSWORD_COST).
+ */
+export function ownerCore(dataDir: string, options: Omit<CoreOptions, 'dataDir'> = {}): Omit<TempCore, 'dispose'> {
+  const core = createCore({ validateOutput: true, passwordCost: TEST_PASSWORD_COST, ...options, dataDir });
+  let owner: Promise<{ token: string; recoveryCode: string | null }> | null = null;
+  const ownerGrant = () =>
+    (owner ??= (async () => {
+      const state = await core.call('auth.state', {});
+      if (!state.needsOwner) return { token: (await core.signIn(OWNER.username, OWNER.password)).token, recoveryCode: null };
+      const grant = await core.call('auth.createOwner', OWNER);
+      return { token: grant.token!, recoveryCode: grant.recoveryCode };
+    })());
+  const ownerToken = async () => (await ownerGrant()).token;
+  return Object.assign(Object.create(core) as Core, core, {
+    dataDir,
+    unsigned: core,
+    ownerToken,
+    recoveryCode: async () => {
+      const code = (await ownerGrant()).recoveryCode;
+      if (code === null) throw new Error('The owner was created by an earlier core: its recovery code was shown there');
+      return code;
+    },
+    dispatch: (async (method, input, callOptions = {}) =>
+      core.dispatch(method, input, { ...callOptions, session: callOptions.session ?? (await ownerToken()) })) as Core['dispatch'],
+    call: (async (method, input, callOptions = {}) => core.call(method, input, { ...callOptions, session: callOptions.session ?? (await ownerToken()) })) as Core['call'],
+  });
+}
+
+/** ownerCore on a fresh data folder, removed by `dispose`. */
+export function tempCore(options: Omit<CoreOptions, 'dataDir'> = {}): TempCore {
   const dir = tempDir();
-  const core = createCore({ dataDir: dir.path, validateOutput: true });
+  const core = ownerCore(dir.path, options);
   return Object.assign(core, {
-    dataDir: dir.path,
     async dispose() {
       await core.close();
       dir.remove();
     },
   });
+}
+
+let userCount = 0;
+
+/**
+ * Adds a user through `users.create` as the owner and signs them in: `call` makes calls as them. Their scope is the
+ * whole organisation unless given.
+ */
+export async function addUser(
+  core: TempCore,
+  user: { role: Role; scope?: Scope; username?: string; displayName?: string; personId?: string | null; password?: string },
+): Promise<{ user: User; password: string } & SignedIn> {
+  userCount += 1;
+  const username = user.username ?? `${user.role.replace(/_/g, '-')}-${userCount}`;
+  const password = user.password ?? `password-of-${username}`;
+  const created = await core.call('users.create', {
+    username,
+    displayName: user.displayName ?? `Test ${user.role} ${userCount}`,
+    role: user.role,
+    scope: user.scope ?? { vesselIds: null, department: null },
+    personId: user.personId ?? null,
+    password,
+  });
+  const session = await core.signIn(username, password);
+  return { user: created, password, ...session };
 }

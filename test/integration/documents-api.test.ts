@@ -7,6 +7,7 @@ import type { CliIo } from '../../src/cli/io';
 import { verificationResultSchema, type TaskProgress } from '../../src/shared/api';
 import { loadCorpus, type Corpus } from '../fixtures/documents/corpus';
 import { tempCore } from '../helpers/temp-core';
+import { testIoParts } from '../helpers/cli-io';
 
 let corpus: Corpus;
 const file = (caseId: string, variant = 'clean') => join(corpus.dir, corpus.entries.find((e) => e.case === caseId && e.variant === variant)!.file);
@@ -58,7 +59,7 @@ describe('documents.verify through the core', () => {
 function bufferIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), progress: () => undefined, interrupted: new Promise(() => undefined) };
+  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), progress: () => undefined, interrupted: new Promise(() => undefined), ...testIoParts() };
 }
 
 describe('harmony verify', () => {

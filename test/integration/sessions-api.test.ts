@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/core/core';
 import { base64, importPeople, itemIds, ipip, resultsCsv } from '../helpers/assessments';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 
 /**
  * Issue 12: questionnaires taken in the app through the typed API — every answer stored as it is given (a core
@@ -11,7 +10,7 @@ import { tempDir } from '../helpers/temp-core';
  * the verdict, and single sessions screened against the stored reference group.
  */
 const dir = tempDir();
-let core: Core = createCore({ dataDir: dir.path, validateOutput: true });
+let core = ownerCore(dir.path);
 afterAll(async () => {
   await core.close();
   dir.remove();
@@ -45,7 +44,7 @@ describe('a session answered through the API', () => {
     expect(session).toMatchObject({ id: expect.any(String), status: 'open', answered: 0, items: 120, progress: 'invited' });
     await answerAll(session.id, attentive, 0, 60);
     await core.close();
-    core = createCore({ dataDir: dir.path, validateOutput: true });
+    core = ownerCore(dir.path);
     const view = await core.call('sessions.kiosk', { id: session.id });
     expect(view.next).toBe(60);
     expect(Object.keys(view.answers)).toHaveLength(60);

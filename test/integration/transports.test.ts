@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/core';
 import { bindIpcTransport } from '../../src/core/transports/ipc';
 import { fakeIpcPair } from '../helpers/fake-ipc';
-import { tempCore, tempDir } from '../helpers/temp-core';
+import { OWNER, ownerCore, tempCore, tempDir } from '../helpers/temp-core';
 import { bothTransports } from '../helpers/transports';
 
 const core = tempCore();
@@ -98,7 +98,7 @@ describe('IPC transport guards', () => {
 describe('a damaged database', () => {
   it('starts the core in recovery mode, offers the backups and restores one', async () => {
     const dir = tempDir();
-    const healthy = createCore({ dataDir: dir.path });
+    const healthy = ownerCore(dir.path);
     const backup = await healthy.call('backups.create', {});
     await healthy.close();
     writeFileSync(join(dir.path, 'harmony.db'), 'this is not a database, just text long enough to be read as a header'.repeat(100));
@@ -108,12 +108,15 @@ describe('a damaged database', () => {
     expect(health.database).toBe('corrupt');
     expect(health.message).toMatch(/damaged/i);
     expect(health.backups.map((b) => b.id)).toContain(backup.id);
+    // No account can be checked: what needs one says why, and restoring a backup needs none (it brings its own).
     expect(await damaged.dispatch('backups.create', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
 
     const { previous } = await damaged.call('backups.restore', { id: backup.id });
     expect((await damaged.call('system.health', {})).database).toBe('ok');
+    expect(await damaged.dispatch('backups.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'signed-out' } } });
+    const owner = await damaged.signIn(OWNER.username, OWNER.password);
     // The damaged file is kept, byte for byte, for whoever tries to rescue it.
-    expect((await damaged.call('backups.list', {})).find((b) => b.id === previous)).toMatchObject({ reason: 'before-restore', contents: null });
+    expect((await owner.call('backups.list', {})).find((b) => b.id === previous)).toMatchObject({ reason: 'before-restore', contents: null });
     await damaged.close();
     dir.remove();
   });

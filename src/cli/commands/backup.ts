@@ -23,7 +23,7 @@ it there; an existing FILE is replaced only with --force. --list prints the back
     const [file, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
     if (values.list && file !== undefined) throw new UsageError('--list takes no FILE');
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       if (values.list) {
         printBackups(io, await core.call('backups.list', {}));
         return EXIT.ok;

@@ -25,7 +25,7 @@ written whole or not at all.`,
     const force = values.force ?? false;
     const file = outputPath(values.out, values.markdown ? 'cv.md' : 'cv.pdf', force);
     const contacts = !values['no-contacts'];
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       if (values.markdown) {
         const cv = await core.call('cv.markdown', { personId, contacts });
         writeUserFile(file, cv.markdown, force);

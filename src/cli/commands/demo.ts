@@ -14,7 +14,7 @@ vacancies, and synthetic IPIP-NEO-120 results for the crew and some applicants. 
 data folder, e.g. HARMONY_DATA_DIR=/tmp/harmony-demo harmony demo.`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } } });
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       const counts = await withProgress(core, io, 'cli-demo', () => core.call('demo.load', {}, { taskId: 'cli-demo' }));
       io.out(`Loaded the sample fleet: ${counts.vessels} vessels, ${counts.positions} positions, ${counts.people} people, ${counts.assignments} assignments, ${counts.documents} sample certificate records, ${counts.assessments} questionnaire results.`);
       io.out(`Data folder: ${core.state.dataDir}`);

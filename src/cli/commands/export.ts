@@ -30,7 +30,7 @@ formula (starting with = + - @, e.g. a phone number +44…) is written with a le
     const archived = parsed.data;
     const force = values.force ?? false;
     const target = file === undefined ? null : outputPath(file, 'people.csv', force);
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       const result = await core.call('people.exportCsv', { archived });
       if (target === null) {
         io.out(result.csv);

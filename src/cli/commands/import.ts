@@ -43,7 +43,7 @@ Exit code 0 when rows were imported, 1 when the file was rejected or no row coul
       return EXIT.failed;
     }
     const input = { contentBase64: bytes.toString('base64'), fileName: basename(file) };
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       if (values['dry-run']) {
         const report = await core.call('people.importPreview', input);
         printReport(io, report);

@@ -14,7 +14,7 @@ release  lets go of the kiosk without the exit code: an unfinished questionnaire
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
     const action = positionals[0];
     if (action !== 'status' && action !== 'release') throw new UsageError('Say status or release.');
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       const { sessionId } = await core.call('sessions.kioskState', {});
       if (!sessionId) {
         io.out('No questionnaire holds the kiosk.');

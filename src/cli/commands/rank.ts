@@ -84,7 +84,7 @@ export const rankCommand: CliCommand = {
     if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a whole number of at least 1, not "${values.limit}"`);
     const asOf = values['as-of'];
     if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       const position = await findPosition(core, values.vessel!, values.position!);
       const ranking = await core.call('fit.rank', { positionId: position.id, preset: values.preset ?? 'balanced', threshold, limit, ...(asOf ? { asOf } : {}), channel: 'export' });
       if (values.json) {

@@ -20,7 +20,7 @@ Close the app first: a database another program has open is not replaced.`,
     const [what, ...extra] = positionals;
     if (what === undefined) throw new UsageError('Name the backup to restore: an id from `harmony backup --list`, or a file');
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    return withCore(values['data-dir'], async (core) => {
+    return withCore(io, values['data-dir'], async (core) => {
       let id: string;
       if (BACKUP_ID_PATTERN.test(what) && existsSync(join(core.state.backupsDir, what))) {
         id = what;

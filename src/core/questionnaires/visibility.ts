@@ -16,6 +16,9 @@ export type Viewer = { kind: 'operator' } | { kind: 'kiosk'; sessionId: string }
 const KIOSK_METHODS: ReadonlySet<Method> = new Set<Method>([
   'system.health',
   'system.info',
+  // Whether the window's session is signed in and locked, and whose it is: the app asks before drawing anything.
+  'auth.state',
+  'auth.me',
   'sessions.kioskState',
   'sessions.kiosk',
   'sessions.setLanguage',

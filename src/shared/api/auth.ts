@@ -114,3 +114,12 @@ export const userProcedures = {
   'users.remove': procedure('Remove an account: it can no longer sign in; its name stays in the audit log', z.object({ id: z.string().min(1) }), userSchema),
   'users.restore': procedure('Give a removed account back its sign-in', z.object({ id: z.string().min(1) }), userSchema),
 };
+
+/**
+ * Why a call was refused with FORBIDDEN, in `details.reason`: no session, an ended or timed-out one, a locked one,
+ * a role that may not, a wrong user name or password, or too many failed attempts (then `details.retryAt`).
+ */
+export const REFUSAL_REASONS = ['signed-out', 'expired', 'locked', 'not-allowed', 'wrong-password', 'throttled'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export const refusalDetailsSchema = z.object({ reason: z.enum(REFUSAL_REASONS), retryAt: z.string().optional() });
+export type RefusalDetails = z.infer<typeof refusalDetailsSchema>;

@@ -2,7 +2,8 @@
  * The tables and columns that travel between devices and the server (docs/sync.md#what-travels), in their SQL
  * names. The device derives its change capture from its drizzle schema; this list is what the server accepts, so
  * a test holds the two equal (test/unit/sync/catalog.test.ts). Local tables (settings, search terms, a kiosk
- * session's unfinished answers, a device's notifications inbox, sync's own bookkeeping) are not here.
+ * session's unfinished answers, a device's notifications inbox, sync's own bookkeeping, and the accounts: users,
+ * their sessions, the recovery code and sign-in attempts, which never leave the computer) are not here.
  */
 export const SYNCED_TABLES = {
   application_moves: ['id', 'application_id', 'from_stage', 'to_stage', 'reason', 'moved_by', 'created_at', 'updated_at', 'archived_at'],
@@ -50,7 +51,7 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 9;
+export const SYNC_SCHEMA_VERSION = 10;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to

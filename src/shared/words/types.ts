@@ -34,7 +34,6 @@ import type {
   VerificationStatus,
 } from '../api';
 import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
-import type { Capability, Role } from '../auth/roles';
 import type { CertificateKindId } from '../domain/certificates';
 import type { AssignmentState, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
 import type { LeaveReason, PredictorName, SeaServiceKind, VisaKind } from '../fit/model';
@@ -42,6 +41,8 @@ import type { Grouping, ValidityIndex, Verdict } from '../psychometrics';
 import type { ProctoringKind, ScoreLevel, Severity } from '../questionnaires';
 import type { evidenceLevels, TeamStatistic, VolatilityPartId } from '../team/model';
 import type { DomainWords } from './en/domain';
+import type { RefusalReason } from '../api/auth';
+import type { Capability, Role } from '../auth/roles';
 import type {
   ApplicationStage,
   Competency,
@@ -172,14 +173,14 @@ export interface Words extends DomainWords {
   syncPhases: Record<SyncPhase, string>;
   backupReasons: Record<BackupReason, string>;
 
-  // Accounts (docs/security.md)
+  // Accounts
   roles: Record<Role, string>;
-  /** What a role may do, as a line of the permission table reads: "Read vessels, positions and crew". */
+  /** What a role may do, as the permission table of Settings → Users lists it. */
   capabilities: Record<Capability, string>;
+  /** Why a call was refused (FORBIDDEN's details.reason), as a sign-in screen or a banner says it. */
+  refusalReasons: Record<RefusalReason, string>;
   /** The parts of a scope sentence ("Whole organisation", "Aboard Serenity Tide, deck department only"). */
   scopeParts: Record<'wholeOrganisation' | 'noVessel' | 'vessels' | 'departmentOnly', string>;
-  /** Why the app asks to sign in again: the `reason` of a refused call. */
-  signInReasons: Record<'signed-out' | 'expired' | 'locked' | 'not-allowed', string>;
 
   /** What a message calls a record it cannot find ("This vessel no longer exists"). */
   records: Record<RecordKind, string>;
@@ -207,4 +208,5 @@ export type RecordKind =
   | 'backup'
   | 'session'
   | 'campaign'
-  | 'pulseSchedule';
+  | 'pulseSchedule'
+  | 'user';

@@ -23,7 +23,7 @@ const CORE_STEPS: string[][] = [
   ['context.ts'],
   ['per-core.ts', 'system'],
   // The domains, each on the ones it needs.
-  ['vessels', 'people'],
+  ['vessels', 'people', 'users'],
   ['assignments', 'documents', 'psychometrics', 'manning', 'sync'],
   ['questionnaires'],
   ['team'],

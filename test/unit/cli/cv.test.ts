@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
-import { createCore } from '../../../src/core/core';
 import { bufferIo, expectPlain } from '../../helpers/cli-io';
 import { personInput } from '../../helpers/fleet';
 import { pdfPages } from '../../helpers/pdf-text';
-import { tempDir } from '../../helpers/temp-core';
+import { ownerCore, tempDir } from '../../helpers/temp-core';
 
 /** `harmony cv`: the yacht CV written as PDF or Markdown, with or without contact details, and plain errors. */
 const dir = tempDir();
@@ -18,7 +17,7 @@ const harmony = async (...args: string[]) => {
 };
 
 beforeAll(async () => {
-  const core = createCore({ dataDir: dir.path });
+  const core = ownerCore(dir.path);
   personId = (await core.call('people.create', personInput({ givenNames: 'Ines', surname: 'Duarte', email: 'ines@example.org', phone: '+351 912 345 678' }))).id;
   await core.close();
 });

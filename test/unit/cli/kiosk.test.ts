@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
-import { createCore } from '../../../src/core/core';
 import { bufferIo } from '../../helpers/cli-io';
-import { tempDir } from '../../helpers/temp-core';
+import { ownerCore, tempDir } from '../../helpers/temp-core';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -18,7 +17,7 @@ const harmony = async (...args: string[]) => {
 
 describe('harmony kiosk', () => {
   it('lets go of a kiosk whose exit code is forgotten, which the app itself cannot do while the kiosk holds it', async () => {
-    const app = createCore({ dataDir: dir.path });
+    const app = ownerCore(dir.path);
     const person = await app.call('people.create', { givenNames: 'Ana', surname: 'Lopes', dateOfBirth: '1990-01-01' });
     const { id } = await app.call('sessions.start', { personId: person.id, context: 'incumbent', exitCode: 'forgotten' });
     await expect(app.call('sessions.release', { sessionId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

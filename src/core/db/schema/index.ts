@@ -7,3 +7,4 @@ export * from './fit';
 export * from './questionnaires';
 export * from './recruitment';
 export * from './sync';
+export * from './users';

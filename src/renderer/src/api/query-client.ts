@@ -32,7 +32,7 @@ export function createQueryClient(): QueryClient {
   const onRefusal = (error: unknown) => {
     const refusal = refusalOf(error);
     if (refusal === 'signed-out' || refusal === 'expired' || refusal === 'locked') {
-      if (refusal !== 'locked') useSessionStore.getState().setNotice(words.signInReasons[refusal]);
+      if (refusal !== 'locked') useSessionStore.getState().setNotice(words.refusalReasons[refusal]);
       void client.invalidateQueries({ queryKey: ['auth.state'] });
     }
   };

@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type AccountWords = Pick<Words, 'roles' | 'capabilities' | 'scopeParts' | 'signInReasons'>;
+type AccountWords = Pick<Words, 'roles' | 'capabilities' | 'refusalReasons' | 'scopeParts'>;
 
 export const accounts: AccountWords = {
   roles: {
@@ -10,33 +10,35 @@ export const accounts: AccountWords = {
     head_of_department: 'Head of department',
     recruiter: 'Recruiter (agency)',
     office_viewer: 'Office viewer',
-    crew_member: 'Crew member (questionnaires only)',
+    crew_member: 'Crew member',
   },
   capabilities: {
-    'fleet.read': 'See vessels, positions and crew',
-    'fleet.write': 'Change vessels, positions, crew and rotations',
+    'fleet.read': 'See vessels, positions, people and assignments',
+    'fleet.write': 'Change vessels, positions, people and assignments',
     'documents.read': 'See documents and certificates',
-    'documents.write': 'Upload and review documents',
+    'documents.write': 'Upload, correct, accept and reject documents',
     'assessments.read': 'See questionnaire results and profiles',
     'assessments.write': 'Import results and run questionnaires',
-    'analysis.read': 'See team dynamics, fit and predictions',
-    'analysis.write': 'Change fit settings, outcomes and decisions',
-    'recruitment.read': 'See requisitions and candidates',
-    'recruitment.write': 'Run requisitions, interviews and hires',
-    'recruitment.feedback': 'Give feedback on their own interviews',
+    'analysis.read': 'See team dynamics, candidate fit and predictions',
+    'analysis.write': 'Change fit presets, role profiles, outcomes and decisions',
+    'recruitment.read': 'See requisitions, applications and interviews',
+    'recruitment.write': 'Run recruitment: requisitions, applications, interviews, hiring',
+    'recruitment.feedback': 'Give feedback on one’s own interviews',
     'installation.manage': 'Manage users, backups, sync and settings',
-    'audit.read': 'Read the audit log',
+    'audit.read': 'Read and check the audit log',
+  },
+  refusalReasons: {
+    'signed-out': 'Sign in to continue.',
+    expired: 'Your session has ended: sign in again.',
+    locked: 'The app is locked: unlock it with your password.',
+    'not-allowed': 'Your role does not allow this.',
+    'wrong-password': 'The user name or the password is wrong.',
+    throttled: 'Too many wrong attempts: wait before trying again.',
   },
   scopeParts: {
     wholeOrganisation: 'Whole organisation',
     noVessel: 'No vessel chosen',
     vessels: 'Aboard',
     departmentOnly: 'department only',
-  },
-  signInReasons: {
-    'signed-out': 'You are signed out. Sign in to go on.',
-    expired: 'Your session has ended. Sign in again to go on.',
-    locked: 'Harmony Crew is locked.',
-    'not-allowed': 'Your role does not allow this.',
   },
 };

@@ -168,17 +168,18 @@ export const fields: Pick<Words, 'fields'> = {
     // Sync
     serverUrl: 'Server address',
     code: 'Enrolment code',
-    minutes: 'Sync every',
+    // Sync's interval and the idle lock
+    minutes: 'Minutes',
     includeReversed: 'Include edits put back',
-    // Accounts (docs/security.md)
+    // Accounts
     username: 'User name',
     displayName: 'Name',
     password: 'Password',
-    role: 'Role',
-    scope: 'Sees',
     currentPassword: 'Current password',
     newPassword: 'New password',
     recoveryCode: 'Recovery code',
-    includeRemoved: 'Show removed users',
+    role: 'Role',
+    scope: 'Vessels and department',
+    includeRemoved: 'Include removed accounts',
   },
 };

@@ -40,5 +40,6 @@ export const system: SystemWords = {
     session: 'questionnaire session',
     campaign: 'campaign',
     pulseSchedule: 'pulse survey schedule',
+    user: 'user account',
   },
 };
