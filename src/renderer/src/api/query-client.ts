@@ -22,6 +22,15 @@ export function forgetPersonalData(client: QueryClient): void {
   client.getMutationCache().clear();
 }
 
+/** A call refused because the session ended or locked: ask the session's state again, with a word for the sign-in screen. */
+export function handleRefusal(client: QueryClient, error: unknown): void {
+  const refusal = refusalOf(error);
+  if (refusal === 'signed-out' || refusal === 'expired' || refusal === 'locked') {
+    if (refusal !== 'locked') useSessionStore.getState().setNotice(words.refusalReasons[refusal]);
+    void client.invalidateQueries({ queryKey: ['auth.state'] });
+  }
+}
+
 /**
  * The app's one query client. Data is local: no refetch storms on focus, a failed call is an answer and not a
  * network blip, and queries run whatever the browser thinks of the network (at sea it is often "offline", which
@@ -29,13 +38,7 @@ export function forgetPersonalData(client: QueryClient): void {
  * sign-in or lock screen: the session's state is asked again and the gate (auth/AuthGate.tsx) follows it.
  */
 export function createQueryClient(): QueryClient {
-  const onRefusal = (error: unknown) => {
-    const refusal = refusalOf(error);
-    if (refusal === 'signed-out' || refusal === 'expired' || refusal === 'locked') {
-      if (refusal !== 'locked') useSessionStore.getState().setNotice(words.refusalReasons[refusal]);
-      void client.invalidateQueries({ queryKey: ['auth.state'] });
-    }
-  };
+  const onRefusal = (error: unknown) => handleRefusal(client, error);
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: onRefusal }),
     mutationCache: new MutationCache({ onError: onRefusal }),

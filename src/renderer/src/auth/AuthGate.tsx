@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
-import { reconnectEvents, subscribe } from '../api/client';
-import { forgetPersonalData } from '../api/query-client';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { call, reconnectEvents, subscribe } from '../api/client';
+import { forgetPersonalData, handleRefusal } from '../api/query-client';
 import { forgetScreenState } from '../state/ui';
 import { FirstStartScreen } from './FirstStartScreen';
 import { LockScreen } from './LockScreen';
@@ -33,7 +33,10 @@ function useLockCommands(lock: () => void): void {
 
 function Unlocked({ idleLockMinutes, children }: { idleLockMinutes: number; children: ReactNode }) {
   const lockNow = useLockNow();
-  useIdleLock(idleLockMinutes, lockNow);
+  const client = useQueryClient();
+  // Input in the window is use of the session: `auth.me` counts as a call. Refused, the gate follows.
+  const stillHere = useCallback(() => void call('auth.me', {}).catch((error: unknown) => handleRefusal(client, error)), [client]);
+  useIdleLock(idleLockMinutes, lockNow, stillHere);
   useLockCommands(lockNow);
   return children;
 }
