@@ -1,16 +1,14 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { refusalDetailsSchema, type RefusalDetails } from '../../../shared/api';
 import { words } from '../../../shared/words';
 import { useSessionStore } from '../auth/session-store';
 import { ApiCallError } from './client';
 
-/** Why the core refused a call for want of a usable session (docs/security.md#in-the-app). */
-export type Refusal = 'signed-out' | 'expired' | 'locked' | 'not-allowed';
-const REFUSALS: readonly string[] = ['signed-out', 'expired', 'locked', 'not-allowed'] satisfies Refusal[];
-
-export function refusalOf(error: unknown): Refusal | null {
+/** Why the core refused a call (docs/security.md#refusals), read from the error's details, or null for another error. */
+export function refusalOf(error: unknown): RefusalDetails['reason'] | null {
   if (!(error instanceof ApiCallError) || error.code !== 'FORBIDDEN') return null;
-  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
-  return typeof reason === 'string' && REFUSALS.includes(reason) ? (reason as Refusal) : null;
+  const details = refusalDetailsSchema.safeParse(error.details);
+  return details.success ? details.data.reason : null;
 }
 
 /** Queries that hold nothing personal and survive a lock or a sign-out: the session itself and the database's health. */

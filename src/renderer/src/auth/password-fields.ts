@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { refusalDetailsSchema } from '../../../shared/api';
 
 /** What every form that sets a password says about it: length is what counts (no composition rules). */
 export const PASSWORD_GUIDANCE = 'At least 10 characters. Length makes a password strong: a few unrelated words are easy to remember and hard to guess.';
@@ -12,8 +13,8 @@ export function sameAs<K extends string>(field: K) {
 
 /** When a throttled sign-in may be tried again, if the core said (`details.retryAt`, an ISO time). */
 export function retryAtOf(details: unknown): Date | null {
-  const value = (details as { retryAt?: unknown } | undefined)?.retryAt;
-  if (typeof value !== 'string') return null;
-  const at = new Date(value);
+  const parsed = refusalDetailsSchema.safeParse(details);
+  if (!parsed.success || parsed.data.retryAt === undefined) return null;
+  const at = new Date(parsed.data.retryAt);
   return Number.isNaN(at.getTime()) ? null : at;
 }
