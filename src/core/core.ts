@@ -64,6 +64,8 @@ export interface SignedIn {
 export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** Passwords set and used, for the keyring (src/core/auth/credential-events.ts). */
+  readonly credentials: CredentialEvents;
   readonly state: CoreState;
   /** Typed call for in-process callers (CLI, tests): returns the data or throws the envelope's AppError. */
   call<M extends Method>(method: M, input: Input<M>, options?: DispatchOptions): Promise<Output<M>>;
@@ -91,10 +93,11 @@ export function createCore(options: CoreOptions = {}): Core {
   else state.failure = { state: 'unavailable', message: 'This command works without the database.' };
 
   const disposers: Array<() => void | Promise<void>> = [];
+  const credentials = new CredentialEvents();
   const ctx: ServiceContext = {
     state,
     events,
-    credentials: new CredentialEvents(),
+    credentials,
     // One place decides which connection a service gets: during an import, anyone outside it reads committed rows.
     db: () => state.requireDatabase().current().db,
     sqlite: () => state.requireDatabase().current().sqlite,
@@ -117,6 +120,7 @@ export function createCore(options: CoreOptions = {}): Core {
   return {
     dispatch,
     events,
+    credentials,
     state,
     call,
     withSession,

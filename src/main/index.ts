@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, screen, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, screen, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
-import { bindIpcTransport } from '../core/transports/ipc';
+import { bindIpcTransport, type IpcBinding } from '../core/transports/ipc';
 import { buildMenu } from './menu';
 import { rendererEntry } from './renderer-entry';
 import { restoreFromFile } from './restore-from-file';
@@ -18,6 +18,7 @@ const isDev = devServerUrl !== undefined;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+let ipc: IpcBinding | null = null;
 
 function createMainWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -32,6 +33,9 @@ function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
   });
   if (state.maximized) window.maximize();
+  // The session is the window's (docs/security.md#sessions-on-each-transport): closing the window ends it.
+  const contentsId = window.webContents.id;
+  window.on('closed', () => void ipc?.windowClosed(contentsId));
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
     const bounds = window.getNormalBounds();
@@ -49,8 +53,9 @@ async function start(): Promise<void> {
   installSecurityGuards(entryUrl, devServerUrl ? { devServerUrl } : {});
   const theCore = createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
   core = theCore;
-  bindIpcTransport({
+  ipc = bindIpcTransport({
     ipcMain,
+    windowOf: (event) => event.sender.id,
     dispatch: theCore.dispatch,
     events: theCore.events,
     isTrustedSender: (event) =>
@@ -59,18 +64,26 @@ async function start(): Promise<void> {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
     },
   });
+  // Asleep or behind the system's lock screen, the computer may be in other hands: every session locks.
+  powerMonitor.on('suspend', () => theCore.lockAllSessions());
+  powerMonitor.on('lock-screen', () => theCore.lockAllSessions());
+  /** The shell's own calls (menu items) are made with the main window's session, as the person there made them. */
+  const windowSession = (): { session?: string } => {
+    const session = mainWindow ? ipc?.sessionOf(mainWindow.webContents.id) : undefined;
+    return session ? { session } : {};
+  };
   Menu.setApplicationMenu(
     buildMenu(
       {
         command: sendCommand,
         loadSampleFleet: () => sendCommand('load-sample-fleet'),
         backupNow: () => {
-          void theCore.dispatch('backups.create', {}).then((result) => {
+          void theCore.dispatch('backups.create', {}, windowSession()).then((result) => {
             if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: join(theCore.state.backupsDir, (result.data as { id: string }).id) });
             else dialog.showErrorBox('Backup failed', result.error.message);
           });
         },
-        restoreFromFile: () => void restoreFromFile(theCore, mainWindow),
+        restoreFromFile: () => void restoreFromFile(theCore, mainWindow, windowSession()),
         openDataFolder: () => void shell.openPath(theCore.state.dataDir),
       },
       isDev,

@@ -14,7 +14,7 @@ const ask = (window: BrowserWindow | null, options: MessageBoxOptions) =>
  * the renderer, which only ever names backups by id. The file is checked and copied into the backups folder, then
  * restored through the API by its id like any other backup.
  */
-export async function restoreFromFile(core: Core, window: BrowserWindow | null): Promise<void> {
+export async function restoreFromFile(core: Core, window: BrowserWindow | null, session: { session?: string } = {}): Promise<void> {
   const picked = await pickFile(window, {
     title: 'Restore a backup',
     properties: ['openFile'],
@@ -44,7 +44,7 @@ export async function restoreFromFile(core: Core, window: BrowserWindow | null):
     dialog.showErrorBox('This file cannot be restored', failure.message);
     return;
   }
-  const result = await core.dispatch('backups.restore', { id });
+  const result = await core.dispatch('backups.restore', { id }, session);
   if (!result.ok) {
     dialog.showErrorBox('The backup was not restored', result.error.message);
     return;

@@ -2,13 +2,35 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
 
 const CLI = resolve('out/main/cli.js');
 
-/** A running `harmony serve` on a data folder; `restart()` stops it and starts it again on the same folder. */
+/** The owner every preview of the specs has (the sign-in screen itself is a spec of its own). */
+export const E2E_OWNER = { username: 'owner', displayName: 'Olivia Owner', password: 'owner-password-1' } as const;
+const SESSION_COOKIE = 'harmony_session';
+/** Each running preview's owner session, by its URL: `api()` signs its calls with the one of the URL it calls. */
+const tokens = new Map<string, string>();
+
+async function post<T>(url: string, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`api/${method}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-harmony-token': 'bearer' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.data as T;
+}
+
+/**
+ * A running `harmony serve` on a data folder, its owner created (or signed in) through the API as a client asking
+ * for a bearer token; `restart()` stops it and starts it again on the same folder.
+ */
 export class PreviewServer {
   url = '';
+  /** The owner's session: sent as a bearer by `request`, as the session cookie by the browser's pages. */
+  token = '';
   #child: ChildProcess | null = null;
   constructor(readonly dataDir: string) {}
 
@@ -29,6 +51,17 @@ export class PreviewServer {
       });
       child.once('exit', (code) => reject(new Error(`harmony serve exited with ${code}: ${stderr}`)));
     });
+    const state = await post<{ needsOwner: boolean }>(this.url, 'auth.state', {});
+    const grant = state.needsOwner
+      ? await post<{ token: string }>(this.url, 'auth.createOwner', E2E_OWNER)
+      : await post<{ token: string }>(this.url, 'auth.login', { username: E2E_OWNER.username, password: E2E_OWNER.password });
+    this.token = grant.token;
+    tokens.set(this.url, grant.token);
+  }
+
+  /** Gives a browser context the owner's session cookie, as signing in on the page would. */
+  async authorize(context: BrowserContext): Promise<void> {
+    await context.addCookies([{ name: SESSION_COOKIE, value: this.token, url: this.url, httpOnly: true, sameSite: 'Strict' }]);
   }
 
   async stop(): Promise<void> {
@@ -58,13 +91,25 @@ export const test = base.extend<{ server: PreviewServer }>({
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
+  // Pages load signed in as the owner: the session cookie is in the context before the first page opens.
+  context: async ({ context, server }, use) => {
+    await server.authorize(context);
+    await use(context);
+  },
+  // Calls a spec makes to set up data carry the owner's session as a bearer token.
+  request: async ({ playwright, server }, use) => {
+    const request = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${server.token}` } });
+    await use(request);
+    await request.dispose();
+  },
 });
 
 export { expect };
 
 /** Calls the preview's API directly, for setting up data a spec is not about. */
 export async function api<T>(request: APIRequestContext, baseUrl: string, method: string, input: unknown): Promise<T> {
-  const response = await request.post(new URL(`api/${method}`, baseUrl).href, { data: input });
+  const token = tokens.get(baseUrl);
+  const response = await request.post(new URL(`api/${method}`, baseUrl).href, { data: input, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
   const envelope = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
   return envelope.data as T;

@@ -53,6 +53,8 @@ test('two laptops and one server: an edit travels, and an overwritten edit is li
     admin(serverDir, 'org', 'add', 'Blue Fleet');
     const code = () => /: ([A-Z0-9]+)\n/.exec(admin(serverDir, 'enrol', 'Blue Fleet'))![1]!;
     const [a, b] = await Promise.all([browser.newPage(), browser.newPage()]);
+    await previews[0]!.authorize(a!.context());
+    await previews[1]!.authorize(b!.context());
     await enrolInSettings(a!, previews[0]!.url, server.url, code());
     await enrolInSettings(b!, previews[1]!.url, server.url, code());
 

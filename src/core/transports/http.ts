@@ -27,6 +27,10 @@ export interface HttpTransport {
 }
 
 const HOST = '127.0.0.1';
+/** The session cookie of the browser preview (docs/security.md#sessions-on-each-transport). */
+export const SESSION_COOKIE = 'harmony_session';
+/** A client that is not a browser asks for the token in the answer with this header, and sends it as a bearer. */
+export const TOKEN_HEADER = 'x-harmony-token';
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 /** One largest upload and a half: a second large one waits its turn while small calls go on. */
 const DEFAULT_MAX_IN_FLIGHT = 96 * 1024 * 1024;
@@ -38,9 +42,38 @@ function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>):
   res.end(text);
 }
 
-function fail(res: ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'BUSY', message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
+function fail(res: ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'BUSY', message: string, details?: unknown): void {
+  sendJson(res, status, { ok: false, error: details === undefined ? { code, message } : { code, message, details } });
 }
+
+/** The session a request comes with: a bearer token first, else the preview's cookie. */
+function sessionOf(req: IncomingMessage): string | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    const bearer = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization.trim());
+    return bearer?.[1] ?? '';
+  }
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+const cookie = (value: string, maxAgeSeconds: number): string =>
+  `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}`;
+
+/** HTTP's status for a refusal of who is calling: 401 asks to sign in, 403 a role that may not, 429 to wait. */
+function statusOf(envelope: Envelope<unknown>): number {
+  if (envelope.ok || envelope.error.code !== 'FORBIDDEN') return 200;
+  const reason = (envelope.error.details as { reason?: string } | undefined)?.reason;
+  if (reason === 'signed-out' || reason === 'expired' || reason === 'locked' || reason === 'wrong-password') return 401;
+  if (reason === 'not-allowed') return 403;
+  if (reason === 'throttled') return 429;
+  return 200;
+}
+
+const GRANTS = new Set(['auth.login', 'auth.createOwner']);
 
 /**
  * The HTTP transport of the API for the browser preview and end-to-end tests: `POST /api/:method` with a JSON
@@ -84,10 +117,18 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      sseClients.add(res);
-      req.on('close', () => sseClients.delete(res));
+      const session = sessionOf(req);
+      void (async () => {
+        // Events name what changed, not the data; still, only a signed-in window hears them.
+        const state = session === undefined ? null : await dispatch('auth.state', {}, { session });
+        if (!state?.ok || (state.data as { user: unknown }).user === null) {
+          return fail(res, 401, 'FORBIDDEN', 'Sign in to receive events.', { reason: 'signed-out' });
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        sseClients.add(res);
+        req.on('close', () => sseClients.delete(res));
+      })();
       return;
     }
 
@@ -100,11 +141,26 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       const taskHeader = req.headers['x-harmony-task'];
       const taskId = typeof taskHeader === 'string' ? taskIdSchema.safeParse(taskHeader) : undefined;
       if (taskId && !taskId.success) return fail(res, 400, 'VALIDATION', 'Invalid X-Harmony-Task header');
+      const method = match[1]!;
+      const session = sessionOf(req);
+      const wantsToken = req.headers[TOKEN_HEADER] === 'bearer';
       void (async () => {
         const input = await readInput(req, res);
         if (input === undefined) return;
-        const envelope = await dispatch(match[1]!, input, taskId?.success ? { taskId: taskId.data } : {});
-        sendJson(res, 200, envelope);
+        const envelope = await dispatch(method, input, {
+          ...(taskId?.success ? { taskId: taskId.data } : {}),
+          ...(session !== undefined ? { session } : {}),
+          client: wantsToken || req.headers.authorization !== undefined ? 'bearer' : 'http',
+        });
+        if (GRANTS.has(method) && envelope.ok && !wantsToken) {
+          // The browser keeps the token where its scripts cannot read it; the answer does not carry it.
+          const grant = envelope.data as { token: string | null; expiresAt: string };
+          const seconds = Math.max(0, Math.floor((Date.parse(grant.expiresAt) - Date.now()) / 1000));
+          res.setHeader('set-cookie', cookie(grant.token ?? '', seconds));
+          grant.token = null;
+        }
+        if (method === 'auth.logout') res.setHeader('set-cookie', cookie('', 0));
+        sendJson(res, statusOf(envelope), envelope);
       })().catch((error: unknown) => {
         if (!res.headersSent) fail(res, 400, 'VALIDATION', `Could not read the request: ${String(error)}`);
       });

@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => {
       focus: ReturnType<typeof vi.fn>;
       restore: ReturnType<typeof vi.fn>;
       loadURL: ReturnType<typeof vi.fn>;
-      webContents: { send: ReturnType<typeof vi.fn> };
+      webContents: { send: ReturnType<typeof vi.fn>; id: number };
     }>,
     ipcChannels: [] as string[],
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
     quit: vi.fn(),
   };
   class BrowserWindow {
-    webContents = { send: vi.fn() };
+    webContents = { send: vi.fn(), id: state.windows.length + 1 };
     focus = vi.fn();
     restore = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
@@ -55,6 +55,7 @@ const electron = vi.hoisted(() => {
         removeHandler: vi.fn(),
       },
       screen: { getAllDisplays: () => [] },
+      powerMonitor: { on: vi.fn() },
       dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
       shell: { openPath: vi.fn(), openExternal: vi.fn() },
       session: {
@@ -160,7 +161,7 @@ describe('the page the window loads, and the page IPC trusts', () => {
     expect(await invokeFrom('https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(core.dispatch).not.toHaveBeenCalled();
     await invokeFrom(`${loaded}#/crew`);
-    expect(core.dispatch).toHaveBeenCalledWith('system.info', {}, {});
+    expect(core.dispatch).toHaveBeenCalledWith('system.info', {}, { client: 'ipc' });
   });
 
   it('a development build loads the dev server named by ELECTRON_RENDERER_URL, on this computer only', async () => {
