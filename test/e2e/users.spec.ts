@@ -13,7 +13,7 @@ const test = base.extend<{ fresh: PreviewServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
   fresh: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'harmony-e2e-users-'));
-    const server = new PreviewServer(dataDir);
+    const server = new PreviewServer(dataDir, { owner: false });
     await server.start();
     await use(server);
     await server.stop();
