@@ -20,15 +20,12 @@ function EditUser({ user, onClose }: { user: User; onClose(): void }) {
   return <UserForm user={user} personName={name} onClose={onClose} />;
 }
 
-function RemoveUser({ user, onClose }: { user: User; onClose(): void }) {
-  const restore = useApiMutation('users.restore', ['users.'], { onError: (error) => toast.error(error.message) });
+/** Remove after asking; the message that follows offers Undo (restored by the screen, which outlives this dialog). */
+function RemoveUser({ user, onClose, onUndo }: { user: User; onClose(): void; onUndo(): void }) {
   const remove = useApiMutation('users.remove', ['users.'], {
     onSuccess: () => {
       onClose();
-      toast.success(`Removed ${user.displayName}: they can no longer sign in`, {
-        action: { label: 'Undo', onClick: () => restore.mutate({ id: user.id }, { onSuccess: () => toast.success(`${user.displayName} can sign in again`) }) },
-        duration: 10_000,
-      });
+      toast.success(`Removed ${user.displayName}: they can no longer sign in`, { action: { label: 'Undo', onClick: onUndo }, duration: 10_000 });
     },
   });
   return (
@@ -141,7 +138,7 @@ export function UsersScreen() {
       {open?.kind === 'add' && <UserForm onClose={close} />}
       {open?.kind === 'edit' && <EditUser user={open.user} onClose={close} />}
       {open?.kind === 'reset' && <ResetPasswordDialog user={open.user} onClose={close} />}
-      {open?.kind === 'remove' && <RemoveUser user={open.user} onClose={close} />}
+      {open?.kind === 'remove' && <RemoveUser user={open.user} onClose={close} onUndo={() => restore.mutate({ id: open.user.id })} />}
     </section>
   );
 }
