@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, ROLE_CAPABILITIES } from '../../../src/shared/auth/roles';
+import type { CAPABILITIES} from '../../../src/shared/auth/roles';
+import { ROLE_CAPABILITIES } from '../../../src/shared/auth/roles';
 import { SCREENS, screenKey, screensFor } from '../../../src/shared/screens';
 
 const paths = (capabilities: Iterable<(typeof CAPABILITIES)[number]>) => screensFor(SCREENS, new Set(capabilities)).map((s) => s.path);
