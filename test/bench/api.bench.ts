@@ -1,14 +1,13 @@
-import { createCore } from '../../src/core/core';
 import { startHttpTransport } from '../../src/core/transports/http';
 import { httpBridge } from '../helpers/http-bridge';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { percentile, sample, type Benchmark } from './harness';
 
 const bench: Benchmark = {
   name: 'API round trip over HTTP (127.0.0.1, the browser preview transport)',
   async run(report) {
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     const http = await startHttpTransport({ dispatch: core.dispatch, events: core.events });
     const bridge = httpBridge(http.url);
     try {

@@ -1,6 +1,5 @@
-import { createCore } from '../../src/core/core';
 import { resultsCsv } from '../helpers/assessments';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import type { Benchmark } from './harness';
 import { sample, percentile } from './harness';
@@ -12,7 +11,7 @@ const bench: Benchmark = {
   name: `Assessments: ${RESULTS.toLocaleString('en')} IPIP-NEO-120 results`,
   async run(report) {
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       await populateFleet(core, RESULTS, 20);
       const emails = Array.from({ length: RESULTS }, (_, i) => `person${i}@example.org`);

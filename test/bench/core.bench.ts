@@ -1,5 +1,4 @@
-import { createCore } from '../../src/core/core';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { percentile, sample, type Benchmark } from './harness';
 
 const bench: Benchmark = {
@@ -7,16 +6,16 @@ const bench: Benchmark = {
   async run(report) {
     const fresh = await sample(10, async () => {
       const dir = tempDir();
-      const core = createCore({ dataDir: dir.path });
+      const core = ownerCore(dir.path);
       await core.close();
       dir.remove();
     });
     report({ label: 'cold start, new database (open + create + migrate), median', value: percentile(fresh, 50), unit: 'ms', target: '< 300 ms' });
 
     const dir = tempDir();
-    await createCore({ dataDir: dir.path }).close();
+    await ownerCore(dir.path).close();
     const reopen = await sample(20, async () => {
-      const core = createCore({ dataDir: dir.path });
+      const core = ownerCore(dir.path);
       await core.close();
     });
     report({ label: 'start on an existing database (open + check migrations), median', value: percentile(reopen, 50), unit: 'ms', target: '< 300 ms' });

@@ -1,5 +1,4 @@
-import { createCore } from '../../src/core/core';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import { percentile, sample, type Benchmark } from './harness';
 import type { Input } from '../../src/shared/api';
@@ -10,7 +9,7 @@ const bench: Benchmark = {
   name: `Crew list at ${PEOPLE.toLocaleString('en')} people (one page of 100 rows + the total)`,
   async run(report) {
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       const started = performance.now();
       const { vesselIds } = await populateFleet(core, PEOPLE, 200);

@@ -1,5 +1,4 @@
-import { createCore } from '../../src/core/core';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { peopleCsv } from './fleet-data';
 import type { Benchmark } from './harness';
 
@@ -12,7 +11,7 @@ const bench: Benchmark = {
     const contentBase64 = csv.toString('base64');
     report({ label: 'file size', value: csv.length / 1024 / 1024, unit: 'MB' });
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       let started = performance.now();
       const preview = await core.call('people.importPreview', { contentBase64 });

@@ -1,9 +1,9 @@
 import { addDays, format } from 'date-fns';
-import { createCore, type Core } from '../../src/core/core';
+import type { Core } from '../../src/core/core';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { requiredCertificates } from '../../src/engine/documents/requirements';
 import { seededRandom } from '../../src/engine/random';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import { percentile, sample, type Benchmark, type Reporter } from './harness';
 
@@ -56,7 +56,7 @@ const bench: Benchmark = {
   name: 'Documents: compliance matrix, review queue, register and expiry bell from the sample fleet to a large database',
   async run(report) {
     const sampleDir = tempDir();
-    const sampleCore = createCore({ dataDir: sampleDir.path });
+    const sampleCore = ownerCore(sampleDir.path);
     try {
       const counts = await sampleCore.call('demo.load', {});
       const vessels = (await sampleCore.call('vessels.list', {})).map((v) => v.id);
@@ -68,7 +68,7 @@ const bench: Benchmark = {
     }
 
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       const started = performance.now();
       const { vesselIds } = await populateFleet(core, PEOPLE, 100);

@@ -1,6 +1,5 @@
-import { createCore } from '../../src/core/core';
 import { personInput } from '../helpers/fleet';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { peopleCsv } from './fleet-data';
 import { percentile, sample, type Benchmark } from './harness';
 
@@ -17,7 +16,7 @@ const bench: Benchmark = {
   async run(report) {
     for (const mode of ['FULL', 'NORMAL'] as const) {
       const dir = tempDir();
-      const core = createCore({ dataDir: dir.path });
+      const core = ownerCore(dir.path);
       try {
         core.state.requireDatabase().sqlite.pragma(`synchronous = ${mode}`);
         let n = 0;

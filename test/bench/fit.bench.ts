@@ -1,11 +1,10 @@
-import { createCore } from '../../src/core/core';
 import { predictionDefaults } from '../../src/core/fit/models';
 import { PsychometricsPool } from '../../src/core/psychometrics/psychometrics-pool';
 import { bestSwaps, factorsFor, fitLogistic, normaliseWeights, predict, preparePosition, rankCandidates, type CandidateData, type SwapSearch } from '../../src/engine/fit';
 import { seededRandom } from '../../src/engine/random';
 import { candidate, position, settings, teamBase } from '../helpers/fit';
 import { simulateOutcomes } from '../helpers/fit-sim';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import type { Benchmark } from './harness';
 import { percentile, sample } from './harness';
 import { populateTeamFleet } from './team.bench';
@@ -83,7 +82,7 @@ const bench: Benchmark = {
 
     // Through the core and the API, on 6,000 people with results in 200 vessels.
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       const { vesselIds } = await populateTeamFleet(core, report);
       const detail = await core.call('vessels.get', { id: vesselIds[0]! });

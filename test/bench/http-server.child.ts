@@ -1,13 +1,12 @@
-import { createCore } from '../../src/core/core';
 import { startHttpTransport } from '../../src/core/transports/http';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 
 /**
  * The preview server alone in a process, for benchmarks that measure its memory without the client's buffers:
  * prints its URL, then answers "rss" messages with the highest resident size seen since the last one.
  */
 const dir = tempDir();
-const core = createCore({ dataDir: dir.path });
+const core = ownerCore(dir.path);
 const http = await startHttpTransport({ dispatch: core.dispatch, events: core.events });
 let peak = process.memoryUsage.rss();
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);

@@ -2,8 +2,7 @@ import { manningCalendar, proposeStagger, type ManningAssignment, type ManningPo
 import { DEFAULT_ROTATION, POSITION_TITLES, DEPARTMENTS, parseRotation } from '../../src/shared/domain/crew';
 import { addDaysIso, todayIsoDate } from '../../src/shared/domain/dates';
 import { mustBeAboardByDefault } from '../../src/shared/domain/manning';
-import { createCore } from '../../src/core/core';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { percentile, sample, type Benchmark } from './harness';
 
 /** A large yacht: every title of every department, two people each on their department's usual rotation. */
@@ -36,7 +35,7 @@ const bench: Benchmark = {
     report({ label: `engine: stagger proposal for ${crew} crew on rotation, median`, value: percentile(stagger, 50), unit: 'ms', target: '< 500 ms' });
 
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       await core.call('demo.load', {});
       const vessels = await core.call('vessels.list', {});

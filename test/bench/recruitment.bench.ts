@@ -1,5 +1,4 @@
-import { createCore } from '../../src/core/core';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { populateFleet } from './fleet-data';
 import { percentile, sample, type Benchmark } from './harness';
 
@@ -16,7 +15,7 @@ const bench: Benchmark = {
   name: `Recruitment at ${PEOPLE.toLocaleString('en')} people, ${REQUISITIONS} requisitions × ${PER_REQUISITION} candidates`,
   async run(report) {
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       await populateFleet(core, PEOPLE, 20);
       const people = (await core.call('people.list', { limit: 500 })).rows.map((p) => p.id);

@@ -1,9 +1,9 @@
-import { createCore, type Core } from '../../src/core/core';
+import type { Core } from '../../src/core/core';
 import { harmonyModel } from '../../src/core/team/models';
 import { analyzeTeam } from '../../src/engine/team';
 import { base64, itemIds, resultsCsv } from '../helpers/assessments';
 import { domainInfo, KAT_MEMBERS, member } from '../helpers/team';
-import { tempDir } from '../helpers/temp-core';
+import { ownerCore, tempDir } from '../helpers/temp-core';
 import { peopleCsv } from './fleet-data';
 import type { Benchmark, Reporter } from './harness';
 import { percentile, sample } from './harness';
@@ -54,7 +54,7 @@ const bench: Benchmark = {
   name: `Team dynamics: ${VESSELS} vessels × ${CREW} crew with IPIP-NEO-120 results`,
   async run(report) {
     const dir = tempDir();
-    const core = createCore({ dataDir: dir.path });
+    const core = ownerCore(dir.path);
     try {
       const { vesselIds, csv, people } = await populateTeamFleet(core, report);
       const someVessel = () => vesselIds[Math.floor(Math.random() * VESSELS)]!;

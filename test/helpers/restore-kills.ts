@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { createCore } from '../../src/core/core';
 import { peopleCsv } from '../bench/fleet-data';
-import { tempDir } from './temp-core';
+import { ownerCore, tempDir } from './temp-core';
 
 const VICTIM = resolve(import.meta.dirname, 'restore-victim.ts');
 
@@ -24,7 +23,7 @@ export interface KillOutcome {
 const SIZES = { A: 10_000, B: 20_000 } as const;
 
 async function makeBackups(dataDir: string): Promise<{ A: string; B: string }> {
-  const core = createCore({ dataDir });
+  const core = ownerCore(dataDir);
   // The same seeded rows: B is A's people and as many more.
   const importPeople = (count: number) => core.call('people.import', { contentBase64: Buffer.from(peopleCsv(count)).toString('base64') });
   try {
@@ -84,7 +83,7 @@ export async function restoreKills(kills: number, maxDelayMs = 600): Promise<Kil
       const halfDone = () => readdirSync(dir.path).some((name) => name.includes('.restoring'));
       if (halfDone()) outcome.midRestore += 1;
       // Opening the core is what the app does next: it clears what the killed restore left and opens the database.
-      const core = createCore({ dataDir: dir.path });
+      const core = ownerCore(dir.path);
       const health = await core.call('system.health', {});
       await core.close();
       if (halfDone()) outcome.leftovers += 1;

@@ -46,7 +46,9 @@ export function ownerCore(dataDir: string, options: Omit<CoreOptions, 'dataDir'>
    * Calls as the owner. A restored backup brings its own accounts and sessions, so the owner's session may end
    * under a test: the owner then signs in again, once, as a person would.
    */
-  const asOwner = async <T>(run: (session: string) => Promise<T>, ended: (result: T) => boolean): Promise<T> => {
+  const asOwner = async <T>(run: (session?: string) => Promise<T>, ended: (result: T) => boolean): Promise<T> => {
+    // A database that cannot be opened has no account to sign in with (recovery mode): the call goes without one.
+    if (core.state.database === null) return run(undefined);
     const result = await run(await ownerToken());
     if (!ended(result)) return result;
     owner = null;
@@ -65,14 +67,14 @@ export function ownerCore(dataDir: string, options: Omit<CoreOptions, 'dataDir'>
     dispatch: (async (method, input, callOptions = {}) => {
       if (callOptions.session !== undefined) return core.dispatch(method, input, callOptions);
       return asOwner(
-        (session) => core.dispatch(method, input, { ...callOptions, session }),
+        (session) => core.dispatch(method, input, session === undefined ? callOptions : { ...callOptions, session }),
         (envelope) => !envelope.ok && signedOut(envelope.error),
       );
     }) as Core['dispatch'],
     call: (async (method, input, callOptions = {}) => {
       if (callOptions.session !== undefined) return core.call(method, input, callOptions);
       const envelope = await asOwner(
-        (session) => core.dispatch(method, input, { ...callOptions, session }),
+        (session) => core.dispatch(method, input, session === undefined ? callOptions : { ...callOptions, session }),
         (answer) => !answer.ok && signedOut(answer.error),
       );
       return unwrap(envelope);

@@ -64,7 +64,7 @@ describe('every response forbids framing and sniffing', () => {
     ['the page', { path: '/' }, 200],
     ['a script', { path: '/assets/app.js' }, 200],
     ['a missing file', { path: '/nope.txt' }, 404],
-    ['the event stream', { path: '/api/events' }, 200],
+    ['the event stream, refused without a session', { path: '/api/events' }, 401],
   ];
   it.each(cases)('%s', async (_name, options, status) => {
     const { headers, status: actual } = await send(options).answer;

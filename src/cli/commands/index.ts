@@ -7,10 +7,12 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { kioskCommand } from './kiosk';
 import { rankCommand } from './rank';
+import { recoverCommand } from './recover';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { serverCommand } from './server';
 import { teamCommand } from './team';
+import { usersCommand } from './users';
 import { verifyCommand } from './verify';
 
 /** Every `harmony` command, in the order `harmony help` lists them. */
@@ -27,5 +29,7 @@ export const commands: CliCommand[] = [
   cvCommand,
   verifyCommand,
   kioskCommand,
+  usersCommand,
+  recoverCommand,
   serverCommand,
 ];

@@ -158,6 +158,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
           const seconds = Math.max(0, Math.floor((Date.parse(grant.expiresAt) - Date.now()) / 1000));
           res.setHeader('set-cookie', cookie(grant.token ?? '', seconds));
           grant.token = null;
+          // The cookie it replaces held a session of its own: it ends rather than stay open unseen.
+          if (session && req.headers.authorization === undefined) await dispatch('auth.logout', {}, { session });
         }
         if (method === 'auth.logout') res.setHeader('set-cookie', cookie('', 0));
         sendJson(res, statusOf(envelope), envelope);

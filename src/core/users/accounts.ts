@@ -6,7 +6,7 @@ import { newId } from '../db/ids';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
 import { dummyHash, hashPassword, needsRehash, newRecoveryCode, normalRecoveryCode, verifyPassword, type PasswordCost } from './passwords';
-import { refused } from './refusals';
+import { recordRefusedCall, refused } from './refusals';
 import { endSessionsOf, openSession, type UserCaller } from './sessions';
 import { accountCount, toUser, userById, userByName, type UserRow } from './store';
 import { assertMayTry, recordAttempt } from './throttle';
@@ -113,6 +113,8 @@ export class Accounts {
   /** Unlocking asks the password of the session's own user. */
   async unlock(caller: UserCaller, password: string): Promise<void> {
     await this.checkPassword(caller.username, password, 'auth.unlock');
+    // The password is proven again: the keyring may have let go of what it unlocked when the session locked.
+    await this.ctx.credentials.emit({ kind: 'signed-in', userId: caller.userId, password });
     recordAttempt(this.sqlite, this.now(), { username: caller.username, userId: caller.userId, outcome: 'unlocked', method: 'auth.unlock' });
   }
 
@@ -247,15 +249,7 @@ export class Accounts {
 
   /** Refuses a call of a signed-in user by the rules of accounts; the refusal is kept for the audit log. */
   private refuse(actor: UserCaller, method: string, message: string): never {
-    write(this.sqlite, () =>
-      statement(this.sqlite, 'INSERT INTO refused_calls (at, user_id, session_id, method, message) VALUES (?, ?, ?, ?, ?)').run(
-        new Date(this.now()).toISOString(),
-        actor.userId,
-        actor.sessionId,
-        method,
-        message,
-      ),
-    );
+    recordRefusedCall(this.sqlite, this.now(), { userId: actor.userId, sessionId: actor.sessionId, method, message });
     throw refused('not-allowed', message);
   }
 }

@@ -40,9 +40,13 @@ export function recordAttempt(sqlite: Database.Database, at: number, attempt: { 
 export function retryAt(sqlite: Database.Database, username: string, now: number): number | null {
   const key = username.trim().toLowerCase();
   const since = new Date(now - FORGET_MS).toISOString();
-  const lastSuccess = statement(sqlite, `SELECT max(at) AS at FROM sign_in_attempts WHERE username = ? AND outcome IN (${SUCCESSES})`).get(key) as { at: string | null };
-  const from = lastSuccess.at !== null && lastSuccess.at > since ? lastSuccess.at : since;
-  const mine = statement(sqlite, `SELECT count(*) AS n, max(at) AS last FROM sign_in_attempts WHERE username = ? AND at > ? AND outcome IN (${failureList})`).get(key, from) as {
+  // Failures after the last success (by order of recording: a success and a failure may share a millisecond).
+  const lastSuccess = statement(sqlite, `SELECT max(id) AS id FROM sign_in_attempts WHERE username = ? AND outcome IN (${SUCCESSES})`).get(key) as { id: number | null };
+  const mine = statement(sqlite, `SELECT count(*) AS n, max(at) AS last FROM sign_in_attempts WHERE username = ? AND id > ? AND at > ? AND outcome IN (${failureList})`).get(
+    key,
+    lastSuccess.id ?? 0,
+    since,
+  ) as {
     n: number;
     last: string | null;
   };
