@@ -1,5 +1,6 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { SCREENS, screenKey } from '../shared/screens';
+import type { Capability } from '../shared/auth/roles';
+import { SCREENS, screenKey, screensFor } from '../shared/screens';
 
 export interface MenuActions {
   /** Sends a command to the UI (the renderer owns dialogs and screens). */
@@ -10,9 +11,12 @@ export interface MenuActions {
   openDataFolder(): void;
 }
 
-/** The application menu: every item also reachable by its accelerator. */
-export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
-  const go = SCREENS.map(({ label, path }): MenuItemConstructorOptions => {
+/**
+ * The application menu: every item also reachable by its accelerator. Given the signed-in user's capabilities,
+ * Go lists only the screens they may open (the window ignores a screen it does not show either way).
+ */
+export function buildMenu(actions: MenuActions, isDev: boolean, capabilities?: ReadonlySet<Capability>): Menu {
+  const go = (capabilities ? screensFor(SCREENS, capabilities) : SCREENS).map(({ label, path }): MenuItemConstructorOptions => {
     const key = screenKey(path);
     return { label, ...(key ? { accelerator: `CmdOrCtrl+${key}` } : {}), click: () => actions.command('navigate', path) };
   });
@@ -28,6 +32,8 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
         { label: 'Back Up Database Now', click: () => actions.backupNow() },
         { label: 'Restore from File…', click: () => actions.restoreFromFile() },
         { label: 'Open Data Folder', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.command('lock') },
         { type: 'separator' },
         { role: 'quit' },
       ],

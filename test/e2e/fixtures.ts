@@ -32,7 +32,11 @@ export class PreviewServer {
   /** The owner's session: sent as a bearer by `request`, as the session cookie by the browser's pages. */
   token = '';
   #child: ChildProcess | null = null;
-  constructor(readonly dataDir: string) {}
+  /** `owner: false` leaves the folder without accounts, for the first start a spec walks through on the page. */
+  constructor(
+    readonly dataDir: string,
+    readonly options: { owner?: boolean } = {},
+  ) {}
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
@@ -51,6 +55,7 @@ export class PreviewServer {
       });
       child.once('exit', (code) => reject(new Error(`harmony serve exited with ${code}: ${stderr}`)));
     });
+    if (this.options.owner === false) return;
     const state = await post<{ needsOwner: boolean }>(this.url, 'auth.state', {});
     const grant = state.needsOwner
       ? await post<{ token: string }>(this.url, 'auth.createOwner', E2E_OWNER)

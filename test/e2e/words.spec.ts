@@ -14,7 +14,7 @@ const INTERNAL: Array<[string, RegExp]> = [
   ['a camelCase identifier', /\b[a-z]+[A-Z][a-z]\w*/],
   ['a snake_case identifier', /\b[a-z0-9]+_[a-z0-9_]+\b/],
   ['an id', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i],
-  ['an API method', /\b(?:system|backups|tasks|vessels|positions|assignments|people|demo|documents|psychometrics|assessments|norms|instruments|team|fit|seaService|visas|outcomes|models)\.[a-z][A-Za-z]+\b/],
+  ['an API method', /\b(?:system|backups|tasks|vessels|positions|assignments|people|demo|documents|psychometrics|assessments|norms|instruments|team|fit|seaService|visas|outcomes|models|auth|users)\.[a-z][A-Za-z]+\b/],
   ['an error code', /\b(?:VALIDATION|NOT_FOUND|CONFLICT|UNKNOWN_METHOD|CANCELLED|UNSUPPORTED|DB_LOCKED|DB_CORRUPT|DB_UNAVAILABLE|FORBIDDEN|DISK_FULL|BUSY|INTERNAL)\b/],
   ['a file name or the README', /\bSPEC\b|\.md\b|README/],
   ...FORBIDDEN.map(([pattern, what]): [string, RegExp] => [`text that ${what}`, pattern]),
@@ -131,6 +131,7 @@ test('no screen of the sample fleet shows an identifier, an id or a private note
   await visit(`/recruitment/person/${personId}`);
   await visit(`/recruitment/whatif/${vessel.id}`, () => expect(page.getByRole('table', { name: 'Crew in post' })).toBeVisible());
   await visit('/settings', () => expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible());
+  await visit('/users', () => expect(page.getByRole('table', { name: 'Users' })).toBeVisible());
 
   // Questionnaires taken in the app: invitations of a campaign, a pulse schedule, the dialogs, the readable profile.
   await api(page.request, server.url, 'campaigns.create', { name: 'Spring check', target: { kind: 'crew', vesselId: vessel.id }, what: { kind: 'assessment', instrumentId: 'ipip-neo-120', context: 'incumbent' }, mode: 'remote', dueOn: '2099-01-01' });

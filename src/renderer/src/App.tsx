@@ -11,41 +11,48 @@ import { exportPeople } from './screens/crew/CrewList';
 import { useDialogs } from './state/ui';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { screenKey } from '../../shared/screens';
-import { defaultPath, screens } from './screens/registry';
+import { useVisibleScreens } from './screens/registry';
+import { AuthGate } from './auth/AuthGate';
+import { useCan } from './auth/session';
 import { KioskScreen } from './screens/questionnaires/kiosk/KioskScreen';
 
 /** Ctrl/Cmd+1…9 opens the n-th screen; Ctrl/Cmd+, opens Settings. */
 function useScreenShortcuts(): void {
   const [, navigate] = useLocation();
+  const { visible } = useVisibleScreens();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const target = screens.find((s) => screenKey(s.path) === event.key);
+      const target = visible.find((s) => screenKey(s.path) === event.key);
       if (!target) return;
       event.preventDefault();
       navigate(target.path);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, visible]);
 }
 
 /** Menu items of the desktop shell arrive as `ui.command` events; the UI owns the dialogs they open. */
 function useShellCommands(): void {
   const [, navigate] = useLocation();
   const show = useDialogs((s) => s.show);
+  const { visible } = useVisibleScreens();
+  const mayWrite = useCan('fleet.write');
+  const mayRead = useCan('fleet.read');
   useEffect(
     () =>
       subscribe('ui.command', ({ command, argument }) => {
-        if (command === 'navigate' && argument) navigate(argument);
-        if (command === 'import-people') {
+        // The menu lists every screen; one this user may not open is not opened.
+        if (command === 'navigate' && argument && visible.some((s) => argument === s.path || argument.startsWith(`${s.path}/`))) navigate(argument);
+        if (command === 'import-people' && mayWrite) {
           navigate('/crew');
           show('import-people');
         }
-        if (command === 'export-people') void exportPeople();
-        if (command === 'load-sample-fleet') show('sample-fleet');
+        if (command === 'export-people' && mayRead) void exportPeople();
+        if (command === 'load-sample-fleet' && mayWrite) show('sample-fleet');
       }),
-    [navigate, show],
+    [navigate, show, visible, mayWrite, mayRead],
   );
 }
 
@@ -59,6 +66,7 @@ function ShellDialogs() {
 function Shell() {
   useScreenShortcuts();
   useShellCommands();
+  const { visible, defaultPath } = useVisibleScreens();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -67,7 +75,7 @@ function Shell() {
       <Sidebar />
       <main id="main" className="screen" tabIndex={-1}>
         <Switch>
-          {screens.map(({ path, component }) => (
+          {visible.map(({ path, component }) => (
             <Route key={path} path={path} component={component} nest />
           ))}
           <Route>
@@ -97,7 +105,12 @@ export function App() {
   if (health.isPending) body = <div className="boot">Opening the database…</div>;
   else if (health.isError) body = <RecoveryScreen failure={{ database: 'unavailable', message: health.error.message, backups: [] }} />;
   else if (health.data.database !== 'ok') body = <RecoveryScreen failure={health.data} />;
-  else body = <KioskOrShell />;
+  else
+    body = (
+      <AuthGate>
+        <KioskOrShell />
+      </AuthGate>
+    );
   return (
     <Router hook={useHashLocation}>
       {body}

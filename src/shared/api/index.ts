@@ -28,3 +28,4 @@ export * from './interviews';
 export * from './candidates';
 export * from './sync';
 export * from './audit';
+export * from './auth';

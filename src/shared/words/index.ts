@@ -1,4 +1,5 @@
 import type { DocumentFields, Issue, VerificationReason } from '../api';
+import type { Scope } from '../auth/roles';
 import { en } from './en';
 import type { InputField, RecordKind, Words } from './types';
 import { inSentence } from './text';
@@ -58,4 +59,18 @@ export function columnLabel(column: string): string | null {
   const field = column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
   if (isKeyOf(words.fields, field)) return words.fields[field as InputField];
   return Object.hasOwn(words.columns, column) ? words.columns[column]! : null;
+}
+
+/**
+ * Which records a user sees, in words: "Whole organisation", "Aboard Serenity Tide, Blue Horizon",
+ * "Aboard Serenity Tide, deck department only". `vesselName` names a vessel by its id (an unknown id by itself).
+ */
+export function scopeInWords(scope: Scope, vesselName: (id: string) => string): string {
+  const where =
+    scope.vesselIds === null
+      ? words.scopeParts.wholeOrganisation
+      : scope.vesselIds.length === 0
+        ? words.scopeParts.noVessel
+        : `${words.scopeParts.vessels} ${scope.vesselIds.map(vesselName).join(', ')}`;
+  return scope.department ? `${where}, ${inSentence(words.departments[scope.department])} ${words.scopeParts.departmentOnly}` : where;
 }

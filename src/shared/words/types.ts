@@ -183,6 +183,8 @@ export interface Words extends DomainWords {
   capabilities: Record<Capability, string>;
   /** Why a call was refused (FORBIDDEN's details.reason), as a sign-in screen or a banner says it. */
   refusalReasons: Record<RefusalReason, string>;
+  /** The parts of a scope sentence ("Whole organisation", "Aboard Serenity Tide, deck department only"). */
+  scopeParts: Record<'wholeOrganisation' | 'noVessel' | 'vessels' | 'departmentOnly', string>;
 
   // The audit log (docs/security.md#audit-log)
   auditActions: Record<AuditAction, string>;

@@ -36,7 +36,16 @@ export class ApiCallError extends Error {
 }
 
 /** The bridge if the preload gave us one (desktop app), HTTP to our own origin otherwise (browser preview). */
-const bridge: RawBridge = window.harmony ?? createHttpBridge();
+const httpBridge = window.harmony ? null : createHttpBridge();
+const bridge: RawBridge = window.harmony ?? httpBridge!;
+
+/**
+ * After a sign-in or an unlock: the preview's event stream belongs to a session, so it is opened again with the
+ * new one. The desktop app's events go to the window whoever is signed in.
+ */
+export function reconnectEvents(): void {
+  httpBridge?.reconnectEvents();
+}
 
 export const transportName: 'ipc' | 'http' = window.harmony ? 'ipc' : 'http';
 

@@ -1,23 +1,38 @@
 import { envelopeSchema, type Envelope, type RawBridge } from '../../../shared/api';
 
+/** The HTTP bridge also reopens its event stream when the session changes (the stream belongs to a session). */
+export interface HttpBridge extends RawBridge {
+  reconnectEvents(): void;
+}
+
 /**
  * The browser preview's transport: `POST /api/:method` and server-sent events on `/api/events`, both on the
- * origin that served the page. One EventSource is shared by all listeners.
+ * origin that served the page. One EventSource is shared by all listeners. The stream needs a session: opened
+ * while signed out it is refused and stays closed, so signing in (or in as someone else) opens it again.
  */
-export function createHttpBridge(base = ''): RawBridge {
+export function createHttpBridge(base = ''): HttpBridge {
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  function ensureSource(event: string): EventSource {
-    source ??= new EventSource(`${base}/api/events`);
+  function listen(on: EventSource, event: string): void {
+    on.addEventListener(event, (message) => {
+      const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+  }
+
+  function open(): EventSource {
+    const next = new EventSource(`${base}/api/events`);
+    for (const event of listeners.keys()) listen(next, event);
+    return next;
+  }
+
+  function ensureSource(event: string): void {
+    source ??= open();
     if (!listeners.has(event)) {
       listeners.set(event, new Set());
-      source.addEventListener(event, (message) => {
-        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-        for (const listener of listeners.get(event) ?? []) listener(payload);
-      });
+      listen(source, event);
     }
-    return source;
   }
 
   return {
@@ -42,6 +57,11 @@ export function createHttpBridge(base = ''): RawBridge {
       ensureSource(event);
       listeners.get(event)!.add(listener);
       return () => listeners.get(event)?.delete(listener);
+    },
+    reconnectEvents() {
+      if (listeners.size === 0) return;
+      source?.close();
+      source = open();
     },
   };
 }

@@ -1,12 +1,16 @@
 import { Link, useLocation } from 'wouter';
 import { screenKey } from '../../../shared/screens';
-import { screens } from '../screens/registry';
+import { AccountFoot } from '../auth/AccountFoot';
+import { useCan } from '../auth/session';
+import { useVisibleScreens } from '../screens/registry';
 import { useLayout } from '../state/ui';
 import { ExpiryBell } from './documents/ExpiryBell';
 
 export function Sidebar() {
   const [location] = useLocation();
   const { sidebarCollapsed, toggleSidebar } = useLayout();
+  const { visible } = useVisibleScreens();
+  const seesDocuments = useCan('documents.read');
   const mod = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
   return (
     <nav className={sidebarCollapsed ? 'sidebar collapsed' : 'sidebar'} aria-label="Screens">
@@ -17,7 +21,7 @@ export function Sidebar() {
         {!sidebarCollapsed && <span className="brand-name">Harmony Crew</span>}
       </div>
       <ul>
-        {screens.map((screen) => {
+        {visible.map((screen) => {
           const active = location === screen.path || location.startsWith(`${screen.path}/`);
           const key = screenKey(screen.path);
           const shortcut = key ? `${mod}${key}` : undefined;
@@ -38,7 +42,8 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <ExpiryBell collapsed={sidebarCollapsed} />
+      {seesDocuments && <ExpiryBell collapsed={sidebarCollapsed} />}
+      <AccountFoot collapsed={sidebarCollapsed} />
       <button type="button" className="sidebar-toggle" onClick={toggleSidebar} aria-label={sidebarCollapsed ? 'Expand sidebar' : 'Collapse sidebar'}>
         {sidebarCollapsed ? '»' : '«'}
       </button>

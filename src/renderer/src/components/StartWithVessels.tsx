@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useDialogs } from '../state/ui';
+import { Can } from '../auth/Can';
 
 /** The empty state of a screen that works on vessels not yet added: where to add them, or the sample fleet. */
 export function StartWithVessels({ title, children }: { title: string; children: ReactNode }) {
@@ -13,9 +14,11 @@ export function StartWithVessels({ title, children }: { title: string; children:
         <Link href="~/vessels" className="button">
           Go to Vessels
         </Link>
-        <button type="button" onClick={() => showDialog('sample-fleet')}>
-          Load the sample fleet
-        </button>
+        <Can need="fleet.write">
+          <button type="button" onClick={() => showDialog('sample-fleet')}>
+            Load the sample fleet
+          </button>
+        </Can>
       </div>
     </div>
   );

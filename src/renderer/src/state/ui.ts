@@ -1,8 +1,9 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ArchivedFilter, AssessmentContext, CrewListSort, DocumentListSort, ListStatus, ResultListSort } from '../../../shared/api';
 import type { Department } from '../../../shared/domain/crew';
 import type { Verdict } from '../../../shared/psychometrics';
+import { useQueueFilters } from './documents';
 
 /** Layout preferences only; server data lives in react-query. */
 interface LayoutState {
@@ -115,4 +116,22 @@ const recruitmentTab = create<{ tab: string; set(tab: string): void }>()((set) =
 export function useRecruitmentTab<T extends string>(): [T, (tab: T) => void] {
   const { tab, set } = recruitmentTab();
   return [tab as T, set];
+}
+
+/**
+ * What the screens remember of the work in hand — searches, filters, a what-if draft with people's names, an open
+ * dialog — forgotten on lock and sign-out with the cached answers, so the next person starts afresh. The layout
+ * (the sidebar's width) stays.
+ */
+export function forgetScreenState(): void {
+  const reset = <T,>(store: StoreApi<T>) => store.setState(store.getInitialState(), true);
+  reset(useCrewFilters);
+  reset(useResultFilters);
+  reset(useWhatIfDraft);
+  reset(useDialogs);
+  reset(recruitmentTab);
+  reset(useQueueFilters);
+  reset(useCrewSort);
+  reset(useQueueSort);
+  reset(useResultSort);
 }

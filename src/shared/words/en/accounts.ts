@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type AccountWords = Pick<Words, 'roles' | 'capabilities' | 'refusalReasons'>;
+type AccountWords = Pick<Words, 'roles' | 'capabilities' | 'refusalReasons' | 'scopeParts'>;
 
 export const accounts: AccountWords = {
   roles: {
@@ -34,5 +34,11 @@ export const accounts: AccountWords = {
     'not-allowed': 'Your role does not allow this.',
     'wrong-password': 'The user name or the password is wrong.',
     throttled: 'Too many wrong attempts: wait before trying again.',
+  },
+  scopeParts: {
+    wholeOrganisation: 'Whole organisation',
+    noVessel: 'No vessel chosen',
+    vessels: 'Aboard',
+    departmentOnly: 'department only',
   },
 };

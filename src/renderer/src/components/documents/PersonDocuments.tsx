@@ -7,6 +7,7 @@ import { CertificateRegister } from './CertificateRegister';
 import { VerificationBadge } from './labels';
 import { UploadDocuments } from './UploadDocuments';
 import { reasonWords, words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 const COLUMNS: Array<Column<DocumentSummary>> = [
   { id: 'file', header: 'File', sortBy: (row) => row.fileName, cell: (row) => <Link href={`~/documents/${row.id}`}>{row.fileName}</Link> },
@@ -23,7 +24,11 @@ export function PersonDocuments({ personId, archived }: { personId: string; arch
     <>
       <div className="card">
         <h2>Documents</h2>
-        {!archived && <UploadDocuments personId={personId} />}
+        {!archived && (
+          <Can need="documents.write">
+            <UploadDocuments personId={personId} />
+          </Can>
+        )}
         {list.data && list.data.rows.length > 0 && (
           <SortableTable rows={list.data.rows} columns={COLUMNS} rowKey={(row) => row.id} caption="Stored documents" className="table compact" />
         )}

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format';
 import { fixed } from './labels';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 const FIELDS = Object.keys(normMetadataSchema.shape);
 const POPULATIONS = normMetadataSchema.shape.population.options;
@@ -140,7 +141,9 @@ export function NormsView() {
   ];
   return (
     <>
-      <NormImportForm />
+      <Can need="assessments.write">
+        <NormImportForm />
+      </Can>
       <div className="card">
         <div className="card-header">
           <h2>Norm tables</h2>

@@ -13,6 +13,7 @@ import { useDebounced } from '../crew/useDebounced';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { VerdictBadges } from './VerdictBadges';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 const PAGE = 100;
 
@@ -56,9 +57,11 @@ export function ResultList() {
         </label>
         <ArchivedFilterSelect value={filters.archived} onChange={(value) => setFilter('archived', value)} />
         <span className="grow" />
-        <button type="button" className="primary" onClick={() => setImporting(true)}>
-          Import results…
-        </button>
+        <Can need="assessments.write">
+          <button type="button" className="primary" onClick={() => setImporting(true)}>
+            Import results…
+          </button>
+        </Can>
       </div>
       {list.isError && <p className="notice bad">{list.error.message}</p>}
       {list.data && list.data.total === 0 ? (
@@ -72,9 +75,11 @@ export function ResultList() {
                 Import a responses CSV (one row per person: <code>person_id</code>, <code>email</code> or <code>given_names</code> + <code>surname</code>, <code>taken_on</code>, then the
                 item columns), or load the sample fleet from the Crew screen to see synthetic results.
               </p>
-              <button type="button" className="primary" onClick={() => setImporting(true)}>
-                Import results…
-              </button>
+              <Can need="assessments.write">
+                <button type="button" className="primary" onClick={() => setImporting(true)}>
+                  Import results…
+                </button>
+              </Can>
             </>
           )}
         </div>

@@ -5,6 +5,7 @@ import { assessmentSettingsSchema, type AssessmentSettings, type AssessmentSetti
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Field, numberOrNaN, numberOrNull, showApiError } from '../../forms/form-helpers';
 import { capitalised, inSentence, words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 const DEFAULTS = assessmentSettingsSchema.parse({});
 
@@ -102,14 +103,16 @@ function RulesForm({ settings }: { settings: AssessmentSettings }) {
       <label className="check">
         <input type="checkbox" {...register('thresholds.responseTime.rushedOverall')} /> Invalid when the whole questionnaire took less than the threshold per item
       </label>
-      <div className="form-actions">
-        <button type="button" onClick={() => reset(DEFAULTS, { keepDefaultValues: true })}>
-          Back to the defaults
-        </button>
-        <button type="submit" className="primary" disabled={isSubmitting || !isDirty}>
-          Save rules
-        </button>
-      </div>
+      <Can need="assessments.write">
+        <div className="form-actions">
+          <button type="button" onClick={() => reset(DEFAULTS, { keepDefaultValues: true })}>
+            Back to the defaults
+          </button>
+          <button type="submit" className="primary" disabled={isSubmitting || !isDirty}>
+            Save rules
+          </button>
+        </div>
+      </Can>
     </form>
   );
 }

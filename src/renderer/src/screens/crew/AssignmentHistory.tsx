@@ -10,6 +10,7 @@ import { ArchiveToggle } from '../../components/ArchiveToggle';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDate } from '../../format';
 import { describeRotation } from '../vessels/manning/manning-text';
+import { useCan } from '../../auth/session';
 
 const stateBadge: Record<AssignmentHistoryItem['state'], string> = { current: 'ok', planned: 'info', past: '', archived: 'bad' };
 
@@ -18,6 +19,7 @@ const stateWords = (a: AssignmentHistoryItem) => (a.state === 'current' && a.pha
 /** A person's assignments, every column but the actions sorting (open-ended stints last by their end). */
 export function AssignmentHistory({ history, archived, onEdit }: { history: AssignmentHistoryItem[]; archived: boolean; onEdit(assignment: AssignmentHistoryItem): void }) {
   const assignments = useArchiveWithUndo('assignments');
+  const mayWrite = useCan('fleet.write');
   const end = useApiMutation('assignments.update', ['people.', 'vessels.'], {
     onSuccess: () => toast.success('Assignment ended today'),
     onError: (error) => toast.error(error.message),
@@ -42,25 +44,26 @@ export function AssignmentHistory({ history, archived, onEdit }: { history: Assi
       id: 'actions',
       header: '',
       className: 'actions',
-      cell: (a) => (
-        <>
-          {a.state !== 'archived' && !archived && (
-            <button type="button" onClick={() => onEdit(a)} aria-label={`Edit the assignment on ${a.vesselName}`}>
-              Edit
-            </button>
-          )}{' '}
-          {a.state === 'current' && !archived && (
-            <button type="button" onClick={() => end.mutate({ id: a.assignmentId, startDate: a.startDate, endDate: todayIsoDate(), rotation: a.rotation })}>
-              End today
-            </button>
-          )}{' '}
-          <ArchiveToggle
-            archived={a.state === 'archived'}
-            onArchive={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}
-            onRestore={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}
-          />
-        </>
-      ),
+      cell: (a) =>
+        mayWrite && (
+          <>
+            {a.state !== 'archived' && !archived && (
+              <button type="button" onClick={() => onEdit(a)} aria-label={`Edit the assignment on ${a.vesselName}`}>
+                Edit
+              </button>
+            )}{' '}
+            {a.state === 'current' && !archived && (
+              <button type="button" onClick={() => end.mutate({ id: a.assignmentId, startDate: a.startDate, endDate: todayIsoDate(), rotation: a.rotation })}>
+                End today
+              </button>
+            )}{' '}
+            <ArchiveToggle
+              archived={a.state === 'archived'}
+              onArchive={() => assignments.archive(a.assignmentId, `the assignment on ${a.vesselName}`)}
+              onRestore={() => assignments.restore(a.assignmentId, `the assignment on ${a.vesselName}`)}
+            />
+          </>
+        ),
     },
   ];
   return <SortableTable rows={history} columns={columns} rowKey={(a) => a.assignmentId} caption="Assignment history" className="table compact" rowClassName={(a) => (a.state === 'archived' ? 'archived' : undefined)} />;

@@ -17,6 +17,7 @@ import { PersonForm } from '../../forms/PersonForm';
 import { NO_FILTERS, useCrewFilters, useCrewSort, useDialogs } from '../../state/ui';
 import { useDebounced } from './useDebounced';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -178,15 +179,19 @@ export function CrewList() {
         <span className="muted" role="status" aria-live="polite">
           {first.data ? `${total.toLocaleString()} ${total === 1 ? 'person' : 'people'}` : ''}
         </span>
-        <button type="button" onClick={() => showDialog('import-people')}>
-          Import CSV
-        </button>
+        <Can need="fleet.write">
+          <button type="button" onClick={() => showDialog('import-people')}>
+            Import CSV
+          </button>
+        </Can>
         <button type="button" onClick={() => void exportPeople()}>
           Export CSV
         </button>
-        <button type="button" className="primary" onClick={() => setAdding(true)}>
-          Add person
-        </button>
+        <Can need="fleet.write">
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add person
+          </button>
+        </Can>
       </header>
       <Filters />
       {first.isError && <p className="notice bad">{first.error.message}</p>}
@@ -202,18 +207,20 @@ export function CrewList() {
         ) : (
           <div className="empty card">
             <h2>No people yet</h2>
-            <p>Add crew one by one, import them from a spreadsheet (CSV), or load the sample fleet to look around.</p>
-            <div className="form-actions center">
-              <button type="button" className="primary" onClick={() => setAdding(true)}>
-                Add a person
-              </button>
-              <button type="button" onClick={() => showDialog('import-people')}>
-                Import from CSV
-              </button>
-              <button type="button" onClick={() => showDialog('sample-fleet')}>
-                Load the sample fleet
-              </button>
-            </div>
+            <Can need="fleet.write">
+              <p>Add crew one by one, import them from a spreadsheet (CSV), or load the sample fleet to look around.</p>
+              <div className="form-actions center">
+                <button type="button" className="primary" onClick={() => setAdding(true)}>
+                  Add a person
+                </button>
+                <button type="button" onClick={() => showDialog('import-people')}>
+                  Import from CSV
+                </button>
+                <button type="button" onClick={() => showDialog('sample-fleet')}>
+                  Load the sample fleet
+                </button>
+              </div>
+            </Can>
           </div>
         )
       ) : (

@@ -19,6 +19,8 @@ import { AssignmentHistory } from './AssignmentHistory';
 import { PersonFitRecords } from '../../components/fit/PersonFitRecords';
 import { CvCard } from '../recruitment/CvCard';
 import { DuplicatesNotice } from '../recruitment/DuplicatesNotice';
+import { Can } from '../../auth/Can';
+import { useCan } from '../../auth/session';
 
 
 function Photo({ personId, hasPhoto, name, initialsOf, editable }: { personId: string; hasPhoto: boolean; name: string; initialsOf: string; editable: boolean }) {
@@ -69,6 +71,8 @@ export function PersonProfile({ id }: { id: string }) {
   const [assigning, setAssigning] = useState(false);
   const [editingAssignment, setEditingAssignment] = useState<AssignmentHistoryItem | null>(null);
   const people = useArchiveWithUndo('people');
+  const mayWrite = useCan('fleet.write');
+  const mayWriteCv = useCan('recruitment.write');
 
   if (detail.isPending) return <p className="page muted">Loading…</p>;
   if (detail.isError)
@@ -98,28 +102,30 @@ export function PersonProfile({ id }: { id: string }) {
             </p>
           )}
         </div>
-        {archived ? (
-          <button type="button" className="primary" onClick={() => people.restore(person.id, name)}>
-            Restore
-          </button>
-        ) : (
-          <>
-            <button type="button" className="primary" onClick={() => setAssigning(true)}>
-              Assign to a position
+        <Can need="fleet.write">
+          {archived ? (
+            <button type="button" className="primary" onClick={() => people.restore(person.id, name)}>
+              Restore
             </button>
-            <button type="button" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-            <button type="button" className="danger" onClick={() => people.archive(person.id, name, () => navigate('/'))}>
-              Archive
-            </button>
-          </>
-        )}
+          ) : (
+            <>
+              <button type="button" className="primary" onClick={() => setAssigning(true)}>
+                Assign to a position
+              </button>
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="danger" onClick={() => people.archive(person.id, name, () => navigate('/'))}>
+                Archive
+              </button>
+            </>
+          )}
+        </Can>
         <HistoryButton table="people" rowId={person.id} title={`History of ${name}`} />
       </header>
       {!archived && <DuplicatesNotice personId={person.id} />}
       <div className="card profile">
-        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived} />
+        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived && mayWrite} />
         <dl className="facts">
           <dt>Date of birth</dt>
           <dd>{formatDate(person.dateOfBirth)}</dd>
@@ -139,7 +145,7 @@ export function PersonProfile({ id }: { id: string }) {
           </dd>
         </dl>
       </div>
-      <CvCard personId={person.id} languages={person.languages} editable={!archived} />
+      <CvCard personId={person.id} languages={person.languages} editable={!archived && mayWriteCv} />
       <div className="card">
         <h2>Assignment history</h2>
         {history.length === 0 ? (

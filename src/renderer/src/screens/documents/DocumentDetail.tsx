@@ -14,6 +14,7 @@ import { formatBytes, formatDate, formatDateTime } from '../../format';
 import { ReviewHistory } from './ReviewHistory';
 import { HistoryButton } from '../audit/AuditHistory';
 import { inSentence, reasonWords, words } from '../../../../shared/words';
+import { useCan } from '../../auth/session';
 
 function Preview({ id, name }: { id: string; name: string }) {
   const preview = useApiQuery('documents.preview', { id }, { staleTime: Infinity });
@@ -60,6 +61,7 @@ function RejectDialog({ document, onClose }: { document: DocumentRecord; onClose
 
 /** One document: the scan with zoom beside its fields, the checks, and the reviewer's decisions (Alt+A / Alt+R). */
 export function DocumentDetail({ id }: { id: string }) {
+  const mayWrite = useCan('documents.write');
   const detail = useApiQuery('documents.get', { id });
   const [rejecting, setRejecting] = useState(false);
   const archive = useArchiveWithUndo('documents', ['documents.']);
@@ -128,7 +130,7 @@ export function DocumentDetail({ id }: { id: string }) {
             </p>
           )}
         </div>
-        {archived ? (
+        {!mayWrite ? null : archived ? (
           <button type="button" className="primary" onClick={() => archive.restore(document.id, document.fileName)}>
             Restore
           </button>

@@ -11,6 +11,7 @@ import { PROGRESS_BADGE } from './labels';
 import { PersonPicker } from './PersonPicker';
 import { SessionActions } from './SessionActions';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 /**
  * Campaigns (docs/questionnaires.md#campaigns): a questionnaire or a pulse survey for a vessel's crew or one
@@ -21,7 +22,9 @@ export function CampaignsView() {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
-      <CampaignForm onCreated={setOpen} />
+      <Can need="assessments.write">
+        <CampaignForm onCreated={setOpen} />
+      </Can>
       {(list.data ?? []).map((c) => (
         <section key={c.id} className="card" aria-label={c.name}>
           <div className="card-header">

@@ -9,6 +9,7 @@ import { EnumOptions } from '../../forms/form-helpers';
 import { formatDate } from '../../format';
 import { ExitCodeFields, exitCodeReady } from './ExitCodeFields';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 /**
  * Pulse surveys (docs/questionnaires.md#pulse-surveys): the definitions with their sources, each vessel's
@@ -64,7 +65,9 @@ function VesselPulse({ vesselId }: { vesselId: string }) {
   const schedules = useApiQuery('pulse.schedules', { vesselId });
   return (
     <>
-      <ScheduleForm vesselId={vesselId} />
+      <Can need="assessments.write">
+        <ScheduleForm vesselId={vesselId} />
+      </Can>
       {(schedules.data ?? []).map((s) => (
         <ScheduleCard key={s.id} schedule={s} />
       ))}

@@ -8,6 +8,7 @@ import { languageName } from '../../../../shared/domain/languages';
 import { SessionActions } from './SessionActions';
 import { StartSessionDialog } from './StartSessionDialog';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
 
 type Session = Output<'sessions.list'>[number];
 
@@ -54,14 +55,16 @@ export function SessionsView() {
   const rows = sessions.data ?? [];
   return (
     <>
-      <div className="filters">
-        <button type="button" className="primary" onClick={() => setStarting('kiosk')}>
-          Start in the kiosk…
-        </button>
-        <button type="button" onClick={() => setStarting('remote')}>
-          Invite by file…
-        </button>
-      </div>
+      <Can need="assessments.write">
+        <div className="filters">
+          <button type="button" className="primary" onClick={() => setStarting('kiosk')}>
+            Start in the kiosk…
+          </button>
+          <button type="button" onClick={() => setStarting('remote')}>
+            Invite by file…
+          </button>
+        </div>
+      </Can>
       {sessions.isError && <p className="notice bad">{sessions.error.message}</p>}
       {sessions.isSuccess && rows.length === 0 && (
         <div className="empty card">

@@ -17,6 +17,7 @@ import { CvButtons } from './CvButtons';
 import { FeedbackForm } from './FeedbackForm';
 import { InterviewForm } from './InterviewForm';
 import { MoveDialog, needsDialog } from './MoveDialog';
+import { useCan } from '../../auth/session';
 
 const REFRESH = ['applications.', 'requisitions.', 'notifications.'];
 
@@ -149,6 +150,7 @@ function Notes({ applicationId }: { applicationId: string }) {
 }
 
 export function ApplicationPage({ id }: { id: string }) {
+  const mayWrite = useCan('recruitment.write');
   const list = useApiQuery('applications.list', {});
   const history = useApiQuery('applications.history', { id });
   const move = useApiMutation('applications.move', REFRESH, { onSuccess: (a) => toast.success(`${a.personName}: ${words.applicationStages[a.stage]}`), onError: (e) => toast.error(e.message) });
@@ -173,7 +175,7 @@ export function ApplicationPage({ id }: { id: string }) {
             {a.offerStartDate ? ` · offer from ${formatDate(a.offerStartDate)}${a.offerRotation ? `, ${a.offerRotation}` : ''}${a.offerSalary ? `, ${a.offerSalary.toLocaleString('en-GB')} a month` : ''}` : ''}
           </p>
         </div>
-        {APPLICATION_MACHINE.moves[a.stage].map((to) => (
+        {APPLICATION_MACHINE.moves[a.stage].filter(() => mayWrite).map((to) => (
           <button key={to} type="button" className={to === 'placed' ? 'primary' : to === 'rejected' || to === 'withdrawn' ? 'danger' : undefined} onClick={() => (needsDialog(to) ? setPending(to) : move.mutate({ id, stage: to }))}>
             {to === 'placed' ? 'Hire' : words.applicationStages[to]}
           </button>

@@ -14,6 +14,7 @@ import { AddCandidateDialog } from './AddCandidateDialog';
 import { PipelineBoard } from './PipelineBoard';
 import { RequisitionForm } from './RequisitionForm';
 import { RequisitionStatus, salaryText } from './RequisitionsView';
+import { useCan } from '../../auth/session';
 
 /** The best-ranked people for the requisition's position (candidate fit, advisory), each one click from the pipeline. */
 function FitShortlist({ requisitionId, positionId, startDate, taken }: { requisitionId: string; positionId: string; startDate: string; taken: Set<string> }) {
@@ -65,6 +66,7 @@ const candidateColumns = (vessel: string): Array<Column<Application>> => [
 ];
 
 export function RequisitionPage({ id }: { id: string }) {
+  const mayWrite = useCan('recruitment.write');
   const requisition = useApiQuery('requisitions.get', { id });
   const applications = useApiQuery('applications.list', { requisitionId: id });
   const move = useApiMutation('requisitions.move', ['requisitions.'], { onSuccess: (r) => toast.success(`Requisition ${words.requisitionStatuses[r.status].toLowerCase()}`), onError: (e) => toast.error(e.message) });
@@ -90,13 +92,13 @@ export function RequisitionPage({ id }: { id: string }) {
           </p>
         </div>
         {REQUISITION_MACHINE.moves[r.status]
-          .filter((to) => to !== 'filled')
+          .filter((to) => to !== 'filled' && mayWrite)
           .map((to) => (
             <button key={to} type="button" className={to === 'open' ? 'primary' : to === 'cancelled' ? 'danger' : undefined} onClick={() => move.mutate({ id, status: to })}>
               {to === 'open' ? (r.status === 'paused' ? 'Reopen' : 'Open') : to === 'paused' ? 'Pause' : to === 'closed' ? 'Close' : 'Cancel requisition'}
             </button>
           ))}
-        {live && (
+        {live && mayWrite && (
           <>
             <button type="button" onClick={() => setEditing(true)}>
               Edit

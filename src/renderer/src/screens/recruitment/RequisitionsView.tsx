@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../format';
 import { NoPositions } from './NoPositions';
 import { RequisitionForm } from './RequisitionForm';
+import { Can } from '../../auth/Can';
 
 const STATUS_BADGE: Record<Requisition['status'], string> = { draft: '', open: 'ok', paused: 'warn', filled: 'info', closed: '', cancelled: 'bad' };
 
@@ -61,11 +62,13 @@ export function RequisitionsView() {
   if (list.isSuccess && rows.length === 0 && positions.isSuccess && positions.data.length === 0) return <NoPositions />;
   return (
     <div>
-      <div className="toolbar">
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          New requisition
-        </button>
-      </div>
+      <Can need="recruitment.write">
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New requisition
+          </button>
+        </div>
+      </Can>
       {list.isError && <p className="notice bad">{list.error.message}</p>}
       {list.isSuccess && rows.length === 0 && (
         <div className="empty card">

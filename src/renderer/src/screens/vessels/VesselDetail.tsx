@@ -14,12 +14,15 @@ import { VesselForm } from '../../forms/VesselForm';
 import { ManningCard } from './manning/ManningCard';
 import { CrewTable, PositionsTable } from './VesselTables';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
+import { useCan } from '../../auth/session';
 
 /** One vessel: facts, positions with vacancies, current crew, planned joiners and past crew. */
 export function VesselDetail({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const detail = useApiQuery('vessels.get', { id });
   const [editing, setEditing] = useState(false);
+  const mayWrite = useCan('fleet.write');
   const [positionForm, setPositionForm] = useState<{ position?: Position } | null>(null);
   const [showArchivedPositions, setShowArchivedPositions] = useState(false);
   const [editingRequirements, setEditingRequirements] = useState(false);
@@ -69,20 +72,22 @@ export function VesselDetail({ id }: { id: string }) {
         <button type="button" onClick={() => void exportCrew()}>
           Export crew list (CSV)
         </button>
-        {archived ? (
-          <button type="button" className="primary" onClick={() => vessels.restore(vessel.id, vessel.name)}>
-            Restore
-          </button>
-        ) : (
-          <>
-            <button type="button" onClick={() => setEditing(true)}>
-              Edit
+        <Can need="fleet.write">
+          {archived ? (
+            <button type="button" className="primary" onClick={() => vessels.restore(vessel.id, vessel.name)}>
+              Restore
             </button>
-            <button type="button" className="danger" onClick={() => vessels.archive(vessel.id, vessel.name, () => navigate('/'))}>
-              Archive
-            </button>
-          </>
-        )}
+          ) : (
+            <>
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="danger" onClick={() => vessels.archive(vessel.id, vessel.name, () => navigate('/'))}>
+                Archive
+              </button>
+            </>
+          )}
+        </Can>
       </header>
       <div className="card">
         <dl className="facts">
@@ -111,7 +116,7 @@ export function VesselDetail({ id }: { id: string }) {
           <label className="check">
             <input type="checkbox" checked={showArchivedPositions} onChange={(e) => setShowArchivedPositions(e.target.checked)} /> Show archived
           </label>
-          {!archived && (
+          {!archived && mayWrite && (
             <button type="button" className="primary" onClick={() => setPositionForm({})}>
               Add position
             </button>
@@ -122,7 +127,7 @@ export function VesselDetail({ id }: { id: string }) {
         ) : (
           <PositionsTable
             positions={shownPositions}
-            actions={{ onEdit: (p) => setPositionForm({ position: p }), onArchive: (p) => positions.archive(p.id, p.title), onRestore: (p) => positions.restore(p.id, p.title) }}
+            actions={mayWrite && { onEdit: (p) => setPositionForm({ position: p }), onArchive: (p) => positions.archive(p.id, p.title), onRestore: (p) => positions.restore(p.id, p.title) }}
           />
         )}
       </div>
@@ -142,9 +147,11 @@ export function VesselDetail({ id }: { id: string }) {
       <div className="card">
         <div className="card-header">
           <h2>Compliance matrix</h2>
-          <button type="button" onClick={() => setEditingRequirements(true)}>
-            Requirements…
-          </button>
+          <Can need="documents.write">
+            <button type="button" onClick={() => setEditingRequirements(true)}>
+              Requirements…
+            </button>
+          </Can>
         </div>
         <ComplianceMatrix vesselId={vessel.id} />
       </div>

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { describeRotation } from './manning/manning-text';
 import { words } from '../../../../shared/words';
 
+
 /** Current crew, planned joiners or past crew of a vessel; every column sorts. */
 export function CrewTable({ crew, dates, caption }: { crew: CrewMember[]; dates: 'since' | 'joins' | 'served'; caption: string }) {
   const columns: Array<Column<CrewMember>> = [
@@ -48,8 +49,8 @@ interface PositionActions {
   onRestore(position: PositionStaffing): void;
 }
 
-/** A vessel's positions with how they are filled; every column but the actions sorts. */
-export function PositionsTable({ positions, actions }: { positions: PositionStaffing[]; actions: PositionActions }) {
+/** A vessel's positions with how they are filled; every column but the actions sorts. Without actions (a role that only reads), only Candidates is offered. */
+export function PositionsTable({ positions, actions }: { positions: PositionStaffing[]; actions: PositionActions | false }) {
   const columns: Array<Column<PositionStaffing>> = [
     { id: 'department', header: 'Department', sortBy: (p) => DEPARTMENTS.indexOf(p.department), cell: (p) => words.departments[p.department] },
     {
@@ -75,20 +76,27 @@ export function PositionsTable({ positions, actions }: { positions: PositionStaf
       className: 'actions',
       cell: (p) =>
         p.archivedAt ? (
-          <button type="button" onClick={() => actions.onRestore(p)}>
-            Restore
-          </button>
+          actions && (
+            <button type="button" onClick={() => actions.onRestore(p)}>
+              Restore
+            </button>
+          )
         ) : (
           <>
             <Link href={`~/recruitment/position/${p.id}`} className="button" aria-label={`Candidates for ${p.title}`}>
               Candidates
-            </Link>{' '}
-            <button type="button" onClick={() => actions.onEdit(p)} aria-label={`Edit ${p.title}`}>
-              Edit
-            </button>{' '}
-            <button type="button" className="danger" onClick={() => actions.onArchive(p)} aria-label={`Archive ${p.title}`}>
-              Archive
-            </button>
+            </Link>
+            {actions && (
+              <>
+                {' '}
+                <button type="button" onClick={() => actions.onEdit(p)} aria-label={`Edit ${p.title}`}>
+                  Edit
+                </button>{' '}
+                <button type="button" className="danger" onClick={() => actions.onArchive(p)} aria-label={`Archive ${p.title}`}>
+                  Archive
+                </button>
+              </>
+            )}
           </>
         ),
     },

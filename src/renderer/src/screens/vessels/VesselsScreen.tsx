@@ -9,6 +9,8 @@ import { VesselForm } from '../../forms/VesselForm';
 import { useDialogs } from '../../state/ui';
 import { VesselDetail } from './VesselDetail';
 import { words } from '../../../../shared/words';
+import { Can } from '../../auth/Can';
+import { useCan } from '../../auth/session';
 
 function VesselList() {
   const [showArchived, setShowArchived] = useState(false);
@@ -17,6 +19,7 @@ function VesselList() {
   const vessels = useApiQuery('vessels.list', { archived: showArchived ? 'include' : 'exclude' });
   const { restore } = useArchiveWithUndo('vessels');
   const showDialog = useDialogs((s) => s.show);
+  const mayWrite = useCan('fleet.write');
   const list = vessels.data ?? [];
   const columns: Array<Column<VesselSummary>> = [
     {
@@ -41,7 +44,8 @@ function VesselList() {
       header: '',
       className: 'actions',
       cell: (v) =>
-        v.archivedAt && (
+        v.archivedAt &&
+        mayWrite && (
           <button type="button" onClick={() => restore(v.id, v.name)}>
             Restore
           </button>
@@ -55,23 +59,27 @@ function VesselList() {
         <label className="check">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>
-        <button type="button" className="primary" onClick={() => setAdding(true)}>
-          Add vessel
-        </button>
+        <Can need="fleet.write">
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add vessel
+          </button>
+        </Can>
       </header>
       {vessels.isError && <p className="notice bad">{vessels.error.message}</p>}
       {vessels.isSuccess && list.length === 0 && (
         <div className="empty card">
           <h2>No vessels yet</h2>
-          <p>Add your yacht to start building its crew list, or load a sample fleet to look around first.</p>
-          <div className="form-actions center">
-            <button type="button" className="primary" onClick={() => setAdding(true)}>
-              Add a vessel
-            </button>
-            <button type="button" onClick={() => showDialog('sample-fleet')}>
-              Load the sample fleet
-            </button>
-          </div>
+          <Can need="fleet.write">
+            <p>Add your yacht to start building its crew list, or load a sample fleet to look around first.</p>
+            <div className="form-actions center">
+              <button type="button" className="primary" onClick={() => setAdding(true)}>
+                Add a vessel
+              </button>
+              <button type="button" onClick={() => showDialog('sample-fleet')}>
+                Load the sample fleet
+              </button>
+            </div>
+          </Can>
         </div>
       )}
       {list.length > 0 && <SortableTable rows={list} columns={columns} rowKey={(v) => v.id} caption="Vessels" className="table card-table" rowClassName={(v) => (v.archivedAt ? 'archived' : undefined)} />}

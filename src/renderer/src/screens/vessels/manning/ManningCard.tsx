@@ -9,6 +9,7 @@ import { describePhases, gapSentence, titleInSentence } from './manning-text';
 import { StaggerDialog } from './StaggerDialog';
 import '../../../styles/manning.css';
 import { inSentence, words } from '../../../../../shared/words';
+import { Can } from '../../../auth/Can';
 
 type Manning = Output<'vessels.manning'>;
 const TICK_DAYS = 14;
@@ -97,9 +98,11 @@ export function ManningCard({ vesselId, archived }: { vesselId: string; archived
       <div className="card-header">
         <h2>Manning, next {dates.length || 90} days</h2>
         {!archived && rotating && (
-          <button type="button" onClick={() => setStaggering(true)}>
-            Stagger rotations…
-          </button>
+          <Can need="fleet.write">
+            <button type="button" onClick={() => setStaggering(true)}>
+              Stagger rotations…
+            </button>
+          </Can>
         )}
       </div>
       {manning.isError && <p className="notice bad">{manning.error.message}</p>}
