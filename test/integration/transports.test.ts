@@ -108,10 +108,17 @@ describe('a damaged database', () => {
     expect(health.database).toBe('corrupt');
     expect(health.message).toMatch(/damaged/i);
     expect(health.backups.map((b) => b.id)).toContain(backup.id);
-    // No account can be checked: what needs one says why, and restoring a backup needs none (it brings its own).
+    // No account can be checked: what needs one says why; a backup can be restored (it brings its own accounts).
     expect(await damaged.dispatch('backups.create', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
 
-    const { previous } = await damaged.call('backups.restore', { id: backup.id });
+    // The restorer proves to be an account of this folder with a password that opens its keyring.
+    expect(await damaged.dispatch('backups.restore', { id: backup.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'signed-out' } } });
+    expect(await damaged.dispatch('backups.restore', { id: backup.id, password: 'not-a-password-of-anyone' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'wrong-password' } },
+    });
+    expect((await damaged.call('system.health', {})).database).toBe('corrupt');
+    const { previous } = await damaged.call('backups.restore', { id: backup.id, password: OWNER.password });
     expect((await damaged.call('system.health', {})).database).toBe('ok');
     expect(await damaged.dispatch('backups.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'signed-out' } } });
     const owner = await damaged.signIn(OWNER.username, OWNER.password);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKUP_ID_PATTERN } from '../../shared/api';
 import { AppError, importBackupFile } from '../../core/core';
-import { EXIT, UsageError, type CliCommand } from '../io';
+import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 import { withCore } from '../with-core';
 
 export const restoreCommand: CliCommand = {
@@ -30,9 +30,18 @@ Close the app first: a database another program has open is not replaced.`,
       } else {
         throw new AppError('NOT_FOUND', `There is no backup or file named ${what}. \`harmony backup --list\` lists the backups.`);
       }
-      const { previous } = await core.call('backups.restore', { id });
+      // A damaged database checks no account: the password of one (HARMONY_PASSWORD, or asked) opens the keyring.
+      const password = core.state.database === null ? await recoveryPassword(io) : undefined;
+      const { previous } = await core.call('backups.restore', { id, ...(password === undefined ? {} : { password }) });
       io.out(`Restored ${id}.${previous ? ` The database as it was is kept as backup ${previous}.` : ''}`);
       return EXIT.ok;
     });
   },
 };
+
+/** The password that proves an account while the database cannot be opened (docs/security.md#recovery-mode). */
+async function recoveryPassword(io: CliIo): Promise<string | undefined> {
+  const given = io.env.HARMONY_PASSWORD;
+  if (given) return given;
+  return io.ask ? io.ask('The database cannot be opened. Password of an account of this data folder: ', true) : undefined;
+}

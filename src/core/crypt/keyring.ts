@@ -92,13 +92,21 @@ export class Keyring {
    */
   async unlockWithSecret(secret: string): Promise<boolean> {
     if (this.#privateKey) return true;
+    return this.opensWith(secret);
+  }
+
+  /**
+   * Whether `secret` (an account's password or the recovery code) opens one of the slots, tried even when the key
+   * is already open: the proof of an account when the database cannot check one (restoring in recovery mode).
+   */
+  async opensWith(secret: string): Promise<boolean> {
     if (!this.#content) return false;
     const publicKey = Buffer.from(this.#content.publicKey, 'base64');
     for (const slot of this.#slots()) {
       if (slot.kind === 'keychain') continue;
       const opened = await unwrapWithSecret(slot, secret, publicKey);
       if (opened) {
-        this.#unlocked(opened);
+        if (!this.#privateKey) this.#unlocked(opened);
         return true;
       }
     }

@@ -61,7 +61,14 @@ export const systemProcedures = {
   ),
   'backups.restore': procedure(
     'Replace the database with a backup from the backups folder (the current database is kept as a backup first)',
-    z.strictObject({ id: backupIdSchema }),
+    z.strictObject({
+      id: backupIdSchema,
+      /**
+       * Only while the database cannot be opened (recovery mode), when no account can be checked: the password of an
+       * account of this data folder (or the owner's recovery code), which must open its keyring.
+       */
+      password: z.string().min(1).max(1024).optional(),
+    }),
     z.object({ restored: z.string(), previous: z.string().nullable() }),
   ),
 };

@@ -15,8 +15,11 @@ function contentsText(contents: BackupInfo['contents']): string {
   return `${plural(contents.people, 'person', 'people')}, ${plural(contents.vessels, 'vessel', 'vessels')}`;
 }
 
-/** Backups with a restore button each; restoring asks first because it replaces the live database. */
-export function BackupList({ backups }: { backups: BackupInfo[] }) {
+/**
+ * Backups with a restore button each; restoring asks first because it replaces the live database. In recovery mode
+ * `password` proves an account (docs/security.md#recovery-mode); signed in, the session does.
+ */
+export function BackupList({ backups, password }: { backups: BackupInfo[]; password?: string }) {
   const client = useQueryClient();
   const restore = useApiMutation('backups.restore', [], {
     onSuccess: async ({ previous }) => {
@@ -52,7 +55,7 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
                 title={backup.contents === null ? 'This backup cannot be read, so it cannot be restored' : undefined}
                 onClick={() => {
                   if (window.confirm(`Replace the current database with the backup taken ${formatDateTime(backup.createdAt)}? The current database is backed up first.`)) {
-                    restore.mutate({ id: backup.id });
+                    restore.mutate({ id: backup.id, ...(password ? { password } : {}) });
                   }
                 }}
               >
