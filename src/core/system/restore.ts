@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { AppError, toAppError } from '../api/errors';
 import type { CoreState } from '../core-state';
 import { flushFile, flushFolder, renameDurably } from '../files/durable';
@@ -68,7 +69,11 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
       throw new AppError('DB_CORRUPT', `The backup ${id} was restored but could not be opened: ${state.failure.message}${kept}`);
     }
     const restored = state.requireDatabase().sqlite;
-    write(restored, () => appendAuditEntry(restored, { action: 'backup_restored', tbl: null, rowId: null, personId: null, note: `The backup ${id} replaced the database${previous ? `; the database as it was is kept as backup ${previous}` : ''}` }));
+    write(restored, () => {
+      // The backup's sessions were open when it was taken, some signed out since: none may come back with it.
+      statement(restored, "UPDATE user_sessions SET ended_at = ?, end_reason = 'restored' WHERE ended_at IS NULL").run(new Date().toISOString());
+      appendAuditEntry(restored, { action: 'backup_restored', tbl: null, rowId: null, personId: null, note: `The backup ${id} replaced the database${previous ? `; the database as it was is kept as backup ${previous}` : ''}` });
+    });
     return { restored: id, previous };
   } finally {
     removeWithSidecars(incoming);
