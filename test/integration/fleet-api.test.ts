@@ -80,14 +80,20 @@ describe('events for the fleet', () => {
 
   it('streams import progress over server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal });
+    // The stream belongs to a session (docs/security.md#sessions-on-each-transport).
+    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal, headers: { authorization: `Bearer ${await core.ownerToken()}` } });
+    expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     await reader.read();
     const rows = Array.from({ length: 3000 }, (_, i) => `Sse${i},Person,1990-01-01`).join('\n');
     const imported = data<{ imported: number }>(await transports.bridges.http.invoke('people.import', { contentBase64: base64(`given_names,surname,date_of_birth\n${rows}\n`) }, { taskId: 'sse-import' }));
     expect(imported.imported).toBe(3000);
     let text = '';
-    while (!text.includes('"done":6000')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('"done":6000')) {
+      const chunk = await reader.read();
+      if (chunk.done) throw new Error(`The event stream ended before the import's last progress: ${text}`);
+      text += new TextDecoder().decode(chunk.value);
+    }
     expect(text).toMatch(/event: task\.progress\ndata: \{"taskId":"sse-import","method":"people.import"/);
     controller.abort();
   });

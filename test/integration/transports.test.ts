@@ -67,7 +67,9 @@ describe('HTTP transport guards', () => {
 
   it('streams core events as server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal });
+    // The stream belongs to a session (docs/security.md#sessions-on-each-transport).
+    const response = await fetch(new URL('api/events', transports.http.url), { signal: controller.signal, headers: { authorization: `Bearer ${await core.ownerToken()}` } });
+    expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment
     core.events.emit('data.changed', { scopes: ['people.'] });
