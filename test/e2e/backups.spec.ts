@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { E2E_OWNER, expect, test } from './fixtures';
 
 test('a backup is restored from the Settings list, and the database it replaced is kept', async ({ page, server }) => {
   await page.goto(server.url);
@@ -17,6 +17,12 @@ test('a backup is restored from the Settings list, and the database it replaced 
   page.once('dialog', (dialog) => void dialog.accept());
   await handMade.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByText('Backup restored. The database as it was is kept as a backup.')).toBeVisible();
+  // The restored database's sessions end with the restore (none signed out since may come back): sign in again.
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('User name').fill(E2E_OWNER.username);
+  await page.getByLabel('Password').fill(E2E_OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.keyboard.press('Control+,');
   const kept = page.getByRole('row').filter({ hasText: 'Before a restore' });
   await expect(kept.getByRole('cell', { name: '0 people, 1 vessel' })).toBeVisible();
 
