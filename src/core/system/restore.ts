@@ -70,9 +70,9 @@ export function restoreBackup(state: CoreState, id: string): RestoreOutcome {
     }
     const restored = state.requireDatabase().sqlite;
     write(restored, () => {
+      appendAuditEntry(restored, { action: 'backup_restored', tbl: null, rowId: null, personId: null, note: `The backup ${id} replaced the database${previous ? `; the database as it was is kept as backup ${previous}` : ''}` });
       // The backup's sessions were open when it was taken, some signed out since: none may come back with it.
       statement(restored, "UPDATE user_sessions SET ended_at = ?, end_reason = 'restored' WHERE ended_at IS NULL").run(new Date().toISOString());
-      appendAuditEntry(restored, { action: 'backup_restored', tbl: null, rowId: null, personId: null, note: `The backup ${id} replaced the database${previous ? `; the database as it was is kept as backup ${previous}` : ''}` });
     });
     return { restored: id, previous };
   } finally {
