@@ -2,22 +2,14 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditChange, type AuditEntry, typ
 import { addDaysIso, formatDate, isIsoDate } from '../../shared/domain/dates';
 import { columnLabel, words } from '../../shared/words';
 import type { ServiceContext } from '../context';
+import type { AuditEntryRow } from '../db/audit-chain';
 
 /** Reading the audit log: the search of the Audit log screen and one record's history (docs/security.md#audit-log). */
 
-interface EntryRow {
-  seq: number;
-  at: string;
+/** A stored entry as the chain reads it, with the name of the person it concerns (their record may be gone). */
+interface EntryRow extends Omit<AuditEntryRow, 'actorKind' | 'prevHash' | 'hash'> {
   actorKind: 'user' | 'system';
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  tbl: string | null;
-  rowId: string | null;
-  personId: string | null;
   personName: string | null;
-  changes: string;
-  note: string | null;
 }
 
 const SELECT = `SELECT a.seq, a.at, a.actor_kind AS actorKind, a.actor_id AS actorId, a.actor_name AS actorName, a.action, a.tbl,
