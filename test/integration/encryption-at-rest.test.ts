@@ -140,13 +140,16 @@ describe('encryption at rest', () => {
     const token = await core.ownerToken();
     await core.close();
 
-    const later = restart(dir).withSession(token);
+    const restarted = restart(dir);
+    const later = restarted.withSession(token);
     expect((await later.call('backups.list', {})).find((b) => b.id === backup.id)?.contents).toEqual({ people: 1, vessels: 0 });
     await expect(later.call('backups.restore', { id: backup.id })).rejects.toMatchObject({ code: 'FORBIDDEN', message: LOCKED });
     expect((await later.call('people.list', {})).total).toBe(2);
     await later.call('auth.unlock', { password: OWNER.password });
     const outcome = await later.call('backups.restore', { id: backup.id });
-    expect((await later.call('people.list', {})).rows.map((r) => r.surname)).toEqual(['Backed-Up']);
+    // The restore ends the sessions of the database it brings back: the owner signs in again.
+    const again = await restarted.signIn(OWNER.username, OWNER.password);
+    expect((await again.call('people.list', {})).rows.map((r) => r.surname)).toEqual(['Backed-Up']);
     // The database as it was before the restore is kept, sealed too.
     expect(isSealedFile(join(dir, 'backups', outcome.previous!))).toBe(true);
   });
