@@ -7,8 +7,8 @@ export const idColumn = () =>
     .primaryKey()
     .$defaultFn(() => newId());
 
-/** Created/updated stamps and the soft-delete tombstone every synced table carries. */
-export const timestampColumns = () => ({
+/** When a row was created and last updated, stamped by drizzle. */
+export const stampColumns = () => ({
   createdAt: text('created_at')
     .notNull()
     .$defaultFn(() => nowIso()),
@@ -16,6 +16,11 @@ export const timestampColumns = () => ({
     .notNull()
     .$defaultFn(() => nowIso())
     .$onUpdateFn(() => nowIso()),
+});
+
+/** Created/updated stamps and the soft-delete tombstone every synced table carries. */
+export const timestampColumns = () => ({
+  ...stampColumns(),
   /** Soft delete: archived rows keep their data and can be restored (sync needs the tombstone too). */
   archivedAt: text('archived_at'),
 });

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role } from '../../../shared/auth/roles';
 import type { Department } from '../../../shared/domain/crew';
-import { idColumn } from '../columns';
-import { nowIso } from '../ids';
+import { idColumn, stampColumns } from '../columns';
 
 /**
  * Accounts of this installation and their sessions (docs/security.md#accounts-and-sign-in). All of these tables
@@ -26,13 +25,7 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     /** Minutes without input before the session locks; 0 never. */
     idleLockMinutes: integer('idle_lock_minutes').notNull().default(15),
-    createdAt: text('created_at')
-      .notNull()
-      .$defaultFn(() => nowIso()),
-    updatedAt: text('updated_at')
-      .notNull()
-      .$defaultFn(() => nowIso())
-      .$onUpdateFn(() => nowIso()),
+    ...stampColumns(),
     lastSignInAt: text('last_sign_in_at'),
     /** A removed user can no longer sign in; the row stays so that the audit log keeps their name. */
     removedAt: text('removed_at'),
