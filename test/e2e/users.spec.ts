@@ -168,6 +168,23 @@ test('an office viewer is offered no button that writes; Ctrl+L locks; a removed
   for (const name of ['Add person', 'Import CSV']) await expect(page.getByRole('button', { name })).toHaveCount(0);
   await expect(sidebar(page).getByRole('link', { name: 'Users' })).toHaveCount(0);
 
+  // Beyond the fleet: the fit library, prediction models, outcomes and instruments are read, never changed.
+  await sidebar(page).getByRole('link', { name: 'Recruitment' }).click();
+  await page.getByRole('tab', { name: 'Trait profiles' }).click();
+  await expect(page.getByRole('region', { name: /profile$/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Prediction models' }).click();
+  await expect(page.getByRole('heading', { name: 'Recalibration' })).toBeVisible();
+  for (const name of [/^Recalibrate/, 'Use this model']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Outcomes' }).click();
+  await expect(page.getByRole('heading', { name: 'Recorded outcomes' })).toBeVisible();
+  for (const name of ['Record outcome', 'Withdraw']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  await sidebar(page).getByRole('link', { name: 'Assessments' }).click();
+  await page.getByRole('navigation', { name: 'Assessments views' }).getByRole('link', { name: 'Instruments' }).click();
+  await expect(page.getByRole('table', { name: 'Instruments' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add a custom instrument' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Archive/ })).toHaveCount(0);
+
   await page.keyboard.press('Control+l');
   await expect(page.getByRole('heading', { name: 'Harmony Crew is locked' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();

@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { PERMISSIONS } from '../../../shared/auth/permissions';
 import type { Capability } from '../../../shared/auth/roles';
 import type { AuthState, Me } from '../../../shared/api';
+import type { Method } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { queryKey, useApiQuery } from '../api/hooks';
 
@@ -18,6 +20,18 @@ export function useMe(): Me | null {
 /** Whether the signed-in user's role holds a capability: hides what they may not do (the core refuses it anyway). */
 export function useCan(capability: Capability): boolean {
   return useMe()?.capabilities.includes(capability) ?? false;
+}
+
+/**
+ * Whether the signed-in user may call a procedure, read from the same permission table the core enforces: a
+ * button is offered exactly when its call would be allowed.
+ */
+export function useMayCall(method: Method): boolean {
+  const me = useMe();
+  const need = PERMISSIONS[method];
+  if (need === 'public') return true;
+  if (!me) return false;
+  return need === 'signed-in' || me.capabilities.includes(need);
 }
 
 /** Puts a fresh answer of `auth.state` (or one known without asking) where the gate reads it. */

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { InstrumentRecord } from '../../../../shared/api';
 import { useArchiveWithUndo } from '../../api/archive';
 import { SortableTable, type Column } from '../../components/SortableTable';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { fileToBase64 } from '../../files';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
@@ -13,6 +14,7 @@ export function InstrumentsView() {
   const [problem, setProblem] = useState<string | null>(null);
   const list = useApiQuery('instruments.list', { archived: showArchived ? 'include' : 'exclude' });
   const archive = useArchiveWithUndo('instruments', ['instruments.', 'assessments.']);
+  const mayManage = useMayCall('instruments.import');
   const columns: Array<Column<InstrumentRecord>> = [
     {
       id: 'name',
@@ -34,7 +36,8 @@ export function InstrumentsView() {
       header: '',
       className: 'actions',
       cell: (i) =>
-        i.id !== null && (
+        i.id !== null &&
+        mayManage && (
           <ArchiveToggle
             archived={Boolean(i.archivedAt)}
             onArchive={() => archive.archive(i.id!, `the instrument ${i.name}`)}
@@ -52,34 +55,36 @@ export function InstrumentsView() {
   });
   return (
     <>
-      <div className="card">
-        <h2>Add a custom instrument</h2>
-        <p className="muted">
-          A JSON definition — <code>{'{ id, version, response: {min, max}, scales, facets, items: [{id, text, scale, facet, keyed}] }'}</code>, the format{' '}
-          <code>harmony analyze --instrument</code> reads. Check the licence of the items before you use them.
-        </p>
-        <div className="field">
-          <label htmlFor="instrument-file">Definition file (JSON)</label>
-          <input
-            id="instrument-file"
-            type="file"
-            accept=".json,application/json"
-            disabled={add.isPending}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'instrument-file-problem' : undefined}
-            onChange={async (e) => {
-              const chosen = e.target.files?.[0];
-              e.target.value = '';
-              if (chosen) add.mutate({ contentBase64: await fileToBase64(chosen), fileName: chosen.name });
-            }}
-          />
-          {problem && (
-            <span className="field-error" id="instrument-file-problem" role="alert">
-              {problem}
-            </span>
-          )}
+      {mayManage && (
+        <div className="card">
+          <h2>Add a custom instrument</h2>
+          <p className="muted">
+            A JSON definition — <code>{'{ id, version, response: {min, max}, scales, facets, items: [{id, text, scale, facet, keyed}] }'}</code>, the format{' '}
+            <code>harmony analyze --instrument</code> reads. Check the licence of the items before you use them.
+          </p>
+          <div className="field">
+            <label htmlFor="instrument-file">Definition file (JSON)</label>
+            <input
+              id="instrument-file"
+              type="file"
+              accept=".json,application/json"
+              disabled={add.isPending}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? 'instrument-file-problem' : undefined}
+              onChange={async (e) => {
+                const chosen = e.target.files?.[0];
+                e.target.value = '';
+                if (chosen) add.mutate({ contentBase64: await fileToBase64(chosen), fileName: chosen.name });
+              }}
+            />
+            {problem && (
+              <span className="field-error" id="instrument-file-problem" role="alert">
+                {problem}
+              </span>
+            )}
+          </div>
         </div>
-      </div>
+      )}
       <div className="card">
         <div className="card-header">
           <h2>Instruments</h2>

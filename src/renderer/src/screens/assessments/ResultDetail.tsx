@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { fixed } from './labels';
 import { NormPlacementView } from './NormPlacementView';
 import { ArchiveToggle } from '../../components/ArchiveToggle';
+import { Can } from '../../auth/Can';
 import { VerdictBadges } from './VerdictBadges';
 import { capitalised, words } from '../../../../shared/words';
 import { SessionFacts } from '../questionnaires/profile/SessionFacts';
@@ -80,7 +81,9 @@ export function ResultDetail({ id }: { id: string }) {
         <Link href={`/${r.id}/profile`} className="button">
           Profile
         </Link>
-        <ArchiveToggle archived={Boolean(r.archivedAt)} prominentRestore onArchive={() => archive.archive(r.id, what, () => navigate('/'))} onRestore={() => archive.restore(r.id, what)} />
+        <Can need="assessments.write">
+          <ArchiveToggle archived={Boolean(r.archivedAt)} prominentRestore onArchive={() => archive.archive(r.id, what, () => navigate('/'))} onRestore={() => archive.restore(r.id, what)} />
+        </Can>
       </header>
       <div className="card">
         <h2>

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import { Link } from 'wouter';
 import { type FitCandidate, type Input } from '../../../../shared/api';
 import { PREDICTORS, SUB_SCORES, type Weights } from '../../../../shared/fit/model';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format';
 import { Delta, pct } from './labels';
@@ -96,6 +97,7 @@ function DecisionForm({ personId, positionId, logId, preset, weights }: { person
   const [decision, setDecision] = useState<Input<'fit.decide'>['decision']>('shortlisted');
   const [note, setNote] = useState('');
   const history = useApiQuery('fit.decisions', { personId, positionId });
+  const mayDecide = useMayCall('fit.decide');
   const decide = useApiMutation('fit.decide', ['fit.decisions', 'fit.log'], {
     onSuccess: () => {
       toast.success('Decision recorded with its basis');
@@ -106,33 +108,35 @@ function DecisionForm({ personId, positionId, logId, preset, weights }: { person
   return (
     <div>
       <h3>Decision</h3>
-      <form
-        className="form-grid"
-        onSubmit={(event) => {
-          event.preventDefault();
-          decide.mutate({ personId, positionId, decision, note, logId, preset, ...(weights ? { weights } : {}) });
-        }}
-      >
-        <label className="field">
-          <span>{words.fields.decision}</span>
-          <select value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
-            {Object.entries(words.decisions).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Why (the person may ask)</span>
-          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Strong charter record; invite to interview" />
-        </label>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={decide.isPending || note.trim() === ''}>
-            Record decision
-          </button>
-        </div>
-      </form>
+      {mayDecide && (
+        <form
+          className="form-grid"
+          onSubmit={(event) => {
+            event.preventDefault();
+            decide.mutate({ personId, positionId, decision, note, logId, preset, ...(weights ? { weights } : {}) });
+          }}
+        >
+          <label className="field">
+            <span>{words.fields.decision}</span>
+            <select value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)}>
+              {Object.entries(words.decisions).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Why (the person may ask)</span>
+            <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Strong charter record; invite to interview" />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={decide.isPending || note.trim() === ''}>
+              Record decision
+            </button>
+          </div>
+        </form>
+      )}
       {history.data && history.data.length > 0 && (
         <ul className="reasons note">
           {history.data.map((d) => (

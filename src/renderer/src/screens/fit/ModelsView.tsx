@@ -1,6 +1,7 @@
 import { toast } from 'sonner';
 import { PREDICTORS } from '../../../../shared/fit/model';
 import type { Output } from '../../../../shared/api';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { formatDateTime } from '../../format';
@@ -32,6 +33,8 @@ export function ModelsView() {
   const models = useApiQuery('models.list', {});
   const recalibrate = useApiMutation('models.recalibrate', ['models.', 'fit.'], { onSuccess: (m) => toast.success(`Fitted ${m.version} to ${m.n} outcomes; choose it to use it`), onError: (e) => toast.error(e.message) });
   const activate = useApiMutation('models.activate', ['models.', 'fit.'], { onSuccess: (m) => toast.success(`${m.version} is now in use`), onError: (e) => toast.error(e.message) });
+  const mayChoose = useMayCall('models.activate');
+  const mayRecalibrate = useMayCall('models.recalibrate');
   const data = models.data;
   if (!data) return <p className="muted">Loading…</p>;
   const enough = Math.min(data.events, data.nonEvents) >= data.needed;
@@ -43,9 +46,11 @@ export function ModelsView() {
           {data.usable} outcomes with every predictor known: {data.events} completed and rated well, {data.nonEvents} not. A recalibration fits the model to them by logistic regression once each
           kind reaches {data.needed}.
         </p>
-        <button type="button" className="primary" disabled={!enough || recalibrate.isPending} onClick={() => recalibrate.mutate({})}>
-          Recalibrate on this fleet&apos;s outcomes
-        </button>
+        {mayRecalibrate && (
+          <button type="button" className="primary" disabled={!enough || recalibrate.isPending} onClick={() => recalibrate.mutate({})}>
+            Recalibrate on this fleet&apos;s outcomes
+          </button>
+        )}
         {!enough && <p className="muted">Record outcomes as assignments end (Outcomes); until there are enough, the research defaults are used.</p>}
       </div>
       {data.models.map((m) => (
@@ -54,7 +59,7 @@ export function ModelsView() {
             <h2>
               {m.version} {m.active && <span className="badge ok">in use</span>}
             </h2>
-            {!m.active && (
+            {!m.active && mayChoose && (
               <button type="button" onClick={() => activate.mutate({ id: m.id })}>
                 Use this model
               </button>

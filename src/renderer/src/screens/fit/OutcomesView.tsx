@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { LEAVE_REASONS, type LeaveReason } from '../../../../shared/fit/model';
 import type { Output } from '../../../../shared/api';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { Dialog } from '../../components/Dialog';
@@ -12,8 +13,9 @@ import { words } from '../../../../shared/words';
 type Pending = Output<'outcomes.list'>['pending'][number];
 type Outcome = Output<'outcomes.list'>['outcomes'][number];
 
-function pendingColumns(record: (pending: Pending) => void): Array<Column<Pending>> {
-  return [
+/** `record` is null for a user who may not record outcomes: the column of buttons is left out. */
+function pendingColumns(record: ((pending: Pending) => void) | null): Array<Column<Pending>> {
+  const columns: Array<Column<Pending>> = [
     { id: 'name', header: 'Name', sortBy: (p) => p.personName, cell: (p) => p.personName },
     { id: 'post', header: 'Post', sortBy: (p) => `${p.positionTitle}, ${p.vessel}`, cell: (p) => `${p.positionTitle}, ${p.vessel}` },
     { id: 'served', header: 'Served', sortBy: (p) => p.endDate, cell: (p) => `${formatDate(p.startDate)} – ${formatDate(p.endDate)}` },
@@ -21,18 +23,19 @@ function pendingColumns(record: (pending: Pending) => void): Array<Column<Pendin
       id: 'actions',
       header: '',
       cell: (p) => (
-        <button type="button" onClick={() => record(p)}>
+        <button type="button" onClick={() => record?.(p)}>
           Record outcome
         </button>
       ),
     },
   ];
+  return record ? columns : columns.filter((c) => c.id !== 'actions');
 }
 
 const outcomeWords = (o: Outcome) => (o.completed ? 'Completed' : `Left early: ${words.leaveReasons[o.leaveReason ?? 'other'].toLowerCase()}`);
 
-function outcomeColumns(withdraw: (id: string) => void): Array<Column<Outcome>> {
-  return [
+function outcomeColumns(withdraw: ((id: string) => void) | null): Array<Column<Outcome>> {
+  const columns: Array<Column<Outcome>> = [
     { id: 'name', header: 'Name', sortBy: (o) => o.personName, cell: (o) => o.personName },
     { id: 'post', header: 'Post', sortBy: (o) => `${o.positionTitle}, ${o.vessel}`, cell: (o) => `${o.positionTitle}, ${o.vessel}` },
     { id: 'ended', header: 'Ended', sortBy: (o) => o.endDate, cell: (o) => formatDate(o.endDate) },
@@ -59,12 +62,13 @@ function outcomeColumns(withdraw: (id: string) => void): Array<Column<Outcome>> 
       id: 'actions',
       header: '',
       cell: (o) => (
-        <button type="button" className="link" onClick={() => withdraw(o.id)}>
+        <button type="button" className="link" onClick={() => withdraw?.(o.id)}>
           Withdraw
         </button>
       ),
     },
   ];
+  return withdraw ? columns : columns.filter((c) => c.id !== 'actions');
 }
 
 /** How ended assignments went: the data a recalibration of the prediction learns from. */
@@ -72,6 +76,8 @@ export function OutcomesView() {
   const list = useApiQuery('outcomes.list', {});
   const [recording, setRecording] = useState<Pending | null>(null);
   const withdraw = useApiMutation('outcomes.archive', ['outcomes.', 'models.'], { onSuccess: () => toast.success('Outcome withdrawn'), onError: (e) => toast.error(e.message) });
+  const mayRecord = useMayCall('outcomes.record');
+  const mayWithdraw = useMayCall('outcomes.archive');
   const data = list.data;
   return (
     <div>
@@ -79,14 +85,14 @@ export function OutcomesView() {
         <h2>Ended assignments without an outcome</h2>
         {data && data.pending.length === 0 && <p className="muted">Every ended assignment has its outcome. When you end an assignment, record here how it went.</p>}
         {data && data.pending.length > 0 && (
-          <SortableTable rows={data.pending} columns={pendingColumns(setRecording)} rowKey={(p) => p.assignmentId} caption="Ended assignments without an outcome" className="table compact" />
+          <SortableTable rows={data.pending} columns={pendingColumns(mayRecord ? setRecording : null)} rowKey={(p) => p.assignmentId} caption="Ended assignments without an outcome" className="table compact" />
         )}
       </div>
       <div className="card">
         <h2>Recorded outcomes</h2>
         {data && data.outcomes.length === 0 && <p className="muted">No outcome recorded yet.</p>}
         {data && data.outcomes.length > 0 && (
-          <SortableTable rows={data.outcomes} columns={outcomeColumns((id) => withdraw.mutate({ id }))} rowKey={(o) => o.id} caption="Recorded outcomes" className="table compact fit-table" />
+          <SortableTable rows={data.outcomes} columns={outcomeColumns(mayWithdraw ? (id) => withdraw.mutate({ id }) : null)} rowKey={(o) => o.id} caption="Recorded outcomes" className="table compact fit-table" />
         )}
       </div>
       {recording && <OutcomeForm pending={recording} onClose={() => setRecording(null)} />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { Output } from '../../../../shared/api';
 import type { TraitRange } from '../../../../shared/fit/model';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { formatDateTime } from '../../format';
@@ -22,6 +23,7 @@ export function ProfilesView() {
   const profiles = useApiQuery('fit.profiles', {});
   const [editing, setEditing] = useState<Profile | null>(null);
   const reset = useApiMutation('fit.resetProfile', ['fit.'], { onSuccess: (p) => toast.success(`${p.title}: back to the shipped profile`), onError: (e) => toast.error(e.message) });
+  const mayEdit = useMayCall('fit.saveProfile');
   const data = profiles.data;
   return (
     <div>
@@ -37,10 +39,12 @@ export function ProfilesView() {
               {p.source}
               {p.editedBy && p.editedAt ? ` by ${p.editedBy}, ${formatDateTime(p.editedAt)}` : ''}
             </span>
-            <button type="button" onClick={() => setEditing(p)}>
-              Edit
-            </button>
-            {p.edits > 0 && (
+            {mayEdit && (
+              <button type="button" onClick={() => setEditing(p)}>
+                Edit
+              </button>
+            )}
+            {mayEdit && p.edits > 0 && (
               <button type="button" onClick={() => reset.mutate({ title: p.title })}>
                 Back to shipped
               </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { SUB_SCORES, type Weights } from '../../../../shared/fit/model';
 import { words } from '../../../../shared/words';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation } from '../../api/hooks';
 
 /** Custom weights for a ranking (normalised by the core), and saving them under a name for next time. */
@@ -10,6 +11,7 @@ export function WeightsEditor({ initial, onUse }: { initial: Weights; onUse(weig
   const [label, setLabel] = useState('');
   const weights = Object.fromEntries(SUB_SCORES.map((s) => [s, Number(values[s])])) as Weights;
   const save = useApiMutation('fit.savePreset', ['fit.settings'], { onSuccess: (p) => toast.success(`Saved the weights as “${p.label}”`), onError: (e) => toast.error(e.message) });
+  const maySave = useMayCall('fit.savePreset');
   const slug = label.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return (
     <details className="card">
@@ -30,10 +32,14 @@ export function WeightsEditor({ initial, onUse }: { initial: Weights; onUse(weig
         <button type="button" className="primary" onClick={() => onUse(weights)}>
           Rank with these weights
         </button>
-        <input aria-label="Name for these weights" placeholder="Name, e.g. Charter season" value={label} onChange={(e) => setLabel(e.target.value)} />
-        <button type="button" disabled={!/^[a-z]/.test(slug) || save.isPending} onClick={() => save.mutate({ name: slug.slice(0, 40), label: label.trim(), weights })}>
-          Save as a preset
-        </button>
+        {maySave && (
+          <>
+            <input aria-label="Name for these weights" placeholder="Name, e.g. Charter season" value={label} onChange={(e) => setLabel(e.target.value)} />
+            <button type="button" disabled={!/^[a-z]/.test(slug) || save.isPending} onClick={() => save.mutate({ name: slug.slice(0, 40), label: label.trim(), weights })}>
+              Save as a preset
+            </button>
+          </>
+        )}
       </div>
     </details>
   );

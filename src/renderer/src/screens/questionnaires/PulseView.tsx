@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { PulseSchedule } from '../../../../shared/api';
 import { DEPARTMENTS, type Department } from '../../../../shared/domain/crew';
 import { todayIsoDate } from '../../../../shared/domain/dates';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { EnumOptions } from '../../forms/form-helpers';
@@ -129,6 +130,7 @@ function ScheduleCard({ schedule }: { schedule: PulseSchedule }) {
   const results = useApiQuery('pulse.results', { vesselId: schedule.vesselId, surveyId: schedule.surveyId });
   const [taking, setTaking] = useState(false);
   const archive = useApiMutation('pulse.archiveSchedule', ['pulse.'], { onError: (e) => toast.error(e.message) });
+  const mayRun = useMayCall('pulse.start');
   const r = results.data;
   return (
     <section className="card" aria-label={`${schedule.surveyTitle} on ${schedule.vesselName}`}>
@@ -136,14 +138,16 @@ function ScheduleCard({ schedule }: { schedule: PulseSchedule }) {
         <h2>
           {schedule.surveyTitle} <span className="badge info">{schedule.anonymous ? 'Anonymous' : 'Named'}</span>
         </h2>
-        <div className="filters">
-          <button type="button" className="primary" onClick={() => setTaking(true)}>
-            Take in the kiosk…
-          </button>
-          <button type="button" onClick={() => archive.mutate({ id: schedule.id })}>
-            Stop schedule
-          </button>
-        </div>
+        {mayRun && (
+          <div className="filters">
+            <button type="button" className="primary" onClick={() => setTaking(true)}>
+              Take in the kiosk…
+            </button>
+            <button type="button" onClick={() => archive.mutate({ id: schedule.id })}>
+              Stop schedule
+            </button>
+          </div>
+        )}
       </div>
       <p className="muted">
         Every {schedule.everyDays} days from {formatDate(schedule.startOn)}; this round runs {formatDate(schedule.round.from)} to {formatDate(schedule.round.to)}.

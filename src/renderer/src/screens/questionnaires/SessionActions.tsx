@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { toast } from 'sonner';
 import type { SessionSummary } from '../../../../shared/api';
+import { useMayCall } from '../../auth/session';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { downloadText, fileToBase64 } from '../../files';
@@ -12,7 +13,9 @@ const SCOPES = ['sessions.', 'assessments.', 'campaigns.', 'pulse.', 'profiles.'
 /** What can be done with a session from its row: hand the laptop over, save or import an invitation, open the result. */
 export function SessionActions({ session }: { session: SessionSummary }) {
   const [handing, setHanding] = useState(false);
+  const mayRun = useMayCall('sessions.handOver');
   if (session.status === 'finished') return session.resultId ? <Link href={`~/assessments/${session.resultId}/profile`}>Profile</Link> : <span className="muted">Stored</span>;
+  if (!mayRun) return <span className="muted">{session.status === 'paused' ? 'Paused' : 'Waiting'}</span>;
   if (session.mode === 'remote') return <InvitationActions session={session} />;
   return (
     <>
