@@ -3,6 +3,8 @@ import { addDaysIso, formatDate, isIsoDate } from '../../shared/domain/dates';
 import { columnLabel, words } from '../../shared/words';
 import type { ServiceContext } from '../context';
 import type { AuditEntryRow } from '../db/audit-chain';
+import { auditCondition } from '../scope/audit-scope';
+import { andScope } from '../scope/sql';
 
 /** Reading the audit log: the search of the Audit log screen and one record's history (docs/security.md#audit-log). */
 
@@ -121,6 +123,8 @@ export function searchAudit(ctx: ServiceContext, input: SearchInput): { total: n
     where.push('a.action = ?');
     params.push(input.action);
   }
+  const scope = auditCondition();
+  if (scope !== null) where.push(`(${scope})`);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sqlite = ctx.sqlite();
   const total = (sqlite.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
@@ -135,17 +139,13 @@ export function searchAudit(ctx: ServiceContext, input: SearchInput): { total: n
  * health data and results); a document's includes its review entries.
  */
 export function recordHistory(ctx: ServiceContext, table: string, rowId: string): AuditEntry[] {
-  const sqlite = ctx.sqlite();
-  const rows =
+  const [which, params] =
     table === 'people'
-      ? sqlite.prepare(`${SELECT} WHERE a.person_id = ? OR (a.tbl = 'people' AND a.row_id = ?) ORDER BY a.seq`).all(rowId, rowId)
+      ? [`(a.person_id = ? OR (a.tbl = 'people' AND a.row_id = ?))`, [rowId, rowId]]
       : table === 'documents'
-        ? sqlite
-            .prepare(
-              `${SELECT} WHERE (a.tbl = 'documents' AND a.row_id = ?)
-                OR (a.tbl = 'document_reviews' AND a.row_id IN (SELECT id FROM document_reviews WHERE document_id = ?)) ORDER BY a.seq`,
-            )
-            .all(rowId, rowId)
-        : sqlite.prepare(`${SELECT} WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq`).all(table, rowId);
+        ? [`((a.tbl = 'documents' AND a.row_id = ?) OR (a.tbl = 'document_reviews' AND a.row_id IN (SELECT id FROM document_reviews WHERE document_id = ?)))`, [rowId, rowId]]
+        : [`(a.tbl = ? AND a.row_id = ?)`, [table, rowId]];
+  // A record outside the user's scope has an empty history rather than an error: whether it exists is not told.
+  const rows = ctx.sqlite().prepare(`${SELECT} WHERE ${which}${andScope(auditCondition())} ORDER BY a.seq`).all(...params);
   return (rows as EntryRow[]).map(toEntry);
 }

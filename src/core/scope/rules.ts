@@ -218,10 +218,10 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'sync.conflicts': organisation,
   'sync.reverse': organisation,
 
-  // The audit log names records of every vessel: for users of the whole organisation (a per-vessel view of it is
-  // not built; docs/security.md#scope).
-  'audit.search': organisation,
-  'audit.history': organisation,
+  // A user narrowed to vessels reads the entries about what they see (scope/sql.ts auditCondition); verifying
+  // walks the whole chain, so it is for users of the whole organisation.
+  'audit.search': list(),
+  'audit.history': list(),
   'audit.verify': organisation,
 
   // One's own account and session: nothing of a vessel or a person but the caller's own.

@@ -105,3 +105,23 @@ describe('procedures for the whole organisation', () => {
     expect(answer.ok ? '' : answer.error.message).toBe('This is open to users who see the whole organisation; you see one vessel.');
   });
 });
+
+describe('the audit log of a captain scoped to vessel A', () => {
+  type Entries = Envelope<{ entries: Array<{ personId: string | null; table: string | null; rowId: string | null }> }>;
+  const search = async (input: object) => {
+    const answer = (await asCaptain('audit.search', { limit: 500, ...input })) as Entries;
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data.entries;
+  };
+
+  it("holds what was done to A's people and records, not B's", async () => {
+    expect((await search({ personId: f.a.person })).length).toBeGreaterThan(0);
+    expect(await search({ personId: f.b.person })).toEqual([]);
+    const vessels = await search({ table: 'vessels' });
+    expect(vessels.some((e) => e.rowId === f.vesselA)).toBe(true);
+    expect(vessels.some((e) => e.rowId === f.vesselB)).toBe(false);
+    const history = (await asCaptain('audit.history', { table: 'people', rowId: f.a.person })) as Envelope<unknown[]>;
+    expect(history.ok && history.data.length).toBeGreaterThan(0);
+    expect(await asCaptain('audit.history', { table: 'people', rowId: f.b.person })).toMatchObject({ ok: true, data: [] });
+  });
+});
