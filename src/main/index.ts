@@ -3,7 +3,9 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, safeStorage, s
 import { createCore, type Core } from '../core/core';
 import { bindIpcTransport, type IpcBinding } from '../core/transports/ipc';
 import { safeStorageProtector } from './key-protector';
-import { buildMenu } from './menu';
+import type { AuthState } from '../shared/api';
+import type { Capability } from '../shared/auth/roles';
+import { buildMenu, type MenuActions } from './menu';
 import { rendererEntry } from './renderer-entry';
 import { restoreFromFile } from './restore-from-file';
 import { installSecurityGuards, isTrustedIpcSender } from './security';
@@ -57,7 +59,12 @@ async function start(): Promise<void> {
   ipc = bindIpcTransport({
     ipcMain,
     windowOf: (event) => event.sender.id,
-    dispatch: theCore.dispatch,
+    // Signing in, out, locking and unlocking change who the menu is for.
+    dispatch: async (method, input, options) => {
+      const envelope = await theCore.dispatch(method, input, options);
+      if (method.startsWith('auth.')) void refreshMenu();
+      return envelope;
+    },
     events: theCore.events,
     isTrustedSender: (event) =>
       isTrustedIpcSender(event, entryUrl) && mainWindow !== null && event.sender === mainWindow.webContents,
@@ -66,30 +73,39 @@ async function start(): Promise<void> {
     },
   });
   // Asleep or behind the system's lock screen, the computer may be in other hands: every session locks.
-  powerMonitor.on('suspend', () => theCore.lockAllSessions());
-  powerMonitor.on('lock-screen', () => theCore.lockAllSessions());
+  powerMonitor.on('suspend', () => {
+    theCore.lockAllSessions();
+    void refreshMenu();
+  });
+  powerMonitor.on('lock-screen', () => {
+    theCore.lockAllSessions();
+    void refreshMenu();
+  });
   /** The shell's own calls (menu items) are made with the main window's session, as the person there made them. */
   const windowSession = (): { session?: string } => {
     const session = mainWindow ? ipc?.sessionOf(mainWindow.webContents.id) : undefined;
     return session ? { session } : {};
   };
-  Menu.setApplicationMenu(
-    buildMenu(
-      {
-        command: sendCommand,
-        loadSampleFleet: () => sendCommand('load-sample-fleet'),
-        backupNow: () => {
-          void theCore.dispatch('backups.create', {}, windowSession()).then((result) => {
-            if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: join(theCore.state.backupsDir, (result.data as { id: string }).id) });
-            else dialog.showErrorBox('Backup failed', result.error.message);
-          });
-        },
-        restoreFromFile: () => void restoreFromFile(theCore, mainWindow, windowSession()),
-        openDataFolder: () => void shell.openPath(theCore.state.dataDir),
-      },
-      isDev,
-    ),
-  );
+  const actions: MenuActions = {
+    command: sendCommand,
+    loadSampleFleet: () => sendCommand('load-sample-fleet'),
+    backupNow: () => {
+      void theCore.dispatch('backups.create', {}, windowSession()).then((result) => {
+        if (result.ok) void dialog.showMessageBox({ message: 'Backup saved', detail: join(theCore.state.backupsDir, (result.data as { id: string }).id) });
+        else dialog.showErrorBox('Backup failed', result.error.message);
+      });
+    },
+    restoreFromFile: () => void restoreFromFile(theCore, mainWindow, windowSession()),
+    openDataFolder: () => void shell.openPath(theCore.state.dataDir),
+  };
+  /** The menu of the main window's user: nothing of the app while no one is signed in or the window is locked. */
+  async function refreshMenu(): Promise<void> {
+    const state = await theCore.dispatch('auth.state', {}, windowSession());
+    const user = state.ok ? (state.data as AuthState) : null;
+    const capabilities = user?.user && !user.locked ? new Set<Capability>(user.user.capabilities) : null;
+    Menu.setApplicationMenu(buildMenu(actions, isDev, capabilities));
+  }
+  Menu.setApplicationMenu(buildMenu(actions, isDev, null));
   mainWindow = createMainWindow();
 }
 

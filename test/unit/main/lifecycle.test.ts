@@ -95,7 +95,7 @@ beforeEach(() => {
   electron.state.ipcChannels.length = 0;
   electron.state.quit.mockClear();
   core.close.mockClear();
-  core.dispatch.mockClear();
+  core.dispatch.mockClear().mockImplementation(async () => ({ ok: true, data: {} }));
   core.createCore.mockReset().mockImplementation(() => ({
     dispatch: core.dispatch,
     events: { subscribe: vi.fn(() => () => undefined), emit: vi.fn() },
@@ -145,6 +145,30 @@ describe('the Electron main process', () => {
     electron.state.appHandlers.get('will-quit')!({ preventDefault: again });
     expect(again).not.toHaveBeenCalled();
     expect(core.close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the menu', () => {
+  /** The labels of the Go menu in the last template the main process built. */
+  const lastGo = (): string[] | undefined => {
+    const calls = electron.module.Menu.buildFromTemplate.mock.calls as unknown as Array<[Array<{ label?: string; submenu?: Array<{ label?: string }> }>]>;
+    return calls.at(-1)![0].find((menu) => menu.label === 'Go')?.submenu?.map((item) => item.label ?? '');
+  };
+
+  it('lists no screen until someone signs in, then the screens of their role, and none again once locked', async () => {
+    const me = { capabilities: ['fleet.read'] };
+    let state: { user: typeof me | null; locked: boolean } = { user: null, locked: false };
+    core.dispatch.mockImplementation((async (method: string) => ({ ok: true, data: method === 'auth.state' ? { needsOwner: false, ...state } : { token: 't' } })) as never);
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    await loadMain();
+    expect(lastGo()).toBeUndefined();
+    const trusted = { senderFrame: { url: 'http://localhost:5173/', parent: null }, sender: electron.state.windows[0]!.webContents };
+    state = { user: me, locked: false };
+    await electron.state.ipcHandlers.get('harmony:invoke')!(trusted, { method: 'auth.login', input: { username: 'u', password: 'p' } });
+    await vi.waitFor(() => expect(lastGo()).toEqual(['Vessels', 'Crew', 'Settings']));
+    state = { user: me, locked: true };
+    await electron.state.ipcHandlers.get('harmony:invoke')!(trusted, { method: 'auth.lock', input: {} });
+    await vi.waitFor(() => expect(lastGo()).toBeUndefined());
   });
 });
 
