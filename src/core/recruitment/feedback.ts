@@ -3,10 +3,13 @@ import { words } from '../../shared/words';
 import type { FeedbackSummary, ParsedInput } from '../../shared/api';
 import { RECOMMENDATIONS } from '../../shared/recruitment/pipeline';
 import { AppError } from '../api/errors';
+import { currentUser } from '../auth/caller';
 import type { ServiceContext } from '../context';
 import { interviewFeedback, interviews } from '../db/schema';
 import { write } from '../db/writes';
+import { refused } from '../users/refusals';
 import { getApplicationRow } from './applications';
+import { accountsById } from './interviewers';
 import { getInterview } from './interviews';
 import { applicationLink, raise } from './notify';
 
@@ -16,23 +19,26 @@ import { applicationLink, raise } from './notify';
  * across every interview.
  */
 type Row = typeof interviewFeedback.$inferSelect;
-const folded = (name: string) => name.trim().toLowerCase();
 
+/** Feedback is the signed-in user's own, given as one of the interview's interviewers (never someone named in the request). */
 export function submitFeedback(ctx: ServiceContext, input: ParsedInput<'feedback.submit'>): Row {
+  const author = currentUser();
+  if (!author) throw refused('signed-out', 'Feedback is given by a signed-in interviewer');
   return write(ctx.sqlite(), () => {
     const interview = getInterview(ctx, input.interviewId);
-    const interviewer = interview.interviewers.find((n) => folded(n) === folded(input.interviewer));
-    if (!interviewer) {
-      const message = `${input.interviewer} is not an interviewer of this interview (${interview.interviewers.join(', ')})`;
-      throw new AppError('VALIDATION', message, { issues: [{ path: 'interviewer', message }] });
+    const me = interview.interviewers.find((n) => n.userId === author.userId);
+    if (!me) {
+      const names = interview.interviewers.map((n) => n.name).join(', ');
+      throw refused('not-allowed', `Only the interviewers of this interview (${names}) give feedback on it, and ${author.displayName} is not one of them`);
     }
     if (interview.status === 'cancelled' || interview.status === 'no_show') throw new AppError('CONFLICT', `The interview was ${interview.status === 'cancelled' ? 'cancelled' : 'a no-show'}: there is nothing to give feedback on`);
-    const earlier = ctx.db().select().from(interviewFeedback).where(and(eq(interviewFeedback.interviewId, interview.id), eq(interviewFeedback.interviewer, interviewer), isNull(interviewFeedback.archivedAt))).get();
-    if (earlier) throw new AppError('CONFLICT', `${interviewer} already gave feedback on this interview (${earlier.createdAt.slice(0, 10)}); each interviewer gives it once`);
+    const earlier = ctx.db().select().from(interviewFeedback).where(and(eq(interviewFeedback.interviewId, interview.id), eq(interviewFeedback.interviewerId, author.userId), isNull(interviewFeedback.archivedAt))).get();
+    if (earlier) throw new AppError('CONFLICT', `${author.displayName} already gave feedback on this interview (${earlier.createdAt.slice(0, 10)}); each interviewer gives it once`);
+    const interviewer = author.displayName;
     const row = ctx
       .db()
       .insert(interviewFeedback)
-      .values({ interviewId: interview.id, interviewer, ratings: input.ratings as Record<string, number>, overall: input.overall, recommendation: input.recommendation, strengths: input.strengths, concerns: input.concerns })
+      .values({ interviewId: interview.id, interviewer, interviewerId: author.userId, ratings: input.ratings as Record<string, number>, overall: input.overall, recommendation: input.recommendation, strengths: input.strengths, concerns: input.concerns })
       .returning()
       .get();
     raise(ctx, {
@@ -62,12 +68,15 @@ export function feedbackSummary(ctx: ServiceContext, applicationId: string): Fee
     .orderBy(interviewFeedback.createdAt)
     .all()
     .map((r) => r.feedback);
+  // An author's present name where their account is this computer's; the name they gave it under otherwise.
+  const accounts = entries.length === 0 ? new Map() : accountsById(ctx);
+  const named = entries.map((e) => ({ ...e, interviewer: (e.interviewerId === null ? undefined : accounts.get(e.interviewerId)?.name) ?? e.interviewer }));
   const competencies = [...new Set(entries.flatMap((e) => Object.keys(e.ratings)))];
   return {
     count: entries.length,
     overall: mean(entries.map((e) => e.overall)),
     competencies: Object.fromEntries(competencies.map((c) => [c, mean(entries.flatMap((e) => (e.ratings[c] === undefined ? [] : [e.ratings[c]!])))!])),
     recommendations: Object.fromEntries(RECOMMENDATIONS.map((r) => [r, entries.filter((e) => e.recommendation === r).length])) as FeedbackSummary['recommendations'],
-    entries,
+    entries: named,
   };
 }
