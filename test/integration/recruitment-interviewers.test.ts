@@ -104,6 +104,10 @@ describe('feedback from the signed-in interviewer', () => {
     ]);
     const history = await core.call('audit.history', { table: 'interview_feedback', rowId: given.id });
     expect(history[0]).toMatchObject({ action: 'created', actor: { kind: 'user', id: hodA.user.id, name: 'Hal Bosun' } });
+    expect(history[0]!.changes.find((c) => c.column === 'interviewer_id')).toMatchObject({ label: 'Interviewer’s account', after: hodA.user.id });
+    // The interview's own entry names its interviewers in words, not by account id.
+    const scheduled = await core.call('audit.history', { table: 'interviews', rowId: interview.id });
+    expect(scheduled[0]!.changes.find((c) => c.column === 'interviewers')).toMatchObject({ label: 'Interviewers', afterText: 'Ava Captain, Hal Bosun' });
   });
 
   it('shows an author’s present name in the summary once their account is renamed', async () => {
