@@ -94,6 +94,8 @@ describe('feedback from the signed-in interviewer', () => {
     const { interview } = await core.call('interviews.schedule', { ...schedule(apps.a, [captainA.user.id, hodA.user.id]), localTime: '2029-07-01T10:00' });
     const submit = { interviewId: interview.id, overall: 4, recommendation: 'hire' } as const;
     expect(await core.dispatch('feedback.submit', submit, { session: recruiterA.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the interviewers of this interview (Ava Captain, Hal Bosun) give feedback on it, and Rita Recruiter is not one of them' } });
+    const refusals = await core.call('audit.search', { action: 'refused', user: recruiterA.user.id });
+    expect(refusals.entries.map((e) => e.note)).toEqual(['Only the interviewers of this interview (Ava Captain, Hal Bosun) give feedback on it, and Rita Recruiter is not one of them']);
     const given = await hodA.call('feedback.submit', { ...submit, strengths: 'Knows the deck' });
     expect(given).toMatchObject({ interviewer: 'Hal Bosun', interviewerId: hodA.user.id });
     expect(await core.dispatch('feedback.submit', submit, { session: hodA.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Hal Bosun already gave feedback on this interview/) } });

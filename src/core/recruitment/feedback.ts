@@ -7,7 +7,8 @@ import { currentUser } from '../auth/caller';
 import type { ServiceContext } from '../context';
 import { interviewFeedback, interviews } from '../db/schema';
 import { write } from '../db/writes';
-import { refused } from '../users/refusals';
+import { recordRefusedCall, refused } from '../users/refusals';
+import { whenWritable } from '../users/sessions';
 import { getApplicationRow } from './applications';
 import { accountsById } from './interviewers';
 import { getInterview } from './interviews';
@@ -24,13 +25,16 @@ type Row = typeof interviewFeedback.$inferSelect;
 export function submitFeedback(ctx: ServiceContext, input: ParsedInput<'feedback.submit'>): Row {
   const author = currentUser();
   if (!author) throw refused('signed-out', 'Feedback is given by a signed-in interviewer');
+  // An interview's interviewers are set when it is scheduled and never change, so this holds inside the write too.
+  const scheduled = getInterview(ctx, input.interviewId);
+  if (!scheduled.interviewers.some((n) => n.userId === author.userId)) {
+    const message = `Only the interviewers of this interview (${scheduled.interviewers.map((n) => n.name).join(', ')}) give feedback on it, and ${author.displayName} is not one of them`;
+    // Kept with the other refused calls for the audit log, outside the write that is not made.
+    whenWritable(() => recordRefusedCall(ctx.sqlite(), Date.now(), { userId: author.userId, sessionId: author.sessionId, method: 'feedback.submit', message }));
+    throw refused('not-allowed', message);
+  }
   return write(ctx.sqlite(), () => {
     const interview = getInterview(ctx, input.interviewId);
-    const me = interview.interviewers.find((n) => n.userId === author.userId);
-    if (!me) {
-      const names = interview.interviewers.map((n) => n.name).join(', ');
-      throw refused('not-allowed', `Only the interviewers of this interview (${names}) give feedback on it, and ${author.displayName} is not one of them`);
-    }
     if (interview.status === 'cancelled' || interview.status === 'no_show') throw new AppError('CONFLICT', `The interview was ${interview.status === 'cancelled' ? 'cancelled' : 'a no-show'}: there is nothing to give feedback on`);
     const earlier = ctx.db().select().from(interviewFeedback).where(and(eq(interviewFeedback.interviewId, interview.id), eq(interviewFeedback.interviewerId, author.userId), isNull(interviewFeedback.archivedAt))).get();
     if (earlier) throw new AppError('CONFLICT', `${author.displayName} already gave feedback on this interview (${earlier.createdAt.slice(0, 10)}); each interviewer gives it once`);
