@@ -8,7 +8,7 @@ import { statement } from '../db/statements';
 import { listUsers, userById, type UserRow } from '../users/store';
 
 /**
- * Interviewers are user accounts (docs/recruitment.md#interviewers): those who may give interview feedback
+ * Interviewers are user accounts (docs/recruitment.md#interviews): those who may give interview feedback
  * (`recruitment.feedback`) and work on the application's vessel. The interview keeps each one's id and name; the
  * name is what is shown where the account is not known (another computer: accounts do not travel with sync) and
  * for interviewers typed by name before accounts existed.
