@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { formatWallClock } from '../../src/shared/domain/dates';
 import { pdfPages } from '../helpers/pdf-text';
-import { expect, test } from './fixtures';
+import { E2E_OWNER, expect, test } from './fixtures';
 
 async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
   const response = await request.post(new URL(`api/${method}`, url).href, { data: input });
@@ -27,9 +27,26 @@ async function newCandidate(page: Page, givenNames: string, surname: string, dat
   await form.getByRole('button', { name: 'Add person' }).click();
 }
 
+async function signInAs(page: Page, username: string, password: string, url: string) {
+  await page.getByRole('region', { name: 'Your account' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('region', { name: 'Your account' })).toBeVisible();
+  await page.goto(url);
+}
+
+/** The two interviewers: user accounts, as the Users screen would make them. */
+const HART = { username: 'hart', displayName: 'Captain Hart', role: 'captain', password: 'hart-password-1' } as const;
+const MIA = { username: 'mia', displayName: 'Mia Chief', role: 'head_of_department', password: 'mia-password-1' } as const;
+
 test('a recruiter runs a hire: requisition, candidates with a duplicate merged, the board by keyboard, an interview with two interviewers’ feedback, the hire, and the CV without contacts', async ({ page, server, request }, info) => {
   const vessel = await api<{ id: string }>(request, server.url, 'vessels.create', { name: 'Aurora', kind: 'motor', lengthM: 52, grossTonnage: 480, flag: 'MLT', imoNumber: '9074729', use: 'charter' });
   await api(request, server.url, 'positions.create', { vesselId: vessel.id, department: 'interior', title: 'Chief Stew', headcount: 1, rotation: '4:2', employmentKind: 'rotational' });
+  for (const { password, ...user } of [HART, MIA]) {
+    await api(request, server.url, 'users.create', { ...user, password, scope: { vesselIds: [vessel.id], department: null }, personId: null });
+  }
 
   // A requisition from the position; a salary range upside down is refused on its field.
   await page.goto(`${server.url}#/recruitment`);
@@ -76,28 +93,48 @@ test('a recruiter runs a hire: requisition, candidates with a duplicate merged, 
   await expect(page.getByRole('heading', { name: /^Maria Lopes Interviewing$/ })).toBeVisible();
   await expect(page.getByText(/by Blue Water Crew \(recorded by/)).toBeVisible();
 
-  // An interview with two interviewers, each giving feedback once.
+  // An interview with two interviewers picked from the colleagues who may interview (by name, then by role,
+  // from the keyboard), each signing in to give their own feedback once.
+  const applicationUrl = page.url();
   await page.getByRole('button', { name: 'Schedule an interview' }).click();
   const schedule = page.getByRole('dialog', { name: 'Schedule an interview' });
   await schedule.getByLabel('Kind').selectOption({ label: 'Technical' });
-  await schedule.getByLabel('Interviewers (separated by commas)').fill('Captain Hart, Mia Chief');
+  const picker = schedule.getByRole('combobox', { name: 'Interviewers' });
+  const colleagues = schedule.getByRole('listbox', { name: 'Colleagues who may interview' });
+  await picker.fill('har');
+  await expect(colleagues.getByRole('option')).toHaveText(['Captain Hart Captain']);
+  await picker.press('Enter');
+  await picker.fill('head');
+  await picker.press('ArrowDown');
+  await expect(colleagues.getByRole('option', { selected: true })).toHaveText('Mia Chief Head of department');
+  await picker.press('Enter');
+  await expect(schedule.getByRole('list', { name: 'Chosen interviewers' }).getByRole('listitem')).toHaveText(['Captain Hart (Captain)×', 'Mia Chief (Head of department)×']);
   await schedule.getByLabel('Date and time').fill(`${today}T23:00`);
   await schedule.getByLabel('Time zone').selectOption('UTC');
   await expect(schedule.getByLabel('Question guide (one a line)')).toHaveValue(/Show your ENG1 medical/);
   await schedule.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.getByText(`Technical interview, video · ${formatWallClock(`${today} 23:00`)} (UTC) · 45 min`)).toBeVisible();
-  for (const [interviewer, overall, recommendation] of [['Captain Hart', '5', 'Strong hire'], ['Mia Chief', '4', 'Hire']] as const) {
+  const interviewers = page.getByRole('list', { name: 'Interviewers' });
+  await expect(interviewers.getByRole('listitem')).toHaveText(['Captain Hart (Captain): Feedback awaited', 'Mia Chief (Head of department): Feedback awaited']);
+  // The owner scheduled it but is not an interviewer: no feedback to give.
+  await expect(page.getByRole('button', { name: 'Give feedback' })).toBeHidden();
+  for (const [account, overall, recommendation] of [[HART, '5', 'Strong hire'], [MIA, '4', 'Hire']] as const) {
+    await signInAs(page, account.username, account.password, applicationUrl);
     await page.getByRole('button', { name: 'Give feedback' }).click();
     const feedback = page.getByRole('dialog', { name: 'Feedback on Maria Lopes' });
-    await feedback.getByLabel('Interviewer').selectOption(interviewer);
+    await expect(feedback).toContainText(`Your feedback, as ${account.displayName}.`);
     await feedback.getByLabel('Teamwork (1–5)').selectOption('5');
     await feedback.getByLabel('Overall (1–5)').selectOption(overall);
     await feedback.getByLabel('Recommendation').selectOption({ label: recommendation });
     await feedback.getByRole('button', { name: 'Submit feedback' }).click();
     await expect(feedback).toBeHidden();
+    await expect(interviewers.getByRole('listitem').filter({ hasText: account.displayName })).toContainText('Feedback given');
+    await expect(page.getByRole('button', { name: 'Give feedback' })).toBeHidden();
   }
-  await expect(page.getByRole('button', { name: 'Give feedback' })).toBeHidden();
   await expect(page.getByText('2 interviewers · overall 4.5 of 5 · Strong hire: 1, Hire: 1')).toBeVisible();
+  await expect(page.getByText('Captain Hart: Strong hire, 5 of 5')).toBeVisible();
+  await expect(page.getByText('Mia Chief: Hire, 4 of 5')).toBeVisible();
+  await signInAs(page, E2E_OWNER.username, E2E_OWNER.password, applicationUrl);
 
   // The offer, then the hire: the assignment is made and the requisition filled.
   await page.getByRole('button', { name: 'Offered' }).click();
@@ -131,4 +168,8 @@ test('a recruiter runs a hire: requisition, candidates with a duplicate merged, 
     await expect(history.getByRole('row').filter({ has: page.getByRole('cell', { name: record, exact: true }) }).first()).toBeVisible();
   }
   await expect(history.getByRole('row').filter({ hasText: 'Assignment' }).first()).toContainText('Olivia Owner');
+  await expect(history.getByRole('row').filter({ hasText: 'Interview', hasNotText: 'feedback' }).first()).toContainText('Olivia Owner');
+  for (const author of ['Captain Hart', 'Mia Chief']) {
+    await expect(history.getByRole('row').filter({ hasText: 'Interview feedback' }).filter({ hasText: author })).toHaveCount(1);
+  }
 });

@@ -133,8 +133,12 @@ describe('applications, the stamp and hiring', () => {
 describe('interviews, feedback and notes', () => {
   let appId: string;
   let interviewId: string;
+  let hart: Awaited<ReturnType<typeof addUser>>;
+  let mia: Awaited<ReturnType<typeof addUser>>;
 
   beforeAll(async () => {
+    hart = await addUser(core, { role: 'captain', displayName: 'Captain Hart' });
+    mia = await addUser(core, { role: 'head_of_department', displayName: 'Mia Chief' });
     position = await core.call('positions.create', { vesselId: vessel.id, department: 'deck', title: 'Bosun', headcount: 1, rotation: '4:2', employmentKind: 'rotational' });
     const req = await openRequisition({ title: 'Bosun', requirements: {} });
     appId = (await core.call('applications.create', { requisitionId: req.id, personId: people.cy!, source: 'Direct' })).id;
@@ -142,28 +146,42 @@ describe('interviews, feedback and notes', () => {
   });
 
   it('schedules in the zone where it is held, with a question guide from the position, and warns of an interviewer booked twice', async () => {
-    const first = await core.call('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['Captain Hart', 'Mia Chief'], localTime: '2027-01-10T10:00', timeZone: 'Europe/Paris', durationMinutes: 60, location: 'https://meet.example/abc' });
-    expect(first.interview).toMatchObject({ startsAt: '2027-01-10T09:00:00.000Z', localTime: '2027-01-10 10:00', status: 'scheduled', feedbackFrom: [] });
+    const first = await core.call('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: [hart.user.id, mia.user.id], localTime: '2027-01-10T10:00', timeZone: 'Europe/Paris', durationMinutes: 60, location: 'https://meet.example/abc' });
+    expect(first.interview).toMatchObject({ startsAt: '2027-01-10T09:00:00.000Z', localTime: '2027-01-10 10:00', status: 'scheduled' });
+    expect(first.interview.interviewers).toEqual([
+      { userId: hart.user.id, name: 'Captain Hart', role: 'captain', gaveFeedback: false },
+      { userId: mia.user.id, name: 'Mia Chief', role: 'head_of_department', gaveFeedback: false },
+    ]);
     expect(first.interview.questions.length).toBeGreaterThan(2);
     expect(first.warnings).toEqual([]);
     interviewId = first.interview.id;
-    const second = await core.call('interviews.schedule', { applicationId: appId, kind: 'technical', mode: 'phone', interviewers: ['Mia Chief'], localTime: '2027-01-10T09:30', timeZone: 'Europe/London', durationMinutes: 30 });
+    const second = await core.call('interviews.schedule', { applicationId: appId, kind: 'technical', mode: 'phone', interviewers: [mia.user.id], localTime: '2027-01-10T09:30', timeZone: 'Europe/London', durationMinutes: 30 });
     expect(second.warnings).toEqual(['Mia Chief already has an interview with Cy Cyson at 10 Jan 2027, 10:00 (Europe/Paris) that overlaps this one']);
-    expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-03-28T02:30', timeZone: 'Europe/Paris', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /does not exist in Europe\/Paris/ } });
-    expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: ['A'], localTime: '2027-01-10T10:00', timeZone: 'Mars/Olympus', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: [hart.user.id], localTime: '2027-03-28T02:30', timeZone: 'Europe/Paris', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /does not exist in Europe\/Paris/ } });
+    expect(await core.dispatch('interviews.schedule', { applicationId: appId, kind: 'captain', mode: 'video', interviewers: [hart.user.id], localTime: '2027-01-10T10:00', timeZone: 'Mars/Olympus', durationMinutes: 30 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await core.dispatch('interviews.move', { id: second.interview.id, status: 'scheduled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /already Scheduled/ } });
     await core.call('interviews.move', { id: second.interview.id, status: 'cancelled' });
   });
 
-  it('takes feedback once per interviewer, refuses a stranger, and sums it up per application', async () => {
-    await core.call('feedback.submit', { interviewId, interviewer: 'Captain Hart', ratings: { technical: 4, teamwork: 5 }, overall: 4, recommendation: 'hire', strengths: 'Calm' });
-    const twice = await core.dispatch('feedback.submit', { interviewId, interviewer: 'captain hart', overall: 2, recommendation: 'no_hire' });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /^Captain Hart already gave feedback on this interview/ } });
-    expect(await core.dispatch('feedback.submit', { interviewId, interviewer: 'Someone Else', overall: 3, recommendation: 'maybe' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: /not an interviewer of this interview/ } });
-    await core.call('feedback.submit', { interviewId, interviewer: 'Mia Chief', ratings: { technical: 2 }, overall: 3, recommendation: 'maybe', concerns: 'Short tenures' });
+  it('takes feedback from each interviewer once, as the signed-in user, refuses anyone else, and sums it up per application', async () => {
+    const given = await hart.call('feedback.submit', { interviewId, ratings: { technical: 4, teamwork: 5 }, overall: 4, recommendation: 'hire', strengths: 'Calm' });
+    expect(given).toMatchObject({ interviewer: 'Captain Hart', interviewerId: hart.user.id });
+    // An author named in the request is not a field of it: the session decides.
+    const named = await core.dispatch('feedback.submit', { interviewId, interviewer: 'Captain Hart', overall: 3, recommendation: 'maybe', concerns: 'Short tenures', ratings: { technical: 2 } }, { session: mia.token });
+    expect(named).toMatchObject({ ok: true, data: { interviewer: 'Mia Chief', interviewerId: mia.user.id } });
+    const twice = await core.dispatch('feedback.submit', { interviewId, overall: 2, recommendation: 'no_hire' }, { session: hart.token });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: /^Captain Hart already gave feedback on this interview .*; each interviewer gives it once$/ } });
+    // The owner may call feedback.submit, but is not an interviewer of this one; nor is another captain.
+    expect(await core.dispatch('feedback.submit', { interviewId, overall: 3, recommendation: 'maybe' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only the interviewers of this interview (Captain Hart, Mia Chief) give feedback on it, and Olivia Owner is not one of them', details: { reason: 'not-allowed' } },
+    });
+    const stranger = await addUser(core, { role: 'captain', displayName: 'Captain Stranger' });
+    expect(await core.dispatch('feedback.submit', { interviewId, overall: 3, recommendation: 'maybe' }, { session: stranger.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: /Captain Stranger is not one of them/ } });
     const summary = await core.call('feedback.summary', { id: appId });
     expect(summary).toMatchObject({ count: 2, overall: 3.5, competencies: { technical: 3, teamwork: 5 }, recommendations: { strong_hire: 0, hire: 1, maybe: 1, no_hire: 0 } });
-    expect((await core.call('interviews.list', { applicationId: appId }))[0]!.feedbackFrom).toEqual(['Captain Hart', 'Mia Chief']);
+    expect(summary.entries.map((e) => e.interviewer)).toEqual(['Captain Hart', 'Mia Chief']);
+    expect((await core.call('interviews.list', { applicationId: appId }))[0]!.interviewers.map((i) => [i.name, i.gaveFeedback])).toEqual([['Captain Hart', true], ['Mia Chief', true]]);
   });
 
   it('shows shared notes to everyone and private ones to their author only', async () => {
@@ -188,7 +206,7 @@ describe('interviews, feedback and notes', () => {
 
   it('reminds of an interview within a day, and is read as it stands while an import holds the database', async () => {
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(0, 16);
-    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: [OWNER.displayName], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
+    await core.call('interviews.schedule', { applicationId: appId, kind: 'screening', mode: 'phone', interviewers: [(await core.call('auth.me', {})).id], localTime: soon, timeZone: 'UTC', durationMinutes: 20 });
     const importing = core.call('people.import', { contentBase64: Buffer.from(peopleCsv(7000)).toString('base64') }, { taskId: 'inbox-import' });
     await new Promise<void>((started) => {
       const off = core.events.subscribe((event, payload) => {

@@ -20,7 +20,10 @@ describe('the sample fleet’s recruitment', () => {
     const interviewing = applications.find((a) => a.stage === 'interviewing')!;
     expect(interviewing.firstSubmission).not.toBeNull();
     const [interview] = await core.call('interviews.list', { applicationId: interviewing.id });
-    expect(interview).toMatchObject({ status: 'scheduled', interviewers: ['Captain Hart', 'Mia Chief'], feedbackFrom: ['Mia Chief'] });
+    // The interviewer is the account that loaded the sample, and their feedback is in.
+    const me = await core.call('auth.me', {});
+    expect(interview).toMatchObject({ status: 'scheduled', interviewers: [{ userId: me.id, name: me.displayName, role: 'owner', gaveFeedback: true }] });
+    expect((await core.call('feedback.summary', { id: interviewing.id })).entries).toMatchObject([{ interviewerId: me.id, interviewer: me.displayName }]);
     for (const a of applications) expect((await core.call('people.get', { id: a.personId })).status).toBe('unassigned');
   });
 });

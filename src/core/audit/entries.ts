@@ -40,10 +40,22 @@ const TABLE_VALUE_WORDS: Record<string, Record<string, Record<string, string>>> 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const LONGEST = 300;
 
+/** An interview's interviewers by name (accounts by id and name, or names typed before accounts). */
+function interviewerNames(text: string): string | null {
+  try {
+    const list = JSON.parse(text) as unknown;
+    if (!Array.isArray(list)) return null;
+    return list.map((n: unknown) => (typeof n === 'string' ? n : typeof n === 'object' && n !== null && 'name' in n ? String(n.name) : '?')).join(', ');
+  } catch {
+    return null;
+  }
+}
+
 /** A stored value as a person reads it: words for known values, dates as everywhere else, long text shortened. */
 export function valueInWords(table: string | null, column: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (table === 'interviews' && column === 'interviewers') return interviewerNames(text) ?? text;
   const group = (table ? TABLE_VALUE_WORDS[table]?.[column] : undefined) ?? VALUE_WORDS[column];
   if (group && Object.hasOwn(group, text)) return group[text]!;
   if (isIsoDate(text)) return formatDate(text);

@@ -1,4 +1,5 @@
 import { addDaysIso } from '../../shared/domain/dates';
+import { currentUser } from '../auth/caller';
 import type { ServiceContext } from '../context';
 import { statement } from '../db/statements';
 import { createApplication, moveApplication } from '../recruitment/applications';
@@ -9,7 +10,7 @@ import { createRequisition, moveRequisition, requisitionDefaults } from '../recr
 /**
  * A hire in progress on the sample fleet (docs/recruitment.md): an open requisition for the first position with
  * a place nobody is joining, and the candidates between contracts at each stage up to an interview tomorrow, with
- * one interviewer's feedback given. Built through the recruitment services, as a user would.
+ * the feedback of its interviewer (the user loading the sample) given. Built through the recruitment services, as a user would.
  */
 const OPEN_PLACE_SQL = `
   SELECT pos.id FROM positions pos JOIN vessels v ON v.id = pos.vessel_id
@@ -36,8 +37,10 @@ export function addSampleRecruitment(ctx: ServiceContext, today: string): void {
     const application = createApplication(ctx, { requisitionId: draft.id, personId: id, source: viaAgency ? 'Agency' : 'Direct application', agency: viaAgency ? 'Blue Water Crew' : null });
     const path = stage === 'sourced' ? [] : stage === 'contacted' ? (['contacted'] as const) : stage === 'screening' ? (['contacted', 'screening'] as const) : stage === 'submitted' ? (['screening', 'submitted'] as const) : (['submitted', 'interviewing'] as const);
     for (const to of path) moveApplication(ctx, { id: application.id, stage: to, reason: null });
-    if (stage !== 'interviewing') return;
-    const { interview } = scheduleInterview(ctx, { applicationId: application.id, kind: 'captain', mode: 'video', interviewers: ['Captain Hart', 'Mia Chief'], localTime: `${addDaysIso(today, 1)}T10:00`, timeZone: 'Europe/Paris', durationMinutes: 45, location: 'Video call' });
-    submitFeedback(ctx, { interviewId: interview.id, interviewer: 'Mia Chief', ratings: { technical: 4, teamwork: 5, communication: 4 }, overall: 4, recommendation: 'hire', strengths: 'Calm under pressure; good references', concerns: null });
+    // Interviewers are accounts: the one loading the sample interviews, and has given their feedback.
+    const user = currentUser();
+    if (stage !== 'interviewing' || !user) return;
+    const { interview } = scheduleInterview(ctx, { applicationId: application.id, kind: 'captain', mode: 'video', interviewers: [user.userId], localTime: `${addDaysIso(today, 1)}T10:00`, timeZone: 'Europe/Paris', durationMinutes: 45, location: 'Video call' });
+    submitFeedback(ctx, { interviewId: interview.id, ratings: { technical: 4, teamwork: 5, communication: 4 }, overall: 4, recommendation: 'hire', strengths: 'Calm under pressure; good references', concerns: null });
   });
 }

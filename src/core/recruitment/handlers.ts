@@ -10,7 +10,7 @@ import { feedbackSummary, submitFeedback } from './feedback';
 import { recruitmentFigures } from './figures';
 import { hire } from './hiring';
 import { inbox, markRead } from './inbox';
-import { listInterviews, moveInterview, questionGuide, scheduleInterview } from './interviews';
+import { interviewersFor, listInterviews, moveInterview, questionGuide, scheduleInterview } from './interviews';
 import { mergePeople } from './merge';
 import { addNote, listNotes } from './notes';
 import { createRequisition, getRequisition, listRequisitions, moveRequisition, requisitionDefaults, updateRequisition } from './requisitions';
@@ -18,7 +18,7 @@ import { createRequisition, getRequisition, listRequisitions, moveRequisition, r
 type RecruitmentMethods =
   | 'requisitions.list' | 'requisitions.get' | 'requisitions.defaults' | 'requisitions.create' | 'requisitions.update' | 'requisitions.move' | 'requisitions.figures'
   | 'applications.list' | 'applications.create' | 'applications.move' | 'applications.history' | 'applications.hire'
-  | 'interviews.list' | 'interviews.guide' | 'interviews.schedule' | 'interviews.move' | 'feedback.submit' | 'feedback.summary' | 'notes.list' | 'notes.add'
+  | 'interviews.list' | 'interviews.guide' | 'interviews.interviewers' | 'interviews.schedule' | 'interviews.move' | 'feedback.submit' | 'feedback.summary' | 'notes.list' | 'notes.add'
   | 'notifications.list' | 'notifications.markRead'
   | 'people.duplicates' | 'people.merge' | 'candidates.profile' | 'candidates.saveProfile' | 'cv.pdf' | 'cv.markdown';
 
@@ -40,6 +40,7 @@ export function recruitmentHandlers(ctx: ServiceContext): HandlerGroup<Recruitme
     'applications.hire': ({ id, startDate }) => hire(ctx, id, startDate),
     'interviews.list': (input) => listInterviews(ctx, input),
     'interviews.guide': ({ applicationId, kind }) => ({ questions: questionGuide(ctx, applicationId, kind) }),
+    'interviews.interviewers': ({ applicationId }) => interviewersFor(ctx, applicationId),
     'interviews.schedule': (input) => scheduleInterview(ctx, input),
     'interviews.move': ({ id, status }) => moveInterview(ctx, id, status),
     'feedback.submit': (input) => submitFeedback(ctx, input),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { words } from '../../shared/words';
-import type { Interview, ParsedInput } from '../../shared/api';
+import type { Interview, Output, ParsedInput } from '../../shared/api';
 import { isCertificateKind } from '../../shared/domain/certificates';
 import { formatDate, formatWallClock } from '../../shared/domain/dates';
 import { INTERVIEW_MACHINE, moveProblem, type InterviewStatus } from '../../shared/recruitment/pipeline';
@@ -11,7 +11,9 @@ import { interviews } from '../db/schema';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
 import { getApplication } from './applications';
+import type { InterviewerRef } from '../db/schema/recruitment';
 import { instantOf, localTimeOf } from './interview-time';
+import { accountsById, interviewerDirectory, interviewerRefs, parseInterviewers, sameInterviewer, shownInterviewers } from './interviewers';
 import { applicationLink, raise } from './notify';
 import { getRequisitionRow } from './requisitions';
 
@@ -27,21 +29,28 @@ const INTERVIEWS_SQL = (where: string) => `
   SELECT i.id, i.application_id AS applicationId, i.kind, i.mode, i.interviewers, i.starts_at AS startsAt, i.time_zone AS timeZone,
          i.duration_minutes AS durationMinutes, i.location, i.questions, i.status, i.created_at AS createdAt, i.updated_at AS updatedAt, i.archived_at AS archivedAt,
          a.person_id AS personId, p.given_names || ' ' || p.surname AS personName, r.title AS requisitionTitle, v.id AS vesselId, v.name AS vessel,
-         (SELECT json_group_array(interviewer) FROM interview_feedback f WHERE f.interview_id = i.id AND f.archived_at IS NULL) AS feedbackFrom
+         (SELECT json_group_array(json_object('userId', f.interviewer_id, 'name', f.interviewer)) FROM interview_feedback f WHERE f.interview_id = i.id AND f.archived_at IS NULL) AS feedbackFrom
   FROM interviews i JOIN applications a ON a.id = i.application_id JOIN requisitions r ON r.id = a.requisition_id
   JOIN positions pos ON pos.id = r.position_id JOIN vessels v ON v.id = pos.vessel_id JOIN people p ON p.id = a.person_id
   WHERE i.archived_at IS NULL ${where} ORDER BY i.starts_at, i.id`;
 
-type JoinedRow = Omit<Interview, 'interviewers' | 'questions' | 'feedbackFrom' | 'localTime'> & { interviewers: string; questions: string; feedbackFrom: string };
+type JoinedRow = Omit<Interview, 'interviewers' | 'questions' | 'localTime'> & { interviewers: string; questions: string; feedbackFrom: string };
 
 function toInterviews(ctx: ServiceContext, where: string, params: Record<string, string>): Interview[] {
-  return (statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as JoinedRow[]).map((row) => ({
+  const rows = statement(ctx.sqlite(), INTERVIEWS_SQL(where)).all(params) as JoinedRow[];
+  const accounts = rows.length === 0 ? new Map() : accountsById(ctx);
+  return rows.map(({ feedbackFrom, ...row }) => ({
     ...row,
-    interviewers: JSON.parse(row.interviewers) as string[],
+    interviewers: shownInterviewers(accounts, parseInterviewers(row.interviewers), JSON.parse(feedbackFrom) as InterviewerRef[]),
     questions: JSON.parse(row.questions) as string[],
-    feedbackFrom: JSON.parse(row.feedbackFrom) as string[],
     localTime: localTimeOf(row.startsAt, row.timeZone),
   }));
+}
+
+/** The colleagues who may interview for an application (its vessel's, or the whole organisation's). */
+export function interviewersFor(ctx: ServiceContext, applicationId: string): Output<'interviews.interviewers'> {
+  const app = getApplication(ctx, applicationId);
+  return interviewerDirectory(ctx, app.vesselId, app.vessel);
 }
 
 export function getInterviewRow(ctx: ServiceContext, id: string): Row {
@@ -83,12 +92,11 @@ export function questionGuide(ctx: ServiceContext, applicationId: string, kind: 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Interviews at the same time for any of the interviewers, as warnings in words. */
-function clashes(ctx: ServiceContext, interviewers: readonly string[], startsAt: string, minutes: number, exceptId: string): string[] {
+function clashes(ctx: ServiceContext, interviewers: readonly InterviewerRef[], startsAt: string, minutes: number, exceptId: string): string[] {
   const span = { start: Date.parse(startsAt), end: Date.parse(startsAt) + minutes * 60_000 };
   const others = listInterviews(ctx, { upcoming: false }).filter((i) => i.id !== exceptId && (i.status === 'scheduled' || i.status === 'in_progress'));
-  const folded = (name: string) => name.trim().toLowerCase();
   return others.flatMap((o) => {
-    const shared = o.interviewers.filter((n) => interviewers.some((m) => folded(m) === folded(n)));
+    const shared = o.interviewers.filter((n) => interviewers.some((m) => sameInterviewer(m, n))).map((n) => n.name);
     const other = { start: Date.parse(o.startsAt), end: Date.parse(o.startsAt) + o.durationMinutes * 60_000 };
     return shared.length > 0 && overlaps(span, other) ? [`${shared.join(' and ')} already ${shared.length > 1 ? 'have' : 'has'} an interview with ${o.personName} at ${formatWallClock(o.localTime)} (${o.timeZone}) that overlaps this one`] : [];
   });
@@ -100,15 +108,17 @@ export function scheduleInterview(ctx: ServiceContext, input: ParsedInput<'inter
     const app = getApplication(ctx, input.applicationId);
     if (['placed', 'rejected', 'withdrawn'].includes(app.stage)) throw new AppError('CONFLICT', `${app.personName} is ${app.stage}: no more interviews for this application`);
     const questions = input.questions ?? questionGuide(ctx, app.id, input.kind);
+    const refs = interviewerRefs(ctx, input.interviewers, app.vesselId, app.vessel);
     const created = ctx
       .db()
       .insert(interviews)
-      .values({ applicationId: app.id, kind: input.kind, mode: input.mode, interviewers: [...new Set(input.interviewers)], startsAt, timeZone: input.timeZone, durationMinutes: input.durationMinutes, location: input.location, questions, status: 'scheduled' })
+      .values({ applicationId: app.id, kind: input.kind, mode: input.mode, interviewers: refs, startsAt, timeZone: input.timeZone, durationMinutes: input.durationMinutes, location: input.location, questions, status: 'scheduled' })
       .returning({ id: interviews.id })
       .get();
     return created.id;
   });
-  return { interview: getInterview(ctx, id), warnings: clashes(ctx, input.interviewers, startsAt, input.durationMinutes, id) };
+  const interview = getInterview(ctx, id);
+  return { interview, warnings: clashes(ctx, interview.interviewers, startsAt, input.durationMinutes, id) };
 }
 
 export function moveInterview(ctx: ServiceContext, id: string, to: InterviewStatus): Interview {
@@ -131,7 +141,7 @@ export function raiseReminders(ctx: ServiceContext, now = Date.now()): void {
         kind: 'interview_reminder',
         priority: 'high',
         title: `Interview with ${i.personName}, ${formatWallClock(i.localTime)}`,
-        body: `${words.interviewKinds[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${formatWallClock(i.localTime)} (${i.timeZone}), with ${i.interviewers.join(', ')}.`,
+        body: `${words.interviewKinds[i.kind]} interview for ${i.requisitionTitle} on ${i.vessel}, ${formatWallClock(i.localTime)} (${i.timeZone}), with ${i.interviewers.map((n) => n.name).join(', ')}.`,
         link: applicationLink(i.applicationId),
         vesselId: i.vesselId,
         personId: i.personId,

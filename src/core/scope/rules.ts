@@ -195,6 +195,8 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'applications.hire': write({ id: 'application' }),
   'interviews.list': list({ applicationId: 'application' }),
   'interviews.guide': read({ applicationId: 'application' }),
+  // Colleagues who work on the application's vessel (or the whole organisation): no record of another vessel.
+  'interviews.interviewers': read({ applicationId: 'application' }),
   'interviews.schedule': write({ applicationId: 'application' }),
   'interviews.move': write({ id: 'interview' }),
   'feedback.submit': write({ interviewId: 'interview' }),

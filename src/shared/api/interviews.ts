@@ -10,6 +10,7 @@ import {
   PRIORITIES,
   RECOMMENDATIONS,
 } from '../recruitment/pipeline';
+import { roleSchema } from '../auth/roles';
 import { byIdSchema, idSchema, optionalText, recordStamps, requiredText } from './fields';
 import { procedure } from './procedure';
 
@@ -17,13 +18,12 @@ import { procedure } from './procedure';
 const KNOWN_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
-export const interviewerSchema = requiredText(100, 'Enter the interviewer’s name');
-
 export const interviewInputSchema = z.object({
   applicationId: idSchema,
   kind: z.enum(INTERVIEW_KINDS),
   mode: z.enum(INTERVIEW_MODES),
-  interviewers: z.array(interviewerSchema).min(1, 'Name at least one interviewer').max(10, 'At most 10 interviewers'),
+  /** User accounts (`interviews.interviewers` lists those who may take part). */
+  interviewers: z.array(idSchema).min(1, 'Choose at least one interviewer').max(10, 'At most 10 interviewers'),
   /** The wall-clock time where the interview is held, with its zone. */
   localTime: z.string().trim().regex(LOCAL_TIME, 'Enter the time as YYYY-MM-DDTHH:MM'),
   timeZone: z
@@ -45,7 +45,18 @@ export const interviewSchema = z.object({
   vessel: z.string(),
   kind: z.enum(INTERVIEW_KINDS),
   mode: z.enum(INTERVIEW_MODES),
-  interviewers: z.array(z.string()),
+  interviewers: z.array(
+    z.object({
+      /** The account; null for a name typed before accounts existed. */
+      userId: z.string().nullable(),
+      /** The account's name on this computer, else the name it had when scheduled. */
+      name: z.string(),
+      /** Null when the account is not one of this computer's (accounts do not travel with sync) or was never one. */
+      role: roleSchema.nullable(),
+      /** Whether this interviewer's feedback is in. */
+      gaveFeedback: z.boolean(),
+    }),
+  ),
   startsAt: z.string(),
   timeZone: z.string(),
   /** The start as it reads where the interview is held, "2026-12-03 10:00". */
@@ -54,13 +65,11 @@ export const interviewSchema = z.object({
   location: z.string().nullable(),
   questions: z.array(z.string()),
   status: z.enum(INTERVIEW_STATUSES),
-  feedbackFrom: z.array(z.string()),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 
 export const feedbackInputSchema = z.object({
   interviewId: idSchema,
-  interviewer: interviewerSchema,
   ratings: z.partialRecord(z.enum(COMPETENCIES), z.number().int().min(1, 'Rate from 1 to 5').max(5, 'Rate from 1 to 5')).default({}),
   overall: z.number({ message: 'Give an overall rating' }).int().min(1, 'Rate from 1 to 5').max(5, 'Rate from 1 to 5'),
   recommendation: z.enum(RECOMMENDATIONS),
@@ -71,7 +80,10 @@ export const feedbackInputSchema = z.object({
 export const feedbackSchema = z.object({
   ...recordStamps,
   interviewId: z.string(),
+  /** The author's name. */
   interviewer: z.string(),
+  /** The author's account (null: recorded by name before accounts). */
+  interviewerId: z.string().nullable(),
   ratings: z.record(z.string(), z.number()),
   overall: z.number().int(),
   recommendation: z.enum(RECOMMENDATIONS),
@@ -118,6 +130,11 @@ export const interviewProcedures = {
     z.object({ applicationId: idSchema, kind: z.enum(INTERVIEW_KINDS) }),
     z.object({ questions: z.array(z.string()) }),
   ),
+  'interviews.interviewers': procedure(
+    'The colleagues who may interview for an application: active accounts that give interview feedback and work on its vessel',
+    z.object({ applicationId: idSchema }),
+    z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })),
+  ),
   'interviews.schedule': procedure(
     'Schedule an interview; the answer warns when an interviewer already has one at that time',
     interviewInputSchema,
@@ -128,7 +145,7 @@ export const interviewProcedures = {
     z.object({ id: idSchema, status: z.enum(INTERVIEW_STATUSES) }),
     interviewSchema,
   ),
-  'feedback.submit': procedure('Record an interviewer’s feedback on an interview (once per interviewer)', feedbackInputSchema, feedbackSchema),
+  'feedback.submit': procedure('Give one’s own feedback on an interview one is an interviewer of (once)', feedbackInputSchema, feedbackSchema),
   'feedback.summary': procedure('Every interviewer’s feedback on an application, and the figures across them', byIdSchema, feedbackSummarySchema),
   'notes.list': procedure('Notes on an application: shared ones, and your own private ones', byIdSchema, z.array(noteSchema)),
   'notes.add': procedure(

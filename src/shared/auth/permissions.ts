@@ -172,6 +172,7 @@ export const PERMISSIONS: Record<Method, Requirement> = {
   'applications.hire': 'recruitment.write',
   'interviews.list': 'recruitment.read',
   'interviews.guide': 'recruitment.read',
+  'interviews.interviewers': 'recruitment.write',
   'interviews.schedule': 'recruitment.write',
   'interviews.move': 'recruitment.write',
   'feedback.submit': 'recruitment.feedback',

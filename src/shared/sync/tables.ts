@@ -11,7 +11,7 @@ export const SYNCED_TABLES = {
   application_notes: ['id', 'application_id', 'kind', 'visibility', 'body', 'author', 'created_at', 'updated_at', 'archived_at'],
   applications: ['id', 'requisition_id', 'person_id', 'stage', 'source', 'agency', 'exit_reason', 'offer_start_date', 'offer_rotation_weeks_on', 'offer_rotation_weeks_off', 'offer_salary', 'assignment_id', 'stage_changed_at', 'placed_at', 'created_at', 'updated_at', 'archived_at'],
   candidate_profiles: ['id', 'person_id', 'language_levels', 'smoker', 'visible_tattoos', 'driving_licence', 'summary', 'references', 'created_at', 'updated_at', 'archived_at'],
-  interview_feedback: ['id', 'interview_id', 'interviewer', 'ratings', 'overall', 'recommendation', 'strengths', 'concerns', 'created_at', 'updated_at', 'archived_at'],
+  interview_feedback: ['id', 'interview_id', 'interviewer', 'interviewer_id', 'ratings', 'overall', 'recommendation', 'strengths', 'concerns', 'created_at', 'updated_at', 'archived_at'],
   interviews: ['id', 'application_id', 'kind', 'mode', 'interviewers', 'starts_at', 'time_zone', 'duration_minutes', 'location', 'questions', 'status', 'created_at', 'updated_at', 'archived_at'],
   requisitions: ['id', 'position_id', 'title', 'department', 'start_date', 'rotation_weeks_on', 'rotation_weeks_off', 'salary_min', 'salary_max', 'currency', 'places', 'requirements', 'status', 'opened_at', 'ended_at', 'created_by', 'created_at', 'updated_at', 'archived_at'],
   vessel_submissions: ['id', 'person_id', 'vessel_id', 'application_id', 'agency', 'submitted_at', 'submitted_by', 'created_at', 'updated_at', 'archived_at'],
@@ -52,7 +52,7 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 12;
+export const SYNC_SCHEMA_VERSION = 13;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to

@@ -12,6 +12,8 @@ export interface ScopeFixture {
   sqlite: Database.Database;
   vesselA: string;
   vesselB: string;
+  /** The owner's account: the interviewer of the fixture's interviews. */
+  owner: string;
   /** Ids of records on or of A (one of each kind) and of B, for inputs. */
   a: Records;
   b: Records;
@@ -56,6 +58,7 @@ export async function scopeFixture(): Promise<ScopeFixture> {
   if (pool.length < 2) throw new Error('the sample fleet has fewer than two people in its pool');
 
   const start = addDaysIso(todayIsoDate(), 60);
+  const owner = (await core.call('auth.me', {})).id;
   const recordsOf = async (vessel: string, candidate: string): Promise<Records> => {
     // Someone who served on this vessel only, so that everything of theirs belongs to it.
     const person = one(
@@ -83,7 +86,7 @@ export async function scopeFixture(): Promise<ScopeFixture> {
       applicationId: application.id,
       kind: 'screening',
       mode: 'video',
-      interviewers: ['Captain Hart'],
+      interviewers: [owner],
       localTime: `${start}T10:00`,
       timeZone: 'UTC',
       durationMinutes: 30,
@@ -111,7 +114,7 @@ export async function scopeFixture(): Promise<ScopeFixture> {
   };
   const a = await recordsOf(vesselA, pool[0]!);
   const b = await recordsOf(vesselB, pool[1]!);
-  return { core, sqlite, vesselA, vesselB, a, b };
+  return { core, sqlite, vesselA, vesselB, owner, a, b };
 }
 
 /**

@@ -124,6 +124,16 @@ export const vesselSubmissions = sqliteTable(
   (t) => [index('vessel_submissions_first').on(t.personId, t.vesselId, t.submittedAt)],
 );
 
+/**
+ * An interviewer of an interview: the user account (its id) and the name it had when scheduled. Accounts are
+ * local to each computer (docs/security.md#accounts-and-sign-in), so the name travels with the interview and is
+ * what another computer shows; `userId` is null for an interviewer typed by name before accounts existed.
+ */
+export interface InterviewerRef {
+  userId: string | null;
+  name: string;
+}
+
 export const interviews = sqliteTable(
   'interviews',
   {
@@ -133,8 +143,8 @@ export const interviews = sqliteTable(
       .references(() => applications.id),
     kind: text('kind').notNull(),
     mode: text('mode').notNull(),
-    /** The interviewers' names (user accounts will replace them). */
-    interviewers: text('interviewers', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The interviewers; rows written before accounts may still hold plain names (read by interviewers.ts). */
+    interviewers: text('interviewers', { mode: 'json' }).$type<Array<InterviewerRef | string>>().notNull(),
     /** The start as an instant (UTC) and the time zone it was set in, shown back in that zone. */
     startsAt: text('starts_at').notNull(),
     timeZone: text('time_zone').notNull(),
@@ -154,7 +164,10 @@ export const interviewFeedback = sqliteTable(
     interviewId: text('interview_id')
       .notNull()
       .references(() => interviews.id),
+    /** The author's name when they gave it (what another computer shows: accounts do not travel). */
     interviewer: text('interviewer').notNull(),
+    /** The author's account, the signed-in user who gave it; null for feedback recorded by name before accounts. */
+    interviewerId: text('interviewer_id'),
     ratings: text('ratings', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     overall: integer('overall').notNull(),
     recommendation: text('recommendation').$type<Recommendation>().notNull(),
@@ -162,7 +175,8 @@ export const interviewFeedback = sqliteTable(
     concerns: text('concerns'),
     ...timestampColumns(),
   },
-  (t) => [uniqueIndex('interview_feedback_once').on(t.interviewId, t.interviewer)],
+  // Once per interviewer: per account, or per name for feedback recorded before accounts.
+  (t) => [uniqueIndex('interview_feedback_once').on(t.interviewId, sql`(CASE WHEN ${t.interviewerId} IS NULL THEN lower(${t.interviewer}) ELSE ${t.interviewerId} END)`)],
 );
 
 export const applicationNotes = sqliteTable(

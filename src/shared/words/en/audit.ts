@@ -103,6 +103,8 @@ export const audit: AuditWords = {
     from_value: 'Value before',
     imported_at: 'Imported on',
     inputs: 'Inputs',
+    interviewer: 'Interviewer',
+    interviewer_id: 'Interviewer’s account',
     instrument_version: 'Instrument version',
     invitation_key: 'Invitation',
     item_times: 'Time per item',

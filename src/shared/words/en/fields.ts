@@ -152,7 +152,6 @@ export const fields: Pick<Words, 'fields'> = {
     location: 'Place or link',
     questions: 'Question guide',
     interviewId: 'Interview',
-    interviewer: 'Interviewer',
     ratings: 'Ratings',
     overall: 'Overall (1–5)',
     recommendation: 'Recommendation',

@@ -17,11 +17,27 @@ import { CvButtons } from './CvButtons';
 import { FeedbackForm } from './FeedbackForm';
 import { InterviewForm } from './InterviewForm';
 import { MoveDialog, needsDialog } from './MoveDialog';
-import { useCan } from '../../auth/session';
+import { useCan, useMe } from '../../auth/session';
 
 const REFRESH = ['applications.', 'requisitions.', 'notifications.'];
 
+/** Each interviewer by name and role, and whether their feedback is in. */
+function Interviewers({ interview }: { interview: Interview }) {
+  const closed = interview.status === 'cancelled' || interview.status === 'no_show';
+  return (
+    <ul className="interviewers" aria-label="Interviewers">
+      {interview.interviewers.map((n) => (
+        <li key={n.userId ?? n.name}>
+          {n.name} <span className="muted">({n.role ? words.roles[n.role] : n.userId ? 'an account on another computer' : 'named before accounts, no account'})</span>:{' '}
+          {n.gaveFeedback ? <span className="badge ok">Feedback given</span> : closed ? <span className="muted">no feedback</span> : <span className="badge warn">Feedback awaited</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Interviews({ applicationId, live }: { applicationId: string; live: boolean }) {
+  const me = useMe();
   const list = useApiQuery('interviews.list', { applicationId });
   const move = useApiMutation('interviews.move', ['interviews.'], { onError: (e) => toast.error(e.message) });
   const [scheduling, setScheduling] = useState(false);
@@ -38,9 +54,7 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
             </strong>{' '}
             · {formatWallClock(i.localTime)} ({i.timeZone}) · {i.durationMinutes} min{i.location ? ` · ${i.location}` : ''} · <span className="badge">{words.interviewStatuses[i.status]}</span>
           </p>
-          <p className="muted">
-            With {i.interviewers.join(', ')}. Feedback from {i.feedbackFrom.length ? i.feedbackFrom.join(', ') : 'nobody yet'}.
-          </p>
+          <Interviewers interview={i} />
           {i.questions.length > 0 && (
             <details>
               <summary>Question guide</summary>
@@ -57,7 +71,7 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
                 Mark {words.interviewStatuses[to].toLowerCase()}
               </button>
             ))}
-            {i.feedbackFrom.length < i.interviewers.length && i.status !== 'cancelled' && i.status !== 'no_show' && (
+            {i.interviewers.some((n) => n.userId === me?.id && !n.gaveFeedback) && i.status !== 'cancelled' && i.status !== 'no_show' && (
               <button type="button" className="primary" onClick={() => setFeedbackFor(i)}>
                 Give feedback
               </button>
@@ -71,7 +85,7 @@ function Interviews({ applicationId, live }: { applicationId: string; live: bool
         </button>
       )}
       {scheduling && <InterviewForm applicationId={applicationId} onClose={() => setScheduling(false)} />}
-      {feedbackFor && <FeedbackForm interview={feedbackFor} onClose={() => setFeedbackFor(null)} />}
+      {feedbackFor && me && <FeedbackForm interview={feedbackFor} author={me.displayName} onClose={() => setFeedbackFor(null)} />}
     </div>
   );
 }

@@ -10,22 +10,23 @@ import { useFieldErrors } from './use-field-errors';
 
 type Competency = (typeof COMPETENCIES)[number];
 
-/** One interviewer's feedback on an interview: ratings 1–5 per competency, overall, a recommendation, strengths and concerns. */
-export function FeedbackForm({ interview, onClose }: { interview: Interview; onClose(): void }) {
-  const open = interview.interviewers.filter((n) => !interview.feedbackFrom.includes(n));
-  const [interviewer, setInterviewer] = useState(open[0] ?? '');
+/**
+ * The signed-in interviewer's own feedback on an interview (the core takes the author from the session): ratings
+ * 1–5 per competency, overall, a recommendation, strengths and concerns.
+ */
+export function FeedbackForm({ interview, author, onClose }: { interview: Interview; author: string; onClose(): void }) {
   const [ratings, setRatings] = useState<Partial<Record<Competency, number>>>({});
   const [overall, setOverall] = useState('');
   const [recommendation, setRecommendation] = useState<Recommendation>('hire');
   const [strengths, setStrengths] = useState('');
   const [concerns, setConcerns] = useState('');
-  const { errors, report } = useFieldErrors(['interviewer', 'overall', 'ratings', 'recommendation']);
+  const { errors, report } = useFieldErrors(['overall', 'ratings', 'recommendation']);
   const submit = useApiMutation('feedback.submit', ['feedback.', 'interviews.', 'notifications.']);
 
   async function save() {
     try {
-      await submit.mutateAsync({ interviewId: interview.id, interviewer, ratings, overall: overall ? Number(overall) : Number.NaN, recommendation, strengths, concerns });
-      toast.success(`Feedback from ${interviewer} recorded`);
+      await submit.mutateAsync({ interviewId: interview.id, ratings, overall: overall ? Number(overall) : Number.NaN, recommendation, strengths, concerns });
+      toast.success(`Your feedback on ${interview.personName} is recorded`);
       onClose();
     } catch (error) {
       report(error);
@@ -52,19 +53,10 @@ export function FeedbackForm({ interview, onClose }: { interview: Interview; onC
           void save();
         }}
       >
+        <p className="muted">
+          Your feedback, as {author}. Each interviewer gives it once; it cannot be changed afterwards.
+        </p>
         <div className="form-grid">
-          <Field label="Interviewer" error={errors.interviewer}>
-            {(p) => (
-              <select {...p} value={interviewer} onChange={(e) => setInterviewer(e.target.value)} autoFocus>
-                {interview.interviewers.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                    {interview.feedbackFrom.includes(n) ? ' (already given)' : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
           {COMPETENCIES.map((c) => (
             <div key={c} className="field">
               <span>{words.competencies[c]}</span>

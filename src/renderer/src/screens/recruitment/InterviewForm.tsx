@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { EnumOptions, Field, numberOrNull } from '../../forms/form-helpers';
+import { InterviewerPicker } from './InterviewerPicker';
 import { useFieldErrors } from './use-field-errors';
 
 type Kind = (typeof INTERVIEW_KINDS)[number];
@@ -18,7 +19,7 @@ const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function InterviewForm({ applicationId, onClose }: { applicationId: string; onClose(): void }) {
   const [kind, setKind] = useState<Kind>('captain');
   const [mode, setMode] = useState<Mode>('video');
-  const [interviewers, setInterviewers] = useState('');
+  const [interviewers, setInterviewers] = useState<string[]>([]);
   const [localTime, setLocalTime] = useState('');
   const [timeZone, setTimeZone] = useState(here);
   const [duration, setDuration] = useState('45');
@@ -37,7 +38,7 @@ export function InterviewForm({ applicationId, onClose }: { applicationId: strin
         applicationId,
         kind,
         mode,
-        interviewers: interviewers.split(',').map((n) => n.trim()).filter(Boolean),
+        interviewers,
         localTime,
         timeZone,
         durationMinutes: numberOrNull(duration) ?? Number.NaN,
@@ -76,9 +77,7 @@ export function InterviewForm({ applicationId, onClose }: { applicationId: strin
               </select>
             )}
           </Field>
-          <Field label="Interviewers (separated by commas)" error={errors.interviewers}>
-            {(p) => <input {...p} value={interviewers} onChange={(e) => setInterviewers(e.target.value)} autoFocus />}
-          </Field>
+          <InterviewerPicker applicationId={applicationId} value={interviewers} onChange={setInterviewers} error={errors.interviewers} />
           <Field label="Date and time" error={errors.localTime}>
             {(p) => <input {...p} type="datetime-local" value={localTime} onChange={(e) => setLocalTime(e.target.value)} />}
           </Field>

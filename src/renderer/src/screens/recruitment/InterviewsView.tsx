@@ -5,6 +5,8 @@ import type { Interview } from '../../../../shared/api';
 import { useApiQuery } from '../../api/hooks';
 import { SortableTable, type Column } from '../../components/SortableTable';
 
+const names = (i: Interview) => i.interviewers.map((n) => n.name).join(', ');
+
 const COLUMNS: Array<Column<Interview>> = [
   {
     id: 'when',
@@ -19,7 +21,7 @@ const COLUMNS: Array<Column<Interview>> = [
   { id: 'candidate', header: 'Candidate', sortBy: (i) => i.personName, cell: (i) => <Link href={`/application/${i.applicationId}`}>{i.personName}</Link> },
   { id: 'for', header: 'For', sortBy: (i) => `${i.requisitionTitle} ${i.vessel}`, cell: (i) => `${i.requisitionTitle}, ${i.vessel}` },
   { id: 'kind', header: 'Interview', sortBy: (i) => words.interviewKinds[i.kind], cell: (i) => `${words.interviewKinds[i.kind]}, ${words.interviewModes[i.mode].toLowerCase()}, ${i.durationMinutes} min` },
-  { id: 'interviewers', header: 'Interviewers', sortBy: (i) => i.interviewers.join(', '), cell: (i) => i.interviewers.join(', ') },
+  { id: 'interviewers', header: 'Interviewers', sortBy: (i) => names(i), cell: (i) => names(i) },
   { id: 'status', header: 'Status', sortBy: (i) => words.interviewStatuses[i.status], cell: (i) => words.interviewStatuses[i.status] },
 ];
 
