@@ -190,6 +190,9 @@ describe('interviews, feedback and notes', () => {
     expect((await core.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV', 'Call the last captain']);
     const another = await addUser(core, { role: 'recruiter', displayName: 'Another Recruiter' });
     expect((await another.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
+    // A colleague of the same name is another account: the private note stays its author's.
+    const namesake = await addUser(core, { role: 'recruiter', displayName: (await core.call('auth.me', {})).displayName });
+    expect((await namesake.call('notes.list', { id: appId })).map((n) => n.body)).toEqual(['Gap of a year in the CV']);
   });
 
   it('puts stage changes and feedback in the inbox, read and unread', async () => {

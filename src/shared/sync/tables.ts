@@ -8,7 +8,7 @@
  */
 export const SYNCED_TABLES = {
   application_moves: ['id', 'application_id', 'from_stage', 'to_stage', 'reason', 'moved_by', 'created_at', 'updated_at', 'archived_at'],
-  application_notes: ['id', 'application_id', 'kind', 'visibility', 'body', 'author', 'created_at', 'updated_at', 'archived_at'],
+  application_notes: ['id', 'application_id', 'kind', 'visibility', 'body', 'author', 'author_id', 'created_at', 'updated_at', 'archived_at'],
   applications: ['id', 'requisition_id', 'person_id', 'stage', 'source', 'agency', 'exit_reason', 'offer_start_date', 'offer_rotation_weeks_on', 'offer_rotation_weeks_off', 'offer_salary', 'assignment_id', 'stage_changed_at', 'placed_at', 'created_at', 'updated_at', 'archived_at'],
   candidate_profiles: ['id', 'person_id', 'language_levels', 'smoker', 'visible_tattoos', 'driving_licence', 'summary', 'references', 'created_at', 'updated_at', 'archived_at'],
   interview_feedback: ['id', 'interview_id', 'interviewer', 'interviewer_id', 'ratings', 'overall', 'recommendation', 'strengths', 'concerns', 'created_at', 'updated_at', 'archived_at'],
@@ -52,7 +52,7 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 13;
+export const SYNC_SCHEMA_VERSION = 14;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to

@@ -191,6 +191,8 @@ export const applicationNotes = sqliteTable(
     visibility: text('visibility').notNull(),
     body: text('body').notNull(),
     author: text('author').notNull(),
+    /** The author's account; null for notes written before accounts (their private notes match by name). */
+    authorId: text('author_id'),
     ...timestampColumns(),
   },
   (t) => [index('application_notes_application').on(t.applicationId, t.createdAt)],
