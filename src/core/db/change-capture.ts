@@ -3,6 +3,7 @@ import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nextHlc, receiveHlc } from '../../shared/sync/hlc';
 import { isSyncedTable } from '../../shared/sync/tables';
+import { currentUser } from '../auth/caller';
 import { newId } from './ids';
 import * as schema from './schema';
 import { statement } from './statements';
@@ -51,12 +52,12 @@ function triggersOf(table: SyncedTableShape): string[] {
   const rowId = table.rowIdSql('NEW');
   const outside = `SELECT RAISE(ABORT, ${quote(`${table.name} written outside the write path (src/core/db/writes.ts)`)}) WHERE (SELECT tx FROM temp.sync_context WHERE id = 1) IS NULL;`;
   const capture = (onlyChanged: boolean) => `
-    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value)
-      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value
+    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value, user_id)
+      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value, c.user_id
       FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1;
-    INSERT INTO main.sync_cells (tbl, row_id, col, hlc)
-      SELECT ${t}, ${rowId}, v.col, c.hlc FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
-      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc;`;
+    INSERT INTO main.sync_cells (tbl, row_id, col, hlc, user_id, user_name, device)
+      SELECT ${t}, ${rowId}, v.col, c.hlc, c.user_id, NULL, NULL FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
+      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, user_id = excluded.user_id, user_name = NULL, device = NULL;`;
   const notApplying = `(SELECT mode FROM temp.sync_context WHERE id = 1) IS NOT 'apply'`;
   return [
     `CREATE TEMP TRIGGER "sync_insert_${table.name}" AFTER INSERT ON main."${table.name}" WHEN ${notApplying} BEGIN ${outside} ${capture(false)} END`,
@@ -65,7 +66,8 @@ function triggersOf(table: SyncedTableShape): string[] {
   ];
 }
 
-const CLOSE_CONTEXT = 'UPDATE temp.sync_context SET tx = NULL, hlc = NULL, mode = NULL WHERE id = 1';
+const CLOSE_CONTEXT = 'UPDATE temp.sync_context SET tx = NULL, hlc = NULL, mode = NULL, user_id = NULL WHERE id = 1';
+const OPEN_CONTEXT = 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ?, user_id = ? WHERE id = 1';
 
 interface Clock {
   node: string;
@@ -81,7 +83,8 @@ const clocks = new WeakMap<Database.Database, Clock>();
  */
 export function installChangeCapture(sqlite: Database.Database): void {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_node'").get()) return;
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_context (id INTEGER PRIMARY KEY CHECK (id = 1), tx TEXT, hlc TEXT, mode TEXT);
+  // user_id: the signed-in user whose call opened the context, recorded with every change (docs/sync.md#who-made-a-change).
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_context (id INTEGER PRIMARY KEY CHECK (id = 1), tx TEXT, hlc TEXT, mode TEXT, user_id TEXT);
     INSERT OR IGNORE INTO temp.sync_context (id) VALUES (1);`);
   sqlite.prepare('INSERT OR IGNORE INTO sync_node (id, node_id) VALUES (1, ?)').run(newId().replaceAll('-', ''));
   const node = sqlite.prepare('SELECT node_id AS node, last_hlc AS last, clock_offset_ms AS offsetMs FROM sync_node WHERE id = 1').get() as Clock;
@@ -145,7 +148,7 @@ export function withChangeContext<T>(sqlite: Database.Database, mode: 'local' | 
   const open = statement(sqlite, 'SELECT tx FROM temp.sync_context WHERE id = 1').get() as { tx: string | null };
   if (open.tx !== null) return fn();
   const stamp = tickClock(sqlite);
-  statement(sqlite, 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ? WHERE id = 1').run(stamp, stamp, mode);
+  statement(sqlite, OPEN_CONTEXT).run(stamp, stamp, mode, mode === 'local' ? (currentUser()?.userId ?? null) : null);
   try {
     return fn();
   } finally {
@@ -157,10 +160,20 @@ export function withChangeContext<T>(sqlite: Database.Database, mode: 'local' | 
 export async function withChangeContextAsync<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<T> {
   if (!clocks.has(sqlite)) return fn();
   const stamp = tickClock(sqlite);
-  statement(sqlite, 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ? WHERE id = 1').run(stamp, stamp, 'local');
+  statement(sqlite, OPEN_CONTEXT).run(stamp, stamp, 'local', currentUser()?.userId ?? null);
   try {
     return await fn();
   } finally {
     if (sqlite.open && sqlite.inTransaction) statement(sqlite, CLOSE_CONTEXT).run();
   }
+}
+
+/**
+ * The clock stamp of the write in progress (a fleet setting records it as when it was set); outside a change
+ * context or without change capture (an older database, only in tests), the time as text.
+ */
+export function writeStamp(sqlite: Database.Database): string {
+  if (!clocks.has(sqlite)) return new Date().toISOString();
+  const open = statement(sqlite, 'SELECT hlc FROM temp.sync_context WHERE id = 1').get() as { hlc: string | null };
+  return open.hlc ?? new Date().toISOString();
 }
