@@ -17,6 +17,10 @@ export const audit: AuditWords = {
     refused: 'Refused',
     exported: 'Exported',
     backup_restored: 'Backup restored',
+    sync_enrolled: 'Enrolled with a sync server',
+    sync_interval_changed: 'Sync interval changed',
+    sync_requested: 'Sync now',
+    sync_put_back: 'Overwritten edit put back',
   },
   auditActorKinds: { user: 'User', system: 'System' },
   auditBreaks: {
