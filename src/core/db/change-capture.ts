@@ -47,17 +47,21 @@ function changedColumns(table: SyncedTableShape, onlyChanged: boolean): string {
     .join(' UNION ALL ');
 }
 
-function triggersOf(table: SyncedTableShape): string[] {
+/**
+ * `authors`: whether the outbox and cells have their user columns (a database opened with an older set of
+ * migrations, only in tests, has not).
+ */
+function triggersOf(table: SyncedTableShape, authors: boolean): string[] {
   const t = quote(table.name);
   const rowId = table.rowIdSql('NEW');
   const outside = `SELECT RAISE(ABORT, ${quote(`${table.name} written outside the write path (src/core/db/writes.ts)`)}) WHERE (SELECT tx FROM temp.sync_context WHERE id = 1) IS NULL;`;
   const capture = (onlyChanged: boolean) => `
-    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value, user_id)
-      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value, c.user_id
+    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value${authors ? ', user_id' : ''})
+      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value${authors ? ', c.user_id' : ''}
       FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1;
-    INSERT INTO main.sync_cells (tbl, row_id, col, hlc, user_id, user_name, device)
-      SELECT ${t}, ${rowId}, v.col, c.hlc, c.user_id, NULL, NULL FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
-      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, user_id = excluded.user_id, user_name = NULL, device = NULL;`;
+    INSERT INTO main.sync_cells (tbl, row_id, col, hlc${authors ? ', user_id, user_name, device' : ''})
+      SELECT ${t}, ${rowId}, v.col, c.hlc${authors ? ', c.user_id, NULL, NULL' : ''} FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
+      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc${authors ? ', user_id = excluded.user_id, user_name = NULL, device = NULL' : ''};`;
   const notApplying = `(SELECT mode FROM temp.sync_context WHERE id = 1) IS NOT 'apply'`;
   return [
     `CREATE TEMP TRIGGER "sync_insert_${table.name}" AFTER INSERT ON main."${table.name}" WHEN ${notApplying} BEGIN ${outside} ${capture(false)} END`,
@@ -93,7 +97,8 @@ export function installChangeCapture(sqlite: Database.Database): void {
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER temp."${name}"`);
   // A table missing from a damaged database is its health check's to report, not a reason to refuse to open.
   const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-  for (const table of syncedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table)) sqlite.exec(sql);
+  const authors = (sqlite.prepare("SELECT 1 FROM pragma_table_info('sync_outbox') WHERE name = 'user_id'").get() ?? null) !== null;
+  for (const table of syncedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table, authors)) sqlite.exec(sql);
 }
 
 export const hasChangeCapture = (sqlite: Database.Database): boolean => clocks.has(sqlite);
