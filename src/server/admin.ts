@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { tokenServerId } from '../shared/sync/protocol';
+import { AUDIT_HEAD_COLUMNS, auditHeadListing, type AuditHeadColumns, type AuditHeadListing } from './audit-heads';
 import { SyncError } from './errors';
 import { serverIdOf, type Sql, type Store } from './store';
 
@@ -93,14 +94,16 @@ export interface DeviceListing {
   vesselId: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The last head of its audit log it sent, and whether the log was ever found to have gone back. */
+  auditHead: AuditHeadListing | null;
 }
 
 export async function listDevices(store: Sql): Promise<DeviceListing[]> {
-  const rows = await store.query<{ id: string; name: string; org: string; vessel_id: string | null; last_seen_at: Date | null; revoked_at: Date | null }>(
-    'SELECT d.id, d.name, o.name AS org, d.vessel_id, d.last_seen_at, d.revoked_at FROM devices d JOIN orgs o ON o.id = d.org_id ORDER BY o.name, d.created_at',
+  const rows = await store.query<{ id: string; name: string; org: string; vessel_id: string | null; last_seen_at: Date | null; revoked_at: Date | null } & AuditHeadColumns>(
+    `SELECT d.id, d.name, o.name AS org, d.vessel_id, d.last_seen_at, d.revoked_at, ${AUDIT_HEAD_COLUMNS} FROM devices d JOIN orgs o ON o.id = d.org_id ORDER BY o.name, d.created_at`,
   );
   const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
-  return rows.map((r) => ({ id: r.id, name: r.name, org: r.org, vesselId: r.vessel_id, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at) }));
+  return rows.map((r) => ({ id: r.id, name: r.name, org: r.org, vesselId: r.vessel_id, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at), auditHead: auditHeadListing(r) }));
 }
 
 export async function revokeDevice(store: Sql, id: string): Promise<void> {

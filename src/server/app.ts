@@ -4,6 +4,7 @@ import type { LoggerOptions } from 'pino';
 import type { z } from 'zod';
 import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchema, type SyncErrorBody } from '../shared/sync/protocol';
 import { deviceOfToken, enrol } from './admin';
+import { recordAuditHead } from './audit-heads';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
 import { serverIdOf, type Store } from './store';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const device = await deviceOf(request);
     const body = parse(pushRequestSchema, request.body);
     const acknowledged = await push(store, device, body, now());
+    if (body.auditHead) await recordAuditHead(store, device.id, body.auditHead);
     request.log.info({ deviceId: device.id, changes: body.changes.length, acknowledged }, 'push');
     return { acknowledged, serverTime: now() };
   });

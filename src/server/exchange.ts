@@ -2,6 +2,7 @@ import { parseHlc } from '../shared/sync/hlc';
 import { DEFAULT_PAGE, MAX_CLOCK_AHEAD_MS, type Change, type FeedPage, type PushRequest } from '../shared/sync/protocol';
 import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION, SYNCED_TABLES } from '../shared/sync/tables';
 import { tenantsOf, type DeviceRow } from './admin';
+import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
 import type { Sql, Store } from './store';
 
@@ -142,10 +143,16 @@ async function appendToFeeds(tx: Sql, deviceId: string, winners: Change[], owner
     );
     const first = row!.last_seq - entries.length + 1;
     await tx.query(
-      `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base)
-       SELECT $2, x.seq, x.tx, $3, x.tbl, x.row_id, x.col, x.value, x.hlc, x.base
-       FROM jsonb_to_recordset($1::jsonb) AS x (seq bigint, tx text, tbl text, row_id text, col text, value jsonb, hlc text, base text)`,
-      [JSON.stringify(entries.map((c, i) => ({ seq: first + i, tx: c.tx, tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc, base: c.base }))), feed, deviceId],
+      `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base, user_id, user_name)
+       SELECT $2, x.seq, x.tx, $3, x.tbl, x.row_id, x.col, x.value, x.hlc, x.base, x.user_id, x.user_name
+       FROM jsonb_to_recordset($1::jsonb) AS x (seq bigint, tx text, tbl text, row_id text, col text, value jsonb, hlc text, base text, user_id text, user_name text)`,
+      [
+        JSON.stringify(
+          entries.map((c, i) => ({ seq: first + i, tx: c.tx, tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc, base: c.base, user_id: c.user?.id ?? null, user_name: c.user?.name ?? null })),
+        ),
+        feed,
+        deviceId,
+      ],
     );
   }
 }
@@ -172,11 +179,13 @@ interface EntryRow {
   value: string | number | null;
   hlc: string;
   base: string | null;
+  user_id: string | null;
+  user_name: string | null;
 }
 
 const MAX_ROW_COLUMNS = Math.max(...Object.values(SYNCED_TABLES).map((columns) => columns.length));
 
-const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, value, hlc, base';
+const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, value, hlc, base, user_id, user_name';
 
 /**
  * A page of each feed after its cursor. It is extended to the end of the transaction of its last entry when that
@@ -188,6 +197,7 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
   const { tenants } = await tenantsOf(store, device);
   for (const feed of Object.keys(cursors)) if (!tenants.includes(feed)) throw new SyncError('FORBIDDEN', `This device may not read ${feed}.`);
   const feeds: FeedPage[] = [];
+  const devices = deviceNames(store);
   for (const feed of tenants) {
     const cursor = cursors[feed] ?? 0;
     const rows = await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [feed, cursor, limit]);
@@ -212,10 +222,27 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
       feed,
       cursor: end,
       more: after!.more,
-      entries: rows.map((r) => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, base: r.base, table: r.tbl, rowId: r.row_id, column: r.col, value: r.value })),
+      entries: await withAuthors(rows, devices),
     });
   }
   return { feeds, tenants };
+}
+
+/** A feed page's entries as the protocol states them, each with its user and the name of the device that sent it. */
+async function withAuthors(rows: EntryRow[], devices: DeviceNames): Promise<FeedPage['entries']> {
+  const names = await devices.of(rows.map((r) => r.device_id));
+  return rows.map((r) => ({
+    seq: r.seq,
+    tx: r.tx,
+    hlc: r.hlc,
+    base: r.base,
+    table: r.tbl,
+    rowId: r.row_id,
+    column: r.col,
+    value: r.value,
+    ...(r.user_id !== null && r.user_name !== null ? { user: { id: r.user_id, name: r.user_name } } : {}),
+    ...(names.has(r.device_id) ? { device: names.get(r.device_id)! } : {}),
+  }));
 }
 
 function prefixWhile<T>(list: T[], keep: (item: T) => boolean): T[] {

@@ -26,4 +26,15 @@ export const MIGRATIONS: string[] = [
     col text NOT NULL, value jsonb, hlc text NOT NULL, base text, PRIMARY KEY (feed, seq)
   )
   `,
+  // Who made each change (docs/sync.md#who-made-a-change), and each device's audit head
+  // (docs/security.md#the-audit-head-on-the-server): the last one it sent, and when it was found to have gone back.
+  `
+  ALTER TABLE feed_entries ADD COLUMN user_id text;
+  ALTER TABLE feed_entries ADD COLUMN user_name text;
+  ALTER TABLE devices ADD COLUMN audit_seq bigint;
+  ALTER TABLE devices ADD COLUMN audit_hash text;
+  ALTER TABLE devices ADD COLUMN audit_at timestamptz;
+  ALTER TABLE devices ADD COLUMN audit_went_back_at timestamptz;
+  ALTER TABLE devices ADD COLUMN audit_went_back text
+  `,
 ];

@@ -74,12 +74,18 @@ test('two laptops and one server: an edit travels, and an overwritten edit is li
     await syncNow(a!);
     const conflicts = a!.getByRole('table', { name: 'Overwritten edits' });
     await expect(conflicts.getByRole('row', { name: /Ines Marchetti — phone \+39 222 222 \+39 111 111/ })).toBeVisible();
+    // Who made each edit: B's owner on B (enrolled under this machine's host name), over A's owner here.
+    await expect(conflicts.getByRole('cell', { name: /^changed by [^ ]+ on .+, over the edit by [^ ]+ on this computer$/ })).toBeVisible();
     await conflicts.getByRole('button', { name: 'Put back' }).click();
     await expect(a!.getByText('No edits were overwritten by another computer.')).toBeVisible();
     await syncNow(a!);
     await syncNow(b!);
     const onB = await api<{ person: { phone: string } }>(request, previews[1]!.url, 'people.get', { id: created.id });
     expect(onB.person.phone).toBe('+39 111 111');
+    // The server lists both laptops with the head of their audit log, neither flagged.
+    const devices = admin(serverDir, 'devices');
+    expect(devices.match(/audit log: \d+ entries, last [0-9a-f]{12}/g)).toHaveLength(2);
+    expect(devices).not.toContain('WARNING');
   } finally {
     await Promise.all(previews.map((p) => p.stop()));
     server.child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import envPaths from 'env-paths';
 import { formatDate } from '../../shared/domain/dates';
+import type { DeviceListing } from '../../server/admin';
 import { openAdminApi } from '../../server/admin-api';
 import { startServer } from '../../server/serve';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
@@ -17,7 +18,8 @@ in that PostgreSQL database instead, and several servers may share it.
 org add     adds an organisation (a fleet's office or an agency).
 enrol       prints a one-time code that enrols one laptop into the organisation, or into one vessel of it
             (--vessel: the vessel's id as the app shows it). The code works once, for 7 days.
-devices     lists the enrolled laptops; --revoke ID shuts one out.`;
+devices     lists the enrolled laptops with the last head of their audit log (flagged
+            when a log went back); --revoke ID shuts one out.`;
 
 const defaultDataDir = (): string => envPaths('harmony-server', { suffix: '' }).data;
 
@@ -41,7 +43,7 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
       }
       for (const d of await api.devices()) {
         const state = d.revokedAt ? `revoked ${formatDate(d.revokedAt.slice(0, 10))}` : d.lastSeenAt ? `last synced ${formatDate(d.lastSeenAt.slice(0, 10))}` : 'not synced yet';
-        io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}`);
+        io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}  ${auditWords(d.auditHead)}`);
       }
     } else {
       throw new UsageError(`Unknown server command "${action}".`);
@@ -50,6 +52,13 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
   } finally {
     await api.close();
   }
+}
+
+/** The device's audit head in words, flagged when its log went back (docs/security.md#the-audit-head-on-the-server). */
+function auditWords(head: DeviceListing['auditHead']): string {
+  if (head === null) return 'audit log: not reported yet';
+  const last = `audit log: ${head.seq} entries, last ${head.hash.slice(0, 12)}`;
+  return head.wentBack ? `${last}  WARNING: ${head.wentBack.what} (found ${formatDate(head.wentBack.at.slice(0, 10))})` : last;
 }
 
 export const serverCommand: CliCommand = {

@@ -3,6 +3,7 @@ import { getTableColumns, getTableName, is, type Table } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { nextHlc, receiveHlc } from '../../shared/sync/hlc';
 import { isSyncedTable } from '../../shared/sync/tables';
+import { currentUser } from '../auth/caller';
 import { newId } from './ids';
 import * as schema from './schema';
 import { statement } from './statements';
@@ -46,17 +47,21 @@ function changedColumns(table: SyncedTableShape, onlyChanged: boolean): string {
     .join(' UNION ALL ');
 }
 
-function triggersOf(table: SyncedTableShape): string[] {
+/**
+ * `authors`: whether the outbox and cells have their user columns (a database opened with an older set of
+ * migrations, only in tests, has not).
+ */
+function triggersOf(table: SyncedTableShape, authors: boolean): string[] {
   const t = quote(table.name);
   const rowId = table.rowIdSql('NEW');
   const outside = `SELECT RAISE(ABORT, ${quote(`${table.name} written outside the write path (src/core/db/writes.ts)`)}) WHERE (SELECT tx FROM temp.sync_context WHERE id = 1) IS NULL;`;
   const capture = (onlyChanged: boolean) => `
-    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value)
-      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value
+    INSERT INTO main.sync_outbox (tx, hlc, base, tbl, row_id, col, value${authors ? ', user_id' : ''})
+      SELECT c.tx, c.hlc, (SELECT s.hlc FROM main.sync_cells s WHERE s.tbl = ${t} AND s.row_id = ${rowId} AND s.col = v.col), ${t}, ${rowId}, v.col, v.value${authors ? ', c.user_id' : ''}
       FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1;
-    INSERT INTO main.sync_cells (tbl, row_id, col, hlc)
-      SELECT ${t}, ${rowId}, v.col, c.hlc FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
-      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc;`;
+    INSERT INTO main.sync_cells (tbl, row_id, col, hlc${authors ? ', user_id, user_name, device' : ''})
+      SELECT ${t}, ${rowId}, v.col, c.hlc${authors ? ', c.user_id, NULL, NULL' : ''} FROM temp.sync_context c, (${changedColumns(table, onlyChanged)}) v WHERE c.id = 1
+      ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc${authors ? ', user_id = excluded.user_id, user_name = NULL, device = NULL' : ''};`;
   const notApplying = `(SELECT mode FROM temp.sync_context WHERE id = 1) IS NOT 'apply'`;
   return [
     `CREATE TEMP TRIGGER "sync_insert_${table.name}" AFTER INSERT ON main."${table.name}" WHEN ${notApplying} BEGIN ${outside} ${capture(false)} END`,
@@ -65,7 +70,8 @@ function triggersOf(table: SyncedTableShape): string[] {
   ];
 }
 
-const CLOSE_CONTEXT = 'UPDATE temp.sync_context SET tx = NULL, hlc = NULL, mode = NULL WHERE id = 1';
+const CLOSE_CONTEXT = 'UPDATE temp.sync_context SET tx = NULL, hlc = NULL, mode = NULL, user_id = NULL WHERE id = 1';
+const OPEN_CONTEXT = 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ?, user_id = ? WHERE id = 1';
 
 interface Clock {
   node: string;
@@ -81,7 +87,8 @@ const clocks = new WeakMap<Database.Database, Clock>();
  */
 export function installChangeCapture(sqlite: Database.Database): void {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_node'").get()) return;
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_context (id INTEGER PRIMARY KEY CHECK (id = 1), tx TEXT, hlc TEXT, mode TEXT);
+  // user_id: the signed-in user whose call opened the context, recorded with every change (docs/sync.md#who-made-a-change).
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_context (id INTEGER PRIMARY KEY CHECK (id = 1), tx TEXT, hlc TEXT, mode TEXT, user_id TEXT);
     INSERT OR IGNORE INTO temp.sync_context (id) VALUES (1);`);
   sqlite.prepare('INSERT OR IGNORE INTO sync_node (id, node_id) VALUES (1, ?)').run(newId().replaceAll('-', ''));
   const node = sqlite.prepare('SELECT node_id AS node, last_hlc AS last, clock_offset_ms AS offsetMs FROM sync_node WHERE id = 1').get() as Clock;
@@ -90,7 +97,8 @@ export function installChangeCapture(sqlite: Database.Database): void {
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER temp."${name}"`);
   // A table missing from a damaged database is its health check's to report, not a reason to refuse to open.
   const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-  for (const table of syncedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table)) sqlite.exec(sql);
+  const authors = (sqlite.prepare("SELECT 1 FROM pragma_table_info('sync_outbox') WHERE name = 'user_id'").get() ?? null) !== null;
+  for (const table of syncedTablesOfSchema().filter((t) => present.has(t.name))) for (const sql of triggersOf(table, authors)) sqlite.exec(sql);
 }
 
 export const hasChangeCapture = (sqlite: Database.Database): boolean => clocks.has(sqlite);
@@ -145,7 +153,7 @@ export function withChangeContext<T>(sqlite: Database.Database, mode: 'local' | 
   const open = statement(sqlite, 'SELECT tx FROM temp.sync_context WHERE id = 1').get() as { tx: string | null };
   if (open.tx !== null) return fn();
   const stamp = tickClock(sqlite);
-  statement(sqlite, 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ? WHERE id = 1').run(stamp, stamp, mode);
+  statement(sqlite, OPEN_CONTEXT).run(stamp, stamp, mode, mode === 'local' ? (currentUser()?.userId ?? null) : null);
   try {
     return fn();
   } finally {
@@ -157,10 +165,20 @@ export function withChangeContext<T>(sqlite: Database.Database, mode: 'local' | 
 export async function withChangeContextAsync<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<T> {
   if (!clocks.has(sqlite)) return fn();
   const stamp = tickClock(sqlite);
-  statement(sqlite, 'UPDATE temp.sync_context SET tx = ?, hlc = ?, mode = ? WHERE id = 1').run(stamp, stamp, 'local');
+  statement(sqlite, OPEN_CONTEXT).run(stamp, stamp, 'local', currentUser()?.userId ?? null);
   try {
     return await fn();
   } finally {
     if (sqlite.open && sqlite.inTransaction) statement(sqlite, CLOSE_CONTEXT).run();
   }
+}
+
+/**
+ * The clock stamp of the write in progress (a fleet setting records it as when it was set); outside a change
+ * context or without change capture (an older database, only in tests), the time as text.
+ */
+export function writeStamp(sqlite: Database.Database): string {
+  if (!clocks.has(sqlite)) return new Date().toISOString();
+  const open = statement(sqlite, 'SELECT hlc FROM temp.sync_context WHERE id = 1').get() as { hlc: string | null };
+  return open.hlc ?? new Date().toISOString();
 }

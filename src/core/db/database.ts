@@ -6,6 +6,7 @@ import type { Keyring } from '../crypt/keyring';
 import { resourcesDir } from '../paths';
 import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
+import { moveFleetSettings } from './fleet-settings';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 import { pairReader, readsOutsideLongWrite } from './writes';
@@ -70,6 +71,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
     );
     installChangeCapture(sqlite);
     installAuditCapture(sqlite);
+    moveFleetSettings(sqlite);
     return {
       file,
       backupsDir,

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { certificateKindSchema, type RequirementRow } from '../../shared/api/document-records';
 import { CERTIFICATE_KINDS, type CertificateKindId } from '../../shared/domain/certificates';
@@ -6,24 +5,22 @@ import { titleRank, type Department } from '../../shared/domain/crew';
 import { defaultRequirements, requiredCertificates, titleKey, type RequirementOverrides } from '../../engine/documents/requirements';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { nowIso } from '../db/ids';
-import { settings } from '../db/schema';
+import { readVesselRequirements, writeVesselRequirement } from '../db/fleet-settings';
 import { statement } from '../db/statements';
 import { write } from '../db/writes';
 import { getVesselRow } from '../vessels/records';
 
 /**
  * A vessel's own certificate requirements per position title (the vessel, flag and owner layers of
- * docs/domain.md#requirements-by-position), kept in the settings table under one key per vessel. Titles without an
- * entry follow the defaults for each position.
+ * docs/domain.md#requirements-by-position), one synced row per vessel and title (src/core/db/fleet-settings.ts), so
+ * that two computers editing different titles or vessels both keep their edit. Titles without an entry follow the
+ * defaults for each position.
  */
-const keyOf = (vesselId: string) => `documents.requirements:${vesselId}`;
 const storedSchema = z.record(z.string(), z.array(certificateKindSchema));
 
 export function vesselOverrides(ctx: ServiceContext, vesselId: string): RequirementOverrides {
-  const row = ctx.db().select().from(settings).where(eq(settings.key, keyOf(vesselId))).get();
-  if (!row) return {};
-  const parsed = storedSchema.safeParse(row.value);
+  const rows = readVesselRequirements(ctx.sqlite(), vesselId);
+  const parsed = storedSchema.safeParse(Object.fromEntries(rows));
   if (!parsed.success) throw new AppError('DB_CORRUPT', 'The certificate requirements stored for this vessel are damaged; set them again in the vessel’s compliance matrix');
   return parsed.data;
 }
@@ -55,14 +52,7 @@ export function setVesselRequirement(ctx: ServiceContext, vesselId: string, titl
       const message = `The vessel has no position titled "${title}"`;
       throw new AppError('VALIDATION', message, { issues: [{ path: 'title', message }] });
     }
-    const overrides: Record<string, readonly CertificateKindId[]> = { ...vesselOverrides(ctx, vesselId) };
-    if (kinds === null) delete overrides[titleKey(title)];
-    else overrides[titleKey(title)] = CERTIFICATE_KINDS.filter((kind) => kinds.includes(kind));
-    ctx.db()
-      .insert(settings)
-      .values({ key: keyOf(vesselId), value: overrides })
-      .onConflictDoUpdate({ target: settings.key, set: { value: overrides, updatedAt: nowIso() } })
-      .run();
+    writeVesselRequirement(ctx.sqlite(), vesselId, titleKey(title), kinds === null ? null : CERTIFICATE_KINDS.filter((kind) => kinds.includes(kind)));
   });
   return vesselRequirements(ctx, vesselId);
 }

@@ -1,11 +1,11 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { PREDICTORS, type Coefficients } from '../../shared/fit/model';
 import type { ModelSummary, PredictionModel } from '../../shared/api';
 import { fitLogistic, FitInputError } from '../../engine/fit';
 import { AppError, notFound } from '../api/errors';
 import type { ServiceContext } from '../context';
-import { nowIso } from '../db/ids';
-import { predictionModels, settings } from '../db/schema';
+import { readFleetSettings, writeFleetSetting } from '../db/fleet-settings';
+import { predictionModels } from '../db/schema';
 import { write } from '../db/writes';
 import { predictionDefaults } from './models';
 import { currentOperator } from './operator';
@@ -13,8 +13,9 @@ import { usableOutcomes } from './outcomes';
 
 /**
  * Prediction models (docs/fit-and-prediction.md#recalibration): the shipped research defaults, and models fitted
- * to this fleet's outcomes, each stored with its data size, fit and date. The user chooses the active one (a
- * setting); a model fitted later never replaces the active one by itself.
+ * to this fleet's outcomes, each stored with its data size, fit and date. The user chooses the active one (a fleet
+ * setting that travels with sync, src/core/db/fleet-settings.ts); a model fitted later never replaces the active one
+ * by itself.
  */
 const ACTIVE_KEY = 'fit.activeModel';
 
@@ -24,8 +25,8 @@ function shipped(active: boolean): PredictionModel {
 }
 
 function activeId(ctx: ServiceContext): string {
-  const row = ctx.db().select().from(settings).where(eq(settings.key, ACTIVE_KEY)).get();
-  return typeof row?.value === 'string' ? row.value : predictionDefaults().version;
+  const value = readFleetSettings(ctx.sqlite(), ACTIVE_KEY).get(ACTIVE_KEY);
+  return typeof value === 'string' ? value : predictionDefaults().version;
 }
 
 export function listModels(ctx: ServiceContext): PredictionModel[] {
@@ -45,7 +46,7 @@ export function activeModel(ctx: ServiceContext): { coefficients: Coefficients; 
 export function activateModel(ctx: ServiceContext, id: string): PredictionModel {
   return write(ctx.sqlite(), () => {
     if (!listModels(ctx).some((m) => m.id === id)) throw notFound('predictionModel', id);
-    ctx.db().insert(settings).values({ key: ACTIVE_KEY, value: id }).onConflictDoUpdate({ target: settings.key, set: { value: id, updatedAt: nowIso() } }).run();
+    writeFleetSetting(ctx.sqlite(), ACTIVE_KEY, id);
     return listModels(ctx).find((m) => m.id === id)!;
   });
 }

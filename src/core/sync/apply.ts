@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { FeedPage } from '../../shared/sync/protocol';
+import type { FeedEntry, FeedPage } from '../../shared/sync/protocol';
 import { REVIEWED_COLUMNS, type SyncedTable } from '../../shared/sync/tables';
 import { abandonAuditHead, confirmAuditHead, prepareAuditHead } from '../db/audit-capture';
 import { receiveClock, withChangeContext } from '../db/change-capture';
+import type { CellAuthor } from '../db/schema';
 import { statement } from '../db/statements';
 import { rewriteSearchTerms } from '../people/records';
 
@@ -38,15 +39,25 @@ export function applyPage(sqlite: Database.Database, page: FeedPage): number {
   }
 }
 
+/** Who wrote a received value: the user and device the server sent with it (docs/sync.md#who-made-a-change). */
+const authorOf = (entry: FeedEntry): CellAuthor => ({ userId: entry.user?.id ?? null, userName: entry.user?.name ?? null, device: entry.device ?? null });
+
 interface Winner {
   column: string;
   value: unknown;
 }
 
 function applyEntries(sqlite: Database.Database, page: FeedPage): number {
-  const cellHlc = statement(sqlite, 'SELECT hlc FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?');
-  const setCell = statement(sqlite, 'INSERT INTO sync_cells (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc');
-  const logConflict = statement(sqlite, 'INSERT INTO sync_conflicts (at, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const cellHlc = statement(sqlite, 'SELECT hlc, user_id AS userId, user_name AS userName, device FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?');
+  const setCell = statement(
+    sqlite,
+    `INSERT INTO sync_cells (tbl, row_id, col, hlc, user_id, user_name, device) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, user_id = excluded.user_id, user_name = excluded.user_name, device = excluded.device`,
+  );
+  const logConflict = statement(
+    sqlite,
+    'INSERT INTO sync_conflicts (at, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc, kept_by, lost_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const rows = new Map<string, { table: string; rowId: string; winners: Winner[] }>();
   let newest: string | null = null;
   let applied = 0;
@@ -57,15 +68,18 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
     const rowKey = `${entry.table}\u0000${entry.rowId}`;
     let unknown = unknownRows.get(rowKey);
     if (unknown === undefined) unknownRows.set(rowKey, (unknown = knowsRow.get(entry.table, entry.rowId) === undefined));
-    const held = unknown ? undefined : (cellHlc.get(entry.table, entry.rowId, entry.column) as { hlc: string } | undefined)?.hlc;
+    const cell = unknown ? undefined : (cellHlc.get(entry.table, entry.rowId, entry.column) as ({ hlc: string } & CellAuthor) | undefined);
+    const held = cell?.hlc;
+    const author = authorOf(entry);
     if (held !== undefined && entry.hlc <= held) continue;
-    if (held !== undefined && entry.base !== held && REVIEWED_COLUMNS[entry.table as SyncedTable]?.includes(entry.column)) {
+    if (cell !== undefined && entry.base !== cell.hlc && REVIEWED_COLUMNS[entry.table as SyncedTable]?.includes(entry.column)) {
       const current = currentValue(sqlite, entry.table, entry.rowId, entry.column);
       if (current !== undefined && current !== entry.value) {
-        logConflict.run(new Date().toISOString(), entry.table, entry.rowId, entry.column, JSON.stringify(entry.value), entry.hlc, JSON.stringify(current), held);
+        const lostBy: CellAuthor = { userId: cell.userId, userName: cell.userName, device: cell.device };
+        logConflict.run(new Date().toISOString(), entry.table, entry.rowId, entry.column, JSON.stringify(entry.value), entry.hlc, JSON.stringify(current), cell.hlc, JSON.stringify(author), JSON.stringify(lostBy));
       }
     }
-    setCell.run(entry.table, entry.rowId, entry.column, entry.hlc);
+    setCell.run(entry.table, entry.rowId, entry.column, entry.hlc, author.userId, author.userName, author.device);
     const key = `${entry.table}\u0000${entry.rowId}`;
     const row = rows.get(key) ?? { table: entry.table, rowId: entry.rowId, winners: [] };
     row.winners = [...row.winners.filter((w) => w.column !== entry.column), { column: entry.column, value: entry.value }];

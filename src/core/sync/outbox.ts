@@ -14,9 +14,22 @@ interface OutboxRow {
   row_id: string;
   col: string;
   value: unknown;
+  user_id: string | null;
+  username: string | null;
 }
 
-const toChange = (r: OutboxRow): Change => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, base: r.base, table: r.tbl, rowId: r.row_id, column: r.col, value: r.value as Change['value'] });
+const toChange = (r: OutboxRow): Change => ({
+  seq: r.seq,
+  tx: r.tx,
+  hlc: r.hlc,
+  base: r.base,
+  table: r.tbl,
+  rowId: r.row_id,
+  column: r.col,
+  value: r.value as Change['value'],
+  // The user name travels with the id: the accounts are this computer's own (docs/sync.md#who-made-a-change).
+  ...(r.user_id !== null && r.username !== null ? { user: { id: r.user_id, name: r.username } } : {}),
+});
 
 /**
  * The next batch to push: the oldest changes, ending at the end of a transaction so that the server applies a
@@ -24,7 +37,10 @@ const toChange = (r: OutboxRow): Change => ({ seq: r.seq, tx: r.tx, hlc: r.hlc, 
  * batches, each ending at the end of a row, so that no row arrives anywhere with half its columns.
  */
 export function nextBatch(sqlite: Database.Database, limit: number, maximum: number): Change[] {
-  const read = statement(sqlite, 'SELECT seq, tx, hlc, base, tbl, row_id, col, value FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
+  const read = statement(
+    sqlite,
+    'SELECT o.seq, o.tx, o.hlc, o.base, o.tbl, o.row_id, o.col, o.value, o.user_id, u.username FROM sync_outbox o LEFT JOIN users u ON u.id = o.user_id WHERE o.seq > ? ORDER BY o.seq LIMIT ?',
+  );
   const rows = read.all(0, limit) as OutboxRow[];
   const last = rows.at(-1);
   if (!last || rows.length < limit) return rows.map(toChange);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MAX_PUSH_CHANGES } from '../../shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/tables';
+import { auditTailOf } from '../db/audit-capture';
 import { correctClock } from '../db/change-capture';
 import { statement } from '../db/statements';
 import { assertNoLongWrite } from '../db/writes';
@@ -49,7 +50,8 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
     if (changes.length === 0) break;
     let acknowledged: number;
     try {
-      const answer = await transport.push({ schemaVersion: SYNC_SCHEMA_VERSION, changes });
+      const auditHead = auditTailOf(sqlite());
+      const answer = await transport.push({ schemaVersion: SYNC_SCHEMA_VERSION, changes, ...(auditHead ? { auditHead } : {}) });
       acknowledged = answer.acknowledged;
       noteServerTime(sqlite(), answer.serverTime);
     } catch (error) {

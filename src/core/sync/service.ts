@@ -6,10 +6,12 @@ import type { ServiceContext } from '../context';
 import { syncConflicts, syncNode } from '../db/schema';
 import { write } from '../db/writes';
 import { rewriteSearchTerms, sortKeyOf } from '../people/records';
+import { conflictAuthors } from './conflict-authors';
 import { conflictLabel } from './conflict-label';
 import { pendingCount } from './outbox';
 import { syncOnce, type SyncProgress } from './run';
 import { httpTransport, type SyncTransport } from './transport';
+import { recordSyncAction } from './sync-audit';
 import { describeSyncFailure, needsPerson } from './words';
 
 /**
@@ -78,6 +80,7 @@ export async function enrolDevice(ctx: ServiceContext, input: { serverUrl: strin
     const failure = describeSyncFailure(error);
     throw new AppError(failure.code === 'CODE_INVALID' ? 'VALIDATION' : 'CONFLICT', failure.message);
   }
+  const previous = node(ctx);
   write(ctx.sqlite(), () => {
     ctx
       .db()
@@ -87,6 +90,7 @@ export async function enrolDevice(ctx: ServiceContext, input: { serverUrl: strin
       .run();
     // A new enrolment starts every feed from its beginning.
     ctx.sqlite().prepare('DELETE FROM sync_cursors').run();
+    recordSyncAction(ctx, 'sync_enrolled', `Enrolled with ${input.serverUrl} as device ${enrolled.deviceId} (${enrolled.homeFeed})${previous.serverUrl ? `; it synced with ${previous.serverUrl} before` : ''}`);
   });
   schedule(ctx, options, FIRST_SYNC_MS);
   return syncStatus(ctx);
@@ -146,7 +150,11 @@ export function schedule(ctx: ServiceContext, options: SyncServiceOptions, delay
 }
 
 export function setSyncInterval(ctx: ServiceContext, minutes: number, options: SyncServiceOptions): SyncStatus {
-  write(ctx.sqlite(), () => ctx.db().update(syncNode).set({ intervalMinutes: minutes }).where(eq(syncNode.id, 1)).run());
+  const before = node(ctx).intervalMinutes;
+  write(ctx.sqlite(), () => {
+    ctx.db().update(syncNode).set({ intervalMinutes: minutes }).where(eq(syncNode.id, 1)).run();
+    if (before !== minutes) recordSyncAction(ctx, 'sync_interval_changed', `Sync every ${minutes} minutes (was every ${before})`);
+  });
   if (node(ctx).token !== null) schedule(ctx, options, minutes * 60_000);
   return syncStatus(ctx);
 }
@@ -168,6 +176,7 @@ const toConflict = (ctx: ServiceContext, row: ConflictRow): SyncConflict => ({
   label: conflictLabel(ctx.sqlite(), row.tbl, row.rowId, row.col),
   keptValue: row.keptValue,
   lostValue: row.lostValue,
+  ...conflictAuthors(ctx.sqlite(), row.keptBy ?? null, row.lostBy ?? null),
   reversedAt: row.reversedAt,
 });
 
@@ -193,6 +202,9 @@ export function reverseConflict(ctx: ServiceContext, id: number): SyncConflict {
       rewriteSearchTerms(sqlite, row.rowId);
     }
     ctx.db().update(syncConflicts).set({ reversedAt: new Date().toISOString() }).where(eq(syncConflicts.id, id)).run();
+    const personId = row.tbl === 'people' ? row.rowId : ((sqlite.prepare('SELECT person_id AS personId FROM documents WHERE id = ?').get(row.rowId) as { personId: string } | undefined)?.personId ?? null);
+    const label = conflictLabel(sqlite, row.tbl, row.rowId, row.col);
+    recordSyncAction(ctx, 'sync_put_back', `${label}: put back ${JSON.stringify(row.lostValue)} over ${JSON.stringify(row.keptValue)}`, { tbl: row.tbl, rowId: row.rowId, personId });
   });
   ctx.events.emit('data.changed', { scopes: [''] });
   return toConflict(ctx, ctx.db().select().from(syncConflicts).where(eq(syncConflicts.id, id)).get()!);

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'refused',
   'exported',
   'backup_restored',
+  'sync_enrolled',
+  'sync_interval_changed',
+  'sync_requested',
+  'sync_put_back',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -37,6 +37,11 @@ export const syncConflictSchema = z.object({
   label: z.string(),
   keptValue: z.unknown(),
   lostValue: z.unknown(),
+  /** Who made each edit, in words: "captain on Aurora laptop", "a user of Office PC", "owner on this computer". */
+  keptBy: z.string(),
+  lostBy: z.string(),
+  /** Both in one sentence: "changed by captain on Aurora laptop, over the edit by owner on this computer". */
+  who: z.string(),
   reversedAt: z.string().nullable(),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
+import { auditHeadSchema, changeAuthorSchema, deviceNameSchema } from './provenance';
 
 /**
  * What a device and the sync server say to each other over HTTP (docs/sync.md#push-and-pull). Both ends parse
@@ -29,6 +30,8 @@ export const changeSchema = z.object({
   rowId: z.string().min(1).max(64),
   column: name,
   value: cellValueSchema,
+  /** The signed-in user who made it; absent for the core's own work and from older apps. */
+  user: changeAuthorSchema.optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -47,6 +50,8 @@ export const pushRequestSchema = z.object({
   /** The feed new rows go to; the device's home feed when absent. Must be one of its tenants. */
   feed: feedSchema.optional(),
   changes: z.array(changeSchema).min(1).max(MAX_PUSH_CHANGES),
+  /** The device's audit log's last entry, which the server keeps to tell a log later cut or rewound. */
+  auditHead: auditHeadSchema.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const pushResponseSchema = z.object({ acknowledged: z.number().int().nonnegative(), serverTime: z.number() });
@@ -64,6 +69,9 @@ export const feedEntrySchema = z.object({
   rowId: z.string(),
   column: name,
   value: cellValueSchema,
+  user: changeAuthorSchema.optional(),
+  /** The device that pushed it, by the name it enrolled with. */
+  device: deviceNameSchema.optional(),
 });
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export const feedPageSchema = z.object({ feed: feedSchema, entries: z.array(feedEntrySchema), cursor: z.number().int().nonnegative(), more: z.boolean() });

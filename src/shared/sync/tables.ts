@@ -1,7 +1,7 @@
 /**
  * The tables and columns that travel between devices and the server (docs/sync.md#what-travels), in their SQL
  * names. The device derives its change capture from its drizzle schema; this list is what the server accepts, so
- * a test holds the two equal (test/unit/sync/catalog.test.ts). Local tables (settings, search terms, a kiosk
+ * a test holds the two equal (test/unit/sync/catalog.test.ts). Local tables (the installation's preferences, search terms, a kiosk
  * session's unfinished answers, a device's notifications inbox, sync's own bookkeeping, the accounts: users,
  * their sessions, the recovery code and sign-in attempts, which never leave the computer; and the audit log, whose
  * hash chain belongs to the computer that wrote it — docs/security.md#audit-log) are not here.
@@ -24,6 +24,7 @@ export const SYNCED_TABLES = {
   document_reviews: ['id', 'document_id', 'action', 'author', 'field', 'from_value', 'to_value', 'note', 'status_after', 'created_at', 'updated_at', 'archived_at'],
   documents: ['id', 'person_id', 'file_hash', 'file_name', 'byte_size', 'type', 'kind', 'status', 'reasons', 'checks', 'fields', 'read_fields', 'mrz', 'ocr_text', 'confidence', 'expires_on', 'decided_by', 'decided_at', 'created_at', 'updated_at', 'archived_at'],
   fit_decisions: ['id', 'person_id', 'position_id', 'decision', 'note', 'basis', 'log_id', 'decided_by', 'created_at', 'updated_at', 'archived_at'],
+  fleet_settings: ['id', 'key', 'value', 'set_at', 'created_at', 'updated_at'],
   fit_presets: ['id', 'name', 'label', 'weights', 'created_at', 'updated_at', 'archived_at'],
   norm_tables: ['id', 'instrument_id', 'label', 'population', 'source', 'n', 'rows', 'created_at', 'updated_at', 'archived_at'],
   people: ['id', 'given_names', 'surname', 'date_of_birth', 'nationalities', 'languages', 'email', 'phone', 'emergency_contact_name', 'emergency_contact_phone', 'emergency_contact_relation', 'photo_hash', 'notice_days', 'sort_key', 'created_by', 'created_at', 'updated_at', 'archived_at'],
@@ -37,6 +38,7 @@ export const SYNCED_TABLES = {
   questionnaire_sessions: ['id', 'kind', 'mode', 'person_id', 'instrument_id', 'instrument_version', 'language', 'context', 'items', 'status', 'page_size', 'exit_code_hash', 'kiosk_locked', 'pauses', 'started_at', 'finished_at', 'due_on', 'result_id', 'campaign_id', 'vessel_id', 'department', 'period', 'anonymous', 'invitation_key', 'imported_at', 'created_at', 'updated_at', 'archived_at'],
   sea_service: ['id', 'person_id', 'vessel_name', 'length_m', 'gross_tonnage', 'use', 'department', 'position_title', 'start_date', 'end_date', 'kind', 'created_at', 'updated_at', 'archived_at'],
   trait_profiles: ['id', 'title_key', 'ranges', 'based_on', 'author', 'created_at', 'updated_at', 'archived_at'],
+  vessel_requirements: ['id', 'vessel_id', 'title_key', 'kinds', 'set_at', 'created_at', 'updated_at'],
   vessels: ['id', 'name', 'kind', 'length_m', 'gross_tonnage', 'flag', 'imo_number', 'official_number', 'home_port', 'use', 'cruising_areas', 'created_at', 'updated_at', 'archived_at'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -52,7 +54,7 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 14;
+export const SYNC_SCHEMA_VERSION = 15;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to

@@ -38,6 +38,16 @@ describe('change capture', () => {
     expect(update[0]!.hlc > inserted).toBe(true);
   });
 
+  it('records the signed-in user of each change, on the change and on its cell; none for the core on its own', async () => {
+    const person = await core.call('people.create', personInput({ givenNames: 'Uma', email: 'uma@example.org' }));
+    const owner = (sqlite().prepare("SELECT id FROM users WHERE username = 'owner'").get() as { id: string }).id;
+    const users = sqlite().prepare('SELECT DISTINCT user_id AS userId FROM sync_outbox WHERE row_id = ?').all(person.id);
+    expect(users).toEqual([{ userId: owner }]);
+    expect(sqlite().prepare("SELECT user_id AS userId, device FROM sync_cells WHERE tbl = 'people' AND row_id = ? AND col = 'surname'").get(person.id)).toEqual({ userId: owner, device: null });
+    write(sqlite(), () => sqlite().prepare("UPDATE people SET phone = '1' WHERE id = ?").run(person.id));
+    expect(sqlite().prepare("SELECT user_id AS userId, value FROM sync_outbox WHERE row_id = ? AND col = 'phone' ORDER BY seq DESC").get(person.id)).toEqual({ userId: null, value: '1' });
+  });
+
   it('keeps the type of a stored value: numbers stay numbers, booleans 0/1', async () => {
     const vessel = await core.call('vessels.create', vesselInput({ name: 'Typed', lengthM: 42.5 }));
     const length = outbox().find((r) => r.rowId === vessel.id && r.col === 'length_m');

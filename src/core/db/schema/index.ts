@@ -1,6 +1,7 @@
 /** Every table of the local database; drizzle-kit generates migrations from this module. */
 export * from './settings';
 export * from './fleet';
+export * from './fleet-settings';
 export * from './documents';
 export * from './assessments';
 export * from './fit';

@@ -23,7 +23,16 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   rowId: text('row_id').notNull(),
   col: text('col').notNull(),
   value: anyValue('value'),
+  /** The signed-in user who made the change (null: the core acting on its own, or no one signed in). */
+  userId: text('user_id'),
 });
+
+/** Who wrote a cell's value (sync_cells' user_id, user_name, device). */
+export interface CellAuthor {
+  userId: string | null;
+  userName: string | null;
+  device: string | null;
+}
 
 /** The clock of the last change of every cell this device holds: the register of per-column last-writer-wins. */
 export const syncCells = sqliteTable(
@@ -33,6 +42,13 @@ export const syncCells = sqliteTable(
     rowId: text('row_id').notNull(),
     col: text('col').notNull(),
     hlc: text('hlc').notNull(),
+    /**
+     * Who wrote the cell's value: a user id (of this computer's accounts when `device` is null), the user name
+     * another device sent with it, and that device's name (null: written here). Read by the conflict list.
+     */
+    userId: text('user_id'),
+    userName: text('user_name'),
+    device: text('device'),
   },
   (t) => [primaryKey({ columns: [t.tbl, t.rowId, t.col] })],
 );
@@ -84,6 +100,9 @@ export const syncConflicts = sqliteTable(
     keptHlc: text('kept_hlc').notNull(),
     lostValue: text('lost_value', { mode: 'json' }),
     lostHlc: text('lost_hlc').notNull(),
+    /** Who wrote each value, as the cells named them when the conflict was found. */
+    keptBy: text('kept_by', { mode: 'json' }).$type<CellAuthor>(),
+    lostBy: text('lost_by', { mode: 'json' }).$type<CellAuthor>(),
     reversedAt: text('reversed_at'),
   },
   (t) => [index('sync_conflicts_at').on(t.at)],

@@ -21,6 +21,7 @@ export function ConflictList() {
           <th>Record and field</th>
           <th>Now</th>
           <th>Was here</th>
+          <th>Who</th>
           <th />
         </tr>
       </thead>
@@ -31,6 +32,7 @@ export function ConflictList() {
             <td>{c.label}</td>
             <td>{shown(c.keptValue)}</td>
             <td>{shown(c.lostValue)}</td>
+            <td>{c.who}</td>
             <td>
               <button type="button" onClick={() => reverse.mutate({ id: c.id })} disabled={reverse.isPending}>
                 Put back
