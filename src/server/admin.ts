@@ -96,14 +96,31 @@ export interface DeviceListing {
   revokedAt: string | null;
   /** The last head of its audit log it sent, and whether the log was ever found to have gone back. */
   auditHead: AuditHeadListing | null;
+  /** Entries of its audit log the server holds a verified copy of (docs/sync.md#the-audit-log-on-the-server). */
+  auditCopied: number;
+  /** When its audit log was found to have gone back or was refused, and how; null if never. */
+  auditWarning: { at: string; what: string } | null;
 }
 
 export async function listDevices(store: Sql): Promise<DeviceListing[]> {
-  const rows = await store.query<{ id: string; name: string; org: string; vessel_id: string | null; last_seen_at: Date | null; revoked_at: Date | null } & AuditHeadColumns>(
-    `SELECT d.id, d.name, o.name AS org, d.vessel_id, d.last_seen_at, d.revoked_at, ${AUDIT_HEAD_COLUMNS} FROM devices d JOIN orgs o ON o.id = d.org_id ORDER BY o.name, d.created_at`,
+  type Row = { id: string; name: string; org: string; vessel_id: string | null; last_seen_at: Date | null; revoked_at: Date | null; copied: number } & AuditHeadColumns;
+  const rows = await store.query<Row>(
+    `SELECT d.id, d.name, o.name AS org, d.vessel_id, d.last_seen_at, d.revoked_at, ${AUDIT_HEAD_COLUMNS},
+       (SELECT count(*) FROM device_audit a WHERE a.device_id = d.id AND a.branch = d.audit_branch)::float8 AS copied
+     FROM devices d JOIN orgs o ON o.id = d.org_id ORDER BY o.name, d.created_at`,
   );
   const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
-  return rows.map((r) => ({ id: r.id, name: r.name, org: r.org, vesselId: r.vessel_id, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at), auditHead: auditHeadListing(r) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    org: r.org,
+    vesselId: r.vessel_id,
+    lastSeenAt: iso(r.last_seen_at),
+    revokedAt: iso(r.revoked_at),
+    auditHead: auditHeadListing(r),
+    auditCopied: r.copied,
+    auditWarning: r.audit_went_back_at !== null && r.audit_went_back !== null ? { at: iso(r.audit_went_back_at)!, what: r.audit_went_back } : null,
+  }));
 }
 
 export async function revokeDevice(store: Sql, id: string): Promise<void> {

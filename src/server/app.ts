@@ -2,9 +2,11 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import type { z } from 'zod';
+import { auditCopyRequestSchema } from '../shared/sync/audit-copy';
 import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchema, type SyncErrorBody } from '../shared/sync/protocol';
 import { deviceOfToken, enrol } from './admin';
 import { recordAuditHead } from './audit-heads';
+import { auditCopyHead, storeAuditCopy } from './audit-copies';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
 import { serverIdOf, type Store } from './store';
@@ -80,6 +82,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (body.auditHead) await recordAuditHead(store, device.id, body.auditHead);
     request.log.info({ deviceId: device.id, changes: body.changes.length, acknowledged }, 'push');
     return { acknowledged, serverTime: now() };
+  });
+
+  app.get('/v1/audit', async (request) => auditCopyHead(store, await deviceOf(request)));
+
+  app.post('/v1/audit', async (request) => {
+    const device = await deviceOf(request);
+    const head = await storeAuditCopy(store, device, parse(auditCopyRequestSchema, request.body));
+    request.log.info({ deviceId: device.id, branch: head.branch, seq: head.seq }, 'audit copy');
+    return head;
   });
 
   app.post('/v1/pull', async (request) => {

@@ -31,8 +31,6 @@ export interface AuditHeadListing {
   seq: number;
   hash: string;
   at: string;
-  /** When the log was found to have gone back, and how; null if never. */
-  wentBack: { at: string; what: string } | null;
 }
 
 export interface AuditHeadColumns {
@@ -47,6 +45,5 @@ export const AUDIT_HEAD_COLUMNS = 'd.audit_seq::float8 AS audit_seq, d.audit_has
 
 export function auditHeadListing(row: AuditHeadColumns): AuditHeadListing | null {
   if (row.audit_seq === null || row.audit_hash === null || row.audit_at === null) return null;
-  const wentBack = row.audit_went_back_at !== null && row.audit_went_back !== null ? { at: new Date(row.audit_went_back_at).toISOString(), what: row.audit_went_back } : null;
-  return { seq: row.audit_seq, hash: row.audit_hash, at: new Date(row.audit_at).toISOString(), wentBack };
+  return { seq: row.audit_seq, hash: row.audit_hash, at: new Date(row.audit_at).toISOString() };
 }

@@ -37,4 +37,14 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE devices ADD COLUMN audit_went_back_at timestamptz;
   ALTER TABLE devices ADD COLUMN audit_went_back text
   `,
+  // A verified copy of each device's audit log (docs/sync.md#the-audit-log-on-the-server): one chain per branch, a
+  // new branch when the device's log was rewritten or restored from a backup.
+  `
+  ALTER TABLE devices ADD COLUMN audit_branch integer NOT NULL DEFAULT 0;
+  CREATE TABLE device_audit (
+    device_id text NOT NULL REFERENCES devices (id), branch integer NOT NULL, seq bigint NOT NULL, at text NOT NULL,
+    actor_kind text NOT NULL, actor_id text, actor_name text NOT NULL, action text NOT NULL, tbl text, row_id text, person_id text,
+    changes text NOT NULL, note text, prev_hash text NOT NULL, hash text NOT NULL, PRIMARY KEY (device_id, branch, seq)
+  )
+  `,
 ];

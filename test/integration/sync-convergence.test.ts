@@ -169,6 +169,12 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
       }
       return answer;
     },
+    auditHead: async () => (await app.inject({ method: 'GET', url: '/v1/audit', headers: { authorization: `Bearer ${token}` } })).json(),
+    async sendAudit(request) {
+      const answer = await call('/v1/audit', request);
+      if (fault === 'duplicate') await call('/v1/audit', request);
+      return answer;
+    },
   };
 }
 

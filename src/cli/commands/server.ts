@@ -18,8 +18,9 @@ in that PostgreSQL database instead, and several servers may share it.
 org add     adds an organisation (a fleet's office or an agency).
 enrol       prints a one-time code that enrols one laptop into the organisation, or into one vessel of it
             (--vessel: the vessel's id as the app shows it). The code works once, for 7 days.
-devices     lists the enrolled laptops with the last head of their audit log (flagged
-            when a log went back); --revoke ID shuts one out.`;
+devices     lists the enrolled laptops with the last head of their audit log and how much of it
+            the server keeps a verified copy of (flagged when a log went back or did not verify);
+            --revoke ID shuts one out.`;
 
 const defaultDataDir = (): string => envPaths('harmony-server', { suffix: '' }).data;
 
@@ -43,7 +44,7 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
       }
       for (const d of await api.devices()) {
         const state = d.revokedAt ? `revoked ${formatDate(d.revokedAt.slice(0, 10))}` : d.lastSeenAt ? `last synced ${formatDate(d.lastSeenAt.slice(0, 10))}` : 'not synced yet';
-        io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}  ${auditWords(d.auditHead)}`);
+        io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}  ${auditWords(d)}`);
       }
     } else {
       throw new UsageError(`Unknown server command "${action}".`);
@@ -54,11 +55,12 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
   }
 }
 
-/** The device's audit head in words, flagged when its log went back (docs/security.md#the-audit-head-on-the-server). */
-function auditWords(head: DeviceListing['auditHead']): string {
-  if (head === null) return 'audit log: not reported yet';
-  const last = `audit log: ${head.seq} entries, last ${head.hash.slice(0, 12)}`;
-  return head.wentBack ? `${last}  WARNING: ${head.wentBack.what} (found ${formatDate(head.wentBack.at.slice(0, 10))})` : last;
+/** The device's audit log in words: the head it reported, the copy the server holds, and any warning. */
+function auditWords(device: DeviceListing): string {
+  const head = device.auditHead ? `audit log: ${device.auditHead.seq} entries, last ${device.auditHead.hash.slice(0, 12)}` : 'audit log: not reported yet';
+  const copy = `${device.auditCopied} kept on the server`;
+  const warning = device.auditWarning ? `  WARNING: ${device.auditWarning.what} (found ${formatDate(device.auditWarning.at.slice(0, 10))})` : '';
+  return `${head}, ${copy}${warning}`;
 }
 
 export const serverCommand: CliCommand = {

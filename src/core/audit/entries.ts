@@ -2,7 +2,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditChange, type AuditEntry, typ
 import { addDaysIso, formatDate, isIsoDate } from '../../shared/domain/dates';
 import { columnLabel, words } from '../../shared/words';
 import type { ServiceContext } from '../context';
-import type { AuditEntryRow } from '../db/audit-chain';
+import type { AuditEntryRow } from '../../shared/audit/chain-hash';
 import { auditCondition } from '../scope/audit-scope';
 import { andScope } from '../scope/sql';
 

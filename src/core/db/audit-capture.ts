@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { currentCaller } from '../auth/caller';
-import { checkHead, EMPTY_CHAIN, entryHash, GENESIS_HASH, headFileOf, readHead, tailOf, writeHead, type ChainBreak, type ChainPoint } from './audit-chain';
+import { entryHash, GENESIS_HASH } from '../../shared/audit/chain-hash';
+import { checkHead, EMPTY_CHAIN, headFileOf, readHead, tailOf, writeHead, type ChainBreak, type ChainPoint } from './audit-chain';
 import * as schema from './schema';
 import { statement } from './statements';
 

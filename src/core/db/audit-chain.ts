@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { entryHash, GENESIS_HASH, type AuditEntryRow } from '../../shared/audit/chain-hash';
 import { flushFile, renameDurably } from '../files/durable';
 import { temporaryIn } from './leftovers';
 
@@ -12,45 +12,6 @@ import { temporaryIn } from './leftovers';
  * breaks the link of the one after it. The last entry has no one after it: its sequence and hash are also kept in
  * a small file beside the database (the head), which someone who edits the database must forge as well.
  */
-
-/** The previous hash of the first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditEntryRow {
-  seq: number;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  tbl: string | null;
-  rowId: string | null;
-  personId: string | null;
-  changes: string;
-  note: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-/** Version 1 of the serialisation: a JSON array of the stored values in a fixed order. */
-export function entryHash(entry: Omit<AuditEntryRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    1,
-    entry.seq,
-    entry.at,
-    entry.actorKind,
-    entry.actorId,
-    entry.actorName,
-    entry.action,
-    entry.tbl,
-    entry.rowId,
-    entry.personId,
-    entry.changes,
-    entry.note,
-    entry.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 const pointSchema = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 export type ChainPoint = z.infer<typeof pointSchema>;

@@ -6,6 +6,7 @@ import { correctClock } from '../db/change-capture';
 import { statement } from '../db/statements';
 import { assertNoLongWrite } from '../db/writes';
 import { applyPage } from './apply';
+import { sendAuditCopy } from './audit-copy';
 import { acknowledge, nextBatch, renumberOutbox, restampOutbox } from './outbox';
 import { SyncFailure, type SyncTransport } from './transport';
 
@@ -102,5 +103,6 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
     if (tables.size > 0) options.onApplied?.(tables);
     if (!answer.feeds.some((page) => page.more)) break;
   }
+  await sendAuditCopy(sqlite, transport);
   return { pushed, pulled };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditCopyHeadSchema, type AuditCopyHead, type AuditCopyRequest } from '../../shared/sync/audit-copy';
 import {
   enrolResponseSchema,
   pullResponseSchema,
@@ -17,6 +18,9 @@ export interface SyncTransport {
   enrol(serverUrl: string, body: { code: string; name: string }): Promise<EnrolResponse>;
   push(request: PushRequest): Promise<{ acknowledged: number; serverTime: number }>;
   pull(cursors: Record<string, number>): Promise<PullResponse>;
+  /** The end of the copy of this device's audit log the server holds, and sending it more entries. */
+  auditHead(): Promise<AuditCopyHead>;
+  sendAudit(request: AuditCopyRequest): Promise<AuditCopyHead>;
 }
 
 /** A refusal from the server (its code and words), or UNREACHABLE when no answer came. */
@@ -33,13 +37,14 @@ export class SyncFailure extends Error {
 
 const TIMEOUT_MS = 30_000;
 
+/** Posts `body` (or, without one, GETs) and parses the answer. */
 async function post<S extends z.ZodType>(url: string, token: string | null, body: unknown, schema: S): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
@@ -62,5 +67,7 @@ export function httpTransport(serverUrl: string, token: string | null): SyncTran
     enrol: (url, body) => post(`${url.replace(/\/+$/, '')}/v1/enrol`, null, body, enrolResponseSchema),
     push: (request) => post(`${base}/v1/push`, token, request, pushResponseSchema),
     pull: (cursors) => post(`${base}/v1/pull`, token, { cursors }, pullResponseSchema),
+    auditHead: () => post(`${base}/v1/audit`, token, undefined, auditCopyHeadSchema),
+    sendAudit: (request) => post(`${base}/v1/audit`, token, request, auditCopyHeadSchema),
   };
 }

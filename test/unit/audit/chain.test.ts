@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entryHash, type AuditEntryRow } from '../../../src/core/db/audit-chain';
+import { entryHash, type AuditEntryRow } from '../../../src/shared/audit/chain-hash';
 import { personInput, vesselInput } from '../../helpers/fleet';
 import { OWNER, ownerCore, tempCore } from '../../helpers/temp-core';
 
