@@ -6,6 +6,7 @@ import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchem
 import { deviceOfToken, enrol } from './admin';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
+import { shareRoutes } from './share-routes';
 import { serverIdOf, type Store } from './store';
 
 export interface AppOptions {
@@ -86,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const page = await pull(store, device, body.cursors, body.limit);
     return { ...page, serverTime: now() };
   });
+
+  shareRoutes(app, { store, now, deviceOf, parse });
 
   return app;
 }

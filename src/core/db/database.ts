@@ -6,6 +6,7 @@ import type { Keyring } from '../crypt/keyring';
 import { resourcesDir } from '../paths';
 import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
+import { installSharedReadOnly } from '../sync/shared-in';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 import { pairReader, readsOutsideLongWrite } from './writes';
@@ -69,6 +70,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       options.keyring ?? null,
     );
     installChangeCapture(sqlite);
+    installSharedReadOnly(sqlite);
     installAuditCapture(sqlite);
     return {
       file,

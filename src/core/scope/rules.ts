@@ -217,6 +217,12 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'sync.setInterval': organisation,
   'sync.conflicts': organisation,
   'sync.reverse': organisation,
+  // Shares are between organisations: for users of the whole organisation.
+  'shares.directory': organisation,
+  'shares.list': organisation,
+  'shares.create': organisation,
+  'shares.revoke': organisation,
+  'shares.received': organisation,
 
   // The audit log names records of every vessel: for users of the whole organisation (a per-vessel view of it is
   // not built; docs/security.md#scope).

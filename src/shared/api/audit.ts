@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'refused',
   'exported',
   'backup_restored',
+  'shared',
+  'share_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -223,6 +223,11 @@ export const CASES: { [M in Method]: Case<M> } = {
   'sync.setInterval': organisation({ minutes: 15 }),
   'sync.conflicts': organisation({}),
   'sync.reverse': organisation({ id: 1 }),
+  'shares.directory': organisation({}),
+  'shares.list': organisation({}),
+  'shares.create': organisation({ personId: 'p-1', to: 'org-2' }),
+  'shares.revoke': organisation({ id: 'share-1' }),
+  'shares.received': organisation({}),
 
   'audit.search': organisation({}),
   'audit.history': organisation({ table: 'people', rowId: 'anyone' }),

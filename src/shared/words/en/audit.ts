@@ -17,6 +17,8 @@ export const audit: AuditWords = {
     refused: 'Refused',
     exported: 'Exported',
     backup_restored: 'Backup restored',
+    shared: 'Candidate shared',
+    share_revoked: 'Share revoked',
   },
   auditActorKinds: { user: 'User', system: 'System' },
   auditBreaks: {

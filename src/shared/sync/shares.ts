@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Sharing a candidate with another organisation on the same server (docs/sync.md#sharing): the messages of the
+ * share routes, and the two feed entries that tell a receiving device a share began or ended. Both ends parse them
+ * with these schemas on arrival.
+ */
+
+/**
+ * The rows that make a person's candidate file: the `people` row itself and the rows of these tables whose
+ * `person_id` is theirs. The sharer's own pipeline (applications, notes, interviews, submissions, decisions,
+ * assignments) stays with the sharer.
+ */
+export const SHARED_FILE_TABLES = ['candidate_profiles', 'person_visas', 'sea_service', 'documents', 'assessment_results'] as const;
+export type SharedFileTable = (typeof SHARED_FILE_TABLES)[number];
+export const isSharedFileTable = (table: string): table is SharedFileTable => (SHARED_FILE_TABLES as readonly string[]).includes(table);
+
+/** The pseudo-table of the feed entries that carry a share's beginning and end (never a table of the database). */
+export const SHARE_ENTRY_TABLE = 'shares';
+/** `granted`: the value is a {@link ShareGrant} as JSON text; `revoked`: the value is the person's id. */
+export const SHARE_ENTRY_COLUMNS = ['granted', 'revoked'] as const;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'an id holds letters, digits and dashes');
+
+export const shareGrantSchema = z.object({
+  personId: id,
+  fromOrgId: id,
+  fromOrgName: z.string().min(1).max(200),
+  sharedAt: z.string(),
+});
+export type ShareGrant = z.infer<typeof shareGrantSchema>;
+
+export const createShareRequestSchema = z.object({ personId: id, to: id });
+export const orgSchema = z.object({ id: z.string(), name: z.string() });
+export const directoryResponseSchema = z.object({ orgs: z.array(orgSchema) });
+
+export const shareSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  from: orgSchema,
+  to: orgSchema,
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** Whether this device's organisation made the share or received it. */
+  direction: z.enum(['out', 'in']),
+});
+export type Share = z.infer<typeof shareSchema>;
+export const shareResponseSchema = z.object({ share: shareSchema });
+export const sharesResponseSchema = z.object({ shares: z.array(shareSchema) });
