@@ -1,7 +1,7 @@
 import type { ApiError, ErrorCode } from '../../shared/api';
 import { noLongerExists, type RecordKind } from '../../shared/words';
 import { describeFileError } from './file-errors';
-import { SHARED_READ_ONLY, SHARED_READ_ONLY_WORDS } from '../sync/shared-in';
+import { SHARED_READ_ONLY, SHARED_READ_ONLY_WORDS } from '../../shared/sync/shares';
 
 /** A failure a person can act on: a code from the contract, a message in plain words, optional details. */
 export class AppError extends Error {

@@ -6,7 +6,7 @@ import type { Keyring } from '../crypt/keyring';
 import { resourcesDir } from '../paths';
 import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
-import { installSharedReadOnly } from '../sync/shared-in';
+import { installSharedReadOnly } from './shared-read-only';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 import { pairReader, readsOutsideLongWrite } from './writes';

@@ -7,33 +7,8 @@ import { statement } from '../db/statements';
 /**
  * Candidates shared with this organisation (docs/sync.md#sharing), on the receiving device. Their rows arrive
  * in the organisation's feed like any other; a `shares` entry before them says who shared them, one after a
- * revoke says to remove them. While a share lasts the file is read-only here: the server would refuse a change
- * to a row another organisation owns, and a push it refuses is refused again at every sync — so the edit is
- * refused here, when it is made, by triggers that no service can go around.
+ * revoke says to remove them. While a share lasts the file is read-only here (src/core/db/shared-read-only.ts).
  */
-
-/** What the read-only triggers abort with; toAppError turns it into a sentence (src/core/api/errors.ts). */
-export const SHARED_READ_ONLY = 'harmony: shared candidate file is read-only';
-export const SHARED_READ_ONLY_WORDS = 'This candidate’s file was shared with your organisation by another one and is read-only here: ask them to make the change.';
-
-const NOT_APPLYING = `(SELECT mode FROM temp.sync_context WHERE id = 1) IS NOT 'apply'`;
-const sharedPerson = (column: string) => `EXISTS (SELECT 1 FROM main.sync_shares_in s WHERE s.person_id = ${column})`;
-const abort = `SELECT RAISE(ABORT, '${SHARED_READ_ONLY}');`;
-
-/** Installs the read-only triggers on the writing connection (after change capture, which they rely on). Idempotent. */
-export function installSharedReadOnly(sqlite: Database.Database): void {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_shares_in'").get()) return;
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'sync_context'").get()) return;
-  const existing = sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'shared\\_readonly\\_%' ESCAPE '\\'").all() as { name: string }[];
-  for (const { name } of existing) sqlite.exec(`DROP TRIGGER temp."${name}"`);
-  sqlite.exec(`CREATE TEMP TRIGGER "shared_readonly_people" BEFORE UPDATE ON main."people" WHEN ${NOT_APPLYING} AND ${sharedPerson('OLD."id"')} BEGIN ${abort} END`);
-  for (const table of SHARED_FILE_TABLES) {
-    sqlite.exec(`CREATE TEMP TRIGGER "shared_readonly_insert_${table}" BEFORE INSERT ON main."${table}" WHEN ${NOT_APPLYING} AND ${sharedPerson('NEW."person_id"')} BEGIN ${abort} END`);
-    sqlite.exec(
-      `CREATE TEMP TRIGGER "shared_readonly_update_${table}" BEFORE UPDATE ON main."${table}" WHEN ${NOT_APPLYING} AND (${sharedPerson('OLD."person_id"')} OR ${sharedPerson('NEW."person_id"')}) BEGIN ${abort} END`,
-    );
-  }
-}
 
 const personName = (sqlite: Database.Database, personId: string): string => {
   const row = statement(sqlite, "SELECT given_names || ' ' || surname AS name FROM people WHERE id = ?").get(personId) as { name: string } | undefined;

@@ -47,3 +47,7 @@ export const shareSchema = z.object({
 export type Share = z.infer<typeof shareSchema>;
 export const shareResponseSchema = z.object({ share: shareSchema });
 export const sharesResponseSchema = z.object({ shares: z.array(shareSchema) });
+
+/** What the device's read-only triggers abort with (src/core/db/shared-read-only.ts), and the sentence shown for it. */
+export const SHARED_READ_ONLY = 'harmony: shared candidate file is read-only';
+export const SHARED_READ_ONLY_WORDS = 'This candidate’s file was shared with your organisation by another one and is read-only here: ask them to make the change.';
