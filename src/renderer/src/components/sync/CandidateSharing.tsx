@@ -113,7 +113,7 @@ export function SharingCard({ personId, name }: { personId: string; name: string
   if (!mayShare || !status.isSuccess) return null;
   const outgoing = (shares.data ?? []).filter((s) => s.direction === 'out');
   return (
-    <div className="card" aria-label="Sharing">
+    <section className="card" aria-label="Sharing">
       <div className="card-header">
         <h2>Sharing</h2>
         {enrolled && (
@@ -140,7 +140,7 @@ export function SharingCard({ personId, name }: { personId: string; name: string
       )}
       {sharing && <ShareDialog personId={personId} name={name} onClose={() => setSharing(false)} />}
       {revoking && <RevokeDialog share={revoking} name={name} onClose={() => setRevoking(null)} />}
-    </div>
+    </section>
   );
 }
 
