@@ -46,6 +46,8 @@ async function syncNow(page: Page, previewUrl: string) {
 }
 
 test('an agency shares a candidate with a yacht office, which sees them read-only until the share is revoked', async ({ browser, request }) => {
+  // Two previews, a server and four syncs: more steps than one test's usual minute on the shared machine.
+  test.setTimeout(180_000);
   const serverDir = mkdtempSync(join(tmpdir(), 'harmony-e2e-server-'));
   const previews = [new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-a-'))), new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-b-')))];
   const server = await startSyncServer(serverDir);
