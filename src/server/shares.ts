@@ -110,9 +110,24 @@ export async function createShare(store: Store, device: DeviceRow, personId: str
   if (existing) return toShare(existing, device);
 
   const id = crypto.randomUUID();
+  try {
+    await snapshot(store, device, id, personId, person.owner_feed, to, nowMs);
+  } catch (error) {
+    // Another device shared the same candidate with the same organisation a moment earlier: that share stands.
+    if ((error as { code?: string }).code !== '23505') throw error;
+    const [raced] = await store.query<ShareRow>(`${SHARE_SELECT} WHERE s.person_id = $1 AND s.to_org = $2 AND s.revoked_at IS NULL`, [personId, to]);
+    if (!raced) throw error;
+    return toShare(raced, device);
+  }
+  const [made] = await store.query<ShareRow>(`${SHARE_SELECT} WHERE s.id = $1`, [id]);
+  return toShare(made!, device);
+}
+
+/** Records the share and its rows, and appends its beginning and the rows' current cells to the receiving feed. */
+async function snapshot(store: Store, device: DeviceRow, id: string, personId: string, ownerFeed: string, to: string, nowMs: number): Promise<void> {
   await store.transaction(async (tx) => {
     const [from] = await tx.query<Org>('SELECT id, name FROM orgs WHERE id = $1', [device.org_id]);
-    await tx.query('INSERT INTO shares (id, person_id, from_feed, from_org, to_org, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [id, personId, person.owner_feed, device.org_id, to, device.id]);
+    await tx.query('INSERT INTO shares (id, person_id, from_feed, from_org, to_org, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [id, personId, ownerFeed, device.org_id, to, device.id]);
     const rows = await fileRowsOf(tx, personId);
     await tx.query(
       'INSERT INTO share_rows (share_id, tbl, row_id) SELECT $2, x.tbl, x.row_id FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text)',
@@ -130,8 +145,6 @@ export async function createShare(store: Store, device: DeviceRow, personId: str
       ...cells.map((c) => ({ tx: stamp, hlc: c.hlc, base: null, table: c.tbl, rowId: c.row_id, column: c.col, value: c.value })),
     ]);
   });
-  const [made] = await store.query<ShareRow>(`${SHARE_SELECT} WHERE s.id = $1`, [id]);
-  return toShare(made!, device);
 }
 
 /** Ends a share: no more copies, and an entry that tells the receiving devices to remove the person's rows. */
