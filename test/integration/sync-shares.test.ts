@@ -106,11 +106,11 @@ describe('sharing a candidate with another organisation', () => {
   it('lists the other organisations, and shares the candidate’s file with one of them', async () => {
     const directory = await agency.call('shares.directory', {});
     expect(directory).toEqual([{ id: yacht.id, name: 'M/Y Serenity Management' }]);
-    const share = await agency.call('shares.create', { personId: candidate, to: yacht.id });
+    const share = await agency.call('shares.create', { personId: candidate, toOrgId: yacht.id });
     expect(share).toMatchObject({ personId: candidate, personName: 'Carla Mendes', to: { id: yacht.id }, from: { name: 'Blue Water Crew Agency' }, revokedAt: null, direction: 'out' });
     shareId = share.id;
     // Sharing again answers the share that exists.
-    expect((await agency.call('shares.create', { personId: candidate, to: yacht.id })).id).toBe(shareId);
+    expect((await agency.call('shares.create', { personId: candidate, toOrgId: yacht.id })).id).toBe(shareId);
     expect((await agency.call('shares.list', { personId: candidate })).map((s) => s.id)).toEqual([shareId]);
     const [logged] = (await agency.call('audit.search', { action: 'shared' })).entries;
     expect(logged).toMatchObject({ note: 'Shared candidate Carla Mendes with M/Y Serenity Management' });
@@ -138,7 +138,7 @@ describe('sharing a candidate with another organisation', () => {
     expect(update).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/shared with your organisation by another one and is read-only/) } });
     const visa = await office.dispatch('visas.add', { personId: candidate, kind: 'schengen' });
     expect(visa).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await office.dispatch('shares.create', { personId: candidate, to: yacht.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await office.dispatch('shares.create', { personId: candidate, toOrgId: yacht.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const after = await office.call('sync.now', {});
     expect(after).toMatchObject({ pending: before.pending, lastError: null });
     expect((await office.call('people.get', { id: candidate })).person.phone ?? null).toBeNull();
@@ -176,8 +176,8 @@ describe('sharing a candidate with another organisation', () => {
     expect(await post({ personId: other, to: agencyOrg })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     expect(await post({ personId: 'no-such-person', to: agencyOrg })).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
     expect(await post({ personId: 'x y', to: agencyOrg })).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION' } } });
-    expect(await agency.dispatch('shares.create', { personId: other, to: agencyOrg })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/own organisation/) } });
-    expect(await agency.dispatch('shares.create', { personId: other, to: 'no-such-org' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await agency.dispatch('shares.create', { personId: other, toOrgId: agencyOrg })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/own organisation/) } });
+    expect(await agency.dispatch('shares.create', { personId: other, toOrgId: 'no-such-org' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const revoke = await fetch(`${server.url}/v1/shares/${shareId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(revoke.status).toBe(403);
   });
@@ -206,7 +206,7 @@ describe('sharing a candidate with another organisation', () => {
   });
 
   it('shares again after a revoke, with the file as it is now', async () => {
-    await agency.call('shares.create', { personId: candidate, to: yacht.id });
+    await agency.call('shares.create', { personId: candidate, toOrgId: yacht.id });
     await office.call('sync.now', {});
     expect((await office.call('people.get', { id: candidate })).person.phone).toBe('+351 911 111 111');
     expect(count(office, 'person_visas', candidate)).toBe(2);

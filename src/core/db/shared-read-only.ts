@@ -17,8 +17,12 @@ export function installSharedReadOnly(sqlite: Database.Database): void {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'sync_context'").get()) return;
   const existing = sqlite.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'shared\\_readonly\\_%' ESCAPE '\\'").all() as { name: string }[];
   for (const { name } of existing) sqlite.exec(`DROP TRIGGER temp."${name}"`);
-  sqlite.exec(`CREATE TEMP TRIGGER "shared_readonly_people" BEFORE UPDATE ON main."people" WHEN ${NOT_APPLYING} AND ${sharedPerson('OLD."id"')} BEGIN ${abort} END`);
-  for (const table of SHARED_FILE_TABLES) {
+  // A table missing from a damaged database is its health check's to report, not a reason to refuse to open.
+  const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+  if (present.has('people')) {
+    sqlite.exec(`CREATE TEMP TRIGGER "shared_readonly_people" BEFORE UPDATE ON main."people" WHEN ${NOT_APPLYING} AND ${sharedPerson('OLD."id"')} BEGIN ${abort} END`);
+  }
+  for (const table of SHARED_FILE_TABLES.filter((t) => present.has(t))) {
     sqlite.exec(`CREATE TEMP TRIGGER "shared_readonly_insert_${table}" BEFORE INSERT ON main."${table}" WHEN ${NOT_APPLYING} AND ${sharedPerson('NEW."person_id"')} BEGIN ${abort} END`);
     sqlite.exec(
       `CREATE TEMP TRIGGER "shared_readonly_update_${table}" BEFORE UPDATE ON main."${table}" WHEN ${NOT_APPLYING} AND (${sharedPerson('OLD."person_id"')} OR ${sharedPerson('NEW."person_id"')}) BEGIN ${abort} END`,

@@ -59,7 +59,7 @@ export async function listShares(ctx: ServiceContext, input: { personId?: string
   return shares.filter((s) => (input.personId === undefined || s.personId === input.personId) && (input.includeRevoked || s.revokedAt === null)).map((s) => withName(ctx, s));
 }
 
-export async function createShare(ctx: ServiceContext, input: { personId: string; to: string }, options: ShareServiceOptions): Promise<CandidateShare> {
+export async function createShare(ctx: ServiceContext, input: { personId: string; toOrgId: string }, options: ShareServiceOptions): Promise<CandidateShare> {
   const name = nameOf(ctx, input.personId);
   if (name === null) throw notFound('person', input.personId);
   if (statement(ctx.sqlite(), 'SELECT 1 FROM sync_shares_in WHERE person_id = ?').get(input.personId)) {
@@ -71,7 +71,7 @@ export async function createShare(ctx: ServiceContext, input: { personId: string
     const status = await syncNow(ctx, {});
     if (status.lastError?.code === 'UNREACHABLE') await onServer(() => Promise.reject(new SyncFailure('UNREACHABLE', status.lastError!.message)));
   }
-  const share = await onServer(() => transport.create(input.personId, input.to));
+  const share = await onServer(() => transport.create(input.personId, input.toOrgId));
   recordAuditEntry(ctx.sqlite(), { action: 'shared', tbl: 'people', rowId: input.personId, personId: input.personId, note: `Shared candidate ${name} with ${share.to.name}` });
   ctx.events.emit('data.changed', { scopes: ['shares.'] });
   return withName(ctx, share);

@@ -32,7 +32,7 @@ export const shareProcedures = {
   ),
   'shares.create': procedure(
     'Share a candidate’s file with another organisation (needs the server)',
-    z.object({ personId: id, to: z.string().trim().min(1, 'Choose an organisation to share with').max(64) }),
+    z.object({ personId: id, toOrgId: z.string().trim().min(1, 'Choose an organisation to share with').max(64) }),
     candidateShareSchema,
   ),
   'shares.revoke': procedure('Stop sharing a candidate; the other organisation’s computers remove the file at their next sync', z.object({ id: z.string().trim().min(1).max(64) }), candidateShareSchema),

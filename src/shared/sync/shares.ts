@@ -34,6 +34,10 @@ export const createShareRequestSchema = z.object({ personId: id, to: id });
 export const orgSchema = z.object({ id: z.string(), name: z.string() });
 export const directoryResponseSchema = z.object({ orgs: z.array(orgSchema) });
 
+/** Whether this device's organisation made a share (`out`) or received it (`in`). */
+export const SHARE_DIRECTIONS = ['out', 'in'] as const;
+export type ShareDirection = (typeof SHARE_DIRECTIONS)[number];
+
 export const shareSchema = z.object({
   id: z.string(),
   personId: z.string(),
@@ -41,8 +45,7 @@ export const shareSchema = z.object({
   to: orgSchema,
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
-  /** Whether this device's organisation made the share or received it. */
-  direction: z.enum(['out', 'in']),
+  direction: z.enum(SHARE_DIRECTIONS),
 });
 export type Share = z.infer<typeof shareSchema>;
 export const shareResponseSchema = z.object({ share: shareSchema });

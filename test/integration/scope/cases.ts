@@ -225,7 +225,7 @@ export const CASES: { [M in Method]: Case<M> } = {
   'sync.reverse': organisation({ id: 1 }),
   'shares.directory': organisation({}),
   'shares.list': organisation({}),
-  'shares.create': organisation({ personId: 'p-1', to: 'org-2' }),
+  'shares.create': organisation({ personId: 'p-1', toOrgId: 'org-2' }),
   'shares.revoke': organisation({ id: 'share-1' }),
   'shares.received': organisation({}),
 

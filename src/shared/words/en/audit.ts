@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type AuditWords = Pick<Words, 'auditActions' | 'auditActorKinds' | 'auditBreaks' | 'auditTables' | 'columns'>;
+type AuditWords = Pick<Words, 'auditActions' | 'auditActorKinds' | 'auditBreaks' | 'auditTables' | 'shareDirections' | 'columns'>;
 
 /** The audit log's words (docs/security.md#audit-log). */
 export const audit: AuditWords = {
@@ -21,6 +21,7 @@ export const audit: AuditWords = {
     share_revoked: 'Share revoked',
   },
   auditActorKinds: { user: 'User', system: 'System' },
+  shareDirections: { out: 'Shared by us', in: 'Shared with us' },
   auditBreaks: {
     edited: 'An entry was changed',
     inserted: 'An entry was inserted',

@@ -178,7 +178,7 @@ export const fields: Pick<Words, 'fields'> = {
     // Sync's interval and the idle lock
     minutes: 'Minutes',
     includeReversed: 'Include edits put back',
-    to: 'Organisation to share with',
+    toOrgId: 'Organisation to share with',
     includeRevoked: 'Include revoked shares',
     // Accounts
     username: 'User name',

@@ -43,7 +43,7 @@ function ShareDialog({ personId, name, onClose }: { personId: string; name: stri
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          share.mutate({ personId, to });
+          share.mutate({ personId, toOrgId: to });
         }}
       >
         <p className="muted">The organisation receives {name}’s details, CV, visas, sea service, documents and questionnaire results, read-only, and every later change until you revoke the share.</p>
