@@ -16,6 +16,7 @@ import { recruitmentHandlers } from './recruitment/handlers';
 import { guardedByViewer } from './questionnaires/visibility';
 import { guardedByScope } from './scope/guard';
 import { syncHandlers } from './sync/handlers';
+import { shareHandlers } from './sync/share-handlers';
 import { auditHandlers } from './audit/handlers';
 import type { Handlers } from './api/dispatcher';
 import type { Accounts } from './users/accounts';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: ServiceContext, options: { operatorShell: bo
     ...pulseHandlers(ctx),
     ...recruitmentHandlers(ctx),
     ...syncHandlers(ctx),
+    ...shareHandlers(ctx),
     ...authHandlers(ctx, options.accounts, options.now),
     ...userHandlers(ctx, options.accounts),
     ...auditHandlers(ctx),

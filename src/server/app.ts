@@ -9,6 +9,7 @@ import { recordAuditHead } from './audit-heads';
 import { auditCopyHead, storeAuditCopy } from './audit-copies';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
+import { shareRoutes } from './share-routes';
 import { serverIdOf, type Store } from './store';
 
 export interface AppOptions {
@@ -99,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const page = await pull(store, device, body.cursors, body.limit);
     return { ...page, serverTime: now() };
   });
+
+  shareRoutes(app, { store, now, deviceOf, parse });
 
   return app;
 }

@@ -4,6 +4,7 @@ import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION, SYNCED_TABLES } fro
 import { tenantsOf, type DeviceRow } from './admin';
 import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
+import { sharedCopies } from './shares';
 import type { Sql, Store } from './store';
 
 /**
@@ -134,6 +135,8 @@ async function appendToFeeds(tx: Sql, deviceId: string, winners: Change[], owner
     const feed = owners.get(rowKey(change.table, change.rowId))!;
     byFeed.set(feed, [...(byFeed.get(feed) ?? []), change]);
   }
+  // Rows shared with another organisation are copied to its feed too (docs/sync.md#sharing).
+  for (const [feed, copies] of await sharedCopies(tx, winners)) byFeed.set(feed, [...(byFeed.get(feed) ?? []), ...copies].sort((a, b) => a.seq - b.seq));
   // Feeds are locked in one order by every push, so two pushes never wait for each other in a circle.
   for (const feed of [...byFeed.keys()].sort()) {
     const entries = byFeed.get(feed)!;

@@ -47,4 +47,15 @@ export const MIGRATIONS: string[] = [
     changes text NOT NULL, note text, prev_hash text NOT NULL, hash text NOT NULL, PRIMARY KEY (device_id, branch, seq)
   )
   `,
+  // Sharing a candidate's file with another organisation (docs/sync.md#sharing): the share, and the rows it carries.
+  `
+  CREATE TABLE shares (
+    id text PRIMARY KEY, person_id text NOT NULL, from_feed text NOT NULL, from_org text NOT NULL REFERENCES orgs (id),
+    to_org text NOT NULL REFERENCES orgs (id), created_at timestamptz NOT NULL DEFAULT now(), created_by text NOT NULL REFERENCES devices (id),
+    revoked_at timestamptz, revoked_by text REFERENCES devices (id)
+  );
+  CREATE UNIQUE INDEX shares_active ON shares (person_id, to_org) WHERE revoked_at IS NULL;
+  CREATE TABLE share_rows (share_id text NOT NULL REFERENCES shares (id), tbl text NOT NULL, row_id text NOT NULL, PRIMARY KEY (share_id, tbl, row_id));
+  CREATE INDEX share_rows_row ON share_rows (tbl, row_id)
+  `,
 ];

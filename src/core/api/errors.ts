@@ -1,6 +1,7 @@
 import type { ApiError, ErrorCode } from '../../shared/api';
 import { noLongerExists, type RecordKind } from '../../shared/words';
 import { describeFileError } from './file-errors';
+import { SHARED_READ_ONLY, SHARED_READ_ONLY_WORDS } from '../../shared/sync/shares';
 
 /** A failure a person can act on: a code from the contract, a message in plain words, optional details. */
 export class AppError extends Error {
@@ -53,6 +54,7 @@ export function toAppError(error: unknown): AppError {
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       return new AppError('CONFLICT', 'The change refers to a record that does not exist, or removes one that other records still refer to.');
     }
+    if (code === 'SQLITE_CONSTRAINT_TRIGGER' && (error as Error).message === SHARED_READ_ONLY) return new AppError('FORBIDDEN', SHARED_READ_ONLY_WORDS);
     if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('CONFLICT', 'The change conflicts with stored data.');
     if (code === 'ABORT_ERR') return new AppError('CANCELLED', 'Cancelled.');
   }

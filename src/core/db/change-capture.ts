@@ -66,7 +66,8 @@ function triggersOf(table: SyncedTableShape, authors: boolean): string[] {
   return [
     `CREATE TEMP TRIGGER "sync_insert_${table.name}" AFTER INSERT ON main."${table.name}" WHEN ${notApplying} BEGIN ${outside} ${capture(false)} END`,
     `CREATE TEMP TRIGGER "sync_update_${table.name}" AFTER UPDATE ON main."${table.name}" WHEN ${notApplying} BEGIN ${outside} ${capture(true)} END`,
-    `CREATE TEMP TRIGGER "sync_delete_${table.name}" BEFORE DELETE ON main."${table.name}" BEGIN SELECT RAISE(ABORT, ${quote(`rows of ${table.name} are archived, never deleted (docs/sync.md#the-one-write-path)`)}); END`,
+    // Only a page from the server removes rows: those of a share that was revoked (docs/sync.md#sharing).
+    `CREATE TEMP TRIGGER "sync_delete_${table.name}" BEFORE DELETE ON main."${table.name}" WHEN ${notApplying} BEGIN SELECT RAISE(ABORT, ${quote(`rows of ${table.name} are archived, never deleted (docs/sync.md#the-one-write-path)`)}); END`,
   ];
 }
 

@@ -7,6 +7,7 @@ import { resourcesDir } from '../paths';
 import { installAuditCapture } from './audit-capture';
 import { installChangeCapture } from './change-capture';
 import { moveFleetSettings } from './fleet-settings';
+import { installSharedReadOnly } from './shared-read-only';
 import { applyMigrations, type MigrationOutcome } from './migrate';
 import * as schema from './schema';
 import { pairReader, readsOutsideLongWrite } from './writes';
@@ -70,6 +71,7 @@ export function openDatabase(options: OpenDatabaseOptions): LocalDatabase {
       options.keyring ?? null,
     );
     installChangeCapture(sqlite);
+    installSharedReadOnly(sqlite);
     installAuditCapture(sqlite);
     moveFleetSettings(sqlite);
     return {

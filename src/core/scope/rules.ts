@@ -219,6 +219,12 @@ export const SCOPE_RULES: Record<Method, ScopeRule> = {
   'sync.setInterval': organisation,
   'sync.conflicts': organisation,
   'sync.reverse': organisation,
+  // Shares are between organisations: for users of the whole organisation.
+  'shares.directory': organisation,
+  'shares.list': organisation,
+  'shares.create': organisation,
+  'shares.revoke': organisation,
+  'shares.received': organisation,
 
   // A user narrowed to vessels reads the entries about what they see (scope/sql.ts auditCondition); verifying
   // walks the whole chain, so it is for users of the whole organisation.

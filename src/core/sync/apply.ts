@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { FeedEntry, FeedPage } from '../../shared/sync/protocol';
+import { SHARE_ENTRY_TABLE } from '../../shared/sync/shares';
 import { REVIEWED_COLUMNS, type SyncedTable } from '../../shared/sync/tables';
 import { abandonAuditHead, confirmAuditHead, prepareAuditHead } from '../db/audit-capture';
 import { receiveClock, withChangeContext } from '../db/change-capture';
 import type { CellAuthor } from '../db/schema';
 import { statement } from '../db/statements';
 import { rewriteSearchTerms } from '../people/records';
+import { applyShareEntry } from './shared-in';
 
 /**
  * Applies one page of a feed and moves its cursor, in one SQLite transaction (docs/sync.md#push-and-pull): a
@@ -64,7 +66,20 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   // A row this device has never held (an initial sync) has no cells to compare with: one look per row, not per cell.
   const unknownRows = new Map<string, boolean>();
   const knowsRow = statement(sqlite, 'SELECT 1 FROM sync_cells WHERE tbl = ? AND row_id = ? LIMIT 1');
+  const writeRows = () => {
+    for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
+    rows.clear();
+  };
   for (const entry of page.entries) {
+    if (entry.table === SHARE_ENTRY_TABLE) {
+      // A share begins or ends here in the feed's order: what came before it is written first, and rows it
+      // removes are unknown again afterwards.
+      writeRows();
+      applyShareEntry(sqlite, entry);
+      unknownRows.clear();
+      applied += 1;
+      continue;
+    }
     const rowKey = `${entry.table}\u0000${entry.rowId}`;
     let unknown = unknownRows.get(rowKey);
     if (unknown === undefined) unknownRows.set(rowKey, (unknown = knowsRow.get(entry.table, entry.rowId) === undefined));
@@ -87,7 +102,7 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
     if (newest === null || entry.hlc > newest) newest = entry.hlc;
     applied += 1;
   }
-  for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
+  writeRows();
   if (newest !== null) receiveClock(sqlite, newest);
   statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
   return applied;

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'sync_interval_changed',
   'sync_requested',
   'sync_put_back',
+  'shared',
+  'share_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,7 @@ import { requisitionProcedures } from './recruitment';
 import { interviewProcedures } from './interviews';
 import { candidateProcedures } from './candidates';
 import { syncProcedures } from './sync';
+import { shareProcedures } from './shares';
 import { authProcedures, userProcedures } from './auth';
 import { auditProcedures } from './audit';
 
@@ -52,6 +53,7 @@ export const contract = {
   ...interviewProcedures,
   ...candidateProcedures,
   ...syncProcedures,
+  ...shareProcedures,
   ...authProcedures,
   ...userProcedures,
   ...auditProcedures,

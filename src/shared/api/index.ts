@@ -27,5 +27,6 @@ export * from './recruitment';
 export * from './interviews';
 export * from './candidates';
 export * from './sync';
+export * from './shares';
 export * from './audit';
 export * from './auth';

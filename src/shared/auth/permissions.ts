@@ -200,6 +200,13 @@ export const PERMISSIONS: Record<Method, Requirement> = {
   'sync.setInterval': 'installation.manage',
   'sync.conflicts': 'fleet.read',
   'sync.reverse': 'fleet.write',
+  // Sharing a candidate's file with another organisation: those who run recruitment (its scope rule keeps it to
+  // users of the whole organisation: owner, admins, recruiters).
+  'shares.directory': 'recruitment.write',
+  'shares.list': 'recruitment.read',
+  'shares.create': 'recruitment.write',
+  'shares.revoke': 'recruitment.write',
+  'shares.received': 'recruitment.read',
 
   'auth.state': 'public',
   // Refused once any account exists (src/core/users/accounts.ts).

@@ -39,6 +39,7 @@ import type {
 } from '../api';
 import type { ANOVA_GROUPINGS, CREW_CHANGES, RANK_CHANNELS, SEA_SERVICE_SOURCES, SWAP_RANKINGS } from '../api/fit';
 import type { CertificateKindId } from '../domain/certificates';
+import type { ShareDirection } from '../sync/shares';
 import type { AssignmentState, EmploymentKind, PersonStatus, VesselKind, VesselUse } from '../domain/crew';
 import type { LeaveReason, PredictorName, SeaServiceKind, VisaKind } from '../fit/model';
 import type { Grouping, ValidityIndex, Verdict } from '../psychometrics';
@@ -192,6 +193,8 @@ export interface Words extends DomainWords {
   auditBreaks: Record<BreakKind, string>;
   /** What an entry calls the kind of record it is about. */
   auditTables: Record<AuditedTable, string>;
+  /** A share of a candidate, as the organisation that made it or received it sees it (docs/sync.md#sharing). */
+  shareDirections: Record<ShareDirection, string>;
   /** Stored columns no input field names, by their SQL name (columnLabel in src/shared/words reads both). */
   columns: Record<string, string>;
 

@@ -224,6 +224,11 @@ export const CASES: { [M in Method]: Case<M> } = {
   'sync.setInterval': organisation({ minutes: 15 }),
   'sync.conflicts': organisation({}),
   'sync.reverse': organisation({ id: 1 }),
+  'shares.directory': organisation({}),
+  'shares.list': organisation({}),
+  'shares.create': organisation({ personId: 'p-1', toOrgId: 'org-2' }),
+  'shares.revoke': organisation({ id: 'share-1' }),
+  'shares.received': organisation({}),
 
   'audit.search': readAll({ limit: 500 }),
   // Another vessel's record has an empty history (not NOT_FOUND): the history is a narrowed list.

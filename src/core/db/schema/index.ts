@@ -8,5 +8,6 @@ export * from './fit';
 export * from './questionnaires';
 export * from './recruitment';
 export * from './sync';
+export * from './shares';
 export * from './users';
 export * from './audit';

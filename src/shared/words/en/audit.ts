@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type AuditWords = Pick<Words, 'auditActions' | 'auditActorKinds' | 'auditBreaks' | 'auditTables' | 'columns'>;
+type AuditWords = Pick<Words, 'auditActions' | 'auditActorKinds' | 'auditBreaks' | 'auditTables' | 'shareDirections' | 'columns'>;
 
 /** The audit log's words (docs/security.md#audit-log). */
 export const audit: AuditWords = {
@@ -21,8 +21,11 @@ export const audit: AuditWords = {
     sync_interval_changed: 'Sync interval changed',
     sync_requested: 'Sync now',
     sync_put_back: 'Overwritten edit put back',
+    shared: 'Candidate shared',
+    share_revoked: 'Share revoked',
   },
   auditActorKinds: { user: 'User', system: 'System' },
+  shareDirections: { out: 'Shared by us', in: 'Shared with us' },
   auditBreaks: {
     edited: 'An entry was changed',
     inserted: 'An entry was inserted',

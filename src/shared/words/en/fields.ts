@@ -177,6 +177,8 @@ export const fields: Pick<Words, 'fields'> = {
     // Sync's interval and the idle lock
     minutes: 'Minutes',
     includeReversed: 'Include edits put back',
+    toOrgId: 'Organisation to share with',
+    includeRevoked: 'Include revoked shares',
     // Accounts
     username: 'User name',
     displayName: 'Name',

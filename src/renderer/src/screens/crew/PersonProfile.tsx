@@ -21,6 +21,7 @@ import { CvCard } from '../recruitment/CvCard';
 import { DuplicatesNotice } from '../recruitment/DuplicatesNotice';
 import { Can } from '../../auth/Can';
 import { useCan } from '../../auth/session';
+import { SharedInNotice, SharingCard, useSharedIn } from '../../components/sync/CandidateSharing';
 
 
 function Photo({ personId, hasPhoto, name, initialsOf, editable }: { personId: string; hasPhoto: boolean; name: string; initialsOf: string; editable: boolean }) {
@@ -73,6 +74,8 @@ export function PersonProfile({ id }: { id: string }) {
   const people = useArchiveWithUndo('people');
   const mayWrite = useCan('fleet.write');
   const mayWriteCv = useCan('recruitment.write');
+  // A candidate another organisation shared is theirs to change: read-only here (docs/sync.md#sharing).
+  const sharedIn = useSharedIn(id);
 
   if (detail.isPending) return <p className="page muted">Loading…</p>;
   if (detail.isError)
@@ -112,20 +115,25 @@ export function PersonProfile({ id }: { id: string }) {
               <button type="button" className="primary" onClick={() => setAssigning(true)}>
                 Assign to a position
               </button>
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <button type="button" className="danger" onClick={() => people.archive(person.id, name, () => navigate('/'))}>
-                Archive
-              </button>
+              {!sharedIn && (
+                <>
+                  <button type="button" onClick={() => setEditing(true)}>
+                    Edit
+                  </button>
+                  <button type="button" className="danger" onClick={() => people.archive(person.id, name, () => navigate('/'))}>
+                    Archive
+                  </button>
+                </>
+              )}
             </>
           )}
         </Can>
         <HistoryButton table="people" rowId={person.id} title={`History of ${name}`} />
       </header>
+      {sharedIn && <SharedInNotice share={sharedIn} />}
       {!archived && <DuplicatesNotice personId={person.id} />}
       <div className="card profile">
-        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived && mayWrite} />
+        <Photo personId={person.id} hasPhoto={person.photoHash !== null} name={name} initialsOf={initials(person.givenNames, person.surname)} editable={!archived && mayWrite && !sharedIn} />
         <dl className="facts">
           <dt>Date of birth</dt>
           <dd>{formatDate(person.dateOfBirth)}</dd>
@@ -145,7 +153,8 @@ export function PersonProfile({ id }: { id: string }) {
           </dd>
         </dl>
       </div>
-      <CvCard personId={person.id} languages={person.languages} editable={!archived && mayWriteCv} />
+      <CvCard personId={person.id} languages={person.languages} editable={!archived && mayWriteCv && !sharedIn} />
+      {!archived && !sharedIn && <SharingCard personId={person.id} name={name} />}
       <div className="card">
         <h2>Assignment history</h2>
         {history.length === 0 ? (

@@ -17,6 +17,7 @@ import { ADVISORY_NOTE } from './labels';
 import { words } from '../../../../shared/words';
 import { ApplicationPage } from '../recruitment/ApplicationPage';
 import { InboxView } from '../recruitment/InboxView';
+import { SharedInView } from '../../components/sync/CandidateSharing';
 import { InterviewsView } from '../recruitment/InterviewsView';
 import { NoPositions } from '../recruitment/NoPositions';
 import { PipelineView } from '../recruitment/PipelineView';
@@ -29,6 +30,7 @@ const TABS = [
   ['board', 'Board'],
   ['interviews', 'Interviews'],
   ['inbox', 'Inbox'],
+  ['shared', 'Shared with us'],
   ['positions', 'Candidate fit'],
   ['outcomes', 'Outcomes'],
   ['models', 'Prediction models'],
@@ -97,6 +99,7 @@ function RecruitmentHome() {
         {tab === 'board' && <PipelineView />}
         {tab === 'interviews' && <InterviewsView />}
         {tab === 'inbox' && <InboxView />}
+        {tab === 'shared' && <SharedInView />}
         {tab === 'positions' && <PositionsView />}
         {tab === 'outcomes' && <OutcomesView />}
         {tab === 'models' && <ModelsView />}
