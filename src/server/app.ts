@@ -4,6 +4,7 @@ import type { LoggerOptions } from 'pino';
 import type { z } from 'zod';
 import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchema, type SyncErrorBody } from '../shared/sync/protocol';
 import { deviceOfToken, enrol } from './admin';
+import { attachmentRoutes } from './attachment-routes';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
 import { serverIdOf, type Store } from './store';
@@ -86,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const page = await pull(store, device, body.cursors, body.limit);
     return { ...page, serverTime: now() };
   });
+
+  await app.register(attachmentRoutes, { store, deviceOf, parse });
 
   return app;
 }
