@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSealedFile } from '../../src/core/crypt/sealed-format';
 import { httpAttachmentTransport, type AttachmentTransport } from '../../src/core/sync/attachment-transport';
@@ -34,8 +35,8 @@ afterAll(async () => {
 });
 
 const node = (core: TempCore) => core.state.requireDatabase().sqlite.prepare('SELECT token, server_id AS serverId FROM sync_node WHERE id = 1').get() as { token: string; serverId: string };
-/** Sends the rows only, as a sync cut off before its files would. */
-const pushRowsOnly = (core: TempCore) => syncOnce(() => core.state.requireDatabase().sqlite, httpTransport(server.url, node(core).token));
+/** Sends and fetches the rows only, as a sync cut off before its files would. */
+const syncRowsOnly = (core: TempCore) => syncOnce(() => core.state.requireDatabase().sqlite, httpTransport(server.url, node(core).token));
 
 describe('attachments between two laptops', () => {
   it('brings a scan read on laptop A to laptop B, identical once opened and sealed on its disk; until then B says it is not downloaded', async () => {
@@ -44,7 +45,7 @@ describe('attachments between two laptops', () => {
     const { document } = await a.call('documents.upload', { personId: person.id, fileName: 'pst.png', contentBase64: scan.toString('base64') });
     expect((await a.call('sync.status', {})).attachments).toEqual({ toUpload: 1, toDownload: 0, problem: null });
 
-    await pushRowsOnly(a);
+    await syncRowsOnly(a);
     const early = await b.call('sync.now', {});
     expect(early).toMatchObject({ lastError: null, attachments: { toUpload: 0, toDownload: 1, problem: null } });
     expect((await b.call('documents.get', { id: document.id })).document.fileName).toBe('pst.png');
@@ -74,7 +75,7 @@ describe('attachments between two laptops', () => {
     const person = await a.call('people.create', personInput({ surname: 'Large', email: 'large@example.org' }));
     const bytes = randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 12_345);
     const { document } = await a.call('documents.upload', { personId: person.id, fileName: 'large-scan.pdf', contentBase64: bytes.toString('base64') });
-    await pushRowsOnly(a);
+    await syncRowsOnly(a);
 
     const { token, serverId } = node(a);
     const offsets: number[] = [];
@@ -107,6 +108,44 @@ describe('attachments between two laptops', () => {
 
     await b.call('sync.now', {});
     expect(b.state.files.get(document.fileHash).equals(bytes)).toBe(true);
+  });
+
+  it('resumes a download cut halfway from the chunks already here, which are sealed on the disk meanwhile', async () => {
+    const person = await a.call('people.create', personInput({ surname: 'Fetched', email: 'fetched@example.org' }));
+    const bytes = randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 777);
+    const { document } = await a.call('documents.upload', { personId: person.id, fileName: 'fetched-scan.pdf', contentBase64: bytes.toString('base64') });
+    await a.call('sync.now', {});
+    await syncRowsOnly(b);
+
+    const { token, serverId } = node(b);
+    const offsets: number[] = [];
+    let cut = true;
+    const http = httpAttachmentTransport(server.url, token);
+    const recording: AttachmentTransport = {
+      ...http,
+      async download(hash, offset) {
+        offsets.push(offset);
+        // The link drops after the first chunk has arrived.
+        if (offset > 0 && cut) {
+          cut = false;
+          throw new SyncFailure('UNREACHABLE', 'cut');
+        }
+        return http.download(hash, offset);
+      },
+    };
+    const run = () => syncAttachments({ sqlite: () => b.state.requireDatabase().sqlite, files: () => b.state.files, serverId, transport: recording });
+    expect(await run()).toMatchObject({ downloaded: 0, problem: expect.stringMatching(/cut/) });
+    expect(offsets).toEqual([0, ATTACHMENT_CHUNK_BYTES]);
+    const part = join(b.dataDir, 'sync-incoming', document.fileHash, '0');
+    expect(isSealedFile(part)).toBe(true);
+    expect(readFileSync(part).includes(bytes.subarray(1000, 1064))).toBe(false);
+    expect(b.state.files.has(document.fileHash)).toBe(false);
+    expect((await b.call('sync.status', {})).attachments.toDownload).toBe(1);
+
+    expect(await run()).toMatchObject({ downloaded: 1, problem: null });
+    expect(offsets).toEqual([0, ATTACHMENT_CHUNK_BYTES, ATTACHMENT_CHUNK_BYTES, 2 * ATTACHMENT_CHUNK_BYTES]);
+    expect(b.state.files.get(document.fileHash).equals(bytes)).toBe(true);
+    expect(existsSync(join(b.dataDir, 'sync-incoming', document.fileHash))).toBe(false);
   });
 
   it('shows the files waiting in Settings words and keeps the rows synced when a file cannot travel', async () => {

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_COLUMNS, MAX_STATUS_HASHES, type AttachmentState } from '../../shared/sync/attachments';
+import { AppError } from '../api/errors';
 import { BlobStore } from '../files/blob-store';
 import { write } from '../db/writes';
 import type { AttachmentTransport } from './attachment-transport';
+import { IncomingFiles } from './incoming';
 import { SyncFailure } from './transport';
 
 /**
@@ -89,17 +91,27 @@ async function uploadOne(transport: AttachmentTransport, hash: string, bytes: Bu
   }
 }
 
-/** Fetches one file whole and checks it against its hash; nothing is kept unless it matches. */
-async function downloadOne(transport: AttachmentTransport, hash: string, size: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let offset = 0;
+/**
+ * Fetches one file, from where an earlier fetch was cut off, and checks it against its hash; nothing reaches the
+ * blob store unless it matches, and a file that does not match is fetched again from nothing next time.
+ */
+async function downloadOne(transport: AttachmentTransport, incoming: IncomingFiles, hash: string, size: number): Promise<Buffer> {
+  const parts = incoming.received(hash);
+  let offset = parts.reduce((sum, part) => sum + part.length, 0);
+  if (offset > size) {
+    incoming.discard(hash);
+    parts.length = 0;
+    offset = 0;
+  }
   while (offset < size) {
     const chunk = await transport.download(hash, offset);
     if (chunk.data.length === 0 || chunk.size !== size) throw new SyncFailure('UNREACHABLE', 'The server sent less of the file than it said it holds.');
+    incoming.add(hash, offset, chunk.data);
     parts.push(chunk.data);
     offset += chunk.data.length;
   }
   const bytes = Buffer.concat(parts);
+  incoming.discard(hash);
   if (BlobStore.hashOf(bytes) !== hash) throw new SyncFailure('HASH_MISMATCH', 'The file received does not match its hash; it was not kept.');
   return bytes;
 }
@@ -110,7 +122,8 @@ export async function syncAttachments(options: AttachmentRunOptions): Promise<At
   const failed = (error: unknown, hash: string): boolean => {
     outcome.problem ??= describe(error, hash);
     const code = (error as { code?: string }).code;
-    return code !== undefined && STOPS_EVERYTHING.has(code);
+    // A local refusal (the stored files are locked until someone signs in) holds for every file alike.
+    return code !== undefined && (STOPS_EVERYTHING.has(code) || (error instanceof AppError && code === 'FORBIDDEN'));
   };
   try {
     const waiting = attachmentsWaiting(options.sqlite(), options.files(), serverId);
@@ -132,7 +145,7 @@ export async function syncAttachments(options: AttachmentRunOptions): Promise<At
       // Not on the server yet: the computer that read it sends it at its next sync.
       if (!state.complete || state.size === null) continue;
       try {
-        const bytes = await downloadOne(transport, state.hash, state.size);
+        const bytes = await downloadOne(transport, new IncomingFiles(options.files()), state.hash, state.size);
         options.files().put(bytes);
         markSent(options.sqlite(), serverId, state.hash);
         outcome.downloaded += 1;
