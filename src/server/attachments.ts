@@ -71,7 +71,13 @@ async function spread(tx: Sql, hash: string, from: Held, feeds: string[]): Promi
 /** What the server holds of each hash, as this device may know it; complete files are first spread to every feed of its tenants that names them. */
 export async function attachmentStatus(store: Store, device: DeviceRow, hashes: string[]): Promise<AttachmentState[]> {
   const { tenants } = await tenantsOf(store, device);
-  const named = await namingFeeds(store, [...new Set(hashes)], tenants);
+  const unique = [...new Set(hashes)];
+  const named = await namingFeeds(store, unique, tenants);
+  const held = await store.query<Held & { hash: string }>(
+    `SELECT feed, hash, size::float8 AS size, received::float8 AS received, complete FROM attachments
+     WHERE hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND feed IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [JSON.stringify(unique.filter((h) => named.has(h))), JSON.stringify(tenants)],
+  );
   const states: AttachmentState[] = [];
   for (const hash of hashes) {
     const feeds = named.get(hash);
@@ -79,17 +85,15 @@ export async function attachmentStatus(store: Store, device: DeviceRow, hashes: 
       states.push({ hash, referenced: false, complete: false, received: 0, size: null });
       continue;
     }
-    const state = await store.transaction(async (tx) => {
-      const held = await heldIn(tx, hash, feeds);
-      const complete = held.find((h) => h.complete);
-      if (complete) {
-        if (held.filter((h) => h.complete).length < feeds.length) await spread(tx, hash, complete, feeds);
-        return { hash, referenced: true, complete: true, received: complete.size, size: complete.size };
-      }
-      const target = held.find((h) => h.feed === feeds[0]);
-      return { hash, referenced: true, complete: false, received: target?.received ?? 0, size: target?.size ?? null };
-    });
-    states.push(state);
+    const here = held.filter((h) => h.hash === hash && feeds.includes(h.feed));
+    const complete = here.find((h) => h.complete);
+    if (complete) {
+      if (here.filter((h) => h.complete).length < feeds.length) await store.transaction((tx) => spread(tx, hash, complete, feeds));
+      states.push({ hash, referenced: true, complete: true, received: complete.size, size: complete.size });
+      continue;
+    }
+    const target = here.find((h) => h.feed === feeds[0]);
+    states.push({ hash, referenced: true, complete: false, received: target?.received ?? 0, size: target?.size ?? null });
   }
   return states;
 }
