@@ -45,7 +45,10 @@ async function syncNow(page: Page) {
   await expect(card.getByTestId('sync-pending')).toHaveText('nothing');
 }
 
-test('two laptops and one server: an edit travels, and an overwritten edit is listed and put back', async ({ browser, request }) => {
+// Two previews, a server and a dozen syncs: more than one spec's minute on a loaded machine.
+test.setTimeout(180_000);
+
+test('two laptops and one server: an edit travels, a scan follows its row, and an overwritten edit is listed and put back', async ({ browser, request }) => {
   const serverDir = mkdtempSync(join(tmpdir(), 'harmony-e2e-server-'));
   const previews = [new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-a-'))), new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-b-')))];
   const server = await startSyncServer(serverDir);
