@@ -7,6 +7,7 @@ import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchem
 import { deviceOfToken, enrol } from './admin';
 import { recordAuditHead } from './audit-heads';
 import { auditCopyHead, storeAuditCopy } from './audit-copies';
+import { attachmentRoutes } from './attachment-routes';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
 import { shareRoutes } from './share-routes';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   shareRoutes(app, { store, now, deviceOf, parse });
+  await app.register(attachmentRoutes, { store, deviceOf, parse });
 
   return app;
 }

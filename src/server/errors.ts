@@ -18,6 +18,8 @@ const STATUS: Record<SyncErrorCode, number> = {
   RATE_LIMITED: 429,
   NOT_FOUND: 404,
   INTERNAL: 500,
+  OFFSET_MISMATCH: 409,
+  HASH_MISMATCH: 422,
 };
 
 /** A refusal the server answers with its code and words; nothing of the request has been applied. */

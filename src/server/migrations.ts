@@ -58,4 +58,16 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE share_rows (share_id text NOT NULL REFERENCES shares (id), tbl text NOT NULL, row_id text NOT NULL, PRIMARY KEY (share_id, tbl, row_id));
   CREATE INDEX share_rows_row ON share_rows (tbl, row_id)
   `,
+  // Attachments (docs/sync.md#attachments): files by the SHA-256 of their content, kept per tenant feed, in chunks.
+  `
+  CREATE TABLE attachments (
+    feed text NOT NULL, hash text NOT NULL, size bigint NOT NULL, received bigint NOT NULL DEFAULT 0, complete boolean NOT NULL DEFAULT false,
+    created_at timestamptz NOT NULL DEFAULT now(), completed_at timestamptz, PRIMARY KEY (feed, hash)
+  );
+  CREATE TABLE attachment_chunks (
+    feed text NOT NULL, hash text NOT NULL, at bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (feed, hash, at),
+    FOREIGN KEY (feed, hash) REFERENCES attachments (feed, hash) ON DELETE CASCADE
+  );
+  CREATE INDEX sync_cells_attachment ON sync_cells ((value #>> '{}')) WHERE col IN ('file_hash', 'photo_hash')
+  `,
 ];

@@ -6,11 +6,13 @@ import { createEnrolmentCode, enrol } from '../../src/server/admin';
 import { postgresMissing, startPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-core';
 import { testServer, type TestServer } from '../helpers/sync-server';
+import { attachmentThroughput } from './attachment-throughput';
 import type { Benchmark, Reporter } from './harness';
 
 /**
  * docs/sync.md#measurements. A device's rows go to the server, then to a fresh device (initial sync); 1,000 edits
- * then travel the same way (incremental); ten devices push at once against PostgreSQL (throughput).
+ * then travel the same way (incremental); ten devices push at once against PostgreSQL (throughput); a 5 MB scan
+ * is sent and fetched (attachment-throughput.ts).
  * SYNC_BENCH_ROWS sets the number of rows on PostgreSQL (100,000 by default), SYNC_BENCH_PGLITE_ROWS on PGlite (10,000).
  */
 const ROWS = Number(process.env.SYNC_BENCH_ROWS ?? 100_000);
@@ -62,6 +64,7 @@ const bench: Benchmark = {
     const dir = tempDir('harmony-sync-bench-');
     const server = await testServer();
     try {
+      await attachmentThroughput(report, dir.path, 'PGlite', server);
       await initialAndIncremental(report, dir.path, 'PGlite', server, PGLITE_ROWS);
     } finally {
       await server.close();
@@ -75,6 +78,7 @@ const bench: Benchmark = {
     const postgres = await startPostgres();
     const pgServer = await testServer({ databaseUrl: postgres.url });
     try {
+      await attachmentThroughput(report, dir.path, 'PostgreSQL', pgServer);
       await initialAndIncremental(report, dir.path, 'PostgreSQL', pgServer, ROWS);
       const devices = await Promise.all(Array.from({ length: 10 }, (_, i) => device(pgServer, dir.path, `pg${i}`)));
       for (const [i, d] of devices.entries()) insertPeople(d.db, 2000, `D${i}x`);

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { api, expect, PreviewServer, test } from './fixtures';
 
 /**
  * Two browser previews with their own data folders and one sync server (docs/sync.md): enrol both in Settings →
- * Sync, edit on one, Sync now, see it on the other; two edits of the same field meet, the replaced one appears in
+ * Sync, edit on one, Sync now, see it on the other, and a scan read on one; two edits of the same field meet, the replaced one appears in
  * the conflict list and is put back everywhere.
  */
 const CLI = resolve('out/main/cli.js');
@@ -44,7 +45,10 @@ async function syncNow(page: Page) {
   await expect(card.getByTestId('sync-pending')).toHaveText('nothing');
 }
 
-test('two laptops and one server: an edit travels, and an overwritten edit is listed and put back', async ({ browser, request }) => {
+// Two previews, a server and a dozen syncs: more than one spec's minute on a loaded machine.
+test.setTimeout(180_000);
+
+test('two laptops and one server: an edit travels, a scan follows its row, and an overwritten edit is listed and put back', async ({ browser, request }) => {
   const serverDir = mkdtempSync(join(tmpdir(), 'harmony-e2e-server-'));
   const previews = [new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-a-'))), new PreviewServer(mkdtempSync(join(tmpdir(), 'harmony-e2e-b-')))];
   const server = await startSyncServer(serverDir);
@@ -64,6 +68,19 @@ test('two laptops and one server: an edit travels, and an overwritten edit is li
     await syncNow(b!);
     await b!.goto(new URL('#/crew', previews[1]!.url).href);
     await expect(b!.getByRole('row', { name: /Marchetti, Ines/ })).toBeVisible();
+
+    // A scan read on A: Settings counts it until it is sent; then it shows on B (docs/sync.md#attachments).
+    const scan = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a6f97' } }).png().toBuffer();
+    const uploaded = await api<{ document: { id: string } }>(request, previews[0]!.url, 'documents.upload', { personId: created.id, fileName: 'marchetti-scan.png', contentBase64: scan.toString('base64') });
+    await a!.reload();
+    await expect(a!.getByTestId('sync-files')).toHaveText('1 file to send');
+    await syncNow(a!);
+    await expect(a!.getByTestId('sync-files')).toHaveText('all here and on the server');
+    await b!.goto(new URL('#/settings', previews[1]!.url).href);
+    await syncNow(b!);
+    await expect(b!.getByTestId('sync-files')).toHaveText('all here and on the server');
+    await b!.goto(new URL(`#/documents/${uploaded.document.id}`, previews[1]!.url).href);
+    await expect(b!.getByRole('img', { name: 'Scan of marchetti-scan.png' })).toBeVisible();
 
     // The same field edited on both; B's edit is the later one.
     await api(request, previews[0]!.url, 'people.update', { ...person, id: created.id, phone: '+39 111 111' });

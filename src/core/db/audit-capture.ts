@@ -32,6 +32,7 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   sync_node: 'sync bookkeeping: this device as a node, its clock and enrolment',
   sync_conflicts: 'sync bookkeeping: values replaced by a newer edit elsewhere, kept for review',
   sync_shares_in: 'sync bookkeeping: candidates shared with this organisation; receiving and revoking are recorded as entries of their own',
+  sync_attachments_sent: 'sync bookkeeping: which files the server already holds',
   // Accounts: their rows are not copied into the log as they are; what matters is folded in (FOLDED below).
   user_sessions: 'a session is seen on every call; its end is folded in as "signed out"',
   sign_in_attempts: 'folded in as "signed in" or "sign-in refused"',

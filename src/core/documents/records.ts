@@ -78,7 +78,11 @@ export async function uploadDocument(
     return { document: toRecord(row, name), duplicate: true };
   };
   const earlier = write(ctx.sqlite(), known);
-  if (earlier) return earlier;
+  // The row may have come by sync before its scan: the same bytes uploaded here are its scan.
+  if (earlier) {
+    ctx.state.files.put(bytes);
+    return earlier;
+  }
 
   ctx.state.files.put(bytes);
   const { result, text } = await read(ctx, bytes, input.fileName, identityOf(person), task);
@@ -97,6 +101,7 @@ export async function uploadDocument(
 export async function reverifyDocument(ctx: ServiceContext, id: string, task: TaskHandle): Promise<DocumentRecord> {
   const { row } = getDocumentRow(ctx, id);
   assertAllowed(row, 'reread');
+  if (!ctx.state.files.has(row.fileHash)) throw new AppError('CONFLICT', NOT_DOWNLOADED);
   const person = getPersonRow(ctx, row.personId);
   const bytes = ctx.state.files.get(row.fileHash);
   const { result, text } = await read(ctx, bytes, row.fileName, identityOf(person), task);
@@ -108,12 +113,16 @@ export async function reverifyDocument(ctx: ServiceContext, id: string, task: Ta
   });
 }
 
+/** A document read on another computer whose scan sync has not fetched yet (docs/sync.md#attachments). */
+const NOT_DOWNLOADED = 'Scan not yet downloaded: this document was read on another computer, and its scan arrives here with a coming sync.';
+
 const PREVIEW_EDGE = 1600;
 const PDF_PREVIEW_DPI = 110;
 
 /** The document as a picture for the detail view; a file that cannot be shown says why instead. */
 export async function previewDocument(ctx: ServiceContext, id: string): Promise<{ dataUrl: string | null; message: string | null }> {
   const { row } = getDocumentRow(ctx, id);
+  if (!ctx.state.files.has(row.fileHash)) return { dataUrl: null, message: NOT_DOWNLOADED };
   const bytes = ctx.state.files.get(row.fileHash);
   if (bytes.length === 0) return { dataUrl: null, message: 'The file is empty (0 bytes): nothing to show.' };
   const kind = sniffFileKind(bytes);

@@ -30,7 +30,7 @@ export const PLAIN_FILES: FileCipher = { seal: (plain) => plain, open: (stored) 
 export class BlobStore {
   constructor(
     readonly root: string,
-    private readonly cipher: FileCipher = PLAIN_FILES,
+    readonly cipher: FileCipher = PLAIN_FILES,
   ) {}
 
   static hashOf(bytes: Uint8Array): string {

@@ -32,7 +32,8 @@ export async function setPhoto(ctx: ServiceContext, id: string, contentBase64: s
 
 export function photoDataUrl(ctx: ServiceContext, id: string): { dataUrl: string | null } {
   const person = getPersonRow(ctx, id);
-  if (person.photoHash === null) return { dataUrl: null };
+  // A photo taken on another computer shows once sync has fetched it.
+  if (person.photoHash === null || !ctx.state.files.has(person.photoHash)) return { dataUrl: null };
   const bytes = ctx.state.files.get(person.photoHash);
   return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}` };
 }

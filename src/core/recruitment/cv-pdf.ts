@@ -11,7 +11,8 @@ export const MAX_CV_PAGES = 2;
 const MARGIN = 48;
 
 export async function cvPdf(ctx: ServiceContext, cv: CvData, withContacts: boolean): Promise<{ bytes: Buffer; pages: number }> {
-  const photo = cv.photoHash ? ctx.state.files.get(cv.photoHash) : null;
+  // A photo taken on another computer may not have arrived by sync yet: the CV goes without it.
+  const photo = cv.photoHash && ctx.state.files.has(cv.photoHash) ? ctx.state.files.get(cv.photoHash) : null;
   return renderPdf({ margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 0 }, info: { Title: `${plain(cv.name)}: CV`, Producer: 'Harmony Crew' } }, (doc) => {
     const width = doc.page.width - 2 * MARGIN;
     const bottom = doc.page.height - MARGIN;

@@ -1,15 +1,17 @@
 import { hostname } from 'node:os';
 import { eq } from 'drizzle-orm';
-import type { SyncConflict, SyncStatus } from '../../shared/api';
+import type { SyncConflict, SyncPhase, SyncStatus } from '../../shared/api';
 import { AppError } from '../api/errors';
 import type { ServiceContext } from '../context';
 import { syncConflicts, syncNode } from '../db/schema';
 import { write } from '../db/writes';
 import { rewriteSearchTerms, sortKeyOf } from '../people/records';
 import { conflictAuthors } from './conflict-authors';
+import { httpAttachmentTransport, type AttachmentTransport } from './attachment-transport';
+import { attachmentsWaiting, syncAttachments } from './attachments';
 import { conflictLabel } from './conflict-label';
 import { pendingCount } from './outbox';
-import { syncOnce, type SyncProgress } from './run';
+import { syncOnce } from './run';
 import { httpTransport, type SyncTransport } from './transport';
 import { recordSyncAction } from './sync-audit';
 import { describeSyncFailure, needsPerson } from './words';
@@ -21,9 +23,11 @@ import { describeSyncFailure, needsPerson } from './words';
  */
 interface Runner {
   running: Promise<void> | null;
-  progress: SyncProgress | null;
+  progress: { phase: SyncPhase; done: number } | null;
   timer: NodeJS.Timeout | null;
   failures: number;
+  /** Why a file could not be sent or fetched at the last sync (the rows' sync succeeded). */
+  attachmentProblem: string | null;
 }
 
 const runners = new WeakMap<ServiceContext, Runner>();
@@ -32,12 +36,13 @@ const BACKOFF_BASE_MS = 15_000;
 
 export interface SyncServiceOptions {
   transport?: (serverUrl: string, token: string | null) => SyncTransport;
+  attachmentTransport?: (serverUrl: string, token: string) => AttachmentTransport;
 }
 
 function runnerOf(ctx: ServiceContext): Runner {
   let runner = runners.get(ctx);
   if (!runner) {
-    runner = { running: null, progress: null, timer: null, failures: 0 };
+    runner = { running: null, progress: null, timer: null, failures: 0, attachmentProblem: null };
     runners.set(ctx, runner);
     const owned = runner;
     ctx.onClose(() => {
@@ -54,6 +59,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
   const row = node(ctx);
   const runner = runnerOf(ctx);
   const open = ctx.sqlite().prepare('SELECT count(*) AS n FROM sync_conflicts WHERE reversed_at IS NULL').get() as { n: number };
+  const files = row.token === null ? null : attachmentsWaiting(ctx.sqlite(), ctx.state.files, row.serverId);
   return {
     enrolled: row.token !== null,
     serverUrl: row.serverUrl,
@@ -68,6 +74,7 @@ export function syncStatus(ctx: ServiceContext): SyncStatus {
     lastError: row.lastError,
     clockOffsetMs: row.clockOffsetMs,
     openConflicts: open.n,
+    attachments: { toUpload: files?.toUpload.length ?? 0, toDownload: files?.toDownload.length ?? 0, problem: runner.attachmentProblem },
   };
 }
 
@@ -118,6 +125,15 @@ async function runSync(ctx: ServiceContext, options: SyncServiceOptions): Promis
       onProgress: (progress) => (runner.progress = progress),
       onApplied: () => ctx.events.emit('data.changed', { scopes: [''] }),
     });
+    const files = await syncAttachments({
+      sqlite: () => ctx.sqlite(),
+      files: () => ctx.state.files,
+      serverId: row.serverId ?? '',
+      transport: (options.attachmentTransport ?? httpAttachmentTransport)(row.serverUrl, row.token),
+      onProgress: (progress) => (runner.progress = progress),
+      onDownloaded: () => ctx.events.emit('data.changed', { scopes: [''] }),
+    });
+    runner.attachmentProblem = files.problem;
   } catch (error) {
     failure = describeSyncFailure(error);
   }

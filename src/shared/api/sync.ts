@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { procedure } from './procedure';
 
 /** Sync with the office's server, as a device sees it (docs/sync.md). */
-export const SYNC_PHASES = ['push', 'pull'] as const;
+export const SYNC_PHASES = ['push', 'pull', 'upload', 'download'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
 export const syncFailureSchema = z.object({ code: z.string(), message: z.string() });
@@ -24,6 +24,8 @@ export const syncStatusSchema = z.object({
   clockOffsetMs: z.number(),
   /** Conflicts not reviewed (not reversed) yet. */
   openConflicts: z.number().int(),
+  /** Scans and photos named by rows here: held here but not yet on the server, and missing here (docs/sync.md#attachments). */
+  attachments: z.object({ toUpload: z.number().int(), toDownload: z.number().int(), problem: z.string().nullable() }),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -97,6 +97,8 @@ export const SYNC_ERROR_CODES = [
   'RATE_LIMITED',
   'NOT_FOUND',
   'INTERNAL',
+  'OFFSET_MISMATCH',
+  'HASH_MISMATCH',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const syncErrorSchema = z.object({

@@ -107,3 +107,20 @@ export const syncConflicts = sqliteTable(
   },
   (t) => [index('sync_conflicts_at').on(t.at)],
 );
+
+/**
+ * Files (scans, photos) this device has sent to a server, or found there complete (docs/sync.md#attachments): the
+ * files named by its rows and not listed here are the ones waiting to be sent. Kept per server, so that enrolling
+ * with another server sends them again.
+ */
+export const syncAttachmentsSent = sqliteTable(
+  'sync_attachments_sent',
+  {
+    serverId: text('server_id').notNull(),
+    hash: text('hash').notNull(),
+    at: text('at')
+      .notNull()
+      .$defaultFn(() => nowIso()),
+  },
+  (t) => [primaryKey({ columns: [t.serverId, t.hash] })],
+);

@@ -12,6 +12,8 @@ export const system: SystemWords = {
   syncPhases: {
     push: 'changes sent',
     pull: 'changes received',
+    upload: 'files sent',
+    download: 'files received',
   },
   backupReasons: {
     manual: 'Backed up by hand',

@@ -8,7 +8,15 @@ import { EnrolForm } from './EnrolForm';
 
 const INTERVALS = [5, 15, 30, 60, 240];
 
-/** Settings → Sync: enrolment, last sync, what is pending, progress, errors in words, Sync now, the interval, conflicts. */
+const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
+/** The scans and photos still to travel, in words: "2 files to send, 1 file to fetch". */
+function filesWaiting(waiting: { toUpload: number; toDownload: number }): string {
+  const parts = [waiting.toUpload > 0 ? `${files(waiting.toUpload)} to send` : null, waiting.toDownload > 0 ? `${files(waiting.toDownload)} to fetch` : null].filter(Boolean);
+  return parts.length === 0 ? 'all here and on the server' : parts.join(', ');
+}
+
+/** Settings → Sync: enrolment, last sync, what is pending (changes, scans and photos), progress, errors in words, Sync now, the interval, conflicts. */
 export function SyncCard() {
   const status = useApiQuery('sync.status', {}, { refetchInterval: (query) => (query.state.data?.running ? 1000 : 15_000) });
   const syncNow = useApiMutation('sync.now', ['sync.'], {
@@ -44,6 +52,8 @@ export function SyncCard() {
           <dd data-testid="sync-last">{s.lastSyncAt ? formatDateTime(s.lastSyncAt) : 'not yet'}</dd>
           <dt>Waiting to be sent</dt>
           <dd data-testid="sync-pending">{s.pending === 0 ? 'nothing' : `${s.pending} changed fields`}</dd>
+          <dt>Scans and photos</dt>
+          <dd data-testid="sync-files">{filesWaiting(s.attachments)}</dd>
           {s.progress && (
             <>
               <dt>In progress</dt>
@@ -71,6 +81,7 @@ export function SyncCard() {
         </p>
       )}
       {clock && <p className="field-error">{clock}</p>}
+      {s.attachments.problem && <p className="field-error">{s.attachments.problem}</p>}
       {s.enrolled && s.lastError?.code === 'DEVICE_REVOKED' && <EnrolForm serverUrl={s.serverUrl} />}
       {s.enrolled && (
         <>
