@@ -31,6 +31,33 @@ async function namingFeeds(db: Sql, hashes: string[], tenants: string[]): Promis
   return feeds;
 }
 
+/**
+ * The owner feeds of rows naming each of `hashes` that are shared with organisation `orgId` (docs/sync.md#sharing):
+ * its office devices, which received those rows, may fetch their files, never send them.
+ */
+async function sharedNamingFeeds(db: Sql, hashes: string[], orgId: string): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ hash: string; feed: string }>(
+    `SELECT DISTINCT c.value #>> '{}' AS hash, r.owner_feed AS feed
+     FROM sync_cells c JOIN sync_rows r ON r.tbl = c.tbl AND r.row_id = c.row_id
+       JOIN share_rows sr ON sr.tbl = c.tbl AND sr.row_id = c.row_id JOIN shares s ON s.id = sr.share_id AND s.revoked_at IS NULL AND s.to_org = $2
+     WHERE c.col IN (${fileColumns}) AND (${cellsNamingFiles})
+       AND (c.value #>> '{}') IN (SELECT jsonb_array_elements_text($1::jsonb))
+     ORDER BY hash, feed`,
+    [JSON.stringify(hashes), orgId],
+  );
+  const feeds = new Map<string, string[]>();
+  for (const row of rows) feeds.set(row.hash, [...(feeds.get(row.hash) ?? []), row.feed]);
+  return feeds;
+}
+
+/** The feeds a device may read each hash from: its tenants', and for an office device the files shared with its organisation. */
+async function readableFeeds(db: Sql, device: DeviceRow, hashes: string[], tenants: string[]): Promise<{ own: Map<string, string[]>; shared: Map<string, string[]> }> {
+  const own = await namingFeeds(db, hashes, tenants);
+  const rest = hashes.filter((h) => !own.has(h));
+  const shared = device.vessel_id === null && rest.length > 0 ? await sharedNamingFeeds(db, rest, device.org_id) : new Map<string, string[]>();
+  return { own, shared };
+}
+
 const refusal = (hash: string) =>
   new SyncError('FORBIDDEN', `No record of this device's vessels or organisation names the file ${hash.slice(0, 12)}…; it may not send or fetch it.`);
 
@@ -72,14 +99,22 @@ async function spread(tx: Sql, hash: string, from: Held, feeds: string[]): Promi
 export async function attachmentStatus(store: Store, device: DeviceRow, hashes: string[]): Promise<AttachmentState[]> {
   const { tenants } = await tenantsOf(store, device);
   const unique = [...new Set(hashes)];
-  const named = await namingFeeds(store, unique, tenants);
+  const { own: named, shared } = await readableFeeds(store, device, unique, tenants);
+  const readable = [...new Set([...tenants, ...[...shared.values()].flat()])];
   const held = await store.query<Held & { hash: string }>(
     `SELECT feed, hash, size::float8 AS size, received::float8 AS received, complete FROM attachments
      WHERE hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND feed IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-    [JSON.stringify(unique.filter((h) => named.has(h))), JSON.stringify(tenants)],
+    [JSON.stringify(unique.filter((h) => named.has(h) || shared.has(h))), JSON.stringify(readable)],
   );
   const states: AttachmentState[] = [];
   for (const hash of hashes) {
+    const sharedFeeds = shared.get(hash);
+    if (sharedFeeds) {
+      // Shared with this organisation: fetched from the sharer's copy, never spread or sent from here.
+      const complete = held.find((h) => h.hash === hash && h.complete && sharedFeeds.includes(h.feed));
+      states.push({ hash, referenced: true, complete: complete !== undefined, received: complete?.size ?? 0, size: complete?.size ?? null });
+      continue;
+    }
     const feeds = named.get(hash);
     if (!feeds) {
       states.push({ hash, referenced: false, complete: false, received: 0, size: null });
@@ -174,7 +209,8 @@ export async function uploadChunk(store: Store, device: DeviceRow, hash: string,
 /** The bytes of a complete file from `offset`, at most one chunk, and its whole size. */
 export async function downloadChunk(store: Store, device: DeviceRow, hash: string, offset: number): Promise<{ size: number; data: Buffer }> {
   const { tenants } = await tenantsOf(store, device);
-  const feeds = (await namingFeeds(store, [hash], tenants)).get(hash);
+  const { own, shared } = await readableFeeds(store, device, [hash], tenants);
+  const feeds = own.get(hash) ?? shared.get(hash);
   if (!feeds) throw refusal(hash);
   const complete = (await heldIn(store, hash, feeds)).find((h) => h.complete);
   if (!complete) throw new SyncError('NOT_FOUND', `The file ${hash.slice(0, 12)}… has not reached the server yet; the computer that read it sends it at its next sync.`);

@@ -6,6 +6,7 @@ import { addOrg, createEnrolmentCode, type Org } from '../../src/server/admin';
 import { SHARED_FILE_TABLES } from '../../src/shared/sync/shares';
 import { SYNCED_TABLES } from '../../src/shared/sync/tables';
 import { base64, resultsCsv } from '../helpers/assessments';
+import { documentImage } from '../helpers/document-images';
 import { personInput, vesselWithPosition } from '../helpers/fleet';
 import { testServer, type TestServer } from '../helpers/sync-server';
 import { tempCore } from '../helpers/temp-core';
@@ -211,6 +212,20 @@ describe('sharing a candidate with another organisation', () => {
     expect((await office.call('people.get', { id: candidate })).person.phone).toBe('+351 911 111 111');
     expect(count(office, 'person_visas', candidate)).toBe(2);
     expect((await office.call('applications.list', { requisitionId })).map((a) => a.personId)).toEqual([candidate]);
+    await expectIsolated();
+  });
+
+  it('lets the receiving office fetch the scan of a shared document, and no vessel of it', async () => {
+    const scan = await documentImage('stcw-pst-valid');
+    const { document } = await agency.call('documents.upload', { personId: candidate, fileName: 'pst.png', contentBase64: scan.toString('base64') });
+    await agency.call('sync.now', {});
+    expect((await office.call('sync.now', {})).attachments).toEqual({ toUpload: 0, toDownload: 0, problem: null });
+    expect(office.state.files.get(document.fileHash).equals(scan)).toBe(true);
+    expect((await office.call('documents.preview', { id: document.id })).dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    // A device of the yacht's vessel holds no row naming the file: asking for it is refused.
+    const token = (sqliteOf(onboard).prepare('SELECT token FROM sync_node WHERE id = 1').get() as { token: string }).token;
+    const asked = await fetch(`${server.url}/v1/attachments/${document.fileHash}?offset=0`, { headers: { authorization: `Bearer ${token}` } });
+    expect(asked.status).toBe(403);
     await expectIsolated();
   });
 
