@@ -6,7 +6,9 @@ import { enrolRequestSchema, MAX_BODY_BYTES, pullRequestSchema, pushRequestSchem
 import { deviceOfToken, enrol } from './admin';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
+import { snapshotPage } from './snapshot';
 import { serverIdOf, type Store } from './store';
+import { snapshotRequestSchema } from '../shared/sync/snapshot-protocol';
 
 export interface AppOptions {
   store: Store;
@@ -19,7 +21,8 @@ export interface AppOptions {
 }
 
 /**
- * The sync server's HTTP face (docs/sync.md#the-server): `GET /health`, `POST /v1/enrol`, `/v1/push`, `/v1/pull`.
+ * The sync server's HTTP face (docs/sync.md#the-server): `GET /health`, `POST /v1/enrol`, `/v1/push`, `/v1/pull`,
+ * `/v1/snapshot`.
  * Stateless over its store, so several instances may serve one PostgreSQL. Every body is parsed with the shared
  * zod schemas; every refusal is `{ error: { code, message } }` and leaves nothing half applied.
  */
@@ -85,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const body = parse(pullRequestSchema, request.body);
     const page = await pull(store, device, body.cursors, body.limit);
     return { ...page, serverTime: now() };
+  });
+
+  app.post('/v1/snapshot', async (request) => {
+    const device = await deviceOf(request);
+    return snapshotPage(store, device, parse(snapshotRequestSchema, request.body), now());
   });
 
   return app;

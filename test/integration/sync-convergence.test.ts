@@ -7,6 +7,7 @@ import { syncOnce } from '../../src/core/sync/run';
 import { SyncFailure, type SyncTransport } from '../../src/core/sync/transport';
 import { createEnrolmentCode, enrol } from '../../src/server/admin';
 import { buildApp } from '../../src/server/app';
+import { compactFeeds } from '../../src/server/compaction';
 import { openStore, type Store } from '../../src/server/store';
 import { addOrg } from '../../src/server/admin';
 import type { Change, FeedPage } from '../../src/shared/sync/protocol';
@@ -23,13 +24,15 @@ import { tempDir } from '../helpers/temp-core';
  * acknowledged write is lost.
  */
 
-type Fault = 'none' | 'cutBeforeCommit' | 'cutAfterCommit' | 'pageFails' | 'duplicate' | 'reorder';
+type Fault = 'none' | 'cutBeforeCommit' | 'cutAfterCommit' | 'pageFails' | 'duplicate' | 'reorder' | 'snapshotCut';
 type Command =
   | { kind: 'insert'; device: number }
   | { kind: 'edit'; device: number; pick: number; value: string }
   | { kind: 'archive' | 'restore'; device: number; pick: number }
   | { kind: 'sync'; device: number; fault: Fault }
   | { kind: 'skew'; device: number; ms: number }
+  | { kind: 'join'; device: number }
+  | { kind: 'compact' }
   | { kind: 'restart' };
 
 const DEVICES = 4;
@@ -38,8 +41,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), device: fc.nat(DEVICES - 1) }),
   fc.record({ kind: fc.constant('edit' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50), value: fc.constantFrom('Aurora', 'Borealis', 'Calypso', 'Dorado') }),
   fc.record({ kind: fc.constantFrom('archive' as const, 'restore' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50) }),
-  fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), fault: fc.constantFrom<Fault>('none', 'none', 'cutBeforeCommit', 'cutAfterCommit', 'pageFails', 'duplicate', 'reorder') }),
+  fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), fault: fc.constantFrom<Fault>('none', 'none', 'cutBeforeCommit', 'cutAfterCommit', 'pageFails', 'duplicate', 'reorder', 'snapshotCut') }),
   fc.record({ kind: fc.constant('skew' as const), device: fc.nat(DEVICES - 1), ms: fc.constantFrom(-3 * DAY, -DAY, 2 * DAY, 365 * DAY) }),
+  // A laptop replaced by a fresh one enrolled into the same tenant: its first sync is a snapshot.
+  fc.record({ kind: fc.constant('join' as const), device: fc.nat(DEVICES - 1) }),
+  fc.constant({ kind: 'compact' as const }),
   fc.constant({ kind: 'restart' as const }),
 );
 
@@ -77,14 +83,23 @@ function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string 
           const acknowledged: Change[] = [];
           try {
             // Two laptops on the first vessel, one on the second, one in the office.
-            for (const vesselId of [vessels[0], vessels[0], vessels[1], undefined]) {
+            const homes = [vessels[0], vessels[0], vessels[1], undefined];
+            let opened = 0;
+            const enrolDevice = async (vesselId: string | undefined): Promise<Device> => {
               const code = (await createEnrolmentCode(store, org.id, vesselId)).code;
               const enrolled = await enrol(store, code, 'device');
-              const db = openDatabase({ file: `${scratch.path}/${devices.length}.db` });
-              devices.push({ db, token: enrolled.token, tenants: enrolled.tenants });
-            }
+              const db = openDatabase({ file: `${scratch.path}/${(opened += 1)}.db` });
+              return { db, token: enrolled.token, tenants: enrolled.tenants };
+            };
+            for (const vesselId of homes) devices.push(await enrolDevice(vesselId));
             for (const step of commands) {
-              if (step.kind === 'restart') {
+              if (step.kind === 'join') {
+                // Its unsent changes go with it; only acknowledged ones are held to.
+                devices[step.device]!.db.close();
+                devices[step.device] = await enrolDevice(homes[step.device]);
+              } else if (step.kind === 'compact') {
+                await compactFeeds(store);
+              } else if (step.kind === 'restart') {
                 await app.close();
                 app = await buildApp({ store, logger: false, rateLimit: 1_000_000 });
               } else if (step.kind === 'sync') {
@@ -159,6 +174,16 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
       acknowledged.push(...request.changes.filter((c) => c.seq <= answer.acknowledged));
       if (once('cutAfterCommit')) throw new SyncFailure('UNREACHABLE', 'cut');
       return answer;
+    },
+    async snapshot(request) {
+      // Cut after the first page: the next sync resumes after the last page applied.
+      if (fault === 'snapshotCut' && request.after !== null && !faulted) {
+        faulted = true;
+        throw new SyncFailure('UNREACHABLE', 'cut');
+      }
+      const page = await call('/v1/snapshot', { ...request, limit: 3 });
+      if (once('pageFails') && page.rows.length > 1) page.rows[Math.floor(page.rows.length / 2)].values.no_such_column = 'x';
+      return page;
     },
     async pull(cursors) {
       const answer = await call('/v1/pull', { cursors, limit: 7 });

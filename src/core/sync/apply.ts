@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FeedPage } from '../../shared/sync/protocol';
+import type { FeedEntry, FeedPage } from '../../shared/sync/protocol';
 import { REVIEWED_COLUMNS, type SyncedTable } from '../../shared/sync/tables';
 import { abandonAuditHead, confirmAuditHead, prepareAuditHead } from '../db/audit-capture';
 import { receiveClock, withChangeContext } from '../db/change-capture';
@@ -16,34 +16,46 @@ import { rewriteSearchTerms } from '../people/records';
  * feed, a later page), and rows are never deleted, so nothing is left pointing at a row that went away.
  */
 export function applyPage(sqlite: Database.Database, page: FeedPage): number {
+  return inApplyTransaction(sqlite, () => {
+    const count = applyEntries(sqlite, page.entries);
+    statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
+    return count;
+  });
+}
+
+/** Runs `fn` as one SQLite transaction of received changes: foreign keys off, no outbox, the audit head after it. */
+export function inApplyTransaction<T>(sqlite: Database.Database, fn: () => T): T {
   sqlite.pragma('foreign_keys = OFF');
   try {
     // The audit log records the page's changes too (as another device's): its head file follows the commit, as in
     // the write path (src/core/db/writes.ts).
-    let applied: number;
+    let result: T;
     try {
-      applied = sqlite.transaction(() => {
-        const count = withChangeContext(sqlite, 'apply', () => applyEntries(sqlite, page));
+      result = sqlite.transaction(() => {
+        const value = withChangeContext(sqlite, 'apply', fn);
         prepareAuditHead(sqlite);
-        return count;
+        return value;
       })();
     } catch (error) {
       abandonAuditHead(sqlite);
       throw error;
     }
     confirmAuditHead(sqlite);
-    return applied;
+    return result;
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
 }
+
+export type AppliedEntry = Pick<FeedEntry, 'table' | 'rowId' | 'column' | 'value' | 'hlc' | 'base'>;
 
 interface Winner {
   column: string;
   value: unknown;
 }
 
-function applyEntries(sqlite: Database.Database, page: FeedPage): number {
+/** Applies received cell values (a page's entries, or a snapshot's rows this device already holds). */
+export function applyEntries(sqlite: Database.Database, entries: readonly AppliedEntry[]): number {
   const cellHlc = statement(sqlite, 'SELECT hlc FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?');
   const setCell = statement(sqlite, 'INSERT INTO sync_cells (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc');
   const logConflict = statement(sqlite, 'INSERT INTO sync_conflicts (at, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -53,7 +65,7 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   // A row this device has never held (an initial sync) has no cells to compare with: one look per row, not per cell.
   const unknownRows = new Map<string, boolean>();
   const knowsRow = statement(sqlite, 'SELECT 1 FROM sync_cells WHERE tbl = ? AND row_id = ? LIMIT 1');
-  for (const entry of page.entries) {
+  for (const entry of entries) {
     const rowKey = `${entry.table}\u0000${entry.rowId}`;
     let unknown = unknownRows.get(rowKey);
     if (unknown === undefined) unknownRows.set(rowKey, (unknown = knowsRow.get(entry.table, entry.rowId) === undefined));
@@ -75,7 +87,6 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   }
   for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
   if (newest !== null) receiveClock(sqlite, newest);
-  statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
   return applied;
 }
 

@@ -8,6 +8,7 @@ import {
   type PullResponse,
   type PushRequest,
 } from '../../shared/sync/protocol';
+import { snapshotPageSchema, type SnapshotPage, type SnapshotRequest } from '../../shared/sync/snapshot-protocol';
 
 /**
  * How a device reaches its server. The real one speaks HTTP; tests put faults between the two. Every answer is
@@ -17,6 +18,8 @@ export interface SyncTransport {
   enrol(serverUrl: string, body: { code: string; name: string }): Promise<EnrolResponse>;
   push(request: PushRequest): Promise<{ acknowledged: number; serverTime: number }>;
   pull(cursors: Record<string, number>): Promise<PullResponse>;
+  /** A page of a feed's snapshot (docs/sync.md#snapshots-and-compaction). */
+  snapshot(request: SnapshotRequest): Promise<SnapshotPage>;
 }
 
 /** A refusal from the server (its code and words), or UNREACHABLE when no answer came. */
@@ -62,5 +65,6 @@ export function httpTransport(serverUrl: string, token: string | null): SyncTran
     enrol: (url, body) => post(`${url.replace(/\/+$/, '')}/v1/enrol`, null, body, enrolResponseSchema),
     push: (request) => post(`${base}/v1/push`, token, request, pushResponseSchema),
     pull: (cursors) => post(`${base}/v1/pull`, token, { cursors }, pullResponseSchema),
+    snapshot: (request) => post(`${base}/v1/snapshot`, token, request, snapshotPageSchema),
   };
 }
