@@ -1,4 +1,4 @@
-import { DEFAULT_SNAPSHOT_ROWS, type SnapshotPage, type SnapshotRequest, type SnapshotRow } from '../shared/sync/snapshot-protocol';
+import { DEFAULT_SNAPSHOT_ROWS, type SnapshotGroup, type SnapshotPage, type SnapshotRequest } from '../shared/sync/snapshot-protocol';
 import { tenantsOf, type DeviceRow } from './admin';
 import { SyncError } from './errors';
 import type { Sql } from './store';
@@ -73,35 +73,43 @@ export async function snapshotPage(store: Sql, device: DeviceRow, request: Snaps
     feed: request.feed,
     asOf,
     restarted,
-    rows: page.filter((r) => r.cells !== null).map(toSnapshotRow),
+    groups: toGroups(page),
     next: last && page.length === limit ? { table: last.tbl, rowId: last.row_id } : null,
     serverTime,
   };
 }
 
-/** The row's stamp is the one most of its cells carry; the others are listed with theirs. */
-function toSnapshotRow(row: PageRow): SnapshotRow {
-  const cells = JSON.parse(row.cells!) as CellTuple[];
+/** Consecutive rows of one table with the same columns form a group (nearly always: one per table and page). */
+function toGroups(page: PageRow[]): SnapshotGroup[] {
+  const groups: (SnapshotGroup & { key: string })[] = [];
+  for (const row of page) {
+    if (row.cells === null) continue;
+    const cells = (JSON.parse(row.cells) as CellTuple[]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const columns = cells.map((c) => c[0]);
+    const key = `${row.tbl}\u0000${columns.join(',')}`;
+    let current = groups.at(-1);
+    if (current?.key !== key) {
+      current = { key, table: row.tbl, columns, rows: [] };
+      groups.push(current);
+    }
+    const [hlc, base] = commonStamp(cells);
+    let stamps: Record<string, [string, string | null]> | null = null;
+    for (const cell of cells) if (cell[2] !== hlc || cell[3] !== base) (stamps ??= {})[cell[0]] = [cell[2], cell[3]];
+    current.rows.push([row.row_id, hlc, base, cells.map((c) => c[1]), stamps]);
+  }
+  return groups.map(({ table, columns, rows }) => ({ table, columns, rows }));
+}
+
+/** The stamp (with its base) most of a row's cells carry. */
+function commonStamp(cells: CellTuple[]): [string, string | null] {
   const counts = new Map<string, number>();
+  let best: CellTuple = cells[0]!;
+  let most = 0;
   for (const cell of cells) {
     const key = `${cell[2]} ${cell[3] ?? ''}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > most) [best, most] = [cell, n];
   }
-  let common = cells[0]!;
-  let best = 0;
-  for (const cell of cells) {
-    const n = counts.get(`${cell[2]} ${cell[3] ?? ''}`)!;
-    if (n > best) [common, best] = [cell, n];
-  }
-  const values: Record<string, string | number | null> = {};
-  const stamps: Record<string, [string, string | null]> = {};
-  let differing = false;
-  for (const cell of cells) {
-    values[cell[0]] = cell[1];
-    if (cell[2] !== common[2] || cell[3] !== common[3]) {
-      stamps[cell[0]] = [cell[2], cell[3]];
-      differing = true;
-    }
-  }
-  return { table: row.tbl, rowId: row.row_id, hlc: common[2], base: common[3], values, ...(differing ? { stamps } : {}) };
+  return [best[2], best[3]];
 }

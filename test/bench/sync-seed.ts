@@ -20,16 +20,21 @@ export async function seedPeople(store: Store, feed: string, template: LocalData
     return value === null ? 'NULL' : `'${JSON.stringify(value).replaceAll("'", "''")}'::jsonb`;
   };
   const width = cells.length;
+  // One statement per table, row by row, as a push leaves them: a row's cells lie together.
+  const lateral = cells.map((cell, k) => `(${k + 1}, '${cell.col}', ${valueOf(cell.col, cell.value)})`).join(', ');
   await store.transaction(async (q) => {
     await q.query(`INSERT INTO sync_rows (tbl, row_id, owner_feed) SELECT 'people', ${id}, $1 FROM generate_series(1, $2) i`, [feed, count]);
-    for (const [k, cell] of cells.entries()) {
-      await q.query(`INSERT INTO sync_cells (tbl, row_id, col, value, hlc) SELECT 'people', ${id}, $1, ${valueOf(cell.col, cell.value)}, $2 FROM generate_series(1, $3) i`, [cell.col, hlc, count]);
-      await q.query(
-        `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base)
-         SELECT $1, (i - 1) * ${width} + ${k + 1}, $2, 'seed', 'people', ${id}, $3, ${valueOf(cell.col, cell.value)}, $4, NULL FROM generate_series(1, $5) i`,
-        [feed, tx, cell.col, hlc, count],
-      );
-    }
+    await q.query(
+      `INSERT INTO sync_cells (tbl, row_id, col, value, hlc) SELECT 'people', ${id}, v.col, v.value, $1
+       FROM generate_series(1, $2) i CROSS JOIN LATERAL (VALUES ${lateral}) AS v (k, col, value) ORDER BY i, v.col`,
+      [hlc, count],
+    );
+    await q.query(
+      `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base)
+       SELECT $1, (i - 1) * ${width} + v.k, $2, 'seed', 'people', ${id}, v.col, v.value, $3, NULL
+       FROM generate_series(1, $4) i CROSS JOIN LATERAL (VALUES ${lateral}) AS v (k, col, value) ORDER BY i, v.k`,
+      [feed, tx, hlc, count],
+    );
     await q.query('INSERT INTO feeds (feed, last_seq) VALUES ($1, $2) ON CONFLICT (feed) DO UPDATE SET last_seq = feeds.last_seq + excluded.last_seq', [feed, count * width]);
   });
 }

@@ -124,6 +124,34 @@ describe('initial sync from a snapshot', () => {
     fresh.db.close();
   });
 
+  it('starts a cut snapshot again when the feed was compacted past it, and still ends equal to the projection', async () => {
+    const vessel = 'eeeeeeee-0000-4000-8000-000000000005';
+    const source = await laptop(vessel);
+    const ids = addPeople(source.db, 25, 'Again');
+    await source.sync();
+    const fresh = await laptop(vessel);
+    await expect(fresh.sync(watched(fresh, [], 1))).rejects.toThrow(/cut/);
+    for (const phone of ['+9 1', '+9 2']) {
+      setPhone(source.db, ids[0]!, phone);
+      await source.sync();
+    }
+    await compactFeeds(server.store, `vessel:${vessel}`);
+    const answers: boolean[] = [];
+    const transport: SyncTransport = {
+      ...fresh.http,
+      snapshot: async (request) => {
+        const page = await fresh.http.snapshot({ ...request, limit: 10 });
+        answers.push(page.restarted);
+        return page;
+      },
+    };
+    await fresh.sync(transport);
+    expect(answers[0]).toBe(true);
+    await expectEqualsProjection(fresh);
+    source.db.close();
+    fresh.db.close();
+  });
+
   it('gives a device only the rows of its own tenants, and refuses another tenant’s feed', async () => {
     const office = await laptop();
     addPeople(office.db, 3, 'Office');

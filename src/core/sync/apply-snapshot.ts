@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SnapshotPage, SnapshotRow } from '../../shared/sync/snapshot-protocol';
+import type { SnapshotGroup, SnapshotPage } from '../../shared/sync/snapshot-protocol';
 import { receiveClock } from '../db/change-capture';
 import { statement } from '../db/statements';
 import { rewriteSearchTerms } from '../people/records';
@@ -16,13 +16,19 @@ import { applyEntries, inApplyTransaction, type AppliedEntry } from './apply';
  */
 export function applySnapshotPage(sqlite: Database.Database, page: SnapshotPage): number {
   return inApplyTransaction(sqlite, () => {
-    const held = heldRows(sqlite, page.rows);
-    const fresh = page.rows.filter((row) => !held.has(keyOf(row)));
-    const known = page.rows.filter((row) => held.has(keyOf(row)));
-    let applied = applyEntries(sqlite, known.flatMap(entriesOf));
-    applied += insertRows(sqlite, fresh);
+    let applied = 0;
     let newest: string | null = null;
-    for (const row of fresh) for (const [hlc] of stampsOf(row)) if (newest === null || hlc > newest) newest = hlc;
+    for (const group of page.groups) {
+      const held = heldRows(sqlite, group.table, group.rows.map((row) => row[0]));
+      const known = group.rows.filter((row) => held.has(row[0]));
+      const fresh = known.length === 0 ? group.rows : group.rows.filter((row) => !held.has(row[0]));
+      applied += applyEntries(sqlite, known.flatMap((row) => entriesOf(group, row)));
+      applied += insertRows(sqlite, { ...group, rows: fresh });
+      for (const row of fresh) {
+        if (newest === null || row[1] > newest) newest = row[1];
+        for (const [hlc] of Object.values(row[4] ?? {})) if (hlc > newest) newest = hlc;
+      }
+    }
     if (newest !== null) receiveClock(sqlite, newest);
     if (page.next) {
       statement(sqlite, 'INSERT INTO sync_snapshots (feed, as_of, after_table, after_row_id) VALUES (?, ?, ?, ?) ON CONFLICT (feed) DO UPDATE SET as_of = excluded.as_of, after_table = excluded.after_table, after_row_id = excluded.after_row_id').run(
@@ -48,18 +54,18 @@ export function snapshotInProgress(sqlite: Database.Database, feed: string): { a
   return { asOf: row.asOf, after: row.afterTable !== null && row.afterRowId !== null ? { table: row.afterTable, rowId: row.afterRowId } : null };
 }
 
-const keyOf = (row: { table: string; rowId: string }): string => `${row.table}\u0000${row.rowId}`;
+type GroupRow = SnapshotGroup['rows'][number];
 
-/** Each cell's [column, hlc, base]. */
-function* stampsOf(row: SnapshotRow): Generator<[string, string | null, string]> {
-  for (const column of Object.keys(row.values)) {
-    const own = row.stamps?.[column];
-    yield own ? [own[0], own[1], column] : [row.hlc, row.base, column];
-  }
+/** The stamp and base of the cell in column `index` of a row. */
+function stampOf(group: SnapshotGroup, row: GroupRow, index: number): [string, string | null] {
+  return row[4]?.[group.columns[index]!] ?? [row[1], row[2]];
 }
 
-function entriesOf(row: SnapshotRow): AppliedEntry[] {
-  return [...stampsOf(row)].map(([hlc, base, column]) => ({ table: row.table, rowId: row.rowId, column, value: row.values[column] ?? null, hlc, base }));
+function entriesOf(group: SnapshotGroup, row: GroupRow): AppliedEntry[] {
+  return group.columns.map((column, i) => {
+    const [hlc, base] = stampOf(group, row, i);
+    return { table: group.table, rowId: row[0], column, value: row[3][i] ?? null, hlc, base };
+  });
 }
 
 const CHUNK = 200;
@@ -70,54 +76,42 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-/** The rows of the page this device already holds: cells of them, or the row itself. */
-function heldRows(sqlite: Database.Database, rows: SnapshotRow[]): Set<string> {
+/** The rows of a table this device already holds: cells of them, or the row itself. */
+function heldRows(sqlite: Database.Database, table: string, ids: string[]): Set<string> {
   const held = new Set<string>();
-  const byTable = new Map<string, string[]>();
-  for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row.rowId]);
-  for (const [table, ids] of byTable) {
-    for (const part of chunks(ids, CHUNK)) {
-      const marks = part.map(() => '?').join(', ');
-      const cells = statement(sqlite, `SELECT DISTINCT row_id AS id FROM sync_cells WHERE tbl = ? AND row_id IN (${marks})`).all(table, ...part) as { id: string }[];
-      // Table names come from the protocol's list of synced tables, checked on arrival.
-      const present = statement(sqlite, `SELECT CAST(id AS TEXT) AS id FROM "${table}" WHERE id IN (${marks})`).all(...part) as { id: string }[];
-      for (const { id } of [...cells, ...present]) held.add(keyOf({ table, rowId: id }));
-    }
+  for (const part of chunks(ids, CHUNK)) {
+    const marks = part.map(() => '?').join(', ');
+    const cells = statement(sqlite, `SELECT DISTINCT row_id AS id FROM sync_cells WHERE tbl = ? AND row_id IN (${marks})`).all(table, ...part) as { id: string }[];
+    // Table names come from the protocol's list of synced tables, checked on arrival.
+    const present = statement(sqlite, `SELECT CAST(id AS TEXT) AS id FROM "${table}" WHERE id IN (${marks})`).all(...part) as { id: string }[];
+    for (const { id } of [...cells, ...present]) held.add(id);
   }
   return held;
 }
 
-/** Inserts rows this device has never held, grouped by their columns, with their cells' stamps. */
-function insertRows(sqlite: Database.Database, rows: SnapshotRow[]): number {
-  const groups = new Map<string, { table: string; columns: string[]; rows: SnapshotRow[] }>();
-  for (const row of rows) {
-    const columns = Object.keys(row.values);
-    if (!columns.includes('id')) columns.unshift('id');
-    const key = `${row.table}\u0000${columns.join(',')}`;
-    const group = groups.get(key) ?? { table: row.table, columns, rows: [] };
-    group.rows.push(row);
-    groups.set(key, group);
+/** Inserts rows this device has never held, with their cells' stamps, and people's search terms. */
+function insertRows(sqlite: Database.Database, group: SnapshotGroup): number {
+  if (group.rows.length === 0) return 0;
+  const hasId = group.columns.includes('id');
+  const columns = hasId ? group.columns : ['id', ...group.columns];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (const part of chunks(group.rows, CHUNK)) {
+    const sql = `INSERT INTO "${group.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`;
+    statement(sqlite, sql).run(...part.flatMap((row) => (hasId ? row[3] : [row[0], ...row[3]])));
   }
-  for (const { table, columns, rows: members } of groups.values()) {
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    for (const part of chunks(members, CHUNK)) {
-      const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`;
-      statement(sqlite, sql).run(...part.flatMap((row) => columns.map((c) => (c === 'id' && !('id' in row.values) ? row.rowId : (row.values[c] ?? null)))));
-    }
-    if (table === 'people') for (const row of members) rewriteSearchTerms(sqlite, row.rowId);
-  }
+  if (group.table === 'people') for (const row of group.rows) rewriteSearchTerms(sqlite, row[0]);
+  const CELLS_PER_STATEMENT = 1000;
   const cells: unknown[] = [];
-  let count = 0;
-  for (const row of rows) {
-    for (const [hlc, , column] of stampsOf(row)) {
-      cells.push(row.table, row.rowId, column, hlc);
-      count += 1;
+  const flush = () => {
+    statement(sqlite, `INSERT INTO sync_cells (tbl, row_id, col, hlc) VALUES ${Array.from({ length: cells.length / 4 }, () => '(?, ?, ?, ?)').join(', ')}`).run(...cells);
+    cells.length = 0;
+  };
+  for (const row of group.rows) {
+    for (let i = 0; i < group.columns.length; i += 1) {
+      cells.push(group.table, row[0], group.columns[i], row[4]?.[group.columns[i]!]?.[0] ?? row[1]);
+      if (cells.length === CELLS_PER_STATEMENT * 4) flush();
     }
   }
-  const CELL_CHUNK = 1000;
-  for (let i = 0; i < cells.length; i += CELL_CHUNK * 4) {
-    const part = cells.slice(i, i + CELL_CHUNK * 4);
-    statement(sqlite, `INSERT INTO sync_cells (tbl, row_id, col, hlc) VALUES ${Array.from({ length: part.length / 4 }, () => '(?, ?, ?, ?)').join(', ')}`).run(...part);
-  }
-  return count;
+  if (cells.length > 0) flush();
+  return group.rows.length * group.columns.length;
 }

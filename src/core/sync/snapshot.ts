@@ -29,7 +29,7 @@ export async function takeSnapshot(
     assertNoLongWrite(sqlite());
     const count = applySnapshotPage(sqlite(), page);
     applied += count;
-    onPage(applied, new Set(page.rows.map((r) => r.table)));
+    onPage(applied, new Set(page.groups.map((g) => g.table)));
     if (!next) return applied;
     pending = next;
   }

@@ -27,18 +27,26 @@ export const snapshotRequestSchema = z.object({
 export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
 
 /**
- * A whole row. Most cells of a row were written by one change, so the row carries that stamp (and the base the
- * writer had seen) once; `stamps` lists only the cells whose stamp differs, as [hlc, base].
+ * Whole rows of one table with the same columns, each row's values in `columns` order: a first sync of 100,000
+ * rows is mostly values, so column names travel once a group. Most cells of a row were written by one change, so
+ * a row carries that stamp (and the base its writer had seen) once; its fifth member lists only the cells whose
+ * stamp differs, by column name, as [hlc, base] (null when none does).
  */
-export const snapshotRowSchema = z.object({
-  table: name,
-  rowId: z.string().min(1).max(64),
-  hlc,
-  base: hlc.nullable(),
-  values: z.record(name, cellValueSchema),
-  stamps: z.record(name, z.tuple([hlc, hlc.nullable()])).optional(),
-});
-export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
+export const snapshotGroupSchema = z
+  .object({
+    table: name,
+    columns: z.array(name).min(1),
+    rows: z.array(z.tuple([z.string().min(1).max(64), hlc, hlc.nullable(), z.array(cellValueSchema), z.record(name, z.tuple([hlc, hlc.nullable()])).nullable()])),
+  })
+  .superRefine((group, context) => {
+    for (const [index, row] of group.rows.entries()) {
+      if (row[3].length !== group.columns.length) context.addIssue({ code: 'custom', path: ['rows', index], message: `has ${row[3].length} values for ${group.columns.length} columns` });
+      for (const column of Object.keys(row[4] ?? {})) {
+        if (!group.columns.includes(column)) context.addIssue({ code: 'custom', path: ['rows', index], message: `stamps a column it has no value for (${column})` });
+      }
+    }
+  });
+export type SnapshotGroup = z.infer<typeof snapshotGroupSchema>;
 
 export const snapshotPageSchema = z.object({
   feed: feedSchema,
@@ -46,7 +54,7 @@ export const snapshotPageSchema = z.object({
   asOf: z.number().int().nonnegative(),
   /** True when the server started the snapshot again from the first row (the one asked for was too old). */
   restarted: z.boolean(),
-  rows: z.array(snapshotRowSchema),
+  groups: z.array(snapshotGroupSchema),
   /** The keyset cursor of the next page; null on the last. */
   next: rowKeySchema.nullable(),
   serverTime: z.number(),
