@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addOrg, createEnrolmentCode, listDevices, revokeDevice, type DeviceListing, type Org } from './admin';
+import { compactFeeds, type CompactedFeed } from './compaction';
 import { SyncError } from './errors';
 import { openStore, type Store } from './store';
 
@@ -16,6 +17,8 @@ export interface AdminApi {
   enrolmentCode(org: string, vesselId?: string): Promise<{ code: string; org: Org; vesselId: string | null; expiresAt: string }>;
   devices(): Promise<DeviceListing[]>;
   revoke(id: string): Promise<void>;
+  /** Removes feed entries a later entry of the same cell supersedes (docs/sync.md#snapshots-and-compaction). */
+  compact(feed?: string): Promise<CompactedFeed[]>;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ const directApi = (store: Store): AdminApi => ({
   enrolmentCode: (org, vesselId) => createEnrolmentCode(store, org, vesselId),
   devices: () => listDevices(store),
   revoke: (id) => revokeDevice(store, id),
+  compact: (feed) => compactFeeds(store, feed),
   close: () => store.close(),
 });
 
@@ -46,6 +50,7 @@ function remoteApi(port: number, secret: string): AdminApi {
     enrolmentCode: (org, vesselId) => call('enrol', { org, vesselId }),
     devices: async () => (await call<{ devices: DeviceListing[] }>('devices', {})).devices,
     revoke: async (id) => void (await call('revoke', { id })),
+    compact: async (feed) => (await call<{ feeds: CompactedFeed[] }>('compact', { feed })).feeds,
     close: async () => undefined,
   };
 }
@@ -79,6 +84,8 @@ export function adminRoutes(app: FastifyInstance, store: Store): string {
       case 'revoke':
         await api.revoke(body.id ?? '');
         return { ok: true };
+      case 'compact':
+        return { feeds: await api.compact(body.feed) };
       default:
         throw new SyncError('NOT_FOUND', 'No such administration command.');
     }

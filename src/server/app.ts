@@ -11,7 +11,9 @@ import { attachmentRoutes } from './attachment-routes';
 import { SyncError } from './errors';
 import { pull, push } from './exchange';
 import { shareRoutes } from './share-routes';
+import { snapshotPage } from './snapshot';
 import { serverIdOf, type Store } from './store';
+import { snapshotRequestSchema } from '../shared/sync/snapshot-protocol';
 
 export interface AppOptions {
   store: Store;
@@ -24,7 +26,8 @@ export interface AppOptions {
 }
 
 /**
- * The sync server's HTTP face (docs/sync.md#the-server): `GET /health`, `POST /v1/enrol`, `/v1/push`, `/v1/pull`.
+ * The sync server's HTTP face (docs/sync.md#the-server): `GET /health`, `POST /v1/enrol`, `/v1/push`, `/v1/pull`,
+ * `/v1/snapshot`.
  * Stateless over its store, so several instances may serve one PostgreSQL. Every body is parsed with the shared
  * zod schemas; every refusal is `{ error: { code, message } }` and leaves nothing half applied.
  */
@@ -104,6 +107,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   shareRoutes(app, { store, now, deviceOf, parse });
   await app.register(attachmentRoutes, { store, deviceOf, parse });
+  app.post('/v1/snapshot', async (request) => {
+    const device = await deviceOf(request);
+    return snapshotPage(store, device, parse(snapshotRequestSchema, request.body), now());
+  });
 
   return app;
 }

@@ -5,6 +5,7 @@ import { tenantsOf, type DeviceRow } from './admin';
 import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
 import { sharedCopies } from './shares';
+import { feedsNeedingSnapshot } from './snapshot';
 import type { Sql, Store } from './store';
 
 /**
@@ -121,11 +122,11 @@ function latestPerCell(changes: Change[]): Change[] {
 /** Writes the winning values; the stamp guard keeps a concurrent push's newer value should one slip in. */
 async function storeCells(tx: Sql, changes: Change[]): Promise<void> {
   await tx.query(
-    `INSERT INTO sync_cells (tbl, row_id, col, value, hlc)
-     SELECT x.tbl, x.row_id, x.col, x.value, x.hlc FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text, col text, value jsonb, hlc text)
+    `INSERT INTO sync_cells (tbl, row_id, col, value, hlc, base)
+     SELECT x.tbl, x.row_id, x.col, x.value, x.hlc, x.base FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text, col text, value jsonb, hlc text, base text)
      ORDER BY x.tbl, x.row_id, x.col
-     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc WHERE sync_cells.hlc < excluded.hlc`,
-    [JSON.stringify(changes.map((c) => ({ tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc })))],
+     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, base = excluded.base WHERE sync_cells.hlc < excluded.hlc`,
+    [JSON.stringify(changes.map((c) => ({ tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc, base: c.base })))],
   );
 }
 
@@ -196,12 +197,13 @@ const ENTRY_COLUMNS = 'seq::float8 AS seq, tx, device_id, tbl, row_id, col, valu
  * except those too large for one page (a bulk import), of which it applies whole rows. A device's own changes
  * come back to it too: a device restored from a backup gets back what it had sent since.
  */
-export async function pull(store: Sql, device: DeviceRow, cursors: Record<string, number>, limit = DEFAULT_PAGE): Promise<{ feeds: FeedPage[]; tenants: string[] }> {
+export async function pull(store: Sql, device: DeviceRow, cursors: Record<string, number>, limit = DEFAULT_PAGE): Promise<{ feeds: FeedPage[]; tenants: string[]; snapshot: string[] }> {
   const { tenants } = await tenantsOf(store, device);
   for (const feed of Object.keys(cursors)) if (!tenants.includes(feed)) throw new SyncError('FORBIDDEN', `This device may not read ${feed}.`);
+  const snapshot = await feedsNeedingSnapshot(store, tenants, cursors);
   const feeds: FeedPage[] = [];
   const devices = deviceNames(store);
-  for (const feed of tenants) {
+  for (const feed of tenants.filter((f) => !snapshot.includes(f))) {
     const cursor = cursors[feed] ?? 0;
     const rows = await store.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM feed_entries WHERE feed = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [feed, cursor, limit]);
     const last = rows.at(-1);
@@ -228,7 +230,7 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
       entries: await withAuthors(rows, devices),
     });
   }
-  return { feeds, tenants };
+  return { feeds, tenants, snapshot };
 }
 
 /** A feed page's entries as the protocol states them, each with its user and the name of the device that sent it. */

@@ -70,4 +70,11 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX sync_cells_attachment ON sync_cells ((value #>> '{}')) WHERE col IN ('file_hash', 'photo_hash')
   `,
+  // Snapshots and compaction (docs/sync.md#snapshots-and-compaction): a cell keeps the base of the change that set
+  // it, so a snapshot carries what a feed entry would; a feed's horizon is the number it was compacted up to.
+  `
+  ALTER TABLE sync_cells ADD COLUMN base text;
+  ALTER TABLE feeds ADD COLUMN horizon bigint NOT NULL DEFAULT 0;
+  CREATE INDEX sync_rows_by_feed ON sync_rows (owner_feed, tbl, row_id)
+  `,
 ];

@@ -7,9 +7,11 @@ import { syncOnce } from '../../src/core/sync/run';
 import { SyncFailure, type SyncTransport } from '../../src/core/sync/transport';
 import { createEnrolmentCode, enrol } from '../../src/server/admin';
 import { buildApp } from '../../src/server/app';
+import { compactFeeds } from '../../src/server/compaction';
 import { openStore, type Store } from '../../src/server/store';
 import { addOrg } from '../../src/server/admin';
 import type { Change, FeedPage } from '../../src/shared/sync/protocol';
+import type { SnapshotGroup } from '../../src/shared/sync/snapshot-protocol';
 import { postgresMissing, startPostgres, type TempPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-core';
 
@@ -23,13 +25,15 @@ import { tempDir } from '../helpers/temp-core';
  * acknowledged write is lost.
  */
 
-type Fault = 'none' | 'cutBeforeCommit' | 'cutAfterCommit' | 'pageFails' | 'duplicate' | 'reorder';
+type Fault = 'none' | 'cutBeforeCommit' | 'cutAfterCommit' | 'pageFails' | 'duplicate' | 'reorder' | 'snapshotCut';
 type Command =
   | { kind: 'insert'; device: number }
   | { kind: 'edit'; device: number; pick: number; value: string }
   | { kind: 'archive' | 'restore'; device: number; pick: number }
   | { kind: 'sync'; device: number; fault: Fault }
   | { kind: 'skew'; device: number; ms: number }
+  | { kind: 'join'; device: number }
+  | { kind: 'compact' }
   | { kind: 'restart' };
 
 const DEVICES = 4;
@@ -38,8 +42,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), device: fc.nat(DEVICES - 1) }),
   fc.record({ kind: fc.constant('edit' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50), value: fc.constantFrom('Aurora', 'Borealis', 'Calypso', 'Dorado') }),
   fc.record({ kind: fc.constantFrom('archive' as const, 'restore' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50) }),
-  fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), fault: fc.constantFrom<Fault>('none', 'none', 'cutBeforeCommit', 'cutAfterCommit', 'pageFails', 'duplicate', 'reorder') }),
+  fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), fault: fc.constantFrom<Fault>('none', 'none', 'cutBeforeCommit', 'cutAfterCommit', 'pageFails', 'duplicate', 'reorder', 'snapshotCut') }),
   fc.record({ kind: fc.constant('skew' as const), device: fc.nat(DEVICES - 1), ms: fc.constantFrom(-3 * DAY, -DAY, 2 * DAY, 365 * DAY) }),
+  // A laptop replaced by a fresh one enrolled into the same tenant: its first sync is a snapshot.
+  fc.record({ kind: fc.constant('join' as const), device: fc.nat(DEVICES - 1) }),
+  fc.constant({ kind: 'compact' as const }),
   fc.constant({ kind: 'restart' as const }),
 );
 
@@ -77,14 +84,23 @@ function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string 
           const acknowledged: Change[] = [];
           try {
             // Two laptops on the first vessel, one on the second, one in the office.
-            for (const vesselId of [vessels[0], vessels[0], vessels[1], undefined]) {
+            const homes = [vessels[0], vessels[0], vessels[1], undefined];
+            let opened = 0;
+            const enrolDevice = async (vesselId: string | undefined): Promise<Device> => {
               const code = (await createEnrolmentCode(store, org.id, vesselId)).code;
               const enrolled = await enrol(store, code, 'device');
-              const db = openDatabase({ file: `${scratch.path}/${devices.length}.db` });
-              devices.push({ db, token: enrolled.token, tenants: enrolled.tenants });
-            }
+              const db = openDatabase({ file: `${scratch.path}/${(opened += 1)}.db` });
+              return { db, token: enrolled.token, tenants: enrolled.tenants };
+            };
+            for (const vesselId of homes) devices.push(await enrolDevice(vesselId));
             for (const step of commands) {
-              if (step.kind === 'restart') {
+              if (step.kind === 'join') {
+                // Its unsent changes go with it; only acknowledged ones are held to.
+                devices[step.device]!.db.close();
+                devices[step.device] = await enrolDevice(homes[step.device]);
+              } else if (step.kind === 'compact') {
+                await compactFeeds(store);
+              } else if (step.kind === 'restart') {
                 await app.close();
                 app = await buildApp({ store, logger: false, rateLimit: 1_000_000 });
               } else if (step.kind === 'sync') {
@@ -159,6 +175,21 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
       acknowledged.push(...request.changes.filter((c) => c.seq <= answer.acknowledged));
       if (once('cutAfterCommit')) throw new SyncFailure('UNREACHABLE', 'cut');
       return answer;
+    },
+    async snapshot(request) {
+      // Cut after the first page: the next sync resumes after the last page applied.
+      if (fault === 'snapshotCut' && request.after !== null && !faulted) {
+        faulted = true;
+        throw new SyncFailure('UNREACHABLE', 'cut');
+      }
+      const page = await call('/v1/snapshot', { ...request, limit: 3 });
+      const group = page.groups.find((g: SnapshotGroup) => g.rows.length > 1);
+      if (group && once('pageFails')) {
+        // A column this device does not know, on a row halfway through the page: nothing of the page may stay.
+        group.columns.push('no_such_column');
+        for (const row of group.rows) row[3].push('x');
+      }
+      return page;
     },
     async pull(cursors) {
       const answer = await call('/v1/pull', { cursors, limit: 7 });

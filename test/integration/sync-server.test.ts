@@ -74,13 +74,23 @@ describe('what the server refuses', () => {
 
   it('gives each vessel its own rows only', async () => {
     await push(vesselTwo.token, [{ seq: 1, tx: stamp(), hlc: stamp(), base: null, table: 'vessels', rowId: 'v-2', column: 'name', value: 'Borealis' }]);
-    const one = (await post('/v1/pull', vesselOne.token, { cursors: {} })).json() as { feeds: { feed: string; entries: { rowId: string }[] }[] };
-    const two = (await post('/v1/pull', vesselTwo.token, { cursors: {} })).json() as { feeds: { feed: string; entries: { rowId: string }[] }[] };
-    expect(one.feeds.map((f) => f.feed)).toEqual([`vessel:${V1}`]);
-    expect(two.feeds.map((f) => f.feed)).toEqual([`vessel:${V2}`]);
-    // Each gets its own changes back (a device restored from a backup needs them), never the other vessel's.
-    expect(new Set(one.feeds[0]!.entries.map((e) => e.rowId))).toEqual(new Set(['v-1']));
-    expect(new Set(two.feeds[0]!.entries.map((e) => e.rowId))).toEqual(new Set(['v-2']));
+    type Pull = { feeds: { feed: string; entries: { rowId: string }[] }[]; snapshot: string[] };
+    const one = (await post('/v1/pull', vesselOne.token, { cursors: {} })).json() as Pull;
+    const two = (await post('/v1/pull', vesselTwo.token, { cursors: {} })).json() as Pull;
+    // A first pull of a feed that holds anything is sent to a snapshot (docs/sync.md#snapshots-and-compaction).
+    expect(one).toMatchObject({ feeds: [], snapshot: [`vessel:${V1}`] });
+    expect(two).toMatchObject({ feeds: [], snapshot: [`vessel:${V2}`] });
+    type Snapshot = { groups: { rows: [string][] }[] };
+    const rowsOf = async (token: string, feed: string) =>
+      ((await post('/v1/snapshot', token, { feed, asOf: null, after: null })).json() as Snapshot).groups.flatMap((g) => g.rows.map((r) => r[0]));
+    // Each gets its own rows back (a device restored from a backup needs them), never the other vessel's.
+    expect(await rowsOf(vesselOne.token, `vessel:${V1}`)).toEqual(['v-1']);
+    expect(await rowsOf(vesselTwo.token, `vessel:${V2}`)).toEqual(['v-2']);
+    expect((await post('/v1/snapshot', vesselOne.token, { feed: `vessel:${V2}`, asOf: null, after: null })).json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    // Past the snapshot, the pull reads the feed from its cursor on.
+    const later = (await post('/v1/pull', vesselOne.token, { cursors: { [`vessel:${V1}`]: 1 } })).json() as Pull;
+    expect(later).toMatchObject({ snapshot: [] });
+    expect(new Set(later.feeds[0]!.entries.map((e) => e.rowId))).toEqual(new Set(['v-1']));
   });
 
   it('shuts a revoked device out', async () => {

@@ -4,12 +4,14 @@ import { formatDate } from '../../shared/domain/dates';
 import type { DeviceListing } from '../../server/admin';
 import { openAdminApi } from '../../server/admin-api';
 import { startServer } from '../../server/serve';
+import { feedSchema } from '../../shared/sync/protocol';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../io';
 
 const USAGE = `harmony server [--port N] [--data DIR]
 harmony server org add NAME [--data DIR]
 harmony server enrol ORG [--vessel ID] [--data DIR]
 harmony server devices [--revoke ID] [--data DIR]
+harmony server compact [--feed FEED] [--data DIR]
 
 Runs the sync server an office keeps for its laptops (port 8787 if none is given). Its data is kept in DIR
 (the OS data folder of "harmony-server" if none is given) with no set-up; when DATABASE_URL is set, it is kept
@@ -20,11 +22,13 @@ enrol       prints a one-time code that enrols one laptop into the organisation,
             (--vessel: the vessel's id as the app shows it). The code works once, for 7 days.
 devices     lists the enrolled laptops with the last head of their audit log and how much of it
             the server keeps a verified copy of (flagged when a log went back or did not verify);
-            --revoke ID shuts one out.`;
+            --revoke ID shuts one out.
+compact     removes the feed entries a later change of the same field replaced (every feed, or --feed
+            vessel:ID / org:ID). Laptops that had not read that far take their next sync from a snapshot.`;
 
 const defaultDataDir = (): string => envPaths('harmony-server', { suffix: '' }).data;
 
-async function admin(positionals: string[], values: { data?: string; vessel?: string; revoke?: string }, io: CliIo): Promise<number> {
+async function admin(positionals: string[], values: { data?: string; vessel?: string; revoke?: string; feed?: string }, io: CliIo): Promise<number> {
   const api = await openAdminApi({ dataDir: values.data ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
   try {
     const [action, ...rest] = positionals;
@@ -46,6 +50,11 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
         const state = d.revokedAt ? `revoked ${formatDate(d.revokedAt.slice(0, 10))}` : d.lastSeenAt ? `last synced ${formatDate(d.lastSeenAt.slice(0, 10))}` : 'not synced yet';
         io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}  ${auditWords(d)}`);
       }
+    } else if (action === 'compact') {
+      if (values.feed !== undefined && !feedSchema.safeParse(values.feed).success) throw new UsageError(`--feed is vessel:ID or org:ID, not "${values.feed}"`);
+      const feeds = await api.compact(values.feed);
+      if (feeds.length === 0) io.out('No feeds yet: nothing to compact.');
+      for (const f of feeds) io.out(`${f.feed}: ${f.removed.toLocaleString('en')} replaced entries removed; laptops behind entry ${f.horizon.toLocaleString('en')} resync from a snapshot.`);
     } else {
       throw new UsageError(`Unknown server command "${action}".`);
     }
@@ -71,7 +80,7 @@ export const serverCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { port: { type: 'string' }, data: { type: 'string' }, vessel: { type: 'string' }, revoke: { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, vessel: { type: 'string' }, revoke: { type: 'string' }, feed: { type: 'string' } },
     });
     if (positionals.length > 0) return admin(positionals, values, io);
     const port = values.port === undefined ? 8787 : Number(values.port);

@@ -29,6 +29,7 @@ export const NOT_AUDITED: Readonly<Record<string, string>> = {
   sync_outbox: 'sync bookkeeping: changes waiting to be sent',
   sync_cells: 'sync bookkeeping: the clock of every cell',
   sync_cursors: 'sync bookkeeping: how far each feed was read',
+  sync_snapshots: 'sync bookkeeping: how far a snapshot of a feed was read',
   sync_node: 'sync bookkeeping: this device as a node, its clock and enrolment',
   sync_conflicts: 'sync bookkeeping: values replaced by a newer edit elsewhere, kept for review',
   sync_shares_in: 'sync bookkeeping: candidates shared with this organisation; receiving and revoking are recorded as entries of their own',

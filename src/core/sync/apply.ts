@@ -19,37 +19,49 @@ import { applyShareEntry } from './shared-in';
  * feed, a later page), and rows are never deleted, so nothing is left pointing at a row that went away.
  */
 export function applyPage(sqlite: Database.Database, page: FeedPage): number {
+  return inApplyTransaction(sqlite, () => {
+    const count = applyEntries(sqlite, page.entries);
+    statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
+    return count;
+  });
+}
+
+/** Runs `fn` as one SQLite transaction of received changes: foreign keys off, no outbox, the audit head after it. */
+export function inApplyTransaction<T>(sqlite: Database.Database, fn: () => T): T {
   sqlite.pragma('foreign_keys = OFF');
   try {
     // The audit log records the page's changes too (as another device's): its head file follows the commit, as in
     // the write path (src/core/db/writes.ts).
-    let applied: number;
+    let result: T;
     try {
-      applied = sqlite.transaction(() => {
-        const count = withChangeContext(sqlite, 'apply', () => applyEntries(sqlite, page));
+      result = sqlite.transaction(() => {
+        const value = withChangeContext(sqlite, 'apply', fn);
         prepareAuditHead(sqlite);
-        return count;
+        return value;
       })();
     } catch (error) {
       abandonAuditHead(sqlite);
       throw error;
     }
     confirmAuditHead(sqlite);
-    return applied;
+    return result;
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
 }
 
 /** Who wrote a received value: the user and device the server sent with it (docs/sync.md#who-made-a-change). */
-const authorOf = (entry: FeedEntry): CellAuthor => ({ userId: entry.user?.id ?? null, userName: entry.user?.name ?? null, device: entry.device ?? null });
+const authorOf = (entry: AppliedEntry): CellAuthor => ({ userId: entry.user?.id ?? null, userName: entry.user?.name ?? null, device: entry.device ?? null });
+
+export type AppliedEntry = Pick<FeedEntry, 'table' | 'rowId' | 'column' | 'value' | 'hlc' | 'base' | 'user' | 'device'>;
 
 interface Winner {
   column: string;
   value: unknown;
 }
 
-function applyEntries(sqlite: Database.Database, page: FeedPage): number {
+/** Applies received cell values (a page's entries, or a snapshot's rows this device already holds). */
+export function applyEntries(sqlite: Database.Database, entries: readonly AppliedEntry[]): number {
   const cellHlc = statement(sqlite, 'SELECT hlc, user_id AS userId, user_name AS userName, device FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?');
   const setCell = statement(
     sqlite,
@@ -70,7 +82,7 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
     for (const row of rows.values()) writeRow(sqlite, row.table, row.rowId, row.winners);
     rows.clear();
   };
-  for (const entry of page.entries) {
+  for (const entry of entries) {
     if (entry.table === SHARE_ENTRY_TABLE) {
       // A share begins or ends here in the feed's order: what came before it is written first, and rows it
       // removes are unknown again afterwards.
@@ -104,7 +116,6 @@ function applyEntries(sqlite: Database.Database, page: FeedPage): number {
   }
   writeRows();
   if (newest !== null) receiveClock(sqlite, newest);
-  statement(sqlite, 'INSERT INTO sync_cursors (feed, seq) VALUES (?, ?) ON CONFLICT (feed) DO UPDATE SET seq = max(seq, excluded.seq)').run(page.feed, page.cursor);
   return applied;
 }
 

@@ -8,6 +8,7 @@ import { assertNoLongWrite } from '../db/writes';
 import { applyPage } from './apply';
 import { sendAuditCopy } from './audit-copy';
 import { acknowledge, nextBatch, renumberOutbox, restampOutbox } from './outbox';
+import { takeSnapshot } from './snapshot';
 import { SyncFailure, type SyncTransport } from './transport';
 
 export interface SyncProgress {
@@ -100,8 +101,17 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
       for (const entry of page.entries) tables.add(entry.table);
       options.onProgress?.({ phase: 'pull', done: pulled });
     }
+    // A feed never read, or read only up to behind its compaction horizon, comes whole from a snapshot first.
+    for (const feed of answer.snapshot ?? []) {
+      const before = pulled;
+      await takeSnapshot(sqlite, transport, feed, (applied, pageTables) => {
+        pulled = before + applied;
+        for (const table of pageTables) tables.add(table);
+        options.onProgress?.({ phase: 'pull', done: pulled });
+      });
+    }
     if (tables.size > 0) options.onApplied?.(tables);
-    if (!answer.feeds.some((page) => page.more)) break;
+    if (!answer.feeds.some((page) => page.more) && (answer.snapshot ?? []).length === 0) break;
   }
   await sendAuditCopy(sqlite, transport);
   return { pushed, pulled };

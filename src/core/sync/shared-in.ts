@@ -19,7 +19,7 @@ const personName = (sqlite: Database.Database, personId: string): string => {
  * Applies a `shares` entry inside the page's transaction: a share that begins is recorded (and the file becomes
  * read-only); a share that ends removes the person's file from this computer unless another share still brings it.
  */
-export function applyShareEntry(sqlite: Database.Database, entry: FeedEntry): void {
+export function applyShareEntry(sqlite: Database.Database, entry: Pick<FeedEntry, 'rowId' | 'column' | 'value' | 'hlc'>): void {
   if (entry.column === 'granted') {
     const grant = shareGrantSchema.safeParse(typeof entry.value === 'string' ? safeJson(entry.value) : null);
     if (!grant.success) throw new Error(`The server sent a share (${entry.rowId}) this app cannot read.`);

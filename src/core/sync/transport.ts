@@ -9,6 +9,7 @@ import {
   type PullResponse,
   type PushRequest,
 } from '../../shared/sync/protocol';
+import { snapshotPageSchema, type SnapshotPage, type SnapshotRequest } from '../../shared/sync/snapshot-protocol';
 
 /**
  * How a device reaches its server. The real one speaks HTTP; tests put faults between the two. Every answer is
@@ -21,6 +22,8 @@ export interface SyncTransport {
   /** The end of the copy of this device's audit log the server holds, and sending it more entries. */
   auditHead(): Promise<AuditCopyHead>;
   sendAudit(request: AuditCopyRequest): Promise<AuditCopyHead>;
+  /** A page of a feed's snapshot (docs/sync.md#snapshots-and-compaction). */
+  snapshot(request: SnapshotRequest): Promise<SnapshotPage>;
 }
 
 /** A refusal from the server (its code and words), or UNREACHABLE when no answer came. */
@@ -69,5 +72,6 @@ export function httpTransport(serverUrl: string, token: string | null): SyncTran
     pull: (cursors) => post(`${base}/v1/pull`, token, { cursors }, pullResponseSchema),
     auditHead: () => post(`${base}/v1/audit`, token, undefined, auditCopyHeadSchema),
     sendAudit: (request) => post(`${base}/v1/audit`, token, request, auditCopyHeadSchema),
+    snapshot: (request) => post(`${base}/v1/snapshot`, token, request, snapshotPageSchema),
   };
 }

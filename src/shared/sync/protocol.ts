@@ -76,7 +76,13 @@ export const feedEntrySchema = z.object({
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export const feedPageSchema = z.object({ feed: feedSchema, entries: z.array(feedEntrySchema), cursor: z.number().int().nonnegative(), more: z.boolean() });
 export type FeedPage = z.infer<typeof feedPageSchema>;
-export const pullResponseSchema = z.object({ feeds: z.array(feedPageSchema), tenants: z.array(feedSchema), serverTime: z.number() });
+export const pullResponseSchema = z.object({
+  feeds: z.array(feedPageSchema),
+  tenants: z.array(feedSchema),
+  serverTime: z.number(),
+  /** Feeds to be read from a snapshot first (a first sync, or a cursor behind the feed's compaction horizon). */
+  snapshot: z.array(feedSchema).optional(),
+});
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const SYNC_ERROR_CODES = [

@@ -54,7 +54,7 @@ export const isSyncedColumn = (table: string, column: string): boolean =>
  * (resources/migrations; test/unit/sync/hlc.test.ts holds the two equal). A server refuses changes from a newer
  * one, whose columns it may not know.
  */
-export const SYNC_SCHEMA_VERSION = 17;
+export const SYNC_SCHEMA_VERSION = 18;
 
 /**
  * Columns whose value, when another device's newer edit replaces it, is kept in the conflict list for a person to

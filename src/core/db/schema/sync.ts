@@ -124,3 +124,15 @@ export const syncAttachmentsSent = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.serverId, t.hash] })],
 );
+
+/**
+ * A snapshot of a feed being read (docs/sync.md#snapshots-and-compaction): the feed number it was started at and
+ * the last row applied, moved in the same transaction as each page so that a cut snapshot resumes after it.
+ * Removed when the last page is applied and the feed's cursor set to `asOf`.
+ */
+export const syncSnapshots = sqliteTable('sync_snapshots', {
+  feed: text('feed').primaryKey(),
+  asOf: integer('as_of').notNull(),
+  afterTable: text('after_table'),
+  afterRowId: text('after_row_id'),
+});
