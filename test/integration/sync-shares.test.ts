@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { write } from '../../src/core/db/writes';
 import { addOrg, createEnrolmentCode, type Org } from '../../src/server/admin';
+import { compactFeeds } from '../../src/server/compaction';
 import { SHARED_FILE_TABLES } from '../../src/shared/sync/shares';
 import { SYNCED_TABLES } from '../../src/shared/sync/tables';
 import { base64, resultsCsv } from '../helpers/assessments';
@@ -213,6 +214,11 @@ describe('sharing a candidate with another organisation', () => {
     expect(count(office, 'person_visas', candidate)).toBe(2);
     expect((await office.call('applications.list', { requisitionId })).map((a) => a.personId)).toEqual([candidate]);
     await expectIsolated();
+    // The receiving feed is left whole by compaction: its grants, revokes and copies are history a snapshot lacks.
+    const before = await server.store.query<{ n: number }>('SELECT count(*)::float8 AS n FROM feed_entries WHERE feed = $1', [`org:${yacht.id}`]);
+    const compacted = await compactFeeds(server.store);
+    expect(compacted.find((c) => c.feed === `org:${yacht.id}`)).toEqual({ feed: `org:${yacht.id}`, removed: 0, horizon: 0 });
+    expect(await server.store.query('SELECT count(*)::float8 AS n FROM feed_entries WHERE feed = $1', [`org:${yacht.id}`])).toEqual(before);
   });
 
   it('lets the receiving office fetch the scan of a shared document, and no vessel of it', async () => {
