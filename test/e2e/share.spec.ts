@@ -1,50 +1,14 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import { api, expect, PreviewServer, test } from './fixtures';
+import { admin, enrolInSettings, startSyncServer, syncNow } from './sync-server';
 
 /**
  * Sharing a candidate between two organisations of one sync server (docs/sync.md#sharing): the agency shares
  * from the candidate's profile, the yacht office sees them under Recruitment → Shared with us, read-only, and
  * loses them at its next sync once the agency revokes the share.
  */
-const CLI = resolve('out/main/cli.js');
-
-async function startSyncServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'server', '--port', '0', '--data', dataDir], { env: { ...process.env, HARMONY_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const port = await new Promise<string>((done, fail) => {
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /listening on port (\d+)/.exec(stderr);
-      if (match) done(match[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`harmony server exited with ${code}: ${stderr}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-const admin = (dataDir: string, ...args: string[]) => execFileSync(process.execPath, [CLI, 'server', ...args, '--data', dataDir]).toString();
-
-async function enrolInSettings(page: Page, previewUrl: string, serverUrl: string, code: string) {
-  await page.goto(new URL('#/settings', previewUrl).href);
-  const card = page.getByLabel('Sync', { exact: true });
-  await card.getByLabel('Server address').fill(serverUrl);
-  await card.getByLabel('Enrolment code').fill(code);
-  await card.getByRole('button', { name: 'Enrol' }).click();
-  await expect(card.getByRole('button', { name: 'Sync now' })).toBeVisible();
-}
-
-async function syncNow(page: Page, previewUrl: string) {
-  await page.goto(new URL('#/settings', previewUrl).href);
-  const card = page.getByLabel('Sync', { exact: true });
-  await card.getByRole('button', { name: 'Sync now' }).click();
-  await expect(card.getByRole('button', { name: 'Sync now' })).toBeEnabled();
-  await expect(card.getByTestId('sync-pending')).toHaveText('nothing');
-}
-
 test('an agency shares a candidate with a yacht office, which sees them read-only until the share is revoked', async ({ browser, request }) => {
   // Two previews, a server and four syncs: more steps than one test's usual minute on the shared machine.
   test.setTimeout(180_000);

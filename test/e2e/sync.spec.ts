@@ -1,50 +1,15 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { api, expect, PreviewServer, test } from './fixtures';
+import { admin, enrolInSettings, startSyncServer, syncNow } from './sync-server';
 
 /**
  * Two browser previews with their own data folders and one sync server (docs/sync.md): enrol both in Settings →
  * Sync, edit on one, Sync now, see it on the other, and a scan read on one; two edits of the same field meet, the replaced one appears in
  * the conflict list and is put back everywhere.
  */
-const CLI = resolve('out/main/cli.js');
-
-async function startSyncServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'server', '--port', '0', '--data', dataDir], { env: { ...process.env, HARMONY_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const port = await new Promise<string>((done, fail) => {
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /listening on port (\d+)/.exec(stderr);
-      if (match) done(match[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`harmony server exited with ${code}: ${stderr}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-const admin = (dataDir: string, ...args: string[]) => execFileSync(process.execPath, [CLI, 'server', ...args, '--data', dataDir]).toString();
-
-async function enrolInSettings(page: Page, previewUrl: string, serverUrl: string, code: string) {
-  await page.goto(new URL('#/settings', previewUrl).href);
-  const card = page.getByLabel('Sync', { exact: true });
-  await card.getByLabel('Server address').fill(serverUrl);
-  await card.getByLabel('Enrolment code').fill(code);
-  await card.getByRole('button', { name: 'Enrol' }).click();
-  await expect(card.getByRole('button', { name: 'Sync now' })).toBeVisible();
-}
-
-async function syncNow(page: Page) {
-  const card = page.getByLabel('Sync', { exact: true });
-  await card.getByRole('button', { name: 'Sync now' }).click();
-  await expect(card.getByRole('button', { name: 'Sync now' })).toBeEnabled();
-  await expect(card.getByTestId('sync-pending')).toHaveText('nothing');
-}
-
 // Two previews, a server and a dozen syncs: more than one spec's minute on a loaded machine.
 test.setTimeout(180_000);
 
