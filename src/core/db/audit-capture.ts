@@ -1,10 +1,11 @@
 import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { currentCaller } from '../auth/caller';
 import { entryHash, GENESIS_HASH } from '../../shared/audit/chain-hash';
 import { checkHead, EMPTY_CHAIN, headFileOf, readHead, tailOf, writeHead, type ChainBreak, type ChainPoint } from './audit-chain';
+import { followKeys, type RowSql } from './key-paths';
 import * as schema from './schema';
 import { statement } from './statements';
 
@@ -63,23 +64,11 @@ const tablesOfSchema = (): SQLiteTable[] => (Object.values(schema) as unknown[])
  * one (a review → its document → its person; feedback → interview → application → person), followed at most three
  * steps.
  */
-function personPath(table: SQLiteTable, depth: number): ((row: string) => string) | null {
-  const name = getTableName(table);
-  const columns = Object.values(getTableColumns(table)).map((c) => c.name);
-  if (name === 'people') return (row) => `${row}."id"`;
-  if (columns.includes('person_id')) return (row) => `${row}."person_id"`;
-  if (depth === 0) return null;
-  for (const key of getTableConfig(table).foreignKeys) {
-    const reference = key.reference();
-    if (reference.columns.length !== 1) continue;
-    const parent = reference.foreignTable;
-    const through = personPath(parent, depth - 1);
-    if (!through) continue;
-    const alias = `p${depth}`;
-    return (row) =>
-      `(SELECT ${through(alias)} FROM main."${getTableName(parent)}" ${alias} WHERE ${alias}."${reference.foreignColumns[0]!.name}" = ${row}."${reference.columns[0]!.name}")`;
-  }
-  return null;
+function personPath(table: SQLiteTable, depth: number): RowSql | null {
+  return followKeys(table, depth, (t) => {
+    if (getTableName(t) === 'people') return (row) => `${row}."id"`;
+    return Object.values(getTableColumns(t)).some((c) => c.name === 'person_id') ? (row) => `${row}."person_id"` : null;
+  });
 }
 
 function keyColumnOf(table: SQLiteTable): string {

@@ -1,5 +1,6 @@
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { followKeys, type RowSql } from '../db/key-paths';
 import * as schema from '../db/schema';
 import type { Narrowing } from './narrowing';
 import { currentNarrowing } from './narrowing';
@@ -14,22 +15,11 @@ import { personCondition, quote } from './sql';
  */
 
 /** How a row leads to its vessel: the vessels row, a `vessel_id` column, or foreign keys to one (three steps). */
-function vesselPath(table: SQLiteTable, depth: number): ((row: string) => string) | null {
-  const columns = Object.values(getTableColumns(table)).map((c) => c.name);
-  if (getTableName(table) === 'vessels') return (row) => `${row}."id"`;
-  if (columns.includes('vessel_id')) return (row) => `${row}."vessel_id"`;
-  if (depth === 0) return null;
-  for (const key of getTableConfig(table).foreignKeys) {
-    const reference = key.reference();
-    if (reference.columns.length !== 1) continue;
-    const parent = reference.foreignTable;
-    const through = vesselPath(parent, depth - 1);
-    if (!through) continue;
-    const alias = `v${depth}`;
-    return (row) =>
-      `(SELECT ${through(alias)} FROM main."${getTableName(parent)}" ${alias} WHERE ${alias}."${reference.foreignColumns[0]!.name}" = ${row}."${reference.columns[0]!.name}")`;
-  }
-  return null;
+function vesselPath(table: SQLiteTable, depth: number): RowSql | null {
+  return followKeys(table, depth, (t) => {
+    if (getTableName(t) === 'vessels') return (row) => `${row}."id"`;
+    return Object.values(getTableColumns(t)).some((c) => c.name === 'vessel_id') ? (row) => `${row}."vessel_id"` : null;
+  });
 }
 
 let cachedVesselOf: string | null = null;

@@ -79,6 +79,7 @@ export const audit: AuditWords = {
     archived_at: 'Archived on',
     at: 'Time',
     author: 'Author',
+    author_id: 'Author’s account',
     based_on: 'Based on',
     basis: 'Basis',
     batch_id: 'Import batch',
