@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Tests that run the CLI or import a file take a second alone and five on a loaded two-core machine: the
+          // limit catches a hang, not slowness (speed is measured in test/bench).
+          testTimeout: 30_000,
           env: { HARMONY_VALIDATE_OUTPUT: '1' },
         },
       },
