@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { syncErrorSchema } from '../../shared/sync/protocol';
 import { directoryResponseSchema, shareResponseSchema, sharesResponseSchema, type Share } from '../../shared/sync/shares';
-import { SyncFailure } from './transport';
+import { answer, send } from './transport';
 
 /**
  * How a device reaches the server's share routes (docs/sync.md#sharing). Unlike push and pull, sharing cannot
@@ -17,26 +16,12 @@ export interface ShareTransport {
 const TIMEOUT_MS = 15_000;
 
 async function call<S extends z.ZodType>(url: string, token: string, method: 'GET' | 'POST', body: unknown, schema: S): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch {
-    throw new SyncFailure('UNREACHABLE', 'The sync server cannot be reached.');
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const refusal = syncErrorSchema.safeParse(json);
-    if (refusal.success) throw new SyncFailure(refusal.data.error.code, refusal.data.error.message);
-    throw new SyncFailure('UNREACHABLE', `The address answered, but not as a Harmony sync server (HTTP ${response.status}).`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new SyncFailure('UNREACHABLE', 'The address answered, but not as a Harmony sync server.');
-  return parsed.data;
+  const init: RequestInit = {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+  return answer(await send(url, init, { timeoutMs: TIMEOUT_MS, unreachable: 'The sync server cannot be reached.' }), schema);
 }
 
 export function httpShareTransport(serverUrl: string, token: string): ShareTransport {

@@ -38,30 +38,43 @@ export class SyncFailure extends Error {
   }
 }
 
+/**
+ * Sends one request to the server (every transport of sync does it this way): a refusal becomes a SyncFailure with
+ * its code and words, no answer within `timeoutMs` UNREACHABLE with the transport's own words.
+ */
+export async function send(url: string, init: RequestInit, options: { timeoutMs: number; unreachable: string }): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+  } catch {
+    throw new SyncFailure('UNREACHABLE', options.unreachable);
+  }
+  if (!response.ok) {
+    const refusal = syncErrorSchema.safeParse(await response.json().catch(() => null));
+    if (refusal.success) throw new SyncFailure(refusal.data.error.code, refusal.data.error.message, refusal.data.error.serverTime, refusal.data.error.expected);
+    throw new SyncFailure('UNREACHABLE', `The address answered, but not as a Harmony sync server (HTTP ${response.status}).`);
+  }
+  return response;
+}
+
+/** The answer's JSON body, parsed with its schema on arrival. */
+export async function answer<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new SyncFailure('UNREACHABLE', 'The address answered, but not as a Harmony sync server.');
+  return parsed.data;
+}
+
 const TIMEOUT_MS = 30_000;
 
 /** Posts `body` (or, without one, GETs) and parses the answer. */
 async function post<S extends z.ZodType>(url: string, token: string | null, body: unknown, schema: S): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch {
-    throw new SyncFailure('UNREACHABLE', 'The sync server cannot be reached; changes are kept here and sent when it can.');
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const refusal = syncErrorSchema.safeParse(json);
-    if (refusal.success) throw new SyncFailure(refusal.data.error.code, refusal.data.error.message, refusal.data.error.serverTime, refusal.data.error.expected);
-    throw new SyncFailure('UNREACHABLE', `The address answered, but not as a Harmony sync server (HTTP ${response.status}).`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new SyncFailure('UNREACHABLE', 'The address answered, but not as a Harmony sync server.');
-  return parsed.data;
+  const init: RequestInit = {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+  const response = await send(url, init, { timeoutMs: TIMEOUT_MS, unreachable: 'The sync server cannot be reached; changes are kept here and sent when it can.' });
+  return answer(response, schema);
 }
 
 export function httpTransport(serverUrl: string, token: string | null): SyncTransport {
