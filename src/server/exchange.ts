@@ -1,5 +1,6 @@
 import { parseHlc } from '../shared/sync/hlc';
 import { DEFAULT_PAGE, MAX_CLOCK_AHEAD_MS, type Change, type FeedPage, type PushRequest } from '../shared/sync/protocol';
+import { authorField } from '../shared/sync/provenance';
 import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION, SYNCED_TABLES } from '../shared/sync/tables';
 import { tenantsOf, type DeviceRow } from './admin';
 import { deviceNames, type DeviceNames } from './device-names';
@@ -245,7 +246,7 @@ async function withAuthors(rows: EntryRow[], devices: DeviceNames): Promise<Feed
     rowId: r.row_id,
     column: r.col,
     value: r.value,
-    ...(r.user_id !== null && r.user_name !== null ? { user: { id: r.user_id, name: r.user_name } } : {}),
+    ...authorField(r.user_id, r.user_name),
     ...(names.has(r.device_id) ? { device: names.get(r.device_id)! } : {}),
   }));
 }

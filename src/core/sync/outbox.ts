@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Change } from '../../shared/sync/protocol';
+import { authorField } from '../../shared/sync/provenance';
 import { correctClock, receiveClock, tickClock } from '../db/change-capture';
 import { statement } from '../db/statements';
 
@@ -28,7 +29,7 @@ const toChange = (r: OutboxRow): Change => ({
   column: r.col,
   value: r.value as Change['value'],
   // The user name travels with the id: the accounts are this computer's own (docs/sync.md#who-made-a-change).
-  ...(r.user_id !== null && r.username !== null ? { user: { id: r.user_id, name: r.username } } : {}),
+  ...authorField(r.user_id, r.username),
 });
 
 /**

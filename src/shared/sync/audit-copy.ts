@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditHashSchema } from './provenance';
 
 /**
  * A device's audit log travels to the sync server, which keeps a verified copy of each device's chain
@@ -10,7 +11,7 @@ import { z } from 'zod';
 /** Entries in one request. */
 export const MAX_AUDIT_ENTRIES = 1000;
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash');
+const hash = auditHashSchema;
 const text = (max: number) => z.string().max(max);
 
 export const auditCopyEntrySchema = z.object({

@@ -16,12 +16,13 @@ export const changeAuthorSchema = z.object({
 });
 export type ChangeAuthor = z.infer<typeof changeAuthorSchema>;
 
+/** The `user` field of a change or a feed entry: present only when both the id and the name are known. */
+export const authorField = (id: string | null, name: string | null): { user?: ChangeAuthor } => (id !== null && name !== null ? { user: { id, name } } : {});
+
 /** The name the server knows the writing device by (its enrolment name), sent with each feed entry. */
 export const deviceNameSchema = z.string().min(1).max(200);
 
 /** The last entry of the device's audit log when it pushed: its sequence number and hash. */
-export const auditHeadSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'an audit hash is 64 hexadecimal digits'),
-});
+export const auditHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'an audit hash is 64 hexadecimal digits');
+export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), hash: auditHashSchema });
 export type AuditHead = z.infer<typeof auditHeadSchema>;
