@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { openDatabase, type LocalDatabase } from '../../src/core/db/database';
 import { write } from '../../src/core/db/writes';
 import { syncOnce } from '../../src/core/sync/run';
@@ -7,7 +6,7 @@ import { addOrg, createEnrolmentCode, enrol } from '../../src/server/admin';
 import { openStore, type StoreOptions } from '../../src/server/store';
 import { postgresMissing, startPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-core';
-import { testServer, type TestServer } from '../helpers/sync-server';
+import { serverProcess, testServer, type TestServer } from '../helpers/sync-server';
 import { attachmentThroughput } from './attachment-throughput';
 import type { Benchmark, Reporter } from './harness';
 import { seedPeople } from './sync-seed';
@@ -48,19 +47,6 @@ async function device(server: TestServer, dir: string, name: string): Promise<Be
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
-
-function serverProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/sync-server-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /port (\d+)/.exec(out);
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-  });
-}
 
 /** Seeds a store, starts a server process on it, and measures an initial and an incremental sync. */
 async function initialAndIncremental(report: Reporter, dir: string, label: string, storeOptions: StoreOptions, rows: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { addOrg, createEnrolmentCode } from '../../src/server/admin';
 import { buildApp } from '../../src/server/app';
@@ -29,4 +30,21 @@ export async function testServer(options: StoreOptions & { now?: () => number; o
       await store.close();
     },
   };
+}
+
+/**
+ * A sync server in a process of its own (test/helpers/sync-server-process.ts), as an office runs it, with `env`
+ * added to this one's (DATABASE_URL, or a PGlite folder); resolves once it listens.
+ */
+export function serverProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/sync-server-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /port (\d+)/.exec(out);
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+  });
 }

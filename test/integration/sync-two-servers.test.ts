@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../src/core/db/database';
 import { write } from '../../src/core/db/writes';
@@ -7,6 +7,7 @@ import { httpTransport } from '../../src/core/sync/transport';
 import { addOrg, createEnrolmentCode, enrol } from '../../src/server/admin';
 import { openStore, type Store } from '../../src/server/store';
 import { postgresMissing, startPostgres, type TempPostgres } from '../helpers/postgres';
+import { serverProcess } from '../helpers/sync-server';
 import { tempDir } from '../helpers/temp-core';
 
 /**
@@ -19,24 +20,11 @@ let store: Store;
 const servers: { child: ChildProcess; url: string }[] = [];
 const scratch = tempDir('harmony-two-servers-');
 
-function startProcess(url: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/sync-server-process.ts'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /port (\d+)/.exec(out);
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
-  });
-}
-
 describe.skipIf(missing !== null)(`two server processes on one PostgreSQL${missing ? ` (skipped: ${missing})` : ''}`, () => {
   beforeAll(async () => {
     postgres = await startPostgres();
     store = await openStore({ databaseUrl: postgres.url });
-    servers.push(...(await Promise.all([startProcess(postgres.url), startProcess(postgres.url)])));
+    servers.push(...(await Promise.all([serverProcess({ DATABASE_URL: postgres.url }), serverProcess({ DATABASE_URL: postgres.url })])));
   }, 120_000);
   afterAll(async () => {
     for (const server of servers) server.child.kill('SIGTERM');
