@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { tokenServerId } from '../shared/sync/protocol';
+import { fleetFeed, orgFeed, vesselFeed } from '../shared/sync/routes';
 import { AUDIT_HEAD_COLUMNS, auditHeadListing, type AuditHeadColumns, type AuditHeadListing } from './audit-heads';
 import { SyncError } from './errors';
 import { serverIdOf, type Sql, type Store } from './store';
@@ -62,11 +63,14 @@ export interface DeviceRow {
   revoked_at: string | null;
 }
 
-/** The feeds a device may read and write: its vessel's, or its organisation's and every vessel's of it. */
+/**
+ * The feeds a device may read and write (docs/sync.md#tenants): its vessel's and its organisation's fleet feed, or
+ * for an office device its organisation's, the fleet feed and every vessel's of it.
+ */
 export async function tenantsOf(store: Sql, device: Pick<DeviceRow, 'org_id' | 'vessel_id'>): Promise<{ home: string; tenants: string[] }> {
-  if (device.vessel_id !== null) return { home: `vessel:${device.vessel_id}`, tenants: [`vessel:${device.vessel_id}`] };
+  if (device.vessel_id !== null) return { home: vesselFeed(device.vessel_id), tenants: [vesselFeed(device.vessel_id), fleetFeed(device.org_id)] };
   const vessels = await store.query<{ id: string }>('SELECT id FROM vessels WHERE org_id = $1 ORDER BY id', [device.org_id]);
-  return { home: `org:${device.org_id}`, tenants: [`org:${device.org_id}`, ...vessels.map((v) => `vessel:${v.id}`)] };
+  return { home: orgFeed(device.org_id), tenants: [orgFeed(device.org_id), fleetFeed(device.org_id), ...vessels.map((v) => vesselFeed(v.id))] };
 }
 
 /** Spends an enrolment code: a new device with its own token, which is shown once and stored hashed. */

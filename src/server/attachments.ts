@@ -7,7 +7,7 @@ import type { Sql, Store } from './store';
 /**
  * Attachments on the server (docs/sync.md#attachments). A file is kept by the SHA-256 of its content once per
  * tenant feed whose rows name it, in chunks, so a transfer cut halfway resumes from the bytes already taken. A
- * device may send or fetch a file only while a row of its tenants names that hash; for any other hash it is
+ * device may send or fetch a file only while a row of its tenants (or carried into them) names that hash; for any other hash it is
  * refused with the same words whether another tenant holds the file or not. An upload is checked against its
  * hash when its last byte arrives; a mismatch discards everything received.
  */
@@ -15,14 +15,18 @@ import type { Sql, Store } from './store';
 const cellsNamingFiles = ATTACHMENT_COLUMNS.map((c) => `(c.tbl = '${c.table}' AND c.col = '${c.column}')`).join(' OR ');
 const fileColumns = ATTACHMENT_COLUMNS.map((c) => `'${c.column}'`).join(', ');
 
-/** The feeds among `tenants` that hold a row naming each of `hashes` (sorted, so every device picks alike). */
+/**
+ * The feeds that hold a row naming each of `hashes` that the device may write: rows of its tenants, and rows carried
+ * into them, whose files live in their owner's feed (sorted, so every device picks alike).
+ */
 async function namingFeeds(db: Sql, hashes: string[], tenants: string[]): Promise<Map<string, string[]>> {
   const rows = await db.query<{ hash: string; feed: string }>(
     `SELECT DISTINCT c.value #>> '{}' AS hash, r.owner_feed AS feed
      FROM sync_cells c JOIN sync_rows r ON r.tbl = c.tbl AND r.row_id = c.row_id
      WHERE c.col IN (${fileColumns}) AND (${cellsNamingFiles})
        AND (c.value #>> '{}') IN (SELECT jsonb_array_elements_text($1::jsonb))
-       AND r.owner_feed IN (SELECT jsonb_array_elements_text($2::jsonb))
+       AND (r.owner_feed IN (SELECT jsonb_array_elements_text($2::jsonb))
+         OR EXISTS (SELECT 1 FROM sync_carries k WHERE k.tbl = c.tbl AND k.row_id = c.row_id AND k.feed IN (SELECT jsonb_array_elements_text($2::jsonb))))
      ORDER BY hash, feed`,
     [JSON.stringify(hashes), JSON.stringify(tenants)],
   );
@@ -100,7 +104,7 @@ export async function attachmentStatus(store: Store, device: DeviceRow, hashes: 
   const { tenants } = await tenantsOf(store, device);
   const unique = [...new Set(hashes)];
   const { own: named, shared } = await readableFeeds(store, device, unique, tenants);
-  const readable = [...new Set([...tenants, ...[...shared.values()].flat()])];
+  const readable = [...new Set([...tenants, ...[...named.values(), ...shared.values()].flat()])];
   const held = await store.query<Held & { hash: string }>(
     `SELECT feed, hash, size::float8 AS size, received::float8 AS received, complete FROM attachments
      WHERE hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND feed IN (SELECT jsonb_array_elements_text($2::jsonb))`,

@@ -5,6 +5,9 @@ import { isSyncedColumn, isSyncedTable, SYNC_SCHEMA_VERSION, SYNCED_TABLES } fro
 import { tenantsOf, type DeviceRow } from './admin';
 import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
+import { carriedCopies, carriedInto, startCarries } from './carries';
+import { addTo, appendToFeeds, type NewEntry } from './feed-append';
+import { routeNewRows } from './routing';
 import { sharedCopies } from './shares';
 import { feedsNeedingSnapshot } from './snapshot';
 import type { Sql, Store } from './store';
@@ -53,10 +56,12 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
       const fresh = request.changes.filter((c) => c.seq > last);
       if (fresh.length === 0) return last;
       if (fresh[0]!.seq !== last + 1) throw new SyncError('SEQUENCE_GAP', `The server has changes up to ${last}; send from ${last + 1}.`, { expected: last + 1 });
-      const owners = await ownersOf(tx, fresh, target, tenants);
+      const owners = await ownersOf(tx, device, fresh, target, tenants);
       const winners = await winnersOf(tx, fresh);
+      // Carrying starts before the cells are stored, so that what it appends is what the feed lacked until now.
+      const carriedNow = await startCarries(tx, winners, owners, nowMs);
       await storeCells(tx, latestPerCell(winners));
-      await appendToFeeds(tx, device.id, winners, owners);
+      await appendToFeeds(tx, device.id, await feedEntriesOf(tx, winners, owners, carriedNow));
       const acknowledged = fresh.at(-1)!.seq;
       await tx.query('UPDATE devices SET last_seq = $2, last_hlc = $3, last_seen_at = now() WHERE id = $1', [device.id, acknowledged, fresh.at(-1)!.hlc]);
       return acknowledged;
@@ -66,24 +71,29 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
 
 const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 
-/** The feed of every row the push touches: known rows must be in the device's tenants; new rows go to `target`. */
-async function ownersOf(tx: Sql, changes: Change[], target: string, tenants: string[]): Promise<Map<string, string>> {
+/**
+ * The feed of every row the push touches. A known row must be in the device's tenants or carried into one of them;
+ * a new row goes to the feed its routing gives (docs/sync.md#tenants), `target` when it gives none.
+ */
+async function ownersOf(tx: Sql, device: DeviceRow, changes: Change[], target: string, tenants: string[]): Promise<Map<string, string>> {
   const rows = [...new Map(changes.map((c) => [rowKey(c.table, c.rowId), { tbl: c.table, row_id: c.rowId }])).values()];
   const known = await tx.query<{ tbl: string; row_id: string; owner_feed: string }>(
     'SELECT r.tbl, r.row_id, r.owner_feed FROM sync_rows r JOIN jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text) ON r.tbl = x.tbl AND r.row_id = x.row_id',
     [JSON.stringify(rows)],
   );
   const owners = new Map(known.map((r) => [rowKey(r.tbl, r.row_id), r.owner_feed]));
-  for (const [key, owner] of owners) {
-    if (!tenants.includes(owner)) throw new SyncError('FORBIDDEN', `Row ${key.split('\u0000')[1]} of ${key.split('\u0000')[0]} belongs to another tenant.`);
-  }
+  const foreign = known.filter((r) => !tenants.includes(r.owner_feed));
+  const carried = await carriedInto(tx, foreign, tenants);
+  const refused = foreign.find((r) => !carried.has(rowKey(r.tbl, r.row_id)));
+  if (refused) throw new SyncError('FORBIDDEN', `Row ${refused.row_id} of ${refused.tbl} belongs to another tenant.`);
   const created = rows.filter((r) => !owners.has(rowKey(r.tbl, r.row_id)));
   if (created.length > 0) {
+    const routed = await routeNewRows(tx, device, changes, created, target, tenants);
     await tx.query(
-      'INSERT INTO sync_rows (tbl, row_id, owner_feed) SELECT x.tbl, x.row_id, $2 FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text) ORDER BY x.tbl, x.row_id',
-      [JSON.stringify(created), target],
+      'INSERT INTO sync_rows (tbl, row_id, owner_feed) SELECT x.tbl, x.row_id, x.owner_feed FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text, owner_feed text) ORDER BY x.tbl, x.row_id',
+      [JSON.stringify(created.map((r) => ({ ...r, owner_feed: routed.get(rowKey(r.tbl, r.row_id))! })))],
     );
-    for (const r of created) owners.set(rowKey(r.tbl, r.row_id), target);
+    for (const [key, feed] of routed) owners.set(key, feed);
   }
   return owners;
 }
@@ -131,35 +141,18 @@ async function storeCells(tx: Sql, changes: Change[]): Promise<void> {
   );
 }
 
-async function appendToFeeds(tx: Sql, deviceId: string, winners: Change[], owners: Map<string, string>): Promise<void> {
-  const byFeed = new Map<string, Change[]>();
-  for (const change of winners) {
-    const feed = owners.get(rowKey(change.table, change.rowId))!;
-    byFeed.set(feed, [...(byFeed.get(feed) ?? []), change]);
-  }
-  // Rows shared with another organisation are copied to its feed too (docs/sync.md#sharing).
-  for (const [feed, copies] of await sharedCopies(tx, winners)) byFeed.set(feed, [...(byFeed.get(feed) ?? []), ...copies].sort((a, b) => a.seq - b.seq));
-  // Feeds are locked in one order by every push, so two pushes never wait for each other in a circle.
-  for (const feed of [...byFeed.keys()].sort()) {
-    const entries = byFeed.get(feed)!;
-    const [row] = await tx.query<{ last_seq: number }>(
-      'INSERT INTO feeds (feed, last_seq) VALUES ($1, $2) ON CONFLICT (feed) DO UPDATE SET last_seq = feeds.last_seq + excluded.last_seq RETURNING last_seq::float8 AS last_seq',
-      [feed, entries.length],
-    );
-    const first = row!.last_seq - entries.length + 1;
-    await tx.query(
-      `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base, user_id, user_name)
-       SELECT $2, x.seq, x.tx, $3, x.tbl, x.row_id, x.col, x.value, x.hlc, x.base, x.user_id, x.user_name
-       FROM jsonb_to_recordset($1::jsonb) AS x (seq bigint, tx text, tbl text, row_id text, col text, value jsonb, hlc text, base text, user_id text, user_name text)`,
-      [
-        JSON.stringify(
-          entries.map((c, i) => ({ seq: first + i, tx: c.tx, tbl: c.table, row_id: c.rowId, col: c.column, value: c.value, hlc: c.hlc, base: c.base, user_id: c.user?.id ?? null, user_name: c.user?.name ?? null })),
-        ),
-        feed,
-        deviceId,
-      ],
-    );
-  }
+/**
+ * Every winning change to the feed of its row, and copied to the feeds its row is carried into and shared with;
+ * ahead of them in a feed, the cells of rows this push began to carry there.
+ */
+async function feedEntriesOf(tx: Sql, winners: Change[], owners: Map<string, string>, carriedNow: Map<string, NewEntry[]>): Promise<Map<string, NewEntry[]>> {
+  const own = new Map<string, Change[]>();
+  for (const change of winners) addTo(own, owners.get(rowKey(change.table, change.rowId))!, [change]);
+  for (const copies of [await carriedCopies(tx, winners), await sharedCopies(tx, winners)]) for (const [feed, changes] of copies) addTo(own, feed, changes);
+  const byFeed = new Map<string, NewEntry[]>();
+  for (const [feed, entries] of carriedNow) addTo(byFeed, feed, entries);
+  for (const [feed, changes] of own) addTo(byFeed, feed, changes.sort((a, b) => a.seq - b.seq));
+  return byFeed;
 }
 
 /** Two pushes that met in a deadlock or a serialisation failure are simply tried again. */

@@ -77,4 +77,11 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE feeds ADD COLUMN horizon bigint NOT NULL DEFAULT 0;
   CREATE INDEX sync_rows_by_feed ON sync_rows (owner_feed, tbl, row_id)
   `,
+  // Routing and carrying (docs/sync.md#tenants): the rows of a person's file carried into the feed of each vessel
+  // they crew or are a candidate for, and an index to find a person's rows by their id.
+  `
+  CREATE TABLE sync_carries (feed text NOT NULL, tbl text NOT NULL, row_id text NOT NULL, PRIMARY KEY (feed, tbl, row_id));
+  CREATE INDEX sync_carries_row ON sync_carries (tbl, row_id);
+  CREATE INDEX sync_cells_person ON sync_cells ((value #>> '{}')) WHERE col = 'person_id'
+  `,
 ];

@@ -1,8 +1,10 @@
 import { formatHlc } from '../shared/sync/hlc';
 import type { Change } from '../shared/sync/protocol';
-import { isSharedFileTable, SHARE_ENTRY_TABLE, SHARED_FILE_TABLES, type Share, type ShareGrant } from '../shared/sync/shares';
+import { isSharedFileTable, SHARE_ENTRY_TABLE, type Share, type ShareGrant } from '../shared/sync/shares';
 import { tenantsOf, type DeviceRow, type Org } from './admin';
 import { SyncError } from './errors';
+import { appendEntries } from './feed-append';
+import { fileRowsOf } from './person-file';
 import type { Sql, Store } from './store';
 
 /**
@@ -55,41 +57,6 @@ export async function listShares(store: Sql, device: DeviceRow): Promise<Share[]
   return rows.map((row) => toShare(row, device));
 }
 
-/** The rows that make the person's file on the server: their `people` row and the file rows pointing at them. */
-async function fileRowsOf(tx: Sql, personId: string): Promise<{ tbl: string; row_id: string }[]> {
-  const rows = await tx.query<{ tbl: string; row_id: string }>(
-    "SELECT tbl, row_id FROM sync_cells WHERE tbl = ANY($1) AND col = 'person_id' AND value = to_jsonb($2::text) ORDER BY tbl, row_id",
-    [[...SHARED_FILE_TABLES], personId],
-  );
-  return [{ tbl: 'people', row_id: personId }, ...rows];
-}
-
-interface NewEntry {
-  tx: string;
-  hlc: string;
-  base: string | null;
-  table: string;
-  rowId: string;
-  column: string;
-  value: unknown;
-}
-
-/** Appends entries to one feed with its next sequence numbers, under the feed's row lock (as a push does). */
-async function appendEntries(tx: Sql, feed: string, deviceId: string, entries: NewEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const [row] = await tx.query<{ last_seq: number }>(
-    'INSERT INTO feeds (feed, last_seq) VALUES ($1, $2) ON CONFLICT (feed) DO UPDATE SET last_seq = feeds.last_seq + excluded.last_seq RETURNING last_seq::float8 AS last_seq',
-    [feed, entries.length],
-  );
-  const first = row!.last_seq - entries.length + 1;
-  await tx.query(
-    `INSERT INTO feed_entries (feed, seq, tx, device_id, tbl, row_id, col, value, hlc, base)
-     SELECT $2, x.seq, x.tx, $3, x.tbl, x.row_id, x.col, x.value, x.hlc, x.base
-     FROM jsonb_to_recordset($1::jsonb) AS x (seq bigint, tx text, tbl text, row_id text, col text, value jsonb, hlc text, base text)`,
-    [JSON.stringify(entries.map((e, i) => ({ seq: first + i, tx: e.tx, tbl: e.table, row_id: e.rowId, col: e.column, value: e.value, hlc: e.hlc, base: e.base }))), feed, deviceId],
-  );
-}
-
 /** A stamp of the server's own for a share's entries; its node names the share, so it never equals a device's. */
 const shareStamp = (shareId: string, nowMs: number): string => formatHlc({ wallMs: nowMs, counter: 0, node: shareId });
 
@@ -128,7 +95,7 @@ async function snapshot(store: Store, device: DeviceRow, id: string, personId: s
   await store.transaction(async (tx) => {
     const [from] = await tx.query<Org>('SELECT id, name FROM orgs WHERE id = $1', [device.org_id]);
     await tx.query('INSERT INTO shares (id, person_id, from_feed, from_org, to_org, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [id, personId, ownerFeed, device.org_id, to, device.id]);
-    const rows = await fileRowsOf(tx, personId);
+    const rows = (await fileRowsOf(tx, [personId])).map(({ tbl, row_id }) => ({ tbl, row_id }));
     await tx.query(
       'INSERT INTO share_rows (share_id, tbl, row_id) SELECT $2, x.tbl, x.row_id FROM jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text)',
       [JSON.stringify(rows), id],

@@ -6,8 +6,8 @@ import type { Sql } from './store';
 /**
  * A first sync from a snapshot of the server's projection (docs/sync.md#snapshots-and-compaction). A feed's
  * history holds every winning value of every cell; a device that has read none of it (or too little, behind the
- * feed's compaction horizon) needs only the latest: the rows of the feed from `sync_rows`, whole, with their cells
- * from `sync_cells`, paged by (table, row id).
+ * feed's compaction horizon) needs only the latest: the rows of the feed — those it owns (`sync_rows`) and those
+ * carried into it (`sync_carries`) — whole, with their cells from `sync_cells`, paged by (table, row id).
  *
  * Consistency without a long transaction: the feed's `last_seq` is read before the first page (`asOf`), and the
  * device continues its incremental pull from there. Anything committed after that number is in the feed after it
@@ -76,7 +76,10 @@ export async function snapshotPage(store: Sql, device: DeviceRow, request: Snaps
   const page = await store.query<PageRow>(
     `SELECT r.tbl, r.row_id,
        (SELECT json_agg(json_build_array(c.col, c.value, c.hlc, c.base))::text FROM sync_cells c WHERE c.tbl = r.tbl AND c.row_id = r.row_id) AS cells
-     FROM sync_rows r WHERE r.owner_feed = $1 AND (r.tbl, r.row_id) > ($2, $3) ORDER BY r.tbl, r.row_id LIMIT $4`,
+     FROM (
+       SELECT tbl, row_id FROM sync_rows WHERE owner_feed = $1 AND (tbl, row_id) > ($2, $3)
+       UNION ALL SELECT tbl, row_id FROM sync_carries WHERE feed = $1 AND (tbl, row_id) > ($2, $3)
+     ) r ORDER BY r.tbl, r.row_id LIMIT $4`,
     [request.feed, after?.table ?? '', after?.rowId ?? '', limit],
   );
   const last = page.at(-1);

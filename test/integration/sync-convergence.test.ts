@@ -5,7 +5,7 @@ import { openDatabase, type LocalDatabase } from '../../src/core/db/database';
 import { write } from '../../src/core/db/writes';
 import { syncOnce } from '../../src/core/sync/run';
 import { SyncFailure, type SyncTransport } from '../../src/core/sync/transport';
-import { createEnrolmentCode, enrol } from '../../src/server/admin';
+import { createEnrolmentCode, enrol, tenantsOf, type DeviceRow } from '../../src/server/admin';
 import { buildApp } from '../../src/server/app';
 import { compactFeeds } from '../../src/server/compaction';
 import { openStore, type Store } from '../../src/server/store';
@@ -17,7 +17,8 @@ import { tempDir } from '../helpers/temp-core';
 
 /**
  * docs/sync.md#what-the-tests-hold — convergence and isolation, model-based. Devices on two vessels and an office
- * make random inserts, edits, archives and restores, and sync in random orders through faults: the connection
+ * make random inserts, edits, archives and restores — of vessels, their positions, people and the assignments
+ * that carry a person into a vessel's feed — and sync in random orders through faults: the connection
  * cut before the server commits or after it commits but before the answer, a page that fails halfway through
  * being applied, batches delivered twice or out of order, a server restart, clocks days behind and a year ahead.
  * After every step no device holds a row outside its tenants; at the end every device equals the server's
@@ -26,10 +27,13 @@ import { tempDir } from '../helpers/temp-core';
  */
 
 type Fault = 'none' | 'cutBeforeCommit' | 'cutAfterCommit' | 'pageFails' | 'duplicate' | 'reorder' | 'snapshotCut';
+type Edited = 'vessels' | 'people';
 type Command =
-  | { kind: 'insert'; device: number }
-  | { kind: 'edit'; device: number; pick: number; value: string }
-  | { kind: 'archive' | 'restore'; device: number; pick: number }
+  | { kind: 'insert'; device: number; which: number }
+  | { kind: 'position'; device: number; pick: number }
+  | { kind: 'hire'; device: number; pick: number; existing: number | null }
+  | { kind: 'edit'; device: number; table: Edited; pick: number; value: string }
+  | { kind: 'archive' | 'restore'; device: number; table: Edited; pick: number }
   | { kind: 'sync'; device: number; fault: Fault }
   | { kind: 'skew'; device: number; ms: number }
   | { kind: 'join'; device: number }
@@ -38,10 +42,16 @@ type Command =
 
 const DEVICES = 4;
 const DAY = 86_400_000;
+/** The tables the devices write; every device must hold exactly its feeds' rows of them. */
+const TABLES = ['vessels', 'positions', 'people', 'assignments'] as const;
+const edited = fc.constantFrom<Edited>('vessels', 'people');
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), device: fc.nat(DEVICES - 1) }),
-  fc.record({ kind: fc.constant('edit' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50), value: fc.constantFrom('Aurora', 'Borealis', 'Calypso', 'Dorado') }),
-  fc.record({ kind: fc.constantFrom('archive' as const, 'restore' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50) }),
+  // `which`: one of the two enrolled vessels (when the office enters their records), or a new one.
+  fc.record({ kind: fc.constant('insert' as const), device: fc.nat(DEVICES - 1), which: fc.nat(2) }),
+  fc.record({ kind: fc.constant('position' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50) }),
+  fc.record({ kind: fc.constant('hire' as const), device: fc.nat(DEVICES - 1), pick: fc.nat(50), existing: fc.option(fc.nat(50)) }),
+  fc.record({ kind: fc.constant('edit' as const), device: fc.nat(DEVICES - 1), table: edited, pick: fc.nat(50), value: fc.constantFrom('Aurora', 'Borealis', 'Calypso', 'Dorado') }),
+  fc.record({ kind: fc.constantFrom('archive' as const, 'restore' as const), device: fc.nat(DEVICES - 1), table: edited, pick: fc.nat(50) }),
   fc.record({ kind: fc.constant('sync' as const), device: fc.nat(DEVICES - 1), fault: fc.constantFrom<Fault>('none', 'none', 'cutBeforeCommit', 'cutAfterCommit', 'pageFails', 'duplicate', 'reorder', 'snapshotCut') }),
   fc.record({ kind: fc.constant('skew' as const), device: fc.nat(DEVICES - 1), ms: fc.constantFrom(-3 * DAY, -DAY, 2 * DAY, 365 * DAY) }),
   // A laptop replaced by a fresh one enrolled into the same tenant: its first sync is a snapshot.
@@ -53,7 +63,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 interface Device {
   db: LocalDatabase;
   token: string;
-  tenants: string[];
+  /** As the server knows it, to ask for its tenants: an office's grow as it creates vessels. */
+  row: Pick<DeviceRow, 'org_id' | 'vessel_id'>;
 }
 
 function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string } | null>) {
@@ -90,7 +101,7 @@ function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string 
               const code = (await createEnrolmentCode(store, org.id, vesselId)).code;
               const enrolled = await enrol(store, code, 'device');
               const db = openDatabase({ file: `${scratch.path}/${(opened += 1)}.db` });
-              return { db, token: enrolled.token, tenants: enrolled.tenants };
+              return { db, token: enrolled.token, row: { org_id: org.id, vessel_id: vesselId ?? null } };
             };
             for (const vesselId of homes) devices.push(await enrolDevice(vesselId));
             for (const step of commands) {
@@ -111,7 +122,8 @@ function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string 
                 const sqlite = devices[step.device]!.db.sqlite;
                 write(sqlite, () => correctClock(sqlite, step.ms, false));
               } else {
-                localEdit(devices[step.device]!.db, step);
+                // Only the office enters the records of the enrolled vessels; a laptop aboard creates rows of its own.
+                localEdit(devices[step.device]!.db, step, homes[step.device] === undefined ? vessels : []);
               }
               await expectIsolation(store, devices);
             }
@@ -132,21 +144,43 @@ function suite(name: string, storeOptions: () => Promise<{ databaseUrl?: string 
   });
 }
 
-function localEdit(db: LocalDatabase, step: Extract<Command, { kind: 'insert' | 'edit' | 'archive' | 'restore' }>): void {
+function localEdit(db: LocalDatabase, step: Extract<Command, { kind: 'insert' | 'position' | 'hire' | 'edit' | 'archive' | 'restore' }>, enrolled: string[]): void {
   const sqlite = db.sqlite;
   const now = new Date().toISOString();
+  const ids = (table: string): string[] => (sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+  const pick = (table: string, n: number): string | undefined => {
+    const rows = ids(table);
+    return rows.length === 0 ? undefined : rows[n % rows.length];
+  };
   write(sqlite, () => {
     if (step.kind === 'insert') {
       sqlite
-        .prepare("INSERT INTO vessels (id, name, kind, length_m, flag, use, cruising_areas, created_at, updated_at) VALUES (?, 'New', 'motor', 40, 'MLT', 'private', '[]', ?, ?)")
-        .run(crypto.randomUUID(), now, now);
-      return;
+        .prepare("INSERT OR IGNORE INTO vessels (id, name, kind, length_m, flag, use, cruising_areas, created_at, updated_at) VALUES (?, 'New', 'motor', 40, 'MLT', 'private', '[]', ?, ?)")
+        .run(enrolled[step.which] ?? crypto.randomUUID(), now, now);
+    } else if (step.kind === 'position') {
+      const vessel = pick('vessels', step.pick);
+      if (vessel === undefined) return;
+      sqlite
+        .prepare("INSERT INTO positions (id, vessel_id, department, title, headcount, employment_kind, created_at, updated_at) VALUES (?, ?, 'deck', 'Deckhand', 2, 'permanent', ?, ?)")
+        .run(crypto.randomUUID(), vessel, now, now);
+    } else if (step.kind === 'hire') {
+      const position = pick('positions', step.pick);
+      if (position === undefined) return;
+      let person = step.existing === null ? undefined : pick('people', step.existing);
+      if (person === undefined) {
+        person = crypto.randomUUID();
+        sqlite
+          .prepare("INSERT INTO people (id, given_names, surname, date_of_birth, nationalities, languages, sort_key, created_at, updated_at) VALUES (?, 'Ana', 'Marin', '1990-01-01', '[\"HR\"]', '[]', 'marin ana', ?, ?)")
+          .run(person, now, now);
+      }
+      sqlite.prepare('INSERT INTO assignments (id, person_id, position_id, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(crypto.randomUUID(), person, position, now.slice(0, 10), now, now);
+    } else {
+      const id = pick(step.table, step.pick);
+      if (id === undefined) return;
+      const column = step.table === 'vessels' ? 'name' : 'surname';
+      if (step.kind === 'edit') sqlite.prepare(`UPDATE ${step.table} SET ${column} = ?, updated_at = ? WHERE id = ?`).run(`${step.value} ${now.slice(17, 23)}`, now, id);
+      else sqlite.prepare(`UPDATE ${step.table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(step.kind === 'archive' ? now : null, now, id);
     }
-    const rows = sqlite.prepare('SELECT id FROM vessels ORDER BY id').all() as { id: string }[];
-    if (rows.length === 0) return;
-    const id = rows[step.pick % rows.length]!.id;
-    if (step.kind === 'edit') sqlite.prepare('UPDATE vessels SET name = ?, updated_at = ? WHERE id = ?').run(`${step.value} ${now.slice(17, 23)}`, now, id);
-    else sqlite.prepare('UPDATE vessels SET archived_at = ?, updated_at = ? WHERE id = ?').run(step.kind === 'archive' ? now : null, now, id);
   });
 }
 
@@ -209,53 +243,63 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
   };
 }
 
-async function ownerOf(store: Store): Promise<Map<string, string>> {
-  const rows = await store.query<{ row_id: string; owner_feed: string }>("SELECT row_id, owner_feed FROM sync_rows WHERE tbl = 'vessels'");
-  return new Map(rows.map((r) => [r.row_id, r.owner_feed]));
+const key = (table: string, id: string): string => `${table}/${id}`;
+
+/** Every row of the written tables the server lets a set of feeds hold: those they own and those carried into them. */
+async function rowsOfFeeds(store: Store, feeds: string[]): Promise<Set<string>> {
+  const rows = await store.query<{ tbl: string; row_id: string }>(
+    'SELECT tbl, row_id FROM sync_rows WHERE owner_feed = ANY($1) AND tbl = ANY($2) UNION SELECT tbl, row_id FROM sync_carries WHERE feed = ANY($1) AND tbl = ANY($2)',
+    [feeds, [...TABLES]],
+  );
+  return new Set(rows.map((r) => key(r.tbl, r.row_id)));
 }
 
+const tenantsNow = async (store: Store, device: Device): Promise<string[]> => (await tenantsOf(store, device.row)).tenants;
+
 async function expectIsolation(store: Store, devices: Device[]): Promise<void> {
-  const owners = await ownerOf(store);
   for (const device of devices) {
-    const outbox = new Set((device.db.sqlite.prepare("SELECT DISTINCT row_id AS id FROM sync_outbox WHERE tbl = 'vessels'").all() as { id: string }[]).map((r) => r.id));
-    for (const { id } of device.db.sqlite.prepare('SELECT id FROM vessels').all() as { id: string }[]) {
-      const owner = owners.get(id);
-      // A row is the device's own (not yet, or already, sent) or belongs to one of its tenants.
-      if (owner === undefined) expect(outbox.has(id)).toBe(true);
-      else expect(device.tenants).toContain(owner);
+    const sqlite = device.db.sqlite;
+    const visible = await rowsOfFeeds(store, await tenantsNow(store, device));
+    const unsent = new Set((sqlite.prepare('SELECT DISTINCT tbl, row_id FROM sync_outbox').all() as { tbl: string; row_id: string }[]).map((r) => key(r.tbl, r.row_id)));
+    for (const table of TABLES) {
+      for (const { id } of sqlite.prepare(`SELECT id FROM ${table}`).all() as { id: string }[]) {
+        // A row is the device's own, not yet sent, or one its tenants own or carry.
+        if (!visible.has(key(table, id))) expect(unsent.has(key(table, id)), `${table} ${id} outside the device's feeds`).toBe(true);
+      }
     }
   }
 }
 
 async function expectConverged(store: Store, devices: Device[], acknowledged: Change[]): Promise<void> {
-  const owners = await ownerOf(store);
-  // The store is shared by every run; this run's rows are those of its devices' feeds.
-  const feeds = new Set(devices.flatMap((d) => d.tenants));
-  const cells = (await store.query<{ row_id: string; col: string; value: unknown; hlc: string }>("SELECT row_id, col, value, hlc FROM sync_cells WHERE tbl = 'vessels'")).filter((c) =>
-    feeds.has(owners.get(c.row_id)!),
+  // The store is shared by every run; this run's rows are those of the office's feeds, which are all of its organisation's.
+  const ours = await rowsOfFeeds(store, (await Promise.all(devices.map((d) => tenantsNow(store, d)))).flat());
+  const cells = (await store.query<{ tbl: string; row_id: string; col: string; value: unknown; hlc: string }>('SELECT tbl, row_id, col, value, hlc FROM sync_cells WHERE tbl = ANY($1)', [[...TABLES]])).filter((c) =>
+    ours.has(key(c.tbl, c.row_id)),
   );
   // Each cell holds the value with the highest stamp acknowledged; nothing acknowledged is lost.
   const best = new Map<string, Change>();
-  for (const change of acknowledged.filter((c) => c.table === 'vessels')) {
-    const key = `${change.rowId}/${change.column}`;
-    const held = best.get(key);
-    if (!held || change.hlc > held.hlc || (change.hlc === held.hlc && change.seq > held.seq)) best.set(key, change);
+  for (const change of acknowledged.filter((c) => (TABLES as readonly string[]).includes(c.table))) {
+    const cell = `${key(change.table, change.rowId)}/${change.column}`;
+    const held = best.get(cell);
+    if (!held || change.hlc > held.hlc || (change.hlc === held.hlc && change.seq > held.seq)) best.set(cell, change);
   }
   expect(cells.length).toBe(best.size);
   for (const cell of cells) {
-    const expected = best.get(`${cell.row_id}/${cell.col}`)!;
+    const expected = best.get(`${key(cell.tbl, cell.row_id)}/${cell.col}`)!;
     expect({ hlc: cell.hlc, value: cell.value }).toEqual({ hlc: expected.hlc, value: expected.value });
   }
   for (const device of devices) {
     expect(device.db.sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual({ n: 0 });
+    const visible = await rowsOfFeeds(store, await tenantsNow(store, device));
     const projection = new Map<string, Record<string, unknown>>();
     for (const cell of cells) {
-      if (!device.tenants.includes(owners.get(cell.row_id)!)) continue;
-      projection.set(cell.row_id, { ...projection.get(cell.row_id), [cell.col]: cell.value });
+      const row = key(cell.tbl, cell.row_id);
+      if (visible.has(row)) projection.set(row, { ...projection.get(row), [cell.col]: cell.value });
     }
-    const rows = device.db.sqlite.prepare('SELECT * FROM vessels').all() as Record<string, unknown>[];
-    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(projection.keys()));
-    for (const row of rows) expect(row).toMatchObject(projection.get(row.id as string)!);
+    const held = new Map<string, Record<string, unknown>>();
+    for (const table of TABLES) for (const row of device.db.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) held.set(key(table, row.id as string), row);
+    expect(new Set(held.keys())).toEqual(new Set(projection.keys()));
+    for (const [row, values] of held) expect(values).toMatchObject(projection.get(row)!);
   }
 }
 

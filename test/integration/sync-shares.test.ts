@@ -38,9 +38,12 @@ function heldRows(core: typeof agency): Set<string> {
   return held;
 }
 
-/** The rows the server lets a device hold: those owned by its tenants, and those of active shares to its organisation. */
+/** The rows the server lets a device hold: those owned by or carried into its tenants, and those of active shares to its organisation. */
 async function allowedRows(tenants: string[], orgId: string | null): Promise<Set<string>> {
-  const owned = await server.store.query<{ tbl: string; row_id: string }>('SELECT tbl, row_id FROM sync_rows WHERE owner_feed = ANY($1)', [tenants]);
+  const owned = await server.store.query<{ tbl: string; row_id: string }>(
+    'SELECT tbl, row_id FROM sync_rows WHERE owner_feed = ANY($1) UNION SELECT tbl, row_id FROM sync_carries WHERE feed = ANY($1)',
+    [tenants],
+  );
   const shared = orgId === null ? [] : await server.store.query<{ tbl: string; row_id: string }>(
     'SELECT r.tbl, r.row_id FROM share_rows r JOIN shares s ON s.id = r.share_id WHERE s.revoked_at IS NULL AND s.to_org = $1',
     [orgId],

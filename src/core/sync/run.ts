@@ -38,6 +38,12 @@ function noteServerTime(sqlite: Database.Database, serverTime: number): void {
   correctClock(sqlite, Math.abs(offset) < CLOCK_TOLERANCE_MS ? 0 : offset, false);
 }
 
+/** The feeds this device reads, as the server last said: an office's grow when it creates a vessel. */
+function noteTenants(sqlite: Database.Database, tenants: string[]): void {
+  const json = JSON.stringify(tenants);
+  statement(sqlite, 'UPDATE sync_node SET tenants = ? WHERE id = 1 AND tenants IS NOT ?').run(json, json);
+}
+
 /**
  * One sync: push every unsent change in batches, then pull every feed page by page. Each step is idempotent: a
  * cut connection, a crash or a repeated answer only means the step is done again (docs/sync.md#push-and-pull).
@@ -92,6 +98,7 @@ export async function syncOnce(sqlite: () => Database.Database, transport: SyncT
     const cursors = Object.fromEntries((statement(sqlite(), 'SELECT feed, seq FROM sync_cursors').all() as { feed: string; seq: number }[]).map((c) => [c.feed, c.seq]));
     const answer = await transport.pull(Object.fromEntries(Object.entries(cursors)));
     noteServerTime(sqlite(), answer.serverTime);
+    noteTenants(sqlite(), answer.tenants);
     const tables = new Set<string>();
     for (const page of answer.feeds) {
       // A page already applied (a repeated answer) is passed over; the cursor never moves back.

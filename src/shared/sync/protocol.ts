@@ -19,7 +19,7 @@ const name = z.string().min(1).max(64).regex(/^[a-z_]+$/);
 /** A cell's value as SQLite holds it: text, a number, or null (JSON columns travel as their text). */
 export const cellValueSchema = z.union([z.string().max(1_000_000), z.number(), z.null()]);
 const hlc = z.string().regex(HLC_PATTERN, 'not a clock stamp');
-export const feedSchema = z.string().regex(/^(org|vessel):[A-Za-z0-9-]{1,64}$/, 'a feed is org:<id> or vessel:<id>');
+export const feedSchema = z.string().regex(/^(org|fleet|vessel):[A-Za-z0-9-]{1,64}$/, 'a feed is org:<id>, fleet:<id> or vessel:<id>');
 
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
