@@ -37,9 +37,9 @@ describe('harmony server compact', () => {
     expect((await harmony('server', 'compact', '--data', dir.path)).out).toContain('vessel:aaaa-1: 0 replaced entries removed; laptops behind entry 3');
   });
 
-  it('refuses a feed that is not vessel:ID or org:ID', async () => {
+  it('refuses a feed that is not vessel:ID, org:ID or fleet:ID', async () => {
     const result = await harmony('server', 'compact', '--feed', 'everything', '--data', dir.path);
     expect(result.code).not.toBe(0);
-    expect(result.err).toMatch(/--feed is vessel:ID or org:ID, not "everything"/);
+    expect(result.err).toMatch(/--feed is vessel:ID, org:ID or fleet:ID, not "everything"/);
   });
 });

@@ -24,7 +24,7 @@ devices     lists the enrolled laptops with the last head of their audit log and
             the server keeps a verified copy of (flagged when a log went back or did not verify);
             --revoke ID shuts one out.
 compact     removes the feed entries a later change of the same field replaced (every feed, or --feed
-            vessel:ID / org:ID). Laptops that had not read that far take their next sync from a snapshot.`;
+            vessel:ID, org:ID or fleet:ID). Laptops that had not read that far take their next sync from a snapshot.`;
 
 const defaultDataDir = (): string => envPaths('harmony-server', { suffix: '' }).data;
 
@@ -51,7 +51,7 @@ async function admin(positionals: string[], values: { data?: string; vessel?: st
         io.out(`${d.id}  ${d.name}  ${d.org}${d.vesselId ? ` / vessel ${d.vesselId}` : ''}  ${state}  ${auditWords(d)}`);
       }
     } else if (action === 'compact') {
-      if (values.feed !== undefined && !feedSchema.safeParse(values.feed).success) throw new UsageError(`--feed is vessel:ID or org:ID, not "${values.feed}"`);
+      if (values.feed !== undefined && !feedSchema.safeParse(values.feed).success) throw new UsageError(`--feed is vessel:ID, org:ID or fleet:ID, not "${values.feed}"`);
       const feeds = await api.compact(values.feed);
       if (feeds.length === 0) io.out('No feeds yet: nothing to compact.');
       for (const f of feeds) io.out(`${f.feed}: ${f.removed.toLocaleString('en')} replaced entries removed; laptops behind entry ${f.horizon.toLocaleString('en')} resync from a snapshot.`);
