@@ -9,7 +9,7 @@ import { recordAuditHead } from './audit-heads';
 import { auditCopyHead, storeAuditCopy } from './audit-copies';
 import { attachmentRoutes } from './attachment-routes';
 import { SyncError } from './errors';
-import { pull, push } from './exchange';
+import { checkReader, pull, push } from './exchange';
 import { shareRoutes } from './share-routes';
 import { snapshotPage } from './snapshot';
 import { serverIdOf, type Store } from './store';
@@ -101,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.post('/v1/pull', async (request) => {
     const device = await deviceOf(request);
     const body = parse(pullRequestSchema, request.body);
+    checkReader(body.schemaVersion);
     const page = await pull(store, device, body.cursors, body.limit);
     return { ...page, serverTime: now() };
   });
@@ -109,7 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attachmentRoutes, { store, deviceOf, parse });
   app.post('/v1/snapshot', async (request) => {
     const device = await deviceOf(request);
-    return snapshotPage(store, device, parse(snapshotRequestSchema, request.body), now());
+    const body = parse(snapshotRequestSchema, request.body);
+    checkReader(body.schemaVersion);
+    return snapshotPage(store, device, body, now());
   });
 
   return app;

@@ -36,6 +36,16 @@ function checkPush(request: PushRequest, nowMs: number): void {
   }
 }
 
+/**
+ * Checks that the app asking to read knows every table and column the server may send it: one older than the
+ * server's schema (or too old to say) is refused in words; it may still push, which is how its changes are kept.
+ */
+export function checkReader(schemaVersion: number | undefined): void {
+  if (schemaVersion === undefined || schemaVersion < SYNC_SCHEMA_VERSION) {
+    throw new SyncError('SCHEMA_TOO_OLD', `This app reads data of schema ${schemaVersion ?? 'unknown'}; the server holds schema ${SYNC_SCHEMA_VERSION}. Update the app to receive changes.`);
+  }
+}
+
 export async function push(store: Store, device: DeviceRow, request: PushRequest, nowMs: number): Promise<number> {
   checkPush(request, nowMs);
   const { home, tenants } = await tenantsOf(store, device);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctClock } from '../../src/core/db/change-capture';
 import { write } from '../../src/core/db/writes';
+import { syncOnce } from '../../src/core/sync/run';
+import { httpTransport, SyncFailure, type SyncTransport } from '../../src/core/sync/transport';
+import { describeSyncFailure } from '../../src/core/sync/words';
+import { SYNC_SCHEMA_VERSION } from '../../src/shared/sync/tables';
 import { personInput, vesselInput } from '../helpers/fleet';
 import { testServer, type TestServer } from '../helpers/sync-server';
 import { tempCore } from '../helpers/temp-core';
@@ -121,6 +125,31 @@ describe('sync between two laptops', () => {
     expect((await a.call('people.get', { id: person.id })).person.phone).toBe('after the backup');
     await b.call('sync.now', {});
     expect((await b.call('people.get', { id: next.id })).person.surname).toBe('Written After Restore');
+  });
+
+  it('an app older than the server’s data still sends its changes, and is told in words why nothing comes back', async () => {
+    const sqlite = a.state.requireDatabase().sqlite;
+    const { token } = sqlite.prepare('SELECT token FROM sync_node WHERE id = 1').get() as { token: string };
+    const current = httpTransport(server.url, token);
+    // The same app, but saying the schema of the version before this one when it reads.
+    const older: SyncTransport = {
+      ...current,
+      pull: async (cursors) => {
+        const answer = await fetch(`${server.url}/v1/pull`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION - 1, cursors }),
+        });
+        const body = (await answer.json()) as { error: { code: string; message: string } };
+        throw new SyncFailure(body.error.code, body.error.message);
+      },
+    };
+    const person = await a.call('people.create', personInput({ surname: 'Sent Before Update', email: 'sent-before-update@example.org' }));
+    const failure = await syncOnce(() => sqlite, older).catch((error: unknown) => error);
+    expect(describeSyncFailure(failure)).toEqual({ code: 'SCHEMA_TOO_OLD', message: expect.stringMatching(/newer version of Harmony Crew.*changes were sent; update the app/) });
+    expect((await a.call('sync.status', {})).pending).toBe(0);
+    await b.call('sync.now', {});
+    expect((await b.call('people.get', { id: person.id })).person.surname).toBe('Sent Before Update');
   });
 
   it('says in words when the server cannot be reached, and keeps the changes', async () => {

@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../src/server/store';
 import { addOrg } from '../../src/server/admin';
 import type { Change, FeedPage } from '../../src/shared/sync/protocol';
 import type { SnapshotGroup } from '../../src/shared/sync/snapshot-protocol';
+import { SYNC_SCHEMA_VERSION } from '../../src/shared/sync/tables';
 import { postgresMissing, startPostgres, type TempPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-core';
 
@@ -216,7 +217,7 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
         faulted = true;
         throw new SyncFailure('UNREACHABLE', 'cut');
       }
-      const page = await call('/v1/snapshot', { ...request, limit: 3 });
+      const page = await call('/v1/snapshot', { ...request, schemaVersion: SYNC_SCHEMA_VERSION, limit: 3 });
       const group = page.groups.find((g: SnapshotGroup) => g.rows.length > 1);
       if (group && once('pageFails')) {
         // A column this device does not know, on a row halfway through the page: nothing of the page may stay.
@@ -226,7 +227,7 @@ function transport(app: Awaited<ReturnType<typeof buildApp>>, token: string, fau
       return page;
     },
     async pull(cursors) {
-      const answer = await call('/v1/pull', { cursors, limit: 7 });
+      const answer = await call('/v1/pull', { schemaVersion: SYNC_SCHEMA_VERSION, cursors, limit: 7 });
       if (once('pageFails')) {
         const page = answer.feeds.find((p: FeedPage) => p.entries.length > 1);
         // A page that breaks halfway through being applied: nothing of it, nor its cursor, may stay.

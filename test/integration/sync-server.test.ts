@@ -34,6 +34,7 @@ function changes(token: string, rows: Partial<Change>[]): Change[] {
 const post = (path: string, token: string | null, payload: unknown) =>
   server.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: payload as never });
 const push = (token: string, list: Change[], extra: object = {}) => post('/v1/push', token, { schemaVersion: SYNC_SCHEMA_VERSION, changes: list, ...extra });
+const read = (path: '/v1/pull' | '/v1/snapshot', token: string | null, body: object) => post(path, token, { schemaVersion: SYNC_SCHEMA_VERSION, ...body });
 const entries = async () => (await server.store.query<{ n: number }>('SELECT count(*)::int AS n FROM feed_entries'))[0]!.n;
 
 describe('what the server refuses', () => {
@@ -58,9 +59,12 @@ describe('what the server refuses', () => {
     ['a schema version from the future', () => push(vesselOne.token, changes('x', [{}]).map((c) => ({ ...c, seq: 3 })), { schemaVersion: SYNC_SCHEMA_VERSION + 1 }), 422, 'SCHEMA_TOO_NEW'],
     ['a gap in the device sequence', () => push(vesselOne.token, changes('x', [{}]).map((c) => ({ ...c, seq: 9 }))), 409, 'SEQUENCE_GAP'],
     ['changes stamped a day ahead', () => push(vesselOne.token, [{ seq: 3, tx: stamp(86_400_000), hlc: stamp(86_400_000), base: null, table: 'vessels', rowId: 'v-9', column: 'name', value: 'x' }]), 409, 'CLOCK_AHEAD'],
-    ['no token', () => post('/v1/pull', null, { cursors: {} }), 401, 'UNAUTHORIZED'],
-    ['a token of another server', () => post('/v1/pull', 'hc1.0123456789abcdef.secret', { cursors: {} }), 401, 'WRONG_SERVER'],
-    ['a forged tenant in a pull', () => post('/v1/pull', vesselOne.token, { cursors: { [`vessel:${V2}`]: 0 } }), 403, 'FORBIDDEN'],
+    ['no token', () => read('/v1/pull', null, { cursors: {} }), 401, 'UNAUTHORIZED'],
+    ['a token of another server', () => read('/v1/pull', 'hc1.0123456789abcdef.secret', { cursors: {} }), 401, 'WRONG_SERVER'],
+    ['a forged tenant in a pull', () => read('/v1/pull', vesselOne.token, { cursors: { [`vessel:${V2}`]: 0 } }), 403, 'FORBIDDEN'],
+    ['a pull by an app older than the server’s data', () => read('/v1/pull', vesselOne.token, { cursors: {}, schemaVersion: SYNC_SCHEMA_VERSION - 1 }), 422, 'SCHEMA_TOO_OLD'],
+    ['a pull by an app too old to say its schema', () => post('/v1/pull', vesselOne.token, { cursors: {} }), 422, 'SCHEMA_TOO_OLD'],
+    ['a snapshot for an app older than the server’s data', () => read('/v1/snapshot', vesselOne.token, { feed: `vessel:${V1}`, asOf: null, after: null, schemaVersion: 1 }), 422, 'SCHEMA_TOO_OLD'],
     ['a forged tenant in a push', () => push(vesselOne.token, changes('x', [{ rowId: 'v-new' }]).map((c) => ({ ...c, seq: 3 })), { feed: `vessel:${V2}` }), 403, 'FORBIDDEN'],
     ['a change to another tenant’s row', () => push(vesselTwo.token, changes('y', [{ rowId: 'v-1', value: 'Hijacked' }])), 403, 'FORBIDDEN'],
   ])('refuses %s with its code, and applies nothing', async (_what, request, status, code) => {
@@ -75,8 +79,8 @@ describe('what the server refuses', () => {
   it('gives each vessel its own rows only', async () => {
     await push(vesselTwo.token, [{ seq: 1, tx: stamp(), hlc: stamp(), base: null, table: 'vessels', rowId: 'v-2', column: 'name', value: 'Borealis' }]);
     type Pull = { feeds: { feed: string; entries: { rowId: string }[] }[]; snapshot: string[] };
-    const one = (await post('/v1/pull', vesselOne.token, { cursors: {} })).json() as Pull;
-    const two = (await post('/v1/pull', vesselTwo.token, { cursors: {} })).json() as Pull;
+    const one = (await read('/v1/pull', vesselOne.token, { cursors: {} })).json() as Pull;
+    const two = (await read('/v1/pull', vesselTwo.token, { cursors: {} })).json() as Pull;
     // A first pull of a feed that holds anything is sent to a snapshot (docs/sync.md#snapshots-and-compaction).
     expect(one.snapshot).toEqual([`vessel:${V1}`]);
     expect(two.snapshot).toEqual([`vessel:${V2}`]);
@@ -84,20 +88,20 @@ describe('what the server refuses', () => {
     for (const answer of [one, two]) expect(answer.feeds.map((f) => [f.feed.split(':')[0], f.entries.length])).toEqual([['fleet', 0]]);
     type Snapshot = { groups: { rows: [string][] }[] };
     const rowsOf = async (token: string, feed: string) =>
-      ((await post('/v1/snapshot', token, { feed, asOf: null, after: null })).json() as Snapshot).groups.flatMap((g) => g.rows.map((r) => r[0]));
+      ((await read('/v1/snapshot', token, { feed, asOf: null, after: null })).json() as Snapshot).groups.flatMap((g) => g.rows.map((r) => r[0]));
     // Each gets its own rows back (a device restored from a backup needs them), never the other vessel's.
     expect(await rowsOf(vesselOne.token, `vessel:${V1}`)).toEqual(['v-1']);
     expect(await rowsOf(vesselTwo.token, `vessel:${V2}`)).toEqual(['v-2']);
-    expect((await post('/v1/snapshot', vesselOne.token, { feed: `vessel:${V2}`, asOf: null, after: null })).json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await read('/v1/snapshot', vesselOne.token, { feed: `vessel:${V2}`, asOf: null, after: null })).json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     // Past the snapshot, the pull reads the feed from its cursor on.
-    const later = (await post('/v1/pull', vesselOne.token, { cursors: { [`vessel:${V1}`]: 1 } })).json() as Pull;
+    const later = (await read('/v1/pull', vesselOne.token, { cursors: { [`vessel:${V1}`]: 1 } })).json() as Pull;
     expect(later).toMatchObject({ snapshot: [] });
     expect(new Set(later.feeds[0]!.entries.map((e) => e.rowId))).toEqual(new Set(['v-1']));
   });
 
   it('shuts a revoked device out', async () => {
     await revokeDevice(server.store, vesselTwo.deviceId);
-    const answer = await post('/v1/pull', vesselTwo.token, { cursors: {} });
+    const answer = await read('/v1/pull', vesselTwo.token, { cursors: {} });
     expect(answer.statusCode).toBe(403);
     expect(answer.json()).toMatchObject({ error: { code: 'DEVICE_REVOKED' } });
   });

@@ -10,6 +10,7 @@ import {
   type PushRequest,
 } from '../../shared/sync/protocol';
 import { snapshotPageSchema, type SnapshotPage, type SnapshotRequest } from '../../shared/sync/snapshot-protocol';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/tables';
 
 /**
  * How a device reaches its server. The real one speaks HTTP; tests put faults between the two. Every answer is
@@ -82,9 +83,9 @@ export function httpTransport(serverUrl: string, token: string | null): SyncTran
   return {
     enrol: (url, body) => post(`${url.replace(/\/+$/, '')}/v1/enrol`, null, body, enrolResponseSchema),
     push: (request) => post(`${base}/v1/push`, token, request, pushResponseSchema),
-    pull: (cursors) => post(`${base}/v1/pull`, token, { cursors }, pullResponseSchema),
+    pull: (cursors) => post(`${base}/v1/pull`, token, { schemaVersion: SYNC_SCHEMA_VERSION, cursors }, pullResponseSchema),
     auditHead: () => post(`${base}/v1/audit`, token, undefined, auditCopyHeadSchema),
     sendAudit: (request) => post(`${base}/v1/audit`, token, request, auditCopyHeadSchema),
-    snapshot: (request) => post(`${base}/v1/snapshot`, token, request, snapshotPageSchema),
+    snapshot: (request) => post(`${base}/v1/snapshot`, token, { schemaVersion: SYNC_SCHEMA_VERSION, ...request }, snapshotPageSchema),
   };
 }

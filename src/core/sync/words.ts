@@ -19,10 +19,15 @@ export function describeSyncFailure(error: unknown): { code: string; message: st
       return { code: error.code, message: 'The server does not know this computer. Enrol it again with a new code from the office.' };
     case 'SCHEMA_TOO_NEW':
       return { code: error.code, message: 'This app is newer than the sync server. Ask the office to update the server.' };
+    case 'SCHEMA_TOO_OLD':
+      return { code: error.code, message: "The sync server holds data written by a newer version of Harmony Crew. This computer's changes were sent; update the app here to receive the others'." };
     default:
       return { code: error.code, message: error.message };
   }
 }
 
-/** Failures that another try will not mend: automatic sync stops until someone acts. */
+/**
+ * Failures that another try will not mend: automatic sync stops until someone acts. An app older than the server's
+ * data is not among them: its syncs still send its changes, and say each time why nothing comes back.
+ */
 export const needsPerson = (code: string): boolean => ['DEVICE_REVOKED', 'WRONG_SERVER', 'UNAUTHORIZED', 'SCHEMA_TOO_NEW'].includes(code);

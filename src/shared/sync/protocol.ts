@@ -56,7 +56,14 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const pushResponseSchema = z.object({ acknowledged: z.number().int().nonnegative(), serverTime: z.number() });
 
+/**
+ * The local schema version of the app asking to read (SYNC_SCHEMA_VERSION): a server refuses to feed an app older
+ * than its data, whose tables or columns it may not have. Absent from apps older than the rule, which are refused too.
+ */
+export const readerSchemaVersion = z.number().int().positive().optional();
+
 export const pullRequestSchema = z.object({
+  schemaVersion: readerSchemaVersion,
   cursors: z.record(feedSchema, z.number().int().nonnegative()),
   limit: z.number().int().min(1).max(10_000).optional(),
 });
@@ -91,6 +98,7 @@ export const SYNC_ERROR_CODES = [
   'UNKNOWN_TABLE',
   'UNKNOWN_COLUMN',
   'SCHEMA_TOO_NEW',
+  'SCHEMA_TOO_OLD',
   'SEQUENCE_GAP',
   'SEQUENCE_REUSED',
   'CLOCK_AHEAD',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HLC_PATTERN } from './hlc';
-import { cellValueSchema, feedSchema } from './protocol';
+import { cellValueSchema, feedSchema, readerSchemaVersion } from './protocol';
 
 /**
  * A first sync of a feed from a snapshot of the server's projection (docs/sync.md#snapshots-and-compaction):
@@ -17,6 +17,7 @@ const rowKeySchema = z.object({ table: name, rowId: z.string().min(1).max(64) })
 export type SnapshotKey = z.infer<typeof rowKeySchema>;
 
 export const snapshotRequestSchema = z.object({
+  schemaVersion: readerSchemaVersion,
   feed: feedSchema,
   /** The feed sequence number the snapshot was started at; null to start one. */
   asOf: z.number().int().nonnegative().nullable(),
