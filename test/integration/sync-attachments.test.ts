@@ -27,6 +27,8 @@ beforeAll(async () => {
   server = await testServer();
   await a.call('sync.enrol', { serverUrl: server.url, code: await server.code(VESSEL), name: 'Laptop A' });
   await b.call('sync.enrol', { serverUrl: server.url, code: await server.code(VESSEL), name: 'Laptop B' });
+  // The tests sync by hand, in steps: the first automatic sync (5 s after enrolling) would send a scan early.
+  for (const laptop of [a, b]) await laptop.call('sync.setInterval', { minutes: 1440 });
 }, 60_000);
 afterAll(async () => {
   await a.dispose();

@@ -37,6 +37,8 @@ async function expectOnlyItsFeeds(core: TempCore): Promise<void> {
 beforeAll(async () => {
   server = await testServer({ orgName: 'Oceanic Yacht Management' });
   await office.call('sync.enrol', { serverUrl: server.url, code: await server.code(), name: 'Office PC' });
+  // The tests sync by hand, in steps; no automatic sync comes between them.
+  await office.call('sync.setInterval', { minutes: 1440 });
 
   const aurora = await office.call('vessels.create', vesselInput({ name: 'M/Y Aurora', imoNumber: '9074729' }));
   const borealis = await office.call('vessels.create', vesselInput({ name: 'M/Y Borealis', imoNumber: '9176187' }));
@@ -62,6 +64,7 @@ beforeAll(async () => {
   Object.assign(ids, { aurora: aurora.id, borealis: borealis.id, ana: ana.id, ben: ben.id, cleo: cleo.id, dan: dan.id, auroraStew: stew.id, borealisDeck: deck.id });
 
   await aboard.call('sync.enrol', { serverUrl: server.url, code: await server.code(aurora.id), name: 'Aurora bridge' });
+  await aboard.call('sync.setInterval', { minutes: 1440 });
 }, 120_000);
 afterAll(async () => {
   await office.dispose();
