@@ -234,7 +234,10 @@ export async function pull(store: Sql, device: DeviceRow, cursors: Record<string
       entries: await withAuthors(rows, devices),
     });
   }
-  return { feeds, tenants, snapshot };
+  // A compaction that committed while the pages were read may have removed entries after a cursor: such a feed is
+  // read from a snapshot instead (the pages were read after the horizon was checked the first time).
+  const moved = await feedsNeedingSnapshot(store, feeds.map((f) => f.feed), cursors);
+  return { feeds: feeds.filter((f) => !moved.includes(f.feed)), tenants, snapshot: [...snapshot, ...moved] };
 }
 
 /** A feed page's entries as the protocol states them, each with its user and the name of the device that sent it. */

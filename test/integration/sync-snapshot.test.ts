@@ -3,7 +3,9 @@ import { openDatabase, type LocalDatabase } from '../../src/core/db/database';
 import { write } from '../../src/core/db/writes';
 import { syncOnce } from '../../src/core/sync/run';
 import { httpTransport, SyncFailure, type SyncTransport } from '../../src/core/sync/transport';
-import { createEnrolmentCode, enrol } from '../../src/server/admin';
+import { createEnrolmentCode, enrol, type DeviceRow } from '../../src/server/admin';
+import { pull } from '../../src/server/exchange';
+import type { Sql } from '../../src/server/store';
 import { compactFeeds } from '../../src/server/compaction';
 import type { SnapshotRequest } from '../../src/shared/sync/snapshot-protocol';
 import { tempDir } from '../helpers/temp-core';
@@ -31,6 +33,7 @@ interface Laptop {
   db: LocalDatabase;
   http: SyncTransport;
   tenants: string[];
+  deviceId: string;
   sync(transport?: SyncTransport): Promise<unknown>;
 }
 
@@ -39,7 +42,7 @@ async function laptop(vesselId?: string): Promise<Laptop> {
   const enrolled = await enrol(server.store, (await createEnrolmentCode(server.store, server.org.id, vesselId)).code, 'laptop');
   const db = openDatabase({ file: `${dir.path}/${(opened += 1)}.db` });
   const http = httpTransport(server.url, enrolled.token);
-  return { db, http, tenants: enrolled.tenants, sync: (transport = http) => syncOnce(() => db.sqlite, transport) };
+  return { db, http, tenants: enrolled.tenants, deviceId: enrolled.deviceId, sync: (transport = http) => syncOnce(() => db.sqlite, transport) };
 }
 
 function addPeople(db: LocalDatabase, count: number, tag: string): string[] {
@@ -208,6 +211,40 @@ describe('feed compaction', () => {
     expect(pastRequests).toEqual([]);
     await expectEqualsProjection(past);
     for (const d of [writer, behind, past]) d.db.close();
+  });
+
+  it('sends a device to a snapshot when a compaction commits while its pull reads the feed', async () => {
+    const vessel = 'dddddddd-0000-4000-8000-000000000004';
+    const feed = `vessel:${vessel}`;
+    const writer = await laptop(vessel);
+    const [id] = addPeople(writer.db, 2, 'Racing');
+    await writer.sync();
+    const reader = await laptop(vessel);
+    await reader.sync();
+    const { seq: cursor } = reader.db.sqlite.prepare('SELECT seq FROM sync_cursors WHERE feed = ?').get(feed) as { seq: number };
+    for (const phone of ['+1 1', '+1 2']) {
+      setPhone(writer.db, id!, phone);
+      await writer.sync();
+    }
+    const [device] = await server.store.query<DeviceRow>('SELECT * FROM devices WHERE id = $1', [reader.deviceId]);
+    // The pull has found the feed's horizon behind the cursor; a compaction commits before it reads the entries.
+    let compacted = false;
+    const racing: Sql = {
+      async query(text, params) {
+        if (!compacted && text.includes('FROM feed_entries')) {
+          compacted = true;
+          expect((await compactFeeds(server.store, feed))[0]!.horizon).toBeGreaterThan(cursor);
+        }
+        return server.store.query(text, params);
+      },
+    };
+    const answer = await pull(racing, device!, { [feed]: cursor });
+    expect(compacted).toBe(true);
+    expect(answer.snapshot).toContain(feed);
+    expect(answer.feeds.map((f) => f.feed)).not.toContain(feed);
+    await reader.sync();
+    await expectEqualsProjection(reader);
+    for (const d of [writer, reader]) d.db.close();
   });
 
   it('still lists a concurrent edit as a conflict on a device past the horizon and on one sent to a snapshot', async () => {
