@@ -77,9 +77,11 @@ export async function snapshotPage(store: Sql, device: DeviceRow, request: Snaps
     `SELECT r.tbl, r.row_id,
        (SELECT json_agg(json_build_array(c.col, c.value, c.hlc, c.base))::text FROM sync_cells c WHERE c.tbl = r.tbl AND c.row_id = r.row_id) AS cells
      FROM (
-       SELECT tbl, row_id FROM sync_rows WHERE owner_feed = $1 AND (tbl, row_id) > ($2, $3)
-       UNION ALL SELECT tbl, row_id FROM sync_carries WHERE feed = $1 AND (tbl, row_id) > ($2, $3)
-     ) r ORDER BY r.tbl, r.row_id LIMIT $4`,
+       (SELECT tbl, row_id FROM sync_rows WHERE owner_feed = $1 AND (tbl, row_id) > ($2, $3) ORDER BY tbl, row_id LIMIT $4)
+       UNION ALL
+       (SELECT tbl, row_id FROM sync_carries WHERE feed = $1 AND (tbl, row_id) > ($2, $3) ORDER BY tbl, row_id LIMIT $4)
+       ORDER BY tbl, row_id LIMIT $4
+     ) r ORDER BY r.tbl, r.row_id`,
     [request.feed, after?.table ?? '', after?.rowId ?? '', limit],
   );
   const last = page.at(-1);
