@@ -4,7 +4,7 @@ import { isVesselFeed, PERSON_LINKS } from '../shared/sync/routes';
 import { isSharedFileTable } from '../shared/sync/shares';
 import { addTo, type NewEntry } from './feed-append';
 import { fileRowsOf } from './person-file';
-import type { RowRef } from './routing';
+import { rowKey, type RowRef } from './routing';
 import type { Sql } from './store';
 
 /**
@@ -15,8 +15,6 @@ import type { Sql } from './store';
  * too, as a share copies a candidate to another organisation. A device may write the rows carried into its
  * feeds, as its own. Carrying never ends: a vessel keeps the files of the people who served or applied aboard.
  */
-
-const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 
 /** Of `rows` (owned by feeds outside `tenants`), the keys of those carried into one of `tenants`. */
 export async function carriedInto(tx: Sql, rows: RowRef[], tenants: string[]): Promise<Set<string>> {

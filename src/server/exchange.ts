@@ -7,7 +7,7 @@ import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
 import { carriedCopies, carriedInto, startCarries } from './carries';
 import { addTo, appendToFeeds, type NewEntry } from './feed-append';
-import { routeNewRows } from './routing';
+import { routeNewRows, rowKey } from './routing';
 import { sharedCopies } from './shares';
 import { feedsNeedingSnapshot } from './snapshot';
 import type { Sql, Store } from './store';
@@ -78,8 +78,6 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
     }),
   );
 }
-
-const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 
 /**
  * The feed of every row the push touches. A known row must be in the device's tenants or carried into one of them;

@@ -17,7 +17,8 @@ export interface RowRef {
   row_id: string;
 }
 
-const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
+/** A row's key in maps of the server's own: table and row id. */
+export const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
 const VESSEL_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** The value each new row's cells end with in the push: for a new row, the batch holds all its columns. */
