@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { addOrg, createEnrolmentCode, listDevices, revokeDevice, type DeviceListing, type Org } from './admin';
 import { compactFeeds, type CompactedFeed } from './compaction';
 import { SyncError } from './errors';
+import { sweepFiles, type SweepReport } from './file-sweep';
 import { openStore, type Store } from './store';
 
 /**
@@ -19,6 +20,8 @@ export interface AdminApi {
   revoke(id: string): Promise<void>;
   /** Removes feed entries a later entry of the same cell supersedes (docs/sync.md#snapshots-and-compaction). */
   compact(feed?: string): Promise<CompactedFeed[]>;
+  /** Removes files no row has named for the grace period, and uploads left unfinished (docs/sync.md#attachments). */
+  sweep(dryRun: boolean): Promise<SweepReport>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ const directApi = (store: Store): AdminApi => ({
   devices: () => listDevices(store),
   revoke: (id) => revokeDevice(store, id),
   compact: (feed) => compactFeeds(store, feed),
+  sweep: (dryRun) => sweepFiles(store, { dryRun }),
   close: () => store.close(),
 });
 
@@ -51,6 +55,7 @@ function remoteApi(port: number, secret: string): AdminApi {
     devices: async () => (await call<{ devices: DeviceListing[] }>('devices', {})).devices,
     revoke: async (id) => void (await call('revoke', { id })),
     compact: async (feed) => (await call<{ feeds: CompactedFeed[] }>('compact', { feed })).feeds,
+    sweep: (dryRun) => call<SweepReport>('sweep', { dryRun: String(dryRun) }),
     close: async () => undefined,
   };
 }
@@ -86,6 +91,8 @@ export function adminRoutes(app: FastifyInstance, store: Store): string {
         return { ok: true };
       case 'compact':
         return { feeds: await api.compact(body.feed) };
+      case 'sweep':
+        return api.sweep(body.dryRun === 'true');
       default:
         throw new SyncError('NOT_FOUND', 'No such administration command.');
     }

@@ -12,8 +12,8 @@ import type { Sql, Store } from './store';
  * hash when its last byte arrives; a mismatch discards everything received.
  */
 
-const cellsNamingFiles = ATTACHMENT_COLUMNS.map((c) => `(c.tbl = '${c.table}' AND c.col = '${c.column}')`).join(' OR ');
-const fileColumns = ATTACHMENT_COLUMNS.map((c) => `'${c.column}'`).join(', ');
+export const cellsNamingFiles = ATTACHMENT_COLUMNS.map((c) => `(c.tbl = '${c.table}' AND c.col = '${c.column}')`).join(' OR ');
+export const fileColumns = ATTACHMENT_COLUMNS.map((c) => `'${c.column}'`).join(', ');
 
 /**
  * The feeds that hold a row naming each of `hashes` that the device may write: rows of its tenants, and rows carried
@@ -173,7 +173,8 @@ export async function uploadChunk(store: Store, device: DeviceRow, hash: string,
   const feeds = (await namingFeeds(store, [hash], tenants)).get(hash);
   if (!feeds) throw refusal(hash);
   const outcome = await store.transaction(async (tx) => {
-    await tx.query('INSERT INTO attachments (feed, hash, size) VALUES ($1, $2, $3) ON CONFLICT (feed, hash) DO NOTHING', [feeds[0], hash, size]);
+    // Touching the upload also locks it, so a sweep that finds it untouched for days cannot remove it under this chunk.
+    await tx.query('INSERT INTO attachments (feed, hash, size) VALUES ($1, $2, $3) ON CONFLICT (feed, hash) DO UPDATE SET touched_at = now()', [feeds[0], hash, size]);
     const held = await heldIn(tx, hash, feeds, true);
     const complete = held.find((h) => h.complete);
     if (complete) {

@@ -16,12 +16,16 @@ export interface CompactedFeed {
   horizon: number;
 }
 
-/** Compacts one feed, or every feed, each in its own transaction (a push to that feed waits for it). */
-export async function compactFeeds(store: Store, only?: string): Promise<CompactedFeed[]> {
+/**
+ * Compacts one feed, or every feed, each in its own transaction (a push to that feed waits for it). When `signal`
+ * is aborted (the server is shutting down) it stops before the next feed and answers those it did.
+ */
+export async function compactFeeds(store: Store, only?: string, signal?: AbortSignal): Promise<CompactedFeed[]> {
   const feeds = only ? [only] : (await store.query<{ feed: string }>('SELECT feed FROM feeds ORDER BY feed')).map((r) => r.feed);
   const receiving = await feedsReceivingShares(store, feeds);
   const results: CompactedFeed[] = [];
   for (const feed of feeds) {
+    if (signal?.aborted) break;
     if (receiving.has(feed)) {
       const [row] = await store.query<{ horizon: number }>('SELECT horizon::float8 AS horizon FROM feeds WHERE feed = $1', [feed]);
       results.push({ feed, removed: 0, horizon: row?.horizon ?? 0 });

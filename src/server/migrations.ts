@@ -84,4 +84,11 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX sync_carries_row ON sync_carries (tbl, row_id);
   CREATE INDEX sync_cells_person ON sync_cells ((value #>> '{}')) WHERE col = 'person_id'
   `,
+  // The sweep of files (docs/sync.md#attachments): when an upload last received a chunk, and since when the sweeps
+  // have found no row naming a file, so that only a file unnamed for the whole grace period is removed.
+  `
+  ALTER TABLE attachments ADD COLUMN touched_at timestamptz NOT NULL DEFAULT now();
+  UPDATE attachments SET touched_at = coalesce(completed_at, created_at);
+  ALTER TABLE attachments ADD COLUMN unnamed_since timestamptz
+  `,
 ];

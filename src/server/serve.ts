@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes, announceRunning } from './admin-api';
 import { buildApp } from './app';
+import { scheduleHousekeeping, type Housekeeping } from './housekeeping';
 import { openStore, type Store } from './store';
 
 export interface ServeOptions {
@@ -11,6 +12,8 @@ export interface ServeOptions {
   dataDir?: string;
   databaseUrl?: string;
   logLevel?: string;
+  /** Hours between housekeeping rounds (compaction, then the sweep of files); 0 for none. A day by default. */
+  housekeepingHours?: number;
 }
 
 export interface RunningServer {
@@ -30,10 +33,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const secret = adminRoutes(app, store);
   let withdraw = (): void => undefined;
+  let housekeeping: Housekeeping | null = null;
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       withdraw();
+      await housekeeping?.stop();
       await app.close();
       await store.close();
     })());
@@ -41,6 +46,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const url = await app.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
     const address = app.server.address();
     if (!options.databaseUrl && options.dataDir && address && typeof address === 'object') withdraw = announceRunning(options.dataDir, address.port, secret);
+    const hours = options.housekeepingHours ?? 24;
+    if (hours > 0) housekeeping = scheduleHousekeeping(store, { hours, log: app.log.child({ task: 'housekeeping' }) });
     return { url, app, store, close };
   } catch (error) {
     await close();

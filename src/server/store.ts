@@ -13,6 +13,12 @@ export interface Sql {
 export interface Store extends Sql {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the session-level advisory lock `key`, or answers null at once when another holder has
+   * it (another server on the same PostgreSQL, or another caller in this process). Unlike a transaction, this lets
+   * `fn` commit as it goes.
+   */
+  tryLocked<T>(key: number, fn: () => Promise<T>): Promise<{ value: T } | null>;
   close(): Promise<void>;
 }
 
@@ -24,11 +30,28 @@ export interface StoreOptions {
 
 function pgliteStore(dataDir: string | undefined): Store {
   const db = new PGlite(dataDir);
+  // PGlite's one session takes an advisory lock again and again, so the keys held here are also kept in a set.
+  const held = new Set<number>();
   // PGlite runs one statement at a time; a transaction holds it until it ends, so queries are queued behind it.
   return {
     kind: 'pglite',
     query: async (text, params) => (await db.query(text, params)).rows as never,
     transaction: (fn) => db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })),
+    async tryLocked(key, fn) {
+      if (held.has(key)) return null;
+      held.add(key);
+      try {
+        const [row] = (await db.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [key])).rows;
+        if (!row?.got) return null;
+        try {
+          return { value: await fn() };
+        } finally {
+          await db.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        held.delete(key);
+      }
+    },
     close: () => db.close(),
   };
 }
@@ -48,6 +71,22 @@ function postgresStore(url: string): Store {
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async tryLocked(key, fn) {
+      // The lock belongs to this connection's session, held aside while `fn` uses the others; a connection that
+      // dies releases it with its session.
+      const client = await pool.connect();
+      try {
+        const [row] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [key])).rows;
+        if (!row?.got) return null;
+        try {
+          return { value: await fn() };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
       } finally {
         client.release();
       }
