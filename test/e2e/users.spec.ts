@@ -163,6 +163,8 @@ test('an office viewer is offered no button that writes; Ctrl+L locks; a removed
   await page.getByRole('link', { name: 'Serenity Tide' }).click();
   await expect(page.getByRole('heading', { name: 'Positions' })).toBeVisible();
   for (const name of ['Edit', 'Archive', 'Add position', 'Requirements…', 'Stagger rotations…']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  // The vessel's id for sync enrolment is for those who manage the installation.
+  await expect(page.getByText('Vessel id for sync enrolment')).toHaveCount(0);
   await sidebar(page).getByRole('link', { name: 'Crew' }).click();
   await expect(page.getByRole('table', { name: 'Crew list' })).toBeVisible();
   for (const name of ['Add person', 'Import CSV']) await expect(page.getByRole('button', { name })).toHaveCount(0);

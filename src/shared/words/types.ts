@@ -176,6 +176,8 @@ export interface Words extends DomainWords {
   databaseStates: Record<DatabaseState, string>;
   /** What a running sync is doing, before a count: "12 changes sent". */
   syncPhases: Record<SyncPhase, string>;
+  /** A vessel's id on its screen, which `harmony server enrol ORG --vessel ID` takes (docs/sync.md#tenants). */
+  vesselSyncId: Record<'label' | 'hint' | 'copy' | 'copied' | 'copyFailed', string>;
   backupReasons: Record<BackupReason, string>;
 
   // Accounts

@@ -1,6 +1,6 @@
 import type { Words } from '../types';
 
-type SystemWords = Pick<Words, 'databaseStates' | 'syncPhases' | 'backupReasons' | 'records'>;
+type SystemWords = Pick<Words, 'databaseStates' | 'syncPhases' | 'vesselSyncId' | 'backupReasons' | 'records'>;
 
 export const system: SystemWords = {
   databaseStates: {
@@ -14,6 +14,13 @@ export const system: SystemWords = {
     pull: 'changes received',
     upload: 'files sent',
     download: 'files received',
+  },
+  vesselSyncId: {
+    label: 'Vessel id for sync enrolment',
+    hint: 'The sync server’s administrator enrols this vessel’s own computer with it.',
+    copy: 'Copy',
+    copied: 'Vessel id copied. Give it to the sync server’s administrator to enrol this vessel’s computer.',
+    copyFailed: 'Could not copy: select the id and copy it by hand.',
   },
   backupReasons: {
     manual: 'Backed up by hand',

@@ -13,6 +13,7 @@ import { PositionForm } from '../../forms/PositionForm';
 import { VesselForm } from '../../forms/VesselForm';
 import { ManningCard } from './manning/ManningCard';
 import { CrewTable, PositionsTable } from './VesselTables';
+import { VesselSyncId } from './VesselSyncId';
 import { words } from '../../../../shared/words';
 import { Can } from '../../auth/Can';
 import { useCan } from '../../auth/session';
@@ -23,6 +24,7 @@ export function VesselDetail({ id }: { id: string }) {
   const detail = useApiQuery('vessels.get', { id });
   const [editing, setEditing] = useState(false);
   const mayWrite = useCan('fleet.write');
+  const managesInstallation = useCan('installation.manage');
   const [positionForm, setPositionForm] = useState<{ position?: Position } | null>(null);
   const [showArchivedPositions, setShowArchivedPositions] = useState(false);
   const [editingRequirements, setEditingRequirements] = useState(false);
@@ -107,6 +109,7 @@ export function VesselDetail({ id }: { id: string }) {
           <dd>
             {currentCrew.length} aboard or on rotation, {vacancies} vacanc{vacancies === 1 ? 'y' : 'ies'}
           </dd>
+          {managesInstallation && <VesselSyncId id={vessel.id} />}
         </dl>
       </div>
 
