@@ -7,6 +7,7 @@ import { httpAttachmentTransport, type AttachmentTransport } from '../../src/cor
 import { syncAttachments } from '../../src/core/sync/attachments';
 import { syncOnce } from '../../src/core/sync/run';
 import { httpTransport, SyncFailure } from '../../src/core/sync/transport';
+import { sweepFiles } from '../../src/server/file-sweep';
 import { ATTACHMENT_CHUNK_BYTES } from '../../src/shared/sync/attachments';
 import { documentImage } from '../helpers/document-images';
 import { personInput } from '../helpers/fleet';
@@ -70,6 +71,28 @@ describe('attachments between two laptops', () => {
     await a.call('people.setPhoto', { id: person.id, contentBase64: png.toString('base64') });
     await a.call('sync.now', {});
     await b.call('sync.now', {});
+    expect((await b.call('people.photo', { id: person.id })).dataUrl).toBe((await a.call('people.photo', { id: person.id })).dataUrl);
+  });
+
+  it('sends again a photo put back after the server swept it, which another laptop then gets', async () => {
+    const person = await a.call('people.create', personInput({ surname: 'Put Back', email: 'put-back@example.org' }));
+    const { default: sharp } = await import('sharp');
+    const png = (background: string) => sharp({ create: { width: 200, height: 260, channels: 3, background } }).png().toBuffer();
+    const first = await png('#aa3311');
+    await a.call('people.setPhoto', { id: person.id, contentBase64: first.toString('base64') });
+    await a.call('sync.now', {});
+    const firstHash = (await a.call('people.get', { id: person.id })).person.photoHash!;
+    await a.call('people.setPhoto', { id: person.id, contentBase64: (await png('#1133aa')).toString('base64') });
+    await a.call('sync.now', {});
+    // No row names the first photo any more: the server's sweeps mark it, then remove it after the grace period.
+    await sweepFiles(server.store);
+    await sweepFiles(server.store, { now: Date.now() + 8 * 86_400_000 });
+    expect(await server.store.query('SELECT hash FROM attachments WHERE hash = $1', [firstHash])).toEqual([]);
+
+    await a.call('people.setPhoto', { id: person.id, contentBase64: first.toString('base64') });
+    expect((await a.call('people.get', { id: person.id })).person.photoHash).toBe(firstHash);
+    expect((await a.call('sync.now', {})).attachments).toEqual({ toUpload: 0, toDownload: 0, problem: null });
+    expect((await b.call('sync.now', {})).attachments).toEqual({ toUpload: 0, toDownload: 0, problem: null });
     expect((await b.call('people.photo', { id: person.id })).dataUrl).toBe((await a.call('people.photo', { id: person.id })).dataUrl);
   });
 

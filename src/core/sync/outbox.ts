@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ATTACHMENT_COLUMNS } from '../../shared/sync/attachments';
 import type { Change } from '../../shared/sync/protocol';
 import { authorField } from '../../shared/sync/provenance';
 import { correctClock, receiveClock, tickClock } from '../db/change-capture';
@@ -69,7 +70,18 @@ export function nextBatch(sqlite: Database.Database, limit: number, maximum: num
 export const pendingCount = (sqlite: Database.Database): number => (statement(sqlite, 'SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
 
 /** Forgets the changes the server has taken. */
-export const acknowledge = (sqlite: Database.Database, upTo: number): void => void statement(sqlite, 'DELETE FROM sync_outbox WHERE seq <= ?').run(upTo);
+const namesAFile = ATTACHMENT_COLUMNS.map((c) => `(tbl = '${c.table}' AND col = '${c.column}')`).join(' OR ');
+
+/**
+ * Forgets the changes the server has taken. A file they name anew (a scan attached again, a photo put back) is
+ * no longer taken as sent: the server may have swept it while no row named it, so the next upload asks again.
+ */
+export function acknowledge(sqlite: Database.Database, upTo: number): void {
+  sqlite.transaction(() => {
+    statement(sqlite, `DELETE FROM sync_attachments_sent WHERE hash IN (SELECT value FROM sync_outbox WHERE seq <= ? AND (${namesAFile}))`).run(upTo);
+    statement(sqlite, 'DELETE FROM sync_outbox WHERE seq <= ?').run(upTo);
+  })();
+}
 
 /**
  * After the server refused changes stamped ahead of its clock: take its time as the clock's, and give every
