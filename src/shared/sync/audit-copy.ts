@@ -9,7 +9,7 @@ import { auditHashSchema } from './provenance';
  */
 
 /** Entries in one request. */
-export const MAX_AUDIT_ENTRIES = 1000;
+export const MAX_AUDIT_ENTRIES = 5000;
 
 const hash = auditHashSchema;
 const text = (max: number) => z.string().max(max);
