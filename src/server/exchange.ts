@@ -7,7 +7,7 @@ import { deviceNames, type DeviceNames } from './device-names';
 import { SyncError } from './errors';
 import { carriedCopies, carriedInto, startCarries } from './carries';
 import { addTo, appendToFeeds, type NewEntry } from './feed-append';
-import { routeNewRows, rowKey } from './routing';
+import { knownOwners, routeNewRows, rowKey } from './routing';
 import { sharedCopies } from './shares';
 import { feedsNeedingSnapshot } from './snapshot';
 import type { Sql, Store } from './store';
@@ -85,12 +85,11 @@ export async function push(store: Store, device: DeviceRow, request: PushRequest
  */
 async function ownersOf(tx: Sql, device: DeviceRow, changes: Change[], target: string, tenants: string[]): Promise<Map<string, string>> {
   const rows = [...new Map(changes.map((c) => [rowKey(c.table, c.rowId), { tbl: c.table, row_id: c.rowId }])).values()];
-  const known = await tx.query<{ tbl: string; row_id: string; owner_feed: string }>(
-    'SELECT r.tbl, r.row_id, r.owner_feed FROM sync_rows r JOIN jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text) ON r.tbl = x.tbl AND r.row_id = x.row_id',
-    [JSON.stringify(rows)],
-  );
-  const owners = new Map(known.map((r) => [rowKey(r.tbl, r.row_id), r.owner_feed]));
-  const foreign = known.filter((r) => !tenants.includes(r.owner_feed));
+  const owners = await knownOwners(tx, rows);
+  const foreign = rows.filter((r) => {
+    const owner = owners.get(rowKey(r.tbl, r.row_id));
+    return owner !== undefined && !tenants.includes(owner);
+  });
   const carried = await carriedInto(tx, foreign, tenants);
   const refused = foreign.find((r) => !carried.has(rowKey(r.tbl, r.row_id)));
   if (refused) throw new SyncError('FORBIDDEN', `Row ${refused.row_id} of ${refused.tbl} belongs to another tenant.`);

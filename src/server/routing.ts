@@ -48,6 +48,16 @@ async function registerVessels(tx: Sql, device: DeviceRow, created: RowRef[], te
   return allowed;
 }
 
+/** The feed each of `rows` the server already holds belongs to, by row key. */
+export async function knownOwners(tx: Sql, rows: RowRef[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const known = await tx.query<{ tbl: string; row_id: string; owner_feed: string }>(
+    'SELECT r.tbl, r.row_id, r.owner_feed FROM sync_rows r JOIN jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text) ON r.tbl = x.tbl AND r.row_id = x.row_id',
+    [JSON.stringify(rows)],
+  );
+  return new Map(known.map((r) => [rowKey(r.tbl, r.row_id), r.owner_feed]));
+}
+
 /** The feeds of the parent rows that new rows name and that are not new themselves. */
 async function parentFeeds(tx: Sql, created: RowRef[], values: Map<string, Map<string, Change['value']>>, isNew: Set<string>): Promise<Map<string, string>> {
   const parents: RowRef[] = [];
@@ -57,12 +67,7 @@ async function parentFeeds(tx: Sql, created: RowRef[], values: Map<string, Map<s
     const id = values.get(rowKey(row.tbl, row.row_id))?.get(route.column);
     if (typeof id === 'string' && !isNew.has(rowKey(route.parent, id))) parents.push({ tbl: route.parent, row_id: id });
   }
-  if (parents.length === 0) return new Map();
-  const known = await tx.query<{ tbl: string; row_id: string; owner_feed: string }>(
-    'SELECT r.tbl, r.row_id, r.owner_feed FROM sync_rows r JOIN jsonb_to_recordset($1::jsonb) AS x (tbl text, row_id text) ON r.tbl = x.tbl AND r.row_id = x.row_id',
-    [JSON.stringify(parents)],
-  );
-  return new Map(known.map((r) => [rowKey(r.tbl, r.row_id), r.owner_feed]));
+  return knownOwners(tx, parents);
 }
 
 /** The feed each new row goes to, by row key; `fallback` is the device's own feed (or the one its push named). */

@@ -28,6 +28,19 @@ export interface StoreOptions {
   dataDir?: string;
 }
 
+type Rows = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** Runs `fn` under the session-level advisory lock `key` of the session `rows` queries, or answers null when it is held. */
+async function holdingAdvisoryLock<T>(rows: Rows, key: number, fn: () => Promise<T>): Promise<{ value: T } | null> {
+  const [row] = await rows('SELECT pg_try_advisory_lock($1) AS got', [key]);
+  if (row?.got !== true) return null;
+  try {
+    return { value: await fn() };
+  } finally {
+    await rows('SELECT pg_advisory_unlock($1)', [key]);
+  }
+}
+
 function pgliteStore(dataDir: string | undefined): Store {
   const db = new PGlite(dataDir);
   // PGlite's one session takes an advisory lock again and again, so the keys held here are also kept in a set.
@@ -41,13 +54,7 @@ function pgliteStore(dataDir: string | undefined): Store {
       if (held.has(key)) return null;
       held.add(key);
       try {
-        const [row] = (await db.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [key])).rows;
-        if (!row?.got) return null;
-        try {
-          return { value: await fn() };
-        } finally {
-          await db.query('SELECT pg_advisory_unlock($1)', [key]);
-        }
+        return await holdingAdvisoryLock(async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows, key, fn);
       } finally {
         held.delete(key);
       }
@@ -80,13 +87,7 @@ function postgresStore(url: string): Store {
       // dies releases it with its session.
       const client = await pool.connect();
       try {
-        const [row] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [key])).rows;
-        if (!row?.got) return null;
-        try {
-          return { value: await fn() };
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]);
-        }
+        return await holdingAdvisoryLock(async (text, params) => (await client.query(text, params)).rows, key, fn);
       } finally {
         client.release();
       }
